@@ -1,0 +1,1 @@
+"""fagui ingest / check / show (being written)."""

@@ -1,0 +1,47 @@
+"""The ``fagui`` command: a thin layer over the engine in :mod:`fagui`.
+
+Each sub-command lives in its own module and registers itself on ``main``.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from fagui.errors import FaguiError
+
+
+class FaguiGroup(click.Group):
+    """Turns engine errors into one line on stderr and exit code 2."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except FaguiError as exc:
+            click.echo(f"fagui: error: {exc}", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=FaguiGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="fagui")
+def main() -> None:
+    """Track Chinese regulations article by article: ingest, store, compare, report."""
+
+
+def _register() -> None:
+    # Imported for their side effect of adding commands to ``main``.
+    from cli import ingest  # noqa: F401
+
+    for optional in ("store", "diff", "report", "review"):
+        try:
+            __import__(f"cli.{optional}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"cli.{optional}":
+                raise
+
+
+_register()
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,320 @@
+"""The plain data every part of fagui reads and returns.
+
+Two families of frozen dataclasses live here:
+
+* the **regulation** model (``Regulation`` and its parts), produced by ingestion
+  and by reading canonical Markdown back;
+* the **comparison** model (``Comparison`` and its parts), produced by the
+  comparison engine and read by every renderer.
+
+Nothing here does I/O, printing or formatting for a terminal or a browser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Union
+
+# --------------------------------------------------------------------------
+# Regulations
+# --------------------------------------------------------------------------
+
+METADATA_FIELDS = (
+    "title",
+    "jurisdiction",
+    "level",
+    "issuer",
+    "document_number",
+    "adopted",
+    "promulgated",
+    "effective",
+    "signatory",
+    "source",
+    "source_sha256",
+)
+"""Front-matter keys, in the order canonical Markdown writes them."""
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the text states about itself. Dates are ISO strings (YYYY-MM-DD).
+
+    A field the text does not state is ``None`` and absent from front matter.
+    """
+
+    title: str
+    jurisdiction: str | None = None  # 国家, 吉林省, ...
+    level: str | None = None  # "national" or "provincial"
+    issuer: str | None = None
+    document_number: str | None = None
+    adopted: str | None = None
+    promulgated: str | None = None
+    effective: str | None = None
+    signatory: str | None = None
+    source: str | None = None
+    source_sha256: str | None = None
+
+    def items(self) -> list[tuple[str, str]]:
+        """The stated fields as (key, value) pairs, in canonical order."""
+        return [(k, getattr(self, k)) for k in METADATA_FIELDS if getattr(self, k) is not None]
+
+
+@dataclass(frozen=True)
+class Item:
+    """An item (项, marked （一）) or a sub-item (目, marked （1） or 1．).
+
+    ``marker`` is the marker as written, normalised in form only (full-width
+    parentheses); ``text`` is what follows it.
+    """
+
+    marker: str
+    text: str
+    items: tuple["Item", ...] = ()
+
+    def line(self) -> str:
+        return self.marker + self.text
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph (款): one run of text, and the items it introduces."""
+
+    text: str
+    items: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article (条). ``number`` is the integer value of ``label`` (第七条 -> 7)."""
+
+    number: int
+    label: str
+    paragraphs: tuple[Paragraph, ...]
+
+    def blocks(self) -> tuple[str, ...]:
+        """The article's paragraphs and items in reading order, one string each.
+
+        Items carry their marker (``（一）根据……``). This is the unit the
+        comparison engine matches and diffs.
+        """
+        out: list[str] = []
+
+        def add_items(items: tuple[Item, ...]) -> None:
+            for item in items:
+                out.append(item.line())
+                add_items(item.items)
+
+        for paragraph in self.paragraphs:
+            out.append(paragraph.text)
+            add_items(paragraph.items)
+        return tuple(out)
+
+    def text(self) -> str:
+        """The article's blocks joined by newlines (no label)."""
+        return "\n".join(self.blocks())
+
+
+DIVISION_KINDS = ("编", "章", "节")
+"""Kinds of division, outermost first."""
+
+
+@dataclass(frozen=True)
+class Division:
+    """A part (编), chapter (章) or section (节) and what it contains."""
+
+    kind: str
+    number: int
+    label: str  # 第一章
+    title: str  # 总则
+    children: tuple[Union["Division", Article], ...]
+
+    @property
+    def heading(self) -> str:
+        return f"{self.label} {self.title}" if self.title else self.label
+
+
+@dataclass(frozen=True)
+class LocatedArticle:
+    """An article with the headings of the divisions that contain it."""
+
+    article: Article
+    divisions: tuple[str, ...]  # ("第二章 反间谍安全防范责任",)
+
+
+@dataclass(frozen=True)
+class Regulation:
+    """One version of one regulation."""
+
+    metadata: Metadata
+    preamble: tuple[str, ...] = ()
+    body: tuple[Union[Division, Article], ...] = ()
+
+    def located_articles(self) -> tuple[LocatedArticle, ...]:
+        """Every article in document order, with its containing divisions."""
+        out: list[LocatedArticle] = []
+
+        def walk(nodes, path):
+            for node in nodes:
+                if isinstance(node, Article):
+                    out.append(LocatedArticle(node, path))
+                else:
+                    walk(node.children, path + (node.heading,))
+
+        walk(self.body, ())
+        return tuple(out)
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        return tuple(la.article for la in self.located_articles())
+
+    def divisions(self) -> Iterator[Division]:
+        """Every division, depth first, in document order."""
+
+        def walk(nodes):
+            for node in nodes:
+                if isinstance(node, Division):
+                    yield node
+                    yield from walk(node.children)
+
+        return walk(self.body)
+
+    def article(self, number: int) -> Article | None:
+        for a in self.articles:
+            if a.number == number:
+                return a
+        return None
+
+
+# --------------------------------------------------------------------------
+# Comparisons
+# --------------------------------------------------------------------------
+
+COMPARISON_SCHEMA = "fagui.comparison/1"
+
+MODES = ("versions", "jurisdictions")
+
+VERSION_RELATIONS = {
+    "unchanged": "same number, same text",
+    "renumbered": "same text under a new number",
+    "reference_update": "only cross-references to renumbered articles changed",
+    "amended": "wording changed",
+    "moved": "moved to another chapter or section",
+    "split": "one article became several",
+    "merged": "several articles became one",
+    "added": "new in the right-hand version",
+    "deleted": "removed in the right-hand version",
+}
+"""Relations between articles of two versions of one regulation."""
+
+JURISDICTION_RELATIONS = {
+    "identical": "same text after normalisation",
+    "reworded": "same provision, different wording",
+    "adapted": "partly shared: the derived text takes part of the provision",
+    "provincial_only": "only in the derived (provincial) text",
+    "not_adopted": "only in the reference (national) text",
+}
+"""Relations between a reference text's articles and a derived text's."""
+
+UNCHANGED_RELATIONS = frozenset({"unchanged", "identical"})
+"""Relations that are not a change: everything else is one."""
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    """One step of a character diff.
+
+    ``kind`` is ``"equal"``, ``"insert"`` or ``"delete"``. ``left`` is the
+    left-hand text the op covers and ``right`` the right-hand text: an insert
+    has ``left == ""``, a delete ``right == ""``. For an equal op the two may
+    differ only in width or whitespace (a difference of form, not of words).
+    Concatenating ``left`` over all ops rebuilds the left text exactly, and
+    likewise ``right``.
+    """
+
+    kind: str
+    left: str
+    right: str
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """An article as shown in a comparison."""
+
+    number: int
+    label: str
+    divisions: tuple[str, ...]
+    blocks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ParagraphPair:
+    """A paragraph or item matched across the two sides, with its diff.
+
+    ``left`` / ``right`` are (article index in the pair, block index in that
+    article), or ``None`` when the block has no counterpart on that side.
+    """
+
+    left: tuple[int, int] | None
+    right: tuple[int, int] | None
+    ops: tuple[DiffOp, ...]
+
+
+@dataclass(frozen=True)
+class ArticlePair:
+    """Corresponding articles (one-to-one, one-to-many, many-to-one) or an
+    article on one side only, with how they relate.
+
+    ``score`` is the similarity in [0, 1] defined in :mod:`fagui.align`.
+    ``notes`` are short remarks for the reader (e.g. reference updates).
+    """
+
+    relation: str
+    left: tuple[ArticleRef, ...]
+    right: tuple[ArticleRef, ...]
+    score: float
+    paragraphs: tuple[ParagraphPair, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return self.relation not in UNCHANGED_RELATIONS
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    """Which text one side of a comparison is."""
+
+    id: str | None
+    title: str
+    jurisdiction: str | None
+    revision: str | None = None
+    effective: str | None = None
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Figures for a whole comparison.
+
+    ``counts``: (relation, number of pairs) for every relation of the mode, in
+    the mode's order. ``adopted_share``: share of the left text's articles that
+    have a counterpart on the right. ``derived_share``: share of the right
+    text's characters that are equal to characters of the left text.
+    """
+
+    counts: tuple[tuple[str, int], ...]
+    left_articles: int
+    right_articles: int
+    adopted_share: float
+    derived_share: float
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything a renderer needs to show how two regulation texts differ."""
+
+    mode: str
+    left: DocumentRef
+    right: DocumentRef
+    pairs: tuple[ArticlePair, ...]
+    summary: Summary
+    schema: str = field(default=COMPARISON_SCHEMA)
