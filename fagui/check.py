@@ -1,0 +1,75 @@
+"""Is a file in canonical form? The first departure, with its line and why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fagui.errors import FaguiError
+from fagui.ingest.clean import normalise
+from fagui.markdown import read_regulation, write_regulation
+
+
+@dataclass(frozen=True)
+class Departure:
+    line: int
+    reason: str
+
+
+def check_text(text: str, path: str = "<markdown>") -> Departure | None:
+    """The first way ``text`` departs from canonical Markdown, or None.
+
+    Checks byte-level rules first (BOM, CRLF, trailing spaces, blank lines,
+    final newline), then that every paragraph is normalised in form, then
+    that reading and re-writing the regulation gives the same text. Raises
+    FaguiError when the text cannot be read as a regulation at all.
+    """
+    if text.startswith("\ufeff"):
+        return Departure(1, "byte-order mark at the start of the file")
+    lines = text.split("\n")
+    for n, line in enumerate(lines, 1):
+        if line.endswith("\r"):
+            return Departure(n, "CRLF line end (canonical form uses LF)")
+        if line != line.rstrip():
+            return Departure(n, "trailing whitespace")
+        if n > 1 and line == "" and lines[n - 2] == "" and n < len(lines):
+            return Departure(n, "more than one blank line between blocks")
+    if not text.endswith("\n") or text.endswith("\n\n"):
+        return Departure(len(lines), "the file must end with exactly one newline")
+    regulation = read_regulation(text, path)
+    expected = write_regulation(regulation)
+    if expected == text:
+        return _form(lines)
+    wanted = expected.split("\n")
+    for n, (have, want) in enumerate(zip(lines, wanted), 1):
+        if have != want:
+            return Departure(n, f"not in canonical form: expected {want[:60]!r}")
+    return Departure(min(len(lines), len(wanted)), "not in canonical form: file length differs")
+
+
+def _form(lines: list[str]) -> Departure | None:
+    in_front_matter = False
+    for n, line in enumerate(lines, 1):
+        if line == "---":
+            in_front_matter = not in_front_matter
+            continue
+        if in_front_matter or not line or line.startswith("#"):
+            continue
+        normalised, counts = normalise(line)
+        if normalised != line:
+            kinds = ", ".join(sorted(counts))
+            return Departure(n, f"not normalised ({kinds}): expected {normalised[:60]!r}")
+    return None
+
+
+def check_file(path: str) -> Departure | None:
+    """check_text for a file; FaguiError if it is unreadable or not UTF-8."""
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except OSError as exc:
+        raise FaguiError(f"cannot read: {exc.strerror}", path) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FaguiError("not UTF-8", path, raw[: exc.start].count(b"\n") + 1) from None
+    return check_text(text, path)

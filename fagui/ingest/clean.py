@@ -1,0 +1,134 @@
+"""Normalisation of form: width, punctuation and spacing inside Chinese text.
+
+Normalisation changes form, never words. Each function here returns the
+normalised text together with a count of what it changed, so the audit can
+report every change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+CJK = "\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’—…·《》"
+"""Characters of Chinese text: ideographs and full-width punctuation."""
+
+_CJK_RE = re.compile(f"[{CJK}]")
+_SPACE = " \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
+_SPACES_RE = re.compile(f"[{_SPACE}]+")
+
+HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+FULL_TO_HALF = {chr(c): chr(c - 0xFEE0) for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)}
+
+_FOLD_TABLE = str.maketrans({**HALF_TO_FULL, **FULL_TO_HALF, **{c: None for c in _SPACE + "\n\r"}})
+
+
+def fold(text: str) -> str:
+    """Text with every difference of form removed: whitespace deleted,
+    half-width punctuation made full-width, full-width digits and letters made
+    half-width. Two texts that differ only in form fold to the same string.
+    """
+    return text.translate(_FOLD_TABLE)
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(ch) and _CJK_RE.match(ch) is not None
+
+
+def normalise(text: str) -> tuple[str, Counter]:
+    """Normalise one line of Chinese text; return it with counts by kind.
+
+    - surrounding whitespace is stripped ("indentation");
+    - full-width digits and Latin letters become half-width ("full-width digits and letters");
+    - half-width ，；：？！（） inside Chinese text become full-width ("half-width punctuation");
+    - spaces between Chinese characters, and between Chinese and digits, are
+      removed ("spaces inside Chinese text"); spaces between Latin words stay,
+      folded to one.
+
+    Normalising a normalised line changes nothing.
+    """
+    counts: Counter = Counter()
+    stripped = text.strip(_SPACE)
+    if stripped != text:
+        counts["indentation"] += 1
+    text = stripped
+
+    width = sum(1 for ch in text if ch in FULL_TO_HALF)
+    if width:
+        counts["full-width digits and letters"] += width
+        text = text.translate(str.maketrans(FULL_TO_HALF))
+
+    text, n = _punctuation(text)
+    if n:
+        counts["half-width punctuation"] += n
+
+    text, n = _spaces(text)
+    if n:
+        counts["spaces inside Chinese text"] += n
+    return text, counts
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    """The nearest non-space character from position i in direction step."""
+    i += step
+    while 0 <= i < len(text) and text[i] in _SPACE:
+        i += step
+    return text[i] if 0 <= i < len(text) else ""
+
+
+def _punctuation(text: str) -> tuple[str, int]:
+    chars = list(text)
+    changed = 0
+    # Parentheses go by pairs: a pair is Chinese if what it encloses or what
+    # stands next to it is Chinese, or it opens the line (an item marker).
+    stack: list[int] = []
+    for i, ch in enumerate(chars):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            j = stack.pop()
+            inner = text[j + 1 : i]
+            if (
+                _CJK_RE.search(inner)
+                or is_cjk(_neighbour(text, j, -1))
+                or is_cjk(_neighbour(text, i, 1))
+                or not text[:j].strip(_SPACE)
+            ):
+                chars[j], chars[i] = "（", "）"
+                changed += 2
+    for i, ch in enumerate(chars):
+        if ch in ",;:?!":
+            before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
+            # 1,000 and 12:30 keep their ASCII punctuation.
+            between_ascii = before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+            if (is_cjk(before) or is_cjk(after)) and not between_ascii:
+                chars[i] = HALF_TO_FULL[ch]
+                changed += 1
+    return "".join(chars), changed
+
+
+def _spaces(text: str) -> tuple[str, int]:
+    removed = 0
+    out = []
+    pos = 0
+    for m in _SPACES_RE.finditer(text):
+        out.append(text[pos : m.start()])
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        chinese_gap = (is_cjk(before) and (is_cjk(after) or after.isdigit())) or (
+            is_cjk(after) and before.isdigit()
+        )
+        if chinese_gap:
+            removed += m.end() - m.start()
+        else:
+            if m.group() != " ":
+                removed += m.end() - m.start() - 1
+            out.append(" ")
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out), removed
+
+
+TERMINAL = "。；：！？…”’」』）)》"
+"""Characters that may end a paragraph; a line ending otherwise before a line
+that is not a new structural unit was split by a page break."""

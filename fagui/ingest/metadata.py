@@ -1,0 +1,89 @@
+"""Metadata stated in a regulation's own text: title, issuer, numbers, dates."""
+
+from __future__ import annotations
+
+import re
+
+from fagui.ingest.numerals import NUMERAL_CHARS
+
+DATE = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
+_DATE_RE = re.compile(DATE)
+
+TITLE_RE = re.compile(r"^[^\s，。；：！？、]{2,60}(?:规定|办法|条例|细则|规则|决定|章程|法|规程|准则|实施意见)$")
+"""A regulation title: no punctuation, ends with the name of a kind of rule."""
+
+ORDER_RE = re.compile(r"^(?:中华人民共和国)?(.{2,30}?)令$")
+"""An order line such as 中华人民共和国国家安全部令 or 吉林省人民政府令."""
+
+NUMBER_RE = re.compile(r"^[（(]?((?:\d{4}年)?第\d+号)[）)]?$")
+"""A document number line such as （第283号） or 2021年第1号."""
+
+ORDER_NUMBER_RE = re.compile(r"^[（(]((?:中华人民共和国)?(.{2,30}?)令)((?:\d{4}年)?第\d+号)[）)]$")
+"""Order and number on one line: （浙江省政府令第377号）."""
+
+SIGNATORY_RE = re.compile(r"^(部长|省长|主任|市长|局长|厅长|主席|总理|署长|行长|委员长|代省长|代市长)[：:]?(.{2,6})$")
+
+DATE_LINE_RE = re.compile(f"^{DATE}$")
+
+ADOPTED_RE = re.compile(DATE + r"[^。]{0,60}?(?:会议|常务会议)[^。]{0,20}?(?:审议)?通过")
+EFFECTIVE_RE = re.compile(r"自" + DATE + r"起(?:施行|执行|生效)")
+EFFECTIVE_ON_PROMULGATION_RE = re.compile(r"自(?:公布|发布|印发)之日起(?:施行|执行|生效)")
+PROVINCES = (
+    "北京市 天津市 上海市 重庆市 河北省 山西省 辽宁省 吉林省 黑龙江省 江苏省 浙江省 安徽省 福建省 "
+    "江西省 山东省 河南省 湖北省 湖南省 广东省 海南省 四川省 贵州省 云南省 陕西省 甘肃省 青海省 "
+    "台湾省 内蒙古自治区 广西壮族自治区 西藏自治区 宁夏回族自治区 新疆维吾尔自治区"
+).split()
+"""Province-level jurisdictions, by the names their regulations' titles begin with."""
+
+_PROVINCE = "(" + "|".join(PROVINCES) + ")"
+CONGRESS_RE = re.compile(_PROVINCE + "第[" + NUMERAL_CHARS + "]+届人民代表大会常务委员会")
+JURISDICTION_RE = re.compile("^" + _PROVINCE)
+
+
+def iso_date(text: str) -> str | None:
+    """The first Chinese date (2024年11月8日) in text, as 2024-11-08."""
+    m = _DATE_RE.search(text)
+    return _iso(m) if m else None
+
+
+def _iso(m: re.Match) -> str:
+    year, month, day = (int(g) for g in m.groups()[:3])
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def jurisdiction(title: str) -> tuple[str, str]:
+    """(jurisdiction, level) from a title: 吉林省 provincial, else 国家 national."""
+    m = JURISDICTION_RE.match(title)
+    if m:
+        return m.group(1), "provincial"
+    return "国家", "national"
+
+
+def adopted(texts: list[str]) -> str | None:
+    """The adoption date: 已经2024年11月4日省政府常务会议审议通过, （…会议通过）."""
+    for text in texts:
+        m = ADOPTED_RE.search(text)
+        if m:
+            return _iso(m)
+    return None
+
+
+def effective(texts: list[str], promulgated: str | None) -> str | None:
+    """The date the text says it takes effect (自…起施行), or the
+    promulgation date for 自公布之日起施行."""
+    for text in texts:
+        m = EFFECTIVE_RE.search(text)
+        if m:
+            return _iso(m)
+        if EFFECTIVE_ON_PROMULGATION_RE.search(text) and promulgated:
+            return promulgated
+    return None
+
+
+def congress_issuer(texts: list[str]) -> str | None:
+    """黑龙江省人民代表大会常务委员会 from 黑龙江省第十三届人民代表大会常务委员会第十四次会议."""
+    for text in texts:
+        m = CONGRESS_RE.search(text)
+        if m:
+            return m.group(1) + "人民代表大会常务委员会"
+    return None

@@ -1,0 +1,79 @@
+"""Chinese numerals (中文数字) as used in article and chapter numbers.
+
+>>> to_int("一百二十三")
+123
+>>> to_chinese(123)
+'一百二十三'
+"""
+
+from __future__ import annotations
+
+DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+UNITS = {"十": 10, "百": 100, "千": 1000}
+BIG_UNITS = {"万": 10_000}
+NUMERAL_CHARS = "".join(DIGITS) + "".join(UNITS) + "".join(BIG_UNITS)
+"""Characters a Chinese numeral may contain (for regular expressions)."""
+
+_WRITE_DIGITS = "零一二三四五六七八九"
+
+
+def to_int(numeral: str) -> int:
+    """The value of a Chinese numeral such as 十, 十二, 二十, 一百零五, 一千二百三十四.
+
+    Raises ValueError for an empty string or a character that is not a
+    numeral character. ASCII digits are accepted too ("12" -> 12).
+    """
+    if not numeral:
+        raise ValueError("empty numeral")
+    if numeral.isascii() and numeral.isdigit():
+        return int(numeral)
+    total = 0  # completed 万 groups
+    section = 0  # value below 万
+    digit: int | None = None
+    for ch in numeral:
+        if ch in DIGITS:
+            digit = DIGITS[ch]
+        elif ch in UNITS:
+            section += (1 if digit is None else digit) * UNITS[ch]
+            digit = None
+        elif ch in BIG_UNITS:
+            section += digit or 0
+            total += (section or 1) * BIG_UNITS[ch]
+            section, digit = 0, None
+        else:
+            raise ValueError(f"not a Chinese numeral: {numeral!r}")
+    return total + section + (digit or 0)
+
+
+def to_chinese(value: int) -> str:
+    """The conventional Chinese numeral for 1 <= value < 100,000,000.
+
+    Written the way regulations number articles: 十 (not 一十) for 10-19,
+    零 for an inner gap (一百零五).
+    """
+    if not 0 < value < 100_000_000:
+        raise ValueError(f"out of range: {value}")
+    high, low = divmod(value, 10_000)
+    if high:
+        rest = _below_10000(low, leading=False) if low else ""
+        if low and low < 1000:
+            rest = "零" + rest
+        return _below_10000(high, leading=True) + "万" + rest
+    return _below_10000(low, leading=True)
+
+
+def _below_10000(value: int, leading: bool) -> str:
+    out = []
+    gap = False
+    for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d, value = divmod(value, unit)
+        if d:
+            if gap and out:
+                out.append("零")
+            gap = False
+            if not (unit == 10 and d == 1 and not out and leading):
+                out.append(_WRITE_DIGITS[d])
+            out.append(name)
+        elif out:
+            gap = True
+    return "".join(out)

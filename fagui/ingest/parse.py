@@ -1,0 +1,433 @@
+"""Decoded source text to a Regulation, with the audit of what was done.
+
+The source is read line by line. Each line is web-page chrome, part of the
+header (title, order, number, signatory, date, promulgation text), a table of
+contents, a division heading, an article, an item, a paragraph, the
+continuation of a paragraph split by a page break, or matter after the last
+article. Everything that does not reach the body is a dropped span in the
+audit, with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from fagui.errors import FaguiError
+from fagui.ingest import metadata as meta
+from fagui.ingest.audit import Audit, DroppedSpan, PageBreakJoin, Warning
+from fagui.ingest.clean import TERMINAL, is_cjk, normalise
+from fagui.ingest.items import nest_items, parse_marker
+from fagui.ingest.numerals import NUMERAL_CHARS, to_int
+from fagui.model import DIVISION_KINDS, Article, Division, Metadata, Paragraph, Regulation
+
+_NUM = f"[{NUMERAL_CHARS}0-9]+"
+ARTICLE_RE = re.compile(rf"^第({_NUM})条(?:[ \t\u3000]+|$)")
+ARTICLE_TIGHT_RE = re.compile(rf"^第({_NUM})条")
+DIVISION_RE = re.compile(rf"^第({_NUM})(编|章|节)(?:[ \t\u3000]*)([^。，；：]{{0,40}})$")
+BOOKMARK_RE = re.compile(r"\[bookmark:[^\]\n]*\]")
+WEB_CHROME = (
+    (re.compile(r"^【法宝引证码】"), "web page header (citation code)"),
+    (re.compile(r"^(?:来源|发布时间|发布日期|浏览次数|点击数|字号|打印本页|关闭窗口)[：:]"), "web page header"),
+)
+SOURCE_RE = re.compile(r"^原文链接[：:]\s*(\S+)\s*$")
+TOC_RE = re.compile(r"^目[ \t\u3000]*录$")
+EFFECTIVE_CLAUSE_RE = re.compile(r"自.{0,40}起(?:施行|执行|生效)。$")
+
+
+@dataclass
+class _Line:
+    number: int  # 1-based
+    start: int  # offset of the line in the decoded text
+    raw: str  # the line as in the source (no newline)
+    text: str = ""  # raw with bookmarks removed, not yet normalised
+    kind: str = ""
+
+
+@dataclass
+class _Block:
+    """A paragraph or item being built: its text and where it came from."""
+
+    text: str
+    line: int
+    last_line: int
+    marker: str | None = None
+    style: str | None = None
+    number: int = 0
+
+
+@dataclass
+class _ArticleDraft:
+    number: int
+    label: str
+    line: int
+    blocks: list[_Block] = field(default_factory=list)
+    divisions: tuple = ()
+
+
+class _Parser:
+    def __init__(self, text: str, source: str):
+        self.source = source
+        self.text = text
+        self.lines: list[_Line] = []
+        offset = 0
+        for i, raw in enumerate(text.split("\n"), 1):
+            self.lines.append(_Line(i, offset, raw))
+            offset += len(raw) + 1
+        self.dropped: list[DroppedSpan] = []
+        self.joins: list[PageBreakJoin] = []
+        self.warnings: list[Warning] = []
+        self.norm: Counter = Counter()
+        self.source_url: str | None = None
+
+    # -- audit helpers -------------------------------------------------
+    def drop_lines(self, first: _Line, last: _Line, reason: str) -> None:
+        end = last.start + len(last.raw)
+        self.dropped.append(
+            DroppedSpan(first.number, last.number, first.start, end, self.text[first.start : end], reason)
+        )
+
+    def strip(self, line: _Line) -> str:
+        """The line's text without indentation (counted as a normalisation)."""
+        stripped = line.text.strip(" \t\u3000\u00a0\ufeff")
+        if stripped != line.text:
+            self.norm["indentation"] += 1
+        return stripped
+
+    def normalise(self, text: str) -> str:
+        out, counts = normalise(text)
+        self.norm.update(counts)
+        return out
+
+    # -- passes ----------------------------------------------------------
+    def remove_bookmarks(self) -> None:
+        for line in self.lines:
+            pieces, pos = [], 0
+            for m in BOOKMARK_RE.finditer(line.raw):
+                pieces.append(line.raw[pos : m.start()])
+                self.dropped.append(
+                    DroppedSpan(line.number, line.number, line.start + m.start(), line.start + m.end(), m.group(), "Word bookmark marker")
+                )
+                pos = m.end()
+            pieces.append(line.raw[pos:])
+            line.text = "".join(pieces)
+            line.kind = "blank" if not line.text.strip(" \t\u3000\u00a0\ufeff") else ""
+
+    def content(self) -> list[_Line]:
+        return [line for line in self.lines if line.kind not in ("blank", "dropped")]
+
+    def classify_structure(self) -> None:
+        for line in self.content():
+            squeezed = line.text.strip(" \t\u3000\u00a0\ufeff")
+            if ARTICLE_RE.match(squeezed):
+                line.kind = "article"
+            elif DIVISION_RE.match(squeezed):
+                line.kind = "division"
+            elif TOC_RE.match(squeezed):
+                line.kind = "toc"
+
+    def find_body(self) -> int:
+        """Index into self.lines where the body starts; marks a table of contents."""
+        lines = self.content()
+        first_article = next((i for i, l in enumerate(lines) if l.kind == "article"), None)
+        if first_article is None:
+            raise FaguiError("no articles found (no line starts with 第…条): not a regulation", self.source)
+        toc_at = next((i for i, l in enumerate(lines[:first_article]) if l.kind == "toc"), None)
+        headings = [i for i, l in enumerate(lines[:first_article]) if l.kind == "division"]
+        body = headings[0] if headings else first_article
+        if headings:
+            first_label = _division_label(lines[headings[0]].text)
+            again = [i for i in headings[1:] if _division_label(lines[i].text) == first_label]
+            if again:
+                toc_first = toc_at if toc_at is not None and toc_at < headings[0] else headings[0]
+                toc_last = again[0] - 1
+                self.drop_lines(lines[toc_first], lines[toc_last], "table of contents")
+                for l in lines[toc_first : toc_last + 1]:
+                    l.kind = "dropped"
+                body = again[0]
+            elif toc_at is not None:
+                self.warnings.append(Warning(lines[toc_at].number, "目录 line without a recognisable table of contents"))
+        return lines[body].number
+
+    # -- header ----------------------------------------------------------
+    def parse_header(self, body_line: int) -> tuple[dict, list[str]]:
+        found: dict = {}
+        preamble: list[_Block] = []
+        for line in self.content():
+            if line.number >= body_line:
+                break
+            stripped = self.strip(line)
+            for pattern, reason in WEB_CHROME:
+                if pattern.match(stripped):
+                    self.drop_lines(line, line, reason)
+                    line.kind = "dropped"
+            if line.kind == "dropped":
+                continue
+            m = SOURCE_RE.match(stripped)
+            if m:
+                found["source"] = m.group(1)
+                self.drop_lines(line, line, "web page header: moved to front matter (source)")
+                continue
+            text = self.normalise(stripped)
+            squeezed = text.replace(" ", "")
+            if preamble and preamble[-1].text[-1:] not in TERMINAL and not _header_kind(squeezed, found):
+                self.join(preamble[-1], line, text)
+                continue
+            kind = _header_kind(squeezed, found)
+            if kind == "title":
+                if "title" in found:
+                    if squeezed == found["title"]:
+                        self.drop_lines(line, line, "repeated title")
+                        continue
+                    self.warnings.append(Warning(line.number, f"second title-like line kept as preamble: {squeezed}"))
+                    preamble.append(_Block(text, line.number, line.number))
+                    continue
+                found["title"] = squeezed
+                found["title_line"] = line.number
+                continue
+            if kind == "order_number":
+                m = meta.ORDER_NUMBER_RE.match(squeezed)
+                found["issuer"] = m.group(2)
+                found["document_number"] = m.group(1) + m.group(3)
+                self.drop_lines(line, line, "order and number: moved to front matter (issuer, document_number)")
+            elif kind == "order":
+                found["order"] = squeezed
+                found["issuer"] = meta.ORDER_RE.match(squeezed).group(1)
+                self.drop_lines(line, line, "order: moved to front matter (issuer, document_number)")
+            elif kind == "number":
+                found["number"] = meta.NUMBER_RE.match(squeezed).group(1)
+                self.drop_lines(line, line, "document number: moved to front matter (document_number)")
+            elif kind == "signatory":
+                m = meta.SIGNATORY_RE.match(squeezed)
+                found["signatory"] = f"{m.group(1)} {m.group(2)}"
+                self.drop_lines(line, line, "signature: moved to front matter (signatory)")
+            elif kind == "date":
+                found["promulgated"] = meta.iso_date(squeezed)
+                self.drop_lines(line, line, "date of the order: moved to front matter (promulgated)")
+            else:
+                preamble.append(_Block(text, line.number, line.number))
+        if "title" not in found:
+            raise FaguiError("no title found before the first article", self.source)
+        if "order" in found:
+            found["document_number"] = found.pop("order").removeprefix("中华人民共和国") + found.pop("number", "")
+        elif "number" in found:
+            found["document_number"] = found.pop("number")
+        return found, [b.text for b in preamble]
+
+    def join(self, block: _Block, line: _Line, text: str) -> None:
+        before, after = block.text[-6:], text[:6]
+        self.joins.append(PageBreakJoin(block.last_line, line.number, before, after))
+        if block.text and text and block.text[-1] == text[0] and is_cjk(text[0]):
+            self.warnings.append(
+                Warning(
+                    line.number,
+                    f"character {text[0]} doubled across a page break (lines {block.last_line}-{line.number}): …{before}|{after}…",
+                )
+            )
+        block.text += text
+        block.last_line = line.number
+
+    # -- body ------------------------------------------------------------
+    def parse_body(self, body_line: int) -> tuple[list, list[_ArticleDraft]]:
+        lines = [l for l in self.content() if l.number >= body_line]
+        articles: list[_ArticleDraft] = []
+        stack: list[tuple[str, int, str, str, list]] = []  # (kind, number, label, title, children)
+        root: list = []
+        seen: dict[int, int] = {}
+        current: _ArticleDraft | None = None
+        for index, line in enumerate(lines):
+            stripped = self.strip(line)
+            last_block = current.blocks[-1] if current and current.blocks else None
+            unterminated = last_block is not None and last_block.text[-1:] not in TERMINAL
+            m = ARTICLE_RE.match(stripped)
+            tight = ARTICLE_TIGHT_RE.match(stripped)
+            previous = articles[-1].number if articles else 0
+            if not m and tight and not unterminated and to_int(tight.group(1)) == previous + 1:
+                m = tight
+            if m and not (unterminated and m is tight):
+                number = to_int(m.group(1))
+                if number in seen:
+                    raise FaguiError(
+                        f"duplicate article number 第{m.group(1)}条 (first at line {seen[number]})", self.source, line.number
+                    )
+                if number != previous + 1:
+                    self.warnings.append(
+                        Warning(line.number, f"article numbering jumps from {previous} to {number}")
+                    )
+                seen[number] = line.number
+                label = "第" + m.group(1).replace(" ", "") + "条"
+                current = _ArticleDraft(number, label, line.number)
+                (stack[-1][4] if stack else root).append(current)
+                articles.append(current)
+                rest = stripped[m.end() :]
+                if rest.strip(" \t\u3000"):
+                    self.add_text(current, line, self.normalise(rest))
+                continue
+            d = DIVISION_RE.match(stripped)
+            if d and not unterminated:
+                kind = d.group(2)
+                text = self.normalise(stripped)
+                dm = DIVISION_RE.match(text)
+                title = dm.group(3).strip()
+                while stack and DIVISION_KINDS.index(stack[-1][0]) >= DIVISION_KINDS.index(kind):
+                    stack.pop()
+                node = (kind, to_int(dm.group(1)), f"第{dm.group(1)}{kind}", title, [])
+                (stack[-1][4] if stack else root).append(node)
+                stack.append(node)
+                # A heading closes the article before it.
+                current = None
+                continue
+            text = self.normalise(stripped)
+            if current is None:
+                self.drop_lines(line, line, "text between a heading and the next article, outside any article")
+                self.warnings.append(Warning(line.number, "text outside any article dropped"))
+                continue
+            if self.after_last_article(current, lines, index, unterminated):
+                self.drop_lines(line, lines[-1], "matter after the last article (not part of the regulation)")
+                break
+            self.add_text(current, line, text, unterminated)
+        return root, articles
+
+    def after_last_article(self, current: _ArticleDraft, lines: list[_Line], index: int, unterminated: bool) -> bool:
+        """True when a plain line follows a closed effective-date clause and no
+        further article follows: the rest is not part of the regulation."""
+        if unterminated or not current.blocks:
+            return False
+        if not EFFECTIVE_CLAUSE_RE.search(current.blocks[-1].text):
+            return False
+        return not any(l.kind == "article" for l in lines[index + 1 :])
+
+    def add_text(self, article: _ArticleDraft, line: _Line, text: str, unterminated: bool = False) -> None:
+        marker = parse_marker(text)
+        if unterminated and marker is None:
+            self.join(article.blocks[-1], line, text)
+            return
+        if marker is not None:
+            style, number, marker_text, rest = marker
+            article.blocks.append(_Block(rest, line.number, line.number, marker_text, style, number))
+        else:
+            article.blocks.append(_Block(text, line.number, line.number))
+
+    # -- assembly --------------------------------------------------------
+    def build(self) -> tuple[Regulation, Audit]:
+        self.remove_bookmarks()
+        self.classify_structure()
+        body_line = self.find_body()
+        found, preamble = self.parse_header(body_line)
+        root, drafts = self.parse_body(body_line)
+        counts = Counter()
+        articles = {}
+        for draft in drafts:
+            if not draft.blocks:
+                self.warnings.append(Warning(draft.line, f"{draft.label} has no text"))
+            paragraphs, item_warnings = _paragraphs(draft)
+            for message in item_warnings:
+                self.warnings.append(Warning(draft.line, f"{draft.label}: {message}"))
+            articles[id(draft)] = Article(draft.number, draft.label, paragraphs)
+            counts["paragraphs"] += len(paragraphs)
+            counts["items"] += sum(_count_items(p.items) for p in paragraphs)
+        body = tuple(_freeze(node, articles, counts) for node in root)
+        regulation = Regulation(self.metadata(found, preamble, drafts), tuple(preamble), body)
+        ordered_counts = tuple(
+            (k, counts[k])
+            for k in ("articles", "parts", "chapters", "sections", "paragraphs", "items")
+            if k in ("articles", "paragraphs", "items") or counts[k]
+        )
+        ordered_counts = tuple((k, len(drafts) if k == "articles" else n) for k, n in ordered_counts)
+        audit = Audit(
+            source=self.source,
+            encoding="",
+            line_ends="",
+            source_sha256="",
+            source_lines=self.text.count("\n") + (not self.text.endswith("\n")),
+            source_chars=len(self.text),
+            counts=ordered_counts,
+            normalisations=tuple(sorted(self.norm.items())),
+            dropped=tuple(sorted(self.dropped, key=lambda s: s.start)),
+            joins=tuple(self.joins),
+            warnings=tuple(sorted(self.warnings, key=lambda w: w.line)),
+        )
+        return regulation, audit
+
+    def metadata(self, found: dict, preamble: list[str], drafts: list[_ArticleDraft]) -> Metadata:
+        title = found["title"]
+        jurisdiction, level = meta.jurisdiction(title)
+        texts = preamble + [b.text for d in drafts[-3:] for b in d.blocks]
+        promulgated = found.get("promulgated")
+        return Metadata(
+            title=title,
+            jurisdiction=jurisdiction,
+            level=level,
+            issuer=found.get("issuer") or meta.congress_issuer(preamble),
+            document_number=found.get("document_number"),
+            adopted=meta.adopted(preamble),
+            promulgated=promulgated,
+            effective=meta.effective(texts, promulgated),
+            signatory=found.get("signatory"),
+            source=found.get("source") or self.source,
+        )
+
+
+def _division_label(text: str) -> str:
+    m = DIVISION_RE.match(text.strip(" \t\u3000"))
+    return f"第{m.group(1)}{m.group(2)}" if m else ""
+
+
+def _header_kind(text: str, found: dict) -> str | None:
+    if meta.ORDER_NUMBER_RE.match(text):
+        return "order_number"
+    if meta.ORDER_RE.match(text) and "，" not in text and "。" not in text:
+        return "order"
+    if meta.NUMBER_RE.match(text):
+        return "number"
+    if meta.SIGNATORY_RE.match(text):
+        return "signatory"
+    if meta.DATE_LINE_RE.match(text):
+        return "date"
+    if meta.TITLE_RE.match(text):
+        return "title"
+    return None
+
+
+def _paragraphs(draft: _ArticleDraft) -> tuple[tuple[Paragraph, ...], list[str]]:
+    paragraphs: list[tuple[str, list]] = []
+    for block in draft.blocks:
+        if block.marker is None or not paragraphs:
+            if block.marker is not None:
+                # An item with no introducing paragraph: keep it as a paragraph.
+                paragraphs.append((block.marker + block.text, []))
+            else:
+                paragraphs.append((block.text, []))
+        else:
+            paragraphs[-1][1].append((block.style, block.number, block.marker, block.text))
+    out = []
+    warnings: list[str] = []
+    for text, items in paragraphs:
+        nested, item_warnings = nest_items(items)
+        warnings.extend(item_warnings)
+        out.append(Paragraph(text, nested))
+    return tuple(out), warnings
+
+
+def _count_items(items) -> int:
+    return sum(1 + _count_items(i.items) for i in items)
+
+
+def _freeze(node, articles: dict, counts: Counter):
+    if isinstance(node, _ArticleDraft):
+        counts["articles"] += 1
+        return articles[id(node)]
+    kind, number, label, title, children = node
+    counts[{"编": "parts", "章": "chapters", "节": "sections"}[kind]] += 1
+    return Division(kind, number, label, title, tuple(_freeze(c, articles, counts) for c in children))
+
+
+def parse(text: str, source: str) -> tuple[Regulation, Audit]:
+    """Parse decoded text (LF line ends) into a Regulation and its Audit.
+
+    ``source`` names the input in messages and becomes the ``source`` field
+    when the text names no 原文链接. Raises FaguiError when the text has no
+    articles, no title, or duplicate article numbers.
+    """
+    return _Parser(text, source).build()

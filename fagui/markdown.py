@@ -1,0 +1,193 @@
+"""Regulation <-> canonical Markdown.
+
+The canonical form (docs/canonical-markdown.md): YAML front matter, ``#``
+title, the preamble as paragraphs, divisions as headings (编 ``##``, then one
+level deeper for each contained kind), each article a heading of its own whose
+text is exactly its label (第七条), one level below its container, and each
+paragraph (款), item (项) and sub-item (目) a Markdown paragraph on one line.
+``write_regulation(read_regulation(text)) == text`` for canonical text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from markdown_it import MarkdownIt
+
+from fagui.errors import FaguiError
+from fagui.ingest.items import nest_items, parse_marker
+from fagui.ingest.numerals import NUMERAL_CHARS, to_int
+from fagui.model import METADATA_FIELDS, Article, Division, Item, Metadata, Paragraph, Regulation
+
+ARTICLE_HEADING_RE = re.compile(rf"^第([{NUMERAL_CHARS}0-9]+)条$")
+DIVISION_HEADING_RE = re.compile(rf"^第([{NUMERAL_CHARS}0-9]+)(编|章|节)(?: (.+))?$")
+
+# A paragraph line that would otherwise open a Markdown block construct
+# (heading, quote, list, code, HTML, thematic break) gets a backslash.
+_BLOCK_START_RE = re.compile(r"^(?:[#>*+\-=_~`<|\\]|\d+[.)])")
+_PLAIN_VALUE_RE = re.compile(r"^[^\s'\"#:{}\[\],&*!|>%@`-][^#]*$")
+
+_md = MarkdownIt("commonmark")
+
+
+# -- writing -----------------------------------------------------------------
+
+def write_regulation(regulation: Regulation) -> str:
+    """The canonical Markdown of a regulation (UTF-8 text, LF, final newline)."""
+    blocks: list[str] = ["---\n" + "".join(f"{k}: {_yaml_value(v)}\n" for k, v in regulation.metadata.items()) + "---"]
+    blocks.append(f"# {regulation.metadata.title}")
+    blocks.extend(_escape(p) for p in regulation.preamble)
+
+    def walk(nodes, level: int) -> None:
+        for node in nodes:
+            if isinstance(node, Article):
+                blocks.append(f"{'#' * level} {node.label}")
+                blocks.extend(_escape(b) for b in node.blocks())
+            else:
+                blocks.append(f"{'#' * level} {node.heading}")
+                walk(node.children, level + 1)
+
+    walk(regulation.body, 2)
+    return "\n\n".join(blocks) + "\n"
+
+
+def _escape(line: str) -> str:
+    return "\\" + line if _BLOCK_START_RE.match(line) else line
+
+
+def _yaml_value(value: str) -> str:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) or (_PLAIN_VALUE_RE.match(value) and ": " not in value and value.strip() == value):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+# -- reading -----------------------------------------------------------------
+
+def read_regulation(text: str, path: str | None = None) -> Regulation:
+    """Parse canonical (or near-canonical) Markdown into a Regulation.
+
+    Raises FaguiError, naming ``path`` and the line, when the text has no
+    front matter, no title, no articles, a duplicate article, or content
+    outside the structure (a list, a table, text before the title).
+    """
+    where = path or "<markdown>"
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n")
+    fields, body, offset = _split_front_matter(text, where)
+    tokens = _md.parse(body)
+    title: str | None = None
+    preamble: list[str] = []
+    stack: list[tuple[int, list]] = [(1, [])]  # (heading level, children)
+    divisions: list[tuple[str, int, str, str, list]] = []  # (kind, number, label, title, children)
+    article: dict | None = None
+    seen: dict[int, int] = {}
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        line = offset + (tok.map[0] + 1 if tok.map else 0)
+        if tok.type == "heading_open":
+            level = int(tok.tag[1])
+            content = tokens[i + 1].content.strip()
+            i += 3
+            if level == 1:
+                if title is not None:
+                    raise FaguiError("a second title (# heading)", where, line)
+                title = content
+                continue
+            if title is None:
+                raise FaguiError("heading before the # title", where, line)
+            article = _close_article(article, stack)
+            am = ARTICLE_HEADING_RE.match(content)
+            if am:
+                number = to_int(am.group(1))
+                if number in seen:
+                    raise FaguiError(f"duplicate article {content} (first at line {seen[number]})", where, line)
+                seen[number] = line
+                while len(stack) > 1 and stack[-1][0] >= level:
+                    _close_division(stack, divisions)
+                article = {"number": number, "label": content, "blocks": [], "line": line}
+                continue
+            dm = DIVISION_HEADING_RE.match(content)
+            if not dm:
+                raise FaguiError(f"heading is neither an article nor a division: {content!r}", where, line)
+            while len(stack) > 1 and stack[-1][0] >= level:
+                _close_division(stack, divisions)
+            children: list = []
+            divisions.append((dm.group(2), to_int(dm.group(1)), f"第{dm.group(1)}{dm.group(2)}", dm.group(3) or "", children))
+            stack.append((level, children))
+            continue
+        if tok.type == "paragraph_open":
+            content = _unescape(tokens[i + 1].content)
+            i += 3
+            if "\n" in content:
+                raise FaguiError("a paragraph must be one line", where, line)
+            if article is not None:
+                article["blocks"].append(content)
+            elif title is not None and len(stack) == 1:
+                preamble.append(content)
+            else:
+                raise FaguiError("text outside any article", where, line)
+            continue
+        raise FaguiError(f"unexpected Markdown ({tok.type.replace('_open', '')}) in a regulation", where, line)
+    if title is None:
+        raise FaguiError("no # title", where)
+    _close_article(article, stack)
+    while len(stack) > 1:
+        _close_division(stack, divisions)
+    if not seen:
+        raise FaguiError("no articles (no heading 第…条)", where)
+    if fields.get("title") not in (None, title):
+        raise FaguiError(f"front matter title {fields['title']!r} differs from the # title {title!r}", where, 2)
+    fields["title"] = title
+    return Regulation(Metadata(**fields), tuple(preamble), tuple(stack[0][1]))
+
+
+def _split_front_matter(text: str, where: str) -> tuple[dict, str, int]:
+    if not text.startswith("---\n"):
+        raise FaguiError("no front matter (the file must start with ---)", where, 1)
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        raise FaguiError("front matter is not closed by ---", where, 1)
+    fields: dict[str, str] = {}
+    for n, line in enumerate(text[4:end].split("\n"), 2):
+        key, sep, value = line.partition(": ")
+        if not sep or key not in METADATA_FIELDS:
+            raise FaguiError(f"front matter line is not 'field: value' with a known field: {line!r}", where, n)
+        if key in fields:
+            raise FaguiError(f"front matter field {key} twice", where, n)
+        if value.startswith('"'):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                raise FaguiError(f"bad quoted value for {key}", where, n) from None
+        fields[key] = value
+    body = text[end + 5 :]
+    return fields, body, text[: end + 5].count("\n")
+
+
+def _unescape(content: str) -> str:
+    return content[1:] if content.startswith("\\") and _BLOCK_START_RE.match(content[1:]) else content
+
+
+def _close_article(article: dict | None, stack: list) -> None:
+    if article is None:
+        return None
+    # Items follow the paragraph that introduces them.
+    paragraphs: list[tuple[str, list]] = []
+    for block in article["blocks"]:
+        marker = parse_marker(block)
+        if marker is not None and paragraphs:
+            paragraphs[-1][1].append(marker)
+        else:
+            paragraphs.append((block, []))
+    built = tuple(Paragraph(text, nest_items(items)[0]) for text, items in paragraphs)
+    stack[-1][1].append(Article(article["number"], article["label"], built))
+    return None
+
+
+def _close_division(stack: list, divisions: list) -> None:
+    _, children = stack.pop()
+    kind, number, label, title, _ = next(d for d in reversed(divisions) if d[4] is children)
+    stack[-1][1].append(Division(kind, number, label, title, tuple(children)))

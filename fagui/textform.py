@@ -1,0 +1,47 @@
+"""A regulation as plain text, for reading in a terminal or a pager."""
+
+from __future__ import annotations
+
+from fagui.errors import FaguiError
+from fagui.model import Article, Regulation
+
+
+def format_regulation(regulation: Regulation, article: int | None = None) -> str:
+    """The regulation as indented plain text, or only article number ``article``.
+
+    Raises FaguiError when the regulation has no such article.
+    """
+    if article is not None:
+        for located in regulation.located_articles():
+            if located.article.number == article:
+                where = " / ".join(located.divisions)
+                head = f"{regulation.metadata.title}" + (f" / {where}" if where else "")
+                return head + "\n\n" + format_article(located.article)
+        raise FaguiError(f"{regulation.metadata.title} has no article {article}")
+    out = [regulation.metadata.title, ""]
+    out += [f"{key}: {value}" for key, value in regulation.metadata.items() if key != "title"]
+    out.append("")
+    out += [p + "\n" for p in regulation.preamble]
+
+    def walk(nodes, depth: int) -> None:
+        for node in nodes:
+            if isinstance(node, Article):
+                out.append(format_article(node, "  " * depth))
+            else:
+                out.append("  " * depth + node.heading + "\n")
+                walk(node.children, depth + 1)
+
+    walk(regulation.body, 0)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def format_article(article: Article, indent: str = "") -> str:
+    """An article: its label, then each paragraph and item on its own line."""
+    lines = [indent + article.label]
+    for paragraph in article.paragraphs:
+        lines.append(indent + "  " + paragraph.text)
+        for item in paragraph.items:
+            lines.append(indent + "    " + item.line())
+            for sub in item.items:
+                lines.append(indent + "      " + sub.line())
+    return "\n".join(lines) + "\n"
