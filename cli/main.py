@@ -5,8 +5,6 @@ Each sub-command lives in its own module and registers itself on ``main``.
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from fagui.errors import FaguiError
@@ -42,6 +40,3 @@ def _register() -> None:
 
 
 _register()
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

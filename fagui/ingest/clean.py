@@ -77,26 +77,36 @@ def _neighbour(text: str, i: int, step: int) -> str:
 
 
 def _punctuation(text: str) -> tuple[str, int]:
+    # A converted mark makes its neighbours Chinese context: repeat until
+    # nothing changes, so that normalising twice changes nothing.
+    changed = 0
+    while True:
+        text, n = _punctuation_round(text)
+        if not n:
+            return text, changed
+        changed += n
+
+
+def _punctuation_round(text: str) -> tuple[str, int]:
     chars = list(text)
     changed = 0
     # Parentheses go by pairs: a pair is Chinese if what it encloses or what
     # stands next to it is Chinese, or it opens the line (an item marker).
     stack: list[int] = []
-    for i, ch in enumerate(chars):
+    for i, ch in enumerate(text):
         if ch == "(":
             stack.append(i)
         elif ch == ")" and stack:
             j = stack.pop()
-            inner = text[j + 1 : i]
             if (
-                _CJK_RE.search(inner)
+                _CJK_RE.search(text[j + 1 : i])
                 or is_cjk(_neighbour(text, j, -1))
                 or is_cjk(_neighbour(text, i, 1))
                 or not text[:j].strip(_SPACE)
             ):
                 chars[j], chars[i] = "（", "）"
                 changed += 2
-    for i, ch in enumerate(chars):
+    for i, ch in enumerate(text):
         if ch in ",;:?!":
             before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
             # 1,000 and 12:30 keep their ASCII punctuation.

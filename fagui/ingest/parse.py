@@ -184,7 +184,7 @@ class _Parser:
                     preamble.append(_Block(text, line.number, line.number))
                     continue
                 found["title"] = squeezed
-                found["title_line"] = line.number
+                self.drop_lines(line, line, "title: moved to the # heading and front matter (title)")
                 continue
             if kind == "order_number":
                 m = meta.ORDER_NUMBER_RE.match(squeezed)

@@ -1,0 +1,5 @@
+"""python -m cli: the fagui command."""
+
+from cli.main import main
+
+main()

@@ -1,0 +1,32 @@
+"""Shared fixtures: the corpus in texts/ (never ../shared)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS = ROOT / "texts"
+
+CORPUS = {
+    "national/counterespionage-security-provisions": (31, {"adopted": "2021-03-12", "promulgated": "2021-04-26", "effective": "2021-04-26"}),
+    "jilin/counterespionage-work-provisions": (42, {"adopted": "2024-11-04", "promulgated": "2024-11-08", "effective": "2025-01-01"}),
+    "zhejiang/counterespionage-security-measures": (23, {"effective": "2019-09-01"}),
+    "jiangxi/counterespionage-work-regulations": (56, {"adopted": "2024-05-30", "effective": "2024-08-01"}),
+    "heilongjiang/counterespionage-security-regulations": (44, {"adopted": "2019-10-18", "effective": "2019-11-01"}),
+}
+"""Each regulation of the seed corpus: its article count and stated dates."""
+
+
+@pytest.fixture(params=sorted(CORPUS))
+def corpus_id(request) -> str:
+    return request.param
+
+
+def source_path(regulation_id: str) -> Path:
+    return TEXTS / f"{regulation_id}.source.txt"
+
+
+def markdown_path(regulation_id: str) -> Path:
+    return TEXTS / f"{regulation_id}.md"

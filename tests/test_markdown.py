@@ -1,0 +1,98 @@
+"""Canonical Markdown: byte-identical round trips, for the corpus and for random regulations."""
+
+from __future__ import annotations
+
+import yaml
+from conftest import markdown_path
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fagui.ingest.clean import normalise
+from fagui.ingest.numerals import to_chinese
+from fagui.markdown import read_regulation, write_regulation
+from fagui.model import Article, Division, Item, Metadata, Paragraph, Regulation
+
+
+def test_corpus_round_trips_byte_identical(corpus_id):
+    text = markdown_path(corpus_id).read_text(encoding="utf-8")
+    regulation = read_regulation(text)
+    assert write_regulation(regulation) == text
+    assert read_regulation(write_regulation(regulation)) == regulation
+
+
+def test_front_matter_is_yaml_with_iso_dates(corpus_id):
+    text = markdown_path(corpus_id).read_text(encoding="utf-8")
+    front = yaml.safe_load(text.split("---\n")[1])
+    regulation = read_regulation(text)
+    assert front["title"] == regulation.metadata.title
+    assert str(front["effective"]) == regulation.metadata.effective
+    assert len(front["source_sha256"]) == 64
+    assert all(value not in (None, "") for value in front.values())
+
+
+# -- random regulations ---------------------------------------------------
+
+# Text as canonical Markdown holds it: normalised, one line, no surrounding space.
+_chars = st.sampled_from(list("的规定国家安全机关应当第条款项（）《》，；：。、ABC123#*->_`<[]\\!&") + [" "])
+_line = st.text(_chars, min_size=1, max_size=30).map(lambda s: normalise(s)[0]).filter(bool)
+_cjk_line = st.text(st.sampled_from(list("法规条例办法国家安全机关")), min_size=2, max_size=12)
+
+
+@st.composite
+def _items(draw, depth=0):
+    n = draw(st.integers(0, 3))
+    out = []
+    for i in range(1, n + 1):
+        marker = f"（{to_chinese(i)}）" if depth == 0 else f"{i}．"
+        text = draw(_line.filter(lambda s: not s[0].isdigit() and not s.startswith("（")))
+        subs = draw(_items(depth + 1)) if depth == 0 else ()
+        out.append(Item(marker, text, subs))
+    return tuple(out)
+
+
+@st.composite
+def regulations(draw):
+    number = iter(range(1, 1000))
+
+    def article():
+        n = next(number)
+        paragraphs = tuple(
+            Paragraph(draw(_line.filter(lambda s: not s.startswith("（") and not s[0].isdigit())), draw(_items()))
+            for _ in range(draw(st.integers(1, 3)))
+        )
+        return Article(n, f"第{to_chinese(n)}条", paragraphs)
+
+    chapters = draw(st.integers(0, 3))
+    if chapters:
+        body = tuple(
+            Division("章", c, f"第{to_chinese(c)}章", draw(_cjk_line), tuple(article() for _ in range(draw(st.integers(1, 3)))))
+            for c in range(1, chapters + 1)
+        )
+    else:
+        body = tuple(article() for _ in range(draw(st.integers(1, 4))))
+    title = draw(_cjk_line) + "条例"
+    metadata = Metadata(
+        title=title,
+        jurisdiction=draw(st.sampled_from([None, "国家", "吉林省"])),
+        effective=draw(st.sampled_from([None, "2025-01-01"])),
+        source=draw(st.sampled_from([None, "https://example.org/a?b=1#c", "a: b", "-x", "plain.txt"])),
+    )
+    preamble = tuple(draw(st.lists(_line.filter(lambda s: not s.startswith("（")), max_size=2)))
+    return Regulation(metadata, preamble, body)
+
+
+@settings(max_examples=150, deadline=None)
+@given(regulations())
+def test_random_regulation_survives_write_then_read(regulation):
+    text = write_regulation(regulation)
+    assert read_regulation(text) == regulation
+    assert write_regulation(read_regulation(text)) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_chars, max_size=40))
+def test_normalising_twice_changes_nothing(text):
+    once, _ = normalise(text)
+    again, counts = normalise(once)
+    assert again == once
+    assert not counts
