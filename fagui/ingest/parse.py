@@ -243,9 +243,11 @@ class _Parser:
             m = ARTICLE_RE.match(stripped)
             tight = ARTICLE_TIGHT_RE.match(stripped)
             previous = articles[-1].number if articles else 0
+            # 第八条 without a space after it opens an article only where one
+            # is due: mid-sentence it is a cross-reference split by a page break.
             if not m and tight and not unterminated and to_int(tight.group(1)) == previous + 1:
                 m = tight
-            if m and not (unterminated and m is tight):
+            if m:
                 number = to_int(m.group(1))
                 if number in seen:
                     raise FaguiError(
@@ -256,8 +258,7 @@ class _Parser:
                         Warning(line.number, f"article numbering jumps from {previous} to {number}")
                     )
                 seen[number] = line.number
-                label = "第" + m.group(1).replace(" ", "") + "条"
-                current = _ArticleDraft(number, label, line.number)
+                current = _ArticleDraft(number, f"第{m.group(1)}条", line.number)
                 (stack[-1][4] if stack else root).append(current)
                 articles.append(current)
                 rest = stripped[m.end() :]
