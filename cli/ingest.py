@@ -13,7 +13,7 @@ from fagui.atomic import write_atomic
 from fagui.check import check_file
 from fagui.errors import FaguiError
 from fagui.ingest import ingest_bytes
-from fagui.markdown import read_regulation
+from fagui.store import load
 from fagui.textform import format_regulation
 
 
@@ -77,11 +77,12 @@ def check(paths: tuple[str, ...]) -> None:
 
 
 @main.command()
-@click.argument("spec")
+@click.argument("spec", metavar="FILE|ID[@REV]")
 @click.option("--article", type=int, help="Show only this article (by number).")
-def show(spec: str, article: int | None) -> None:
-    """Print a regulation (a canonical Markdown FILE) as text, or one article of it."""
-    text = read_bytes(spec).decode("utf-8", errors="strict") if os.path.exists(spec) else None
-    if text is None:
-        raise FaguiError("no such file", spec)
-    click.echo(format_regulation(read_regulation(text, spec), article), nl=False)
+@click.option("--repo", default=".", show_default=True, type=click.Path(file_okay=False), help="For an ID: a folder inside the corpus.")
+def show(spec: str, article: int | None, repo: str) -> None:
+    """Print a regulation as text, or one article of it: a canonical Markdown
+    FILE, or a version in the corpus: ID (the last committed), ID@REV (any git
+    revision) or ID@YYYY-MM-DD (the version in force that day)."""
+    regulation, _ = load(spec, repo)
+    click.echo(format_regulation(regulation, article), nl=False)
