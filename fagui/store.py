@@ -402,7 +402,7 @@ class Corpus:
         path = markdown_path(regulation_id)
         start = self._commit(rev, f"{regulation_id}@{rev}")
         if self._blob_bytes(start, path) is None:
-            raise FaguiError(f"no regulation {regulation_id} at {rev} ({path} does not exist there)")
+            raise FaguiError(f"{regulation_id}@{rev}: no such regulation ({path} does not exist at that revision)")
         out: list[tuple[git.Commit, Regulation]] = []
         for sha in self._git("rev-list", "--first-parent", start.hexsha, "--", path).split():
             commit = self.repo.commit(sha)
@@ -419,7 +419,7 @@ class Corpus:
         try:
             blob = commit.tree / path
         except KeyError:
-            raise _Missing(f"no regulation {regulation_id} at {where} ({path} does not exist there)") from None
+            raise _Missing(f"{where}: no such regulation ({path} does not exist at that revision)") from None
         if blob.hexsha not in self._parsed:
             data = blob.data_stream.read()
             try:
