@@ -1,0 +1,166 @@
+"""Renderers: a :class:`fagui.model.Comparison` in, one string out.
+
+``render(comparison, fmt)`` dispatches to one module per format:
+
+* ``html``: :func:`renderers.html.render_side_by_side`, one self-contained page;
+* ``markdown``: :func:`renderers.markdown.render_markdown`, for pull-request review;
+* ``json``: :func:`renderers.json.render_json`, the versioned ``fagui.comparison/1`` form;
+* ``text``: :func:`renderers.text.render_text`, for a terminal (ANSI colour on request).
+
+Renderers read a Comparison and nothing else: no files, no git, no engine.
+The helpers below are shared by the renderers; they are not a public API.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable
+
+from fagui.model import (
+    JURISDICTION_RELATIONS,
+    UNCHANGED_RELATIONS,
+    VERSION_RELATIONS,
+    ArticlePair,
+    Comparison,
+    ParagraphPair,
+)
+
+FORMATS = ("html", "markdown", "json", "text")
+"""The formats :func:`render` knows, in the order the CLI offers them."""
+
+
+def render(comparison: Comparison, fmt: str, *, color: bool = False) -> str:
+    """Render ``comparison`` as ``fmt`` (one of :data:`FORMATS`).
+
+    ``color`` only matters for ``text`` (ANSI colour codes); the caller
+    decides it (the CLI: on a terminal unless ``NO_COLOR`` is set).
+    Raises ValueError for an unknown format.
+    """
+    if fmt == "html":
+        from renderers.html import render_side_by_side
+
+        return render_side_by_side(comparison)
+    if fmt == "markdown":
+        from renderers.markdown import render_markdown
+
+        return render_markdown(comparison)
+    if fmt == "json":
+        from renderers.json import render_json
+
+        return render_json(comparison)
+    if fmt == "text":
+        from renderers.text import render_text
+
+        return render_text(comparison, color=color)
+    raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
+
+
+# -- shared helpers (private) --------------------------------------------------
+
+RELATION_LABELS = {
+    # jurisdictions
+    "identical": "相同",
+    "reworded": "改写",
+    "adapted": "部分采纳",
+    "provincial_only": "地方新增",
+    "not_adopted": "未采纳",
+    # versions
+    "unchanged": "未变",
+    "renumbered": "重新编号",
+    "reference_update": "引用更新",
+    "amended": "修改",
+    "moved": "移动",
+    "split": "拆分",
+    "merged": "合并",
+    "added": "新增",
+    "deleted": "删除",
+}
+"""Chinese names of the relations, for pages a Chinese reader reads."""
+
+
+def relations(comparison: Comparison) -> dict[str, str]:
+    """The relations of the comparison's mode (name -> description), in the
+    mode's order, plus any relation its pairs use that the mode does not list."""
+    base = dict(VERSION_RELATIONS if comparison.mode == "versions" else JURISDICTION_RELATIONS)
+    for name, _ in comparison.summary.counts:
+        base.setdefault(name, name.replace("_", " "))
+    for pair in comparison.pairs:
+        base.setdefault(pair.relation, pair.relation.replace("_", " "))
+    return base
+
+
+def relation_label(name: str) -> str:
+    return RELATION_LABELS.get(name, name.replace("_", " "))
+
+
+def counts(comparison: Comparison) -> list[tuple[str, int]]:
+    """(relation, number of pairs) for every relation of the mode, in order.
+
+    Taken from the summary; a relation the summary leaves out counts 0.
+    """
+    stated = dict(comparison.summary.counts)
+    return [(name, stated.get(name, 0)) for name in relations(comparison)]
+
+
+def is_change(pair: ArticlePair) -> bool:
+    return pair.relation not in UNCHANGED_RELATIONS
+
+
+def form_key(text: str) -> str:
+    """``text`` with differences of form removed: width (NFKC) and whitespace."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def op_is_change(kind: str, left: str, right: str) -> bool:
+    """Whether a diff op changes words. An ``equal`` op never does, even when
+    its two sides differ in width or whitespace."""
+    if kind == "equal":
+        return False
+    return bool(left or right)
+
+
+def block_ops(pair: ArticlePair) -> tuple[dict[tuple[int, int], ParagraphPair], dict[tuple[int, int], ParagraphPair]]:
+    """Index a pair's paragraph pairs by their left and right block positions."""
+    left: dict[tuple[int, int], ParagraphPair] = {}
+    right: dict[tuple[int, int], ParagraphPair] = {}
+    for pp in pair.paragraphs:
+        if pp.left is not None:
+            left[tuple(pp.left)] = pp
+        if pp.right is not None:
+            right[tuple(pp.right)] = pp
+    return left, right
+
+
+def score_histogram(comparison: Comparison, bins: int = 10) -> list[int]:
+    """Number of two-sided pairs by score, in ``bins`` equal bins over [0, 1]
+    (a score of exactly 1 falls in the last bin). One-sided pairs are left out:
+    their score says nothing about wording."""
+    out = [0] * bins
+    for pair in comparison.pairs:
+        if pair.left and pair.right:
+            s = min(max(pair.score, 0.0), 1.0)
+            out[min(int(s * bins), bins - 1)] += 1
+    return out
+
+
+def labels(refs: Iterable) -> str:
+    """``第九条、第十条`` for the articles of one side of a pair."""
+    return "、".join(ref.label for ref in refs)
+
+
+def side_name(comparison: Comparison, side: str) -> str:
+    """A short name for one side: the jurisdiction, or the revision / date."""
+    doc = comparison.left if side == "L" else comparison.right
+    if comparison.mode == "versions":
+        when = doc.effective or doc.revision
+        return f"{'旧版' if side == 'L' else '新版'}{f' {when}' if when else ''}"
+    return doc.jurisdiction or doc.title
+
+
+_ITEM_RE = re.compile(r"^(（[一二三四五六七八九十百零〇]+）|（\d+）|\d+[．.])")
+
+
+def is_item(block: str) -> bool:
+    """Whether a block is an item (项/目), which pages indent under its paragraph."""
+    return bool(_ITEM_RE.match(block))

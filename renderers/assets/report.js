@@ -1,0 +1,141 @@
+/* fagui report: filters by relation, next/previous change (buttons, j/k), anchors.
+   Works on the page as rendered; needs no data of its own and makes no request.
+   Filtering rewrites one <style> rule, so it costs the same for 50 rows or 5,000. */
+(function () {
+  "use strict";
+  var rows = document.getElementById("rows");
+  if (!rows) return;
+  var bar = document.getElementById("bar");
+  var pos = document.getElementById("pos");
+  var boxes = Array.prototype.slice.call(document.querySelectorAll(".chips input[type=checkbox]"));
+  var changes = Array.prototype.slice.call(rows.querySelectorAll(".row.chg"));
+  var hidden = {};
+  var current = null;
+  var rule = document.createElement("style");
+  document.head.appendChild(rule);
+
+  function quote(s) {
+    return window.CSS && CSS.escape ? CSS.escape(s) : String(s).replace(/[^\w-]/g, "\\$&");
+  }
+
+  function apply() {
+    var css = [];
+    hidden = {};
+    boxes.forEach(function (box) {
+      var rel = box.getAttribute("data-rel");
+      if (!box.checked) {
+        hidden[rel] = true;
+        css.push('.row[data-rel="' + quote(rel) + '"]');
+      }
+      var chip = box.closest(".chip");
+      if (chip) chip.classList.toggle("off", !box.checked);
+    });
+    rule.textContent = css.length ? css.join(",") + "{display:none}" : "";
+    if (current && hidden[current.getAttribute("data-rel")]) setCurrent(null);
+    status();
+  }
+
+  function visibleChanges() {
+    return changes.filter(function (row) { return !hidden[row.getAttribute("data-rel")]; });
+  }
+
+  function barBottom() {
+    if (!bar || getComputedStyle(bar).position !== "sticky") return 0;
+    return Math.max(0, bar.getBoundingClientRect().bottom);
+  }
+
+  function measure() {
+    var h = bar && getComputedStyle(bar).position === "sticky" ? bar.offsetHeight : 0;
+    document.documentElement.style.setProperty("--bar-h", h + "px");
+  }
+
+  function status(index, total) {
+    if (!pos) return;
+    if (total === undefined) total = visibleChanges().length;
+    pos.textContent = index ? "第 " + index + " / " + total + " 处变化" : "共 " + total + " 处变化";
+  }
+
+  function setCurrent(row) {
+    if (current) current.classList.remove("current");
+    current = row;
+    if (row) row.classList.add("current");
+  }
+
+  function inView(el) {
+    var r = el.getBoundingClientRect();
+    return r.bottom > barBottom() && r.top < window.innerHeight;
+  }
+
+  function go(step) {
+    var list = visibleChanges();
+    if (!list.length) { status(0, 0); return; }
+    var i = current ? list.indexOf(current) : -1;
+    if (i >= 0 && inView(current)) {
+      i += step;
+    } else {
+      // The first change whose top is below the sticky bar (rows are in page order).
+      var line = barBottom() + 2, lo = 0, hi = list.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (list[mid].getBoundingClientRect().top < line) lo = mid + 1; else hi = mid;
+      }
+      i = step > 0 ? lo : lo - 1;
+    }
+    i = Math.max(0, Math.min(list.length - 1, i));
+    var row = list[i];
+    setCurrent(row);
+    row.scrollIntoView({ block: "start" });
+    if (history.replaceState) history.replaceState(null, "", "#" + row.id);
+    status(i + 1, list.length);
+  }
+
+  function reveal() {
+    // An anchor into a row the filters hide: show everything again.
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!id) return;
+    var el = document.getElementById(id);
+    if (!el) return;
+    var row = el.closest ? el.closest(".row") : null;
+    if (row && hidden[row.getAttribute("data-rel")]) {
+      boxes.forEach(function (box) { box.checked = true; });
+      apply();
+      el.scrollIntoView({ block: "start" });
+    }
+    if (row) setCurrent(row);
+  }
+
+  boxes.forEach(function (box) { box.addEventListener("change", apply); });
+  Array.prototype.forEach.call(document.querySelectorAll("button.only"), function (button) {
+    button.addEventListener("click", function () {
+      var only = button.getAttribute("data-only");
+      boxes.forEach(function (box) { box.checked = box.getAttribute("data-rel") === only; });
+      apply();
+    });
+  });
+  var all = document.getElementById("show-all");
+  if (all) all.addEventListener("click", function () {
+    boxes.forEach(function (box) { box.checked = true; });
+    apply();
+  });
+  var onlyChanges = document.getElementById("only-changes");
+  if (onlyChanges) onlyChanges.addEventListener("click", function () {
+    boxes.forEach(function (box) { box.checked = !box.hasAttribute("data-unchanged"); });
+    apply();
+  });
+  var next = document.getElementById("next");
+  var prev = document.getElementById("prev");
+  if (next) next.addEventListener("click", function () { go(1); });
+  if (prev) prev.addEventListener("click", function () { go(-1); });
+  document.addEventListener("keydown", function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    var t = e.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) && t.type !== "checkbox")) return;
+    if (e.key === "j") { e.preventDefault(); go(1); }
+    else if (e.key === "k") { e.preventDefault(); go(-1); }
+  });
+  window.addEventListener("hashchange", reveal);
+  window.addEventListener("resize", measure);
+  measure();
+  apply();
+  reveal();
+})();

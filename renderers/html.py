@@ -1,0 +1,257 @@
+"""The side-by-side HTML page of one comparison.
+
+One self-contained file: the CSS and JS (``renderers/assets/``) are inlined,
+nothing is fetched from the network, and every piece of text from the
+comparison goes through :func:`html.escape`. Rows are emitted in one pass, so
+the page grows linearly with the number of article pairs.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+from importlib import resources
+
+from fagui.model import UNCHANGED_RELATIONS, ArticlePair, ArticleRef, Comparison, DocumentRef, ParagraphPair
+
+from renderers import (
+    block_ops,
+    counts,
+    is_change,
+    is_item,
+    labels,
+    relation_label,
+    relations,
+    score_histogram,
+    side_name,
+)
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+@lru_cache(maxsize=None)
+def asset(name: str) -> str:
+    """The text of ``renderers/assets/<name>`` (package data)."""
+    return resources.files("renderers").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def render_side_by_side(comparison: Comparison, *, index_href: str | None = None) -> str:
+    """One HTML page: the left (reference / older) text against the right
+    (derived / newer) text, corresponding articles on the same row.
+
+    ``index_href`` adds a link back to a report's index page.
+    """
+    ids = _Anchors()
+    out: list[str] = []
+    title = f"{comparison.left.title} ↔ {comparison.right.title}"
+    out.append(page_head(title))
+    out.append('<body class="cmp">\n')
+    out.append(_header(comparison, index_href))
+    out.append(_toolbar(comparison))
+    out.append('<main id="rows" class="rows">\n')
+    left_name, right_name = side_name(comparison, "L"), side_name(comparison, "R")
+    prev_div = {"L": None, "R": None}
+    for n, pair in enumerate(comparison.pairs, 1):
+        out.append(_row(n, pair, ids, left_name, right_name, prev_div))
+    if not comparison.pairs:
+        out.append('<p class="none">两份文本都没有条文。</p>\n')
+    out.append("</main>\n")
+    out.append(
+        '<footer class="foot">由 fagui 生成 · '
+        f'<span class="mono">{esc(comparison.schema)}</span> · 模式 {esc(comparison.mode)}</footer>\n'
+    )
+    out.append(f"<script>{asset('report.js')}</script>\n</body>\n</html>\n")
+    return "".join(out)
+
+
+def page_head(title: str, extra_css: str = "") -> str:
+    """``<!DOCTYPE html>`` up to ``</head>``: zh-CN, UTF-8, a strict CSP
+    that forbids every network request, and the inlined stylesheet."""
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
+        "font-src data:; base-uri 'none'; form-action 'none'\">\n"
+        '<meta name="generator" content="fagui">\n'
+        f"<title>{esc(title)}</title>\n<style>{asset('report.css')}{extra_css}</style>\n</head>\n"
+    )
+
+
+# -- header and toolbar ----------------------------------------------------------
+
+
+def _doc_line(comparison: Comparison, side: str) -> str:
+    doc = comparison.left if side == "L" else comparison.right
+    name = side_name(comparison, side)
+    return f"{name} · {doc.title}" if name != doc.title else doc.title
+
+
+def _doc_card(doc: DocumentRef, role: str, side: str) -> str:
+    facts = []
+    if doc.jurisdiction:
+        facts.append(esc(doc.jurisdiction))
+    if doc.effective:
+        facts.append(f"施行 {esc(doc.effective)}")
+    if doc.revision:
+        facts.append(f'版本 <span class="mono">{esc(doc.revision)}</span>')
+    if doc.id:
+        facts.append(f'<span class="mono">{esc(doc.id)}</span>')
+    return (
+        f'<div class="doc doc-{side}"><div class="role">{esc(role)}</div>'
+        f'<div class="dtitle">{esc(doc.title)}</div>'
+        f'<div class="facts">{" · ".join(facts)}</div></div>'
+    )
+
+
+def _share(value: float) -> str:
+    return f"{value * 100:.0f}%"
+
+
+def _header(comparison: Comparison, index_href: str | None) -> str:
+    versions = comparison.mode == "versions"
+    roles = ("旧版本", "新版本") if versions else ("参照文本（左）", "地方文本（右）")
+    back = f'<a class="back" href="{esc(index_href)}">← 报告首页</a>' if index_href else ""
+    return (
+        f'<header class="head">{back}'
+        f'<h1>{esc(comparison.left.title)} <span class="vs">↔</span> {esc(comparison.right.title)}</h1>'
+        f'<div class="docs">{_doc_card(comparison.left, roles[0], "L")}{_doc_card(comparison.right, roles[1], "R")}</div>'
+        "</header>\n"
+    )
+
+
+def _histogram(comparison: Comparison) -> str:
+    bins = score_histogram(comparison)
+    top = max(bins) or 1
+    n = len(bins)
+    bars = []
+    for i, count in enumerate(bins):
+        lo, hi = i / n, (i + 1) / n
+        h = round(100 * count / top)
+        bars.append(
+            f'<span class="hb" title="相似度 {lo:.1f}–{hi:.1f}：{count} 对" style="height:{max(h, 2 if count else 0)}%">'
+            f'<span class="sr">{lo:.1f}–{hi:.1f}: {count}</span></span>'
+        )
+    return (
+        '<figure class="hist" aria-label="成对条文的相似度分布">'
+        f'<div class="bars">{"".join(bars)}</div>'
+        '<figcaption><span>0</span><span>相似度</span><span>1</span></figcaption></figure>'
+    )
+
+
+def _toolbar(comparison: Comparison) -> str:
+    s = comparison.summary
+    versions = comparison.mode == "versions"
+    chips = []
+    descriptions = relations(comparison)
+    for name, count in counts(comparison):
+        chips.append(
+            f'<span class="chip rel-{esc(name)}{" zero" if not count else ""}" title="{esc(descriptions.get(name, name))}">'
+            f'<label><input type="checkbox" checked data-rel="{esc(name)}"{" data-unchanged" if name in UNCHANGED_RELATIONS else ""}>'
+            f'<span class="rl">{esc(relation_label(name))}</span> <b class="n">{count}</b></label>'
+            f'<button type="button" class="only" data-only="{esc(name)}" title="只看{esc(relation_label(name))}">仅</button></span>'
+        )
+    if versions:
+        shares = (
+            f'<span class="fig" title="旧版本条文在新版本中仍有对应条文的比例"><b>{_share(s.adopted_share)}</b> 保留</span>'
+            f'<span class="fig" title="新版本中与旧版本字字相同的字符比例"><b>{_share(s.derived_share)}</b> 沿用文字</span>'
+        )
+    else:
+        shares = (
+            f'<span class="fig" title="参照文本的条文在地方文本中有对应条文的比例"><b>{_share(s.adopted_share)}</b> 采纳</span>'
+            f'<span class="fig" title="地方文本中与参照文本字字相同的字符比例"><b>{_share(s.derived_share)}</b> 源自参照</span>'
+        )
+    articles = f'<span class="fig"><b>{s.left_articles}</b> ↔ <b>{s.right_articles}</b> 条</span>'
+    return (
+        '<div class="bar" id="bar" role="region" aria-label="摘要与筛选">'
+        f'<div class="figs">{articles}{shares}{_histogram(comparison)}</div>'
+        f'<div class="chips" role="group" aria-label="按关系筛选">{"".join(chips)}'
+        '<button type="button" id="show-all" title="显示全部条文">全部</button>'
+        '<button type="button" id="only-changes" title="只看有变化的条文">仅变化</button></div>'
+        '<div class="nav"><button type="button" id="prev" title="上一处变化（k）">↑ 上一处</button>'
+        '<button type="button" id="next" title="下一处变化（j）">↓ 下一处</button>'
+        '<span class="pos" id="pos" aria-live="polite"></span>'
+        '<span class="legend"><ins>新增文字</ins> <del>删除文字</del> <kbd>j</kbd>/<kbd>k</kbd> 跳转</span></div>'
+        '<div class="colhead" aria-hidden="true">'
+        f'<div class="ch L">{esc(_doc_line(comparison, "L"))}</div>'
+        f'<div class="ch R">{esc(_doc_line(comparison, "R"))}</div></div>'
+        "</div>\n"
+    )
+
+
+# -- rows ------------------------------------------------------------------------------
+
+
+class _Anchors:
+    """Permanent, unique ids for articles: ``L-第九条``, ``R-第九条``."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def take(self, side: str, label: str) -> str:
+        base = f"{side}-{label}"
+        anchor, k = base, 2
+        while anchor in self.seen:
+            anchor = f"{base}-{k}"
+            k += 1
+        self.seen.add(anchor)
+        return anchor
+
+
+def _ops_html(pp: ParagraphPair, side: str) -> str:
+    parts = []
+    for op in pp.ops:
+        if op.kind == "equal":
+            # Width or whitespace only: not a change, shown plain.
+            parts.append(esc(op.left if side == "L" else op.right))
+        elif op.kind == "delete" and side == "L" and op.left:
+            parts.append(f"<del>{esc(op.left)}</del>")
+        elif op.kind == "insert" and side == "R" and op.right:
+            parts.append(f"<ins>{esc(op.right)}</ins>")
+    return "".join(parts)
+
+
+def _cell(
+    side: str,
+    refs: tuple[ArticleRef, ...],
+    index: dict[tuple[int, int], ParagraphPair],
+    ids: _Anchors,
+    name: str,
+    prev_div: dict,
+) -> str:
+    if not refs:
+        return f'<div class="cell {side} empty" data-side="{esc(name)}"><span class="sr">{esc(name)}：无对应条文</span></div>'
+    parts = [f'<div class="cell {side}" data-side="{esc(name)}">']
+    for ai, ref in enumerate(refs):
+        if ref.divisions and ref.divisions != prev_div[side]:
+            parts.append(f'<div class="div">{esc(" · ".join(ref.divisions))}</div>')
+        prev_div[side] = ref.divisions
+        anchor = ids.take(side, ref.label)
+        parts.append(f'<article id="{esc(anchor)}"><h3><a href="#{esc(anchor)}">{esc(ref.label)}</a></h3>')
+        for bi, block in enumerate(ref.blocks):
+            pp = index.get((ai, bi))
+            body = _ops_html(pp, side) if pp is not None and pp.ops else esc(block)
+            parts.append(f'<p class="it">{body}</p>' if is_item(block) else f"<p>{body}</p>")
+        parts.append("</article>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _row(n: int, pair: ArticlePair, ids: _Anchors, left_name: str, right_name: str, prev_div: dict) -> str:
+    rel = esc(pair.relation)
+    changed = is_change(pair)
+    left_index, right_index = block_ops(pair)
+    score = f'<span class="score" title="相似度">{pair.score:.2f}</span>' if pair.left and pair.right else ""
+    notes = "".join(f'<span class="note">{esc(note)}</span>' for note in pair.notes)
+    what = f"{labels(pair.left) or '—'} ↔ {labels(pair.right) or '—'}"
+    return (
+        f'<section class="row{" chg" if changed else ""}" id="row-{n}" data-rel="{rel}">'
+        f'<div class="rh"><a class="num" href="#row-{n}" title="本行链接">#{n}</a>'
+        f'<span class="rel rel-{rel}" title="{rel}">{esc(relation_label(pair.relation))}</span>{score}'
+        f'<span class="what">{esc(what)}</span>{notes}</div>'
+        f"{_cell('L', pair.left, left_index, ids, left_name, prev_div)}"
+        f"{_cell('R', pair.right, right_index, ids, right_name, prev_div)}"
+        "</section>\n"
+    )

@@ -1,0 +1,221 @@
+"""Hand-built comparisons for the renderer tests (the engine is not needed to
+test how a Comparison is shown), and tests of the renderers' shared helpers.
+
+Other test modules import the builders from here.
+"""
+
+from __future__ import annotations
+
+import diff_match_patch
+import pytest
+
+from fagui.model import (
+    JURISDICTION_RELATIONS,
+    VERSION_RELATIONS,
+    ArticlePair,
+    ArticleRef,
+    Comparison,
+    DiffOp,
+    DocumentRef,
+    ParagraphPair,
+    Summary,
+)
+from renderers import FORMATS, form_key, render, score_histogram
+
+XSS = '<script>alert(1)</script>"><img src=x onerror=alert(2)>{{ 7*7 }}&amp;'
+
+_NUMERALS = "零一二三四五六七八九"
+
+
+def label(n: int) -> str:
+    """第N条 in Chinese numerals (up to 9,999)."""
+    if n < 10:
+        return f"第{_NUMERALS[n]}条"
+    out = ""
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十")):
+        if n >= value:
+            out += ("" if value == 10 and n < 20 and not out else _NUMERALS[n // value]) + unit
+            n %= value
+        elif out and n:
+            out += "零" if not out.endswith("零") else ""
+    if n:
+        out += _NUMERALS[n]
+    return f"第{out}条"
+
+
+def ops(left: str, right: str) -> tuple[DiffOp, ...]:
+    """Character diff ops that rebuild both sides (diff-match-patch, no timeout)."""
+    dmp = diff_match_patch.diff_match_patch()
+    dmp.Diff_Timeout = 0
+    diffs = dmp.diff_main(left, right)
+    dmp.diff_cleanupSemantic(diffs)
+    kinds = {0: "equal", 1: "insert", -1: "delete"}
+    return tuple(
+        DiffOp(kinds[k], t if k <= 0 else "", t if k >= 0 else "") for k, t in diffs
+    )
+
+
+def ref(n: int, *blocks: str, divisions: tuple[str, ...] = ("第一章 总则",)) -> ArticleRef:
+    return ArticleRef(number=n, label=label(n), divisions=divisions, blocks=tuple(blocks))
+
+
+def pair(relation: str, left: tuple[ArticleRef, ...], right: tuple[ArticleRef, ...], score: float | None = None, notes=()) -> ArticlePair:
+    """A pair whose blocks are matched in order and diffed."""
+    paragraphs = []
+    lblocks = [(i, j, b) for i, a in enumerate(left) for j, b in enumerate(a.blocks)]
+    rblocks = [(i, j, b) for i, a in enumerate(right) for j, b in enumerate(a.blocks)]
+    if left and right:
+        for k in range(max(len(lblocks), len(rblocks))):
+            lb = lblocks[k] if k < len(lblocks) else None
+            rb = rblocks[k] if k < len(rblocks) else None
+            paragraphs.append(
+                ParagraphPair(
+                    left=(lb[0], lb[1]) if lb else None,
+                    right=(rb[0], rb[1]) if rb else None,
+                    ops=ops(lb[2] if lb else "", rb[2] if rb else ""),
+                )
+            )
+    if score is None:
+        score = 1.0 if left and right and relation in ("identical", "unchanged") else (0.7 if left and right else 0.0)
+    return ArticlePair(relation, tuple(left), tuple(right), score, tuple(paragraphs), tuple(notes))
+
+
+def summarize(mode: str, pairs: list[ArticlePair]) -> Summary:
+    names = VERSION_RELATIONS if mode == "versions" else JURISDICTION_RELATIONS
+    counts = tuple((r, sum(p.relation == r for p in pairs)) for r in names)
+    left = {a.label for p in pairs for a in p.left}
+    right = {a.label for p in pairs for a in p.right}
+    adopted = {a.label for p in pairs if p.right for a in p.left}
+    right_chars = sum(len(op.right) for p in pairs for pp in p.paragraphs for op in pp.ops) or 1
+    equal_chars = sum(len(op.right) for p in pairs for pp in p.paragraphs for op in pp.ops if op.kind == "equal")
+    return Summary(counts, len(left), len(right), len(adopted) / (len(left) or 1), equal_chars / right_chars)
+
+
+NATIONAL = DocumentRef(id="national/test", title="反间谍安全防范工作规定", jurisdiction="国家", effective="2021-04-26")
+PROVINCE = DocumentRef(id="jilin/test", title="吉林省反间谍工作规定", jurisdiction="吉林省", effective="2025-01-01")
+
+
+def sample(xss: bool = False) -> Comparison:
+    """A small cross-jurisdiction comparison with every relation, a width-only
+    difference, an item list and a one-to-many pair."""
+    first = "为了加强和规范反间谍安全防范工作，根据有关法律法规，制定本规定。"
+    pairs = [
+        pair("identical", (ref(1, first),), (ref(1, first),)),
+        pair(
+            "reworded",
+            (ref(2, "机关、团体、企业事业单位和其他社会组织在国家安全机关的协调和指导下开展反间谍安全防范工作，适用本规定。"),),
+            (ref(2, "本省行政区域内的机关、团体、企业事业单位和其他社会组织开展反间谍安全防范工作，适用本规定。"),),
+            0.81,
+        ),
+        pair(
+            "reworded",
+            (ref(3, "行业主管部门应当履行下列责任：", "（一）根据主管行业特点，明确本行业工作要求；", "（二）配合国家安全机关制定重点单位名录。"),),
+            (ref(3, "行业主管部门应当履行下列职责：", "（一）根据主管行业特点，明确本行业工作要求；", "（二）配合国家安全机关制定重点单位名录；", "（三）法律法规规定的其他职责。"),),
+            0.88,
+        ),
+        pair(
+            "adapted",
+            (ref(4, "国家安全机关应当加强反间谍安全防范宣传教育。在每年4月15日全民国家安全教育日开展宣传。"),),
+            (
+                ref(4, "各级人民政府应当加强反间谍安全防范宣传教育。", divisions=("第二章 职责",)),
+                ref(5, "在每年4月15日全民国家安全教育日开展宣传活动。", divisions=("第二章 职责",)),
+            ),
+            0.55,
+        ),
+        pair("not_adopted", (ref(5, "国家安全机关可以向有关单位提出反间谍安全防范建议。"),), ()),
+        pair("provincial_only", (), (ref(6, "县级以上人民政府应当将反间谍安全防范工作经费列入本级预算。", divisions=("第二章 职责",)),)),
+    ]
+    # A width-only difference inside an equal op: not a change of words.
+    width = ArticlePair(
+        "identical",
+        (ref(6, "自2021年4月26日起施行。", divisions=("第六章 附则",)),),
+        (ref(7, "自２０２１年４月２６日起施行。", divisions=("第六章 附则",)),),
+        1.0,
+        (ParagraphPair((0, 0), (0, 0), (DiffOp("equal", "自2021年4月26日起施行。", "自２０２１年４月２６日起施行。"),)),),
+    )
+    pairs.append(width)
+    if xss:
+        pairs.append(
+            pair(
+                "reworded",
+                (ref(7, "本规定自公布之日起施行。" + XSS, divisions=(XSS,)),),
+                (ArticleRef(8, XSS, (XSS,), ("本规定自2025年1月1日起施行。" + XSS, XSS)),),
+                0.5,
+                notes=(XSS,),
+            )
+        )
+    right = PROVINCE if not xss else DocumentRef(id="x/" + "xss", title=XSS, jurisdiction=XSS, revision=XSS, effective=XSS)
+    return Comparison("jurisdictions", NATIONAL, right, tuple(pairs), summarize("jurisdictions", pairs))
+
+
+def versions_sample() -> Comparison:
+    old = DocumentRef(id="national/test", title="反间谍安全防范工作规定", jurisdiction="国家", revision="a1b2c3d", effective="2021-04-26")
+    new = DocumentRef(id="national/test", title="反间谍安全防范工作规定", jurisdiction="国家", revision="d4e5f6a", effective="2025-01-01")
+    pairs = [
+        pair("unchanged", (ref(1, "为了加强工作，制定本规定。"),), (ref(1, "为了加强工作，制定本规定。"),)),
+        pair("amended", (ref(2, "本规定适用于机关。"),), (ref(2, "本规定适用于机关、团体。"),), 0.8),
+        pair("added", (), (ref(3, "新增的一条。"),)),
+        pair("renumbered", (ref(3, "原第三条。"),), (ref(4, "原第三条。"),), 1.0),
+        pair("reference_update", (ref(4, "依照本规定第三条处理。"),), (ref(5, "依照本规定第四条处理。"),), 0.95, notes=("第三条 → 第四条",)),
+        pair("deleted", (ref(5, "删去的一条。"),), ()),
+    ]
+    return Comparison("versions", old, new, tuple(pairs), summarize("versions", pairs))
+
+
+def synthetic(n: int) -> Comparison:
+    """A cross-jurisdiction comparison of ``n`` pairs, every relation in turn."""
+    relations = ["identical", "reworded", "adapted", "not_adopted", "provincial_only", "reworded"]
+    text = "县级以上地方人民政府应当加强对本行政区域内反间谍安全防范工作的领导，建立健全工作协调机制，第{}次。"
+    pairs = []
+    for i in range(1, n + 1):
+        rel = relations[i % len(relations)]
+        lt = text.format(i)
+        rt = lt if rel == "identical" else lt.replace("加强", "切实加强").replace("领导", "统一领导")
+        left = (ref(i, lt),) if rel != "provincial_only" else ()
+        right = (ref(i, rt),) if rel != "not_adopted" else ()
+        pairs.append(pair(rel, left, right, score=(i % 100) / 100 if left and right else 0.0))
+    return Comparison("jurisdictions", NATIONAL, PROVINCE, tuple(pairs), summarize("jurisdictions", pairs))
+
+
+# -- tests of the shared helpers ---------------------------------------------------
+
+
+def test_labels_in_chinese_numerals():
+    assert [label(n) for n in (1, 10, 11, 20, 31, 100, 105, 123, 4999)] == [
+        "第一条", "第十条", "第十一条", "第二十条", "第三十一条", "第一百条", "第一百零五条", "第一百二十三条", "第四千九百九十九条",
+    ]
+
+
+def test_builder_ops_rebuild_both_sides():
+    c = sample()
+    for p in c.pairs:
+        for pp in p.paragraphs:
+            if pp.left is not None:
+                ai, bi = pp.left
+                assert "".join(op.left for op in pp.ops) == p.left[ai].blocks[bi]
+            if pp.right is not None:
+                ai, bi = pp.right
+                assert "".join(op.right for op in pp.ops) == p.right[ai].blocks[bi]
+
+
+def test_form_key_ignores_width_and_spaces():
+    assert form_key("２０２１年 ４月") == form_key("2021年4月")
+    assert form_key("条例") != form_key("办法")
+
+
+def test_histogram_counts_two_sided_pairs_only():
+    c = sample()
+    bins = score_histogram(c)
+    assert len(bins) == 10 and sum(bins) == sum(1 for p in c.pairs if p.left and p.right)
+    assert bins[-1] == 2 + 0  # two identical pairs score 1.0 and fall in the last bin
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_render_dispatches_every_format(fmt):
+    out = render(sample(), fmt)
+    assert isinstance(out, str) and "吉林省" in out
+
+
+def test_render_rejects_unknown_format():
+    with pytest.raises(ValueError, match="unknown format"):
+        render(sample(), "pdf")
