@@ -230,24 +230,7 @@ class Corpus:
         Raises FaguiError when the regulation does not exist at ``rev``.
         """
         chain = self._chain(regulation_id, rev)
-        out = []
-        for i, (commit, regulation) in enumerate(chain):
-            before = chain[i + 1][1] if i + 1 < len(chain) else None
-            meta = regulation.metadata
-            out.append(
-                Version(
-                    id=regulation_id,
-                    commit=commit.hexsha,
-                    committed=commit.committed_datetime.isoformat(),
-                    subject=str(commit.summary),
-                    title=meta.title,
-                    effective=meta.effective,
-                    promulgated=meta.promulgated,
-                    document_number=meta.document_number,
-                    changes=changes(before, regulation),
-                )
-            )
-        return out
+        return [_version(regulation_id, chain, i) for i in range(len(chain))]
 
     def in_force(self, regulation_id: str, date: str) -> Version:
         """The version in force on ``date``: the latest effective date on or
@@ -255,14 +238,15 @@ class Corpus:
         version committed last. Raises FaguiError when none was in force yet.
         """
         check_date(date)
-        versions = [v for v in self.versions(regulation_id) if v.effective is not None]
-        candidates = [v for v in versions if v.effective <= date]
+        chain = self._chain(regulation_id, "HEAD")
+        dated = [(i, r.metadata.effective) for i, (_, r) in enumerate(chain) if r.metadata.effective is not None]
+        candidates = [(i, effective) for i, effective in dated if effective <= date]
         if not candidates:
-            earliest = min((v.effective for v in versions), default=None)
+            earliest = min((effective for _, effective in dated), default=None)
             hint = f": the earliest version takes effect {earliest}" if earliest else ": no version states an effective date"
             raise FaguiError(f"{regulation_id}: no version in force on {date}{hint}")
-        # max() keeps the first of equals, and versions are newest first.
-        return max(candidates, key=lambda v: v.effective)
+        # max() keeps the first of equals, and the chain is newest first.
+        return _version(regulation_id, chain, max(candidates, key=lambda c: c[1])[0])
 
     def resolve(self, spec: str) -> tuple[Regulation, DocumentRef]:
         """Read ``ID``, ``ID@<git rev>`` or ``ID@YYYY-MM-DD``.
@@ -595,6 +579,23 @@ class Corpus:
             return True
         except git.GitCommandError:
             return False
+
+
+def _version(regulation_id: str, chain: list[tuple[git.Commit, Regulation]], i: int) -> Version:
+    """Version ``i`` of a chain (newest first), compared with the one after it."""
+    commit, regulation = chain[i]
+    meta = regulation.metadata
+    return Version(
+        id=regulation_id,
+        commit=commit.hexsha,
+        committed=commit.committed_datetime.isoformat(),
+        subject=str(commit.summary),
+        title=meta.title,
+        effective=meta.effective,
+        promulgated=meta.promulgated,
+        document_number=meta.document_number,
+        changes=changes(chain[i + 1][1] if i + 1 < len(chain) else None, regulation),
+    )
 
 
 class _Missing(FaguiError):
