@@ -1,0 +1,85 @@
+"""The versioned JSON form of a comparison: ``fagui.comparison/1``.
+
+Documented in ``docs/json-schema.md``. Every field of the model is written, in
+a fixed order (the model's own), so the same comparison always gives the same
+bytes: two-space indentation, UTF-8 text as is (``ensure_ascii=False``), one
+final newline.
+"""
+
+from __future__ import annotations
+
+import json as _json
+from typing import Any
+
+from fagui.model import ArticlePair, ArticleRef, Comparison, DocumentRef, ParagraphPair, Summary
+
+
+def render_json(comparison: Comparison) -> str:
+    """``comparison`` as a ``fagui.comparison/1`` JSON document."""
+    return _json.dumps(_comparison(comparison), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def _comparison(c: Comparison) -> dict[str, Any]:
+    return {
+        "schema": c.schema,
+        "mode": c.mode,
+        "left": _document(c.left),
+        "right": _document(c.right),
+        "summary": _summary(c.summary),
+        "pairs": [_pair(p) for p in c.pairs],
+    }
+
+
+def _document(d: DocumentRef) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "title": d.title,
+        "jurisdiction": d.jurisdiction,
+        "revision": d.revision,
+        "effective": d.effective,
+    }
+
+
+def _summary(s: Summary) -> dict[str, Any]:
+    return {
+        "counts": {relation: n for relation, n in s.counts},
+        "left_articles": s.left_articles,
+        "right_articles": s.right_articles,
+        "adopted_share": _number(s.adopted_share),
+        "derived_share": _number(s.derived_share),
+    }
+
+
+def _article(a: ArticleRef) -> dict[str, Any]:
+    return {
+        "number": a.number,
+        "label": a.label,
+        "divisions": list(a.divisions),
+        "blocks": list(a.blocks),
+    }
+
+
+def _paragraph(p: ParagraphPair) -> dict[str, Any]:
+    return {
+        "left": list(p.left) if p.left is not None else None,
+        "right": list(p.right) if p.right is not None else None,
+        "ops": [{"kind": op.kind, "left": op.left, "right": op.right} for op in p.ops],
+    }
+
+
+def _pair(p: ArticlePair) -> dict[str, Any]:
+    return {
+        "relation": p.relation,
+        "changed": p.changed,
+        "score": _number(p.score),
+        "left": [_article(a) for a in p.left],
+        "right": [_article(a) for a in p.right],
+        "paragraphs": [_paragraph(pp) for pp in p.paragraphs],
+        "notes": list(p.notes),
+    }
+
+
+def _number(x: float) -> float:
+    """A float as is: Python writes the shortest text that reads back to the
+    same value, so this is both lossless and deterministic."""
+    return float(x)

@@ -1,0 +1,119 @@
+"""A comparison as GitHub-flavoured Markdown, for pull-request review.
+
+A counts table, then each changed article pair as a compact inline diff in a
+quote block. Deletions are ``[-like this-]`` and insertions ``{+like this+}``:
+readable as raw text and rendered, and unlike ``~~`` or ``**`` not broken by
+CommonMark's flanking rules next to Chinese punctuation (``名录~~。~~`` does not
+render as a strike-through). Relations with many pairs fold into
+``<details>``. Every piece of regulation text is escaped, so it can neither
+format nor inject HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from fagui.model import ArticlePair, Comparison
+
+from renderers import counts, is_change, labels, relation_label, relations, side_name
+
+FOLD_AFTER = 5
+"""A relation with more changed pairs than this is folded into <details>."""
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#|~&!$])")
+_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+
+
+def _md(text: str) -> str:
+    """Text as literal Markdown: inline syntax backslash-escaped, no line breaks."""
+    text = " ".join(text.splitlines())
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def _h(text: str) -> str:
+    """Text inside an HTML element (``<summary>``)."""
+    return html.escape(text, quote=True)
+
+
+def render_markdown(comparison: Comparison) -> str:
+    """The comparison as Markdown for a pull-request comment or a review."""
+    s = comparison.summary
+    out: list[str] = []
+    add = out.append
+    left, right = comparison.left, comparison.right
+    add(f"### {_md(left.title)} ({_md(side_name(comparison, 'L'))}) ↔ {_md(right.title)} ({_md(side_name(comparison, 'R'))})")
+    add("")
+    kept = "kept" if comparison.mode == "versions" else "adopted"
+    add(
+        f"**{s.left_articles}** ↔ **{s.right_articles}** articles · {kept} **{s.adopted_share * 100:.0f}%**"
+        f" · text shared **{s.derived_share * 100:.0f}%**"
+    )
+    add("")
+    descriptions = relations(comparison)
+    add("| relation | 关系 | pairs | meaning |")
+    add("|---|---|---:|---|")
+    for name, n in counts(comparison):
+        add(f"| {name.replace('_', ' ')} | {relation_label(name)} | {n} | {descriptions.get(name, '')} |")
+    add("")
+    changed = [(i, p) for i, p in enumerate(comparison.pairs, 1) if is_change(p)]
+    if not changed:
+        add("No article changed.")
+        return "\n".join(out) + "\n"
+    add("Legend: `[-deleted-]` `{+inserted+}`")
+    for name in relations(comparison):
+        group = [(i, p) for i, p in changed if p.relation == name]
+        if not group:
+            continue
+        add("")
+        title = f"{name.replace('_', ' ')} ({relation_label(name)}): {len(group)}"
+        fold = len(group) > FOLD_AFTER
+        if fold:
+            add(f"<details><summary><b>{_h(title)}</b></summary>")
+        else:
+            add(f"#### {title}")
+        for i, pair in group:
+            add("")
+            _pair(out, i, pair)
+        if fold:
+            add("")
+            add("</details>")
+    return "\n".join(out) + "\n"
+
+
+def _pair(out: list[str], n: int, pair: ArticlePair) -> None:
+    add = out.append
+    head = f"**{_md(labels(pair.left) or '—')} ↔ {_md(labels(pair.right) or '—')}** · {pair.relation.replace('_', ' ')}"
+    if pair.left and pair.right:
+        head += f" · {pair.score:.2f}"
+    head += f" · #{n}"
+    for note in pair.notes:
+        head += f" · {_md(note)}"
+    add(head)
+    add("")
+    lines = []
+    shown = set()
+    for pp in pair.paragraphs:
+        if pp.left is not None:
+            shown.add(("L",) + tuple(pp.left))
+        if pp.right is not None:
+            shown.add(("R",) + tuple(pp.right))
+        parts = []
+        for op in pp.ops:
+            if op.kind == "equal":
+                parts.append(_md(op.right))
+            elif op.kind == "delete" and op.left:
+                parts.append(f"[-{_md(op.left)}-]")
+            elif op.kind == "insert" and op.right:
+                parts.append(f"{{+{_md(op.right)}+}}")
+        lines.append("".join(parts))
+    for side, refs in (("L", pair.left), ("R", pair.right)):
+        for ai, ref in enumerate(refs):
+            for bi, block in enumerate(ref.blocks):
+                if (side, ai, bi) not in shown:
+                    lines.append(f"[-{_md(block)}-]" if side == "L" else f"{{+{_md(block)}+}}")
+    for k, line in enumerate(lines):
+        if k:
+            add(">")
+        add(f"> {line}")

@@ -1,0 +1,108 @@
+"""A comparison for a terminal.
+
+Changed pairs are shown in full as one inline diff per paragraph; unchanged
+pairs take one line. With ``color`` the diff uses ANSI colours (deletions red
+and struck through, insertions green and underlined); without it, the
+markers ``[-deleted-]`` and ``{+inserted+}``, which read anywhere. Control
+characters in the texts are made visible, so a text cannot drive the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fagui.model import ArticlePair, Comparison
+
+from renderers import counts, is_change, labels, side_name
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+RESET = "\x1b[0m"
+STYLES = {
+    "delete": "\x1b[31;9m",
+    "insert": "\x1b[32;4m",
+    "title": "\x1b[1m",
+    "dim": "\x1b[2m",
+    "relation": "\x1b[1;36m",
+    "only_L": "\x1b[31m",
+    "only_R": "\x1b[32m",
+}
+
+
+def _clean(text: str) -> str:
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+class _Out:
+    def __init__(self, color: bool) -> None:
+        self.color = color
+        self.lines: list[str] = []
+
+    def style(self, kind: str, text: str) -> str:
+        text = _clean(text)
+        if self.color:
+            return f"{STYLES[kind]}{text}{RESET}" if text else ""
+        if kind == "delete":
+            return f"[-{text}-]"
+        if kind == "insert":
+            return f"{{+{text}+}}"
+        return text
+
+
+def render_text(comparison: Comparison, color: bool = False) -> str:
+    """The comparison as terminal text; ANSI colour only when ``color``."""
+    out = _Out(color)
+    s = comparison.summary
+    left, right = comparison.left, comparison.right
+    add = out.lines.append
+    add(out.style("title", f"{left.title} ({side_name(comparison, 'L')}) ↔ {right.title} ({side_name(comparison, 'R')})"))
+    kept = "kept" if comparison.mode == "versions" else "adopted"
+    add(
+        f"{s.left_articles} ↔ {s.right_articles} articles · {kept} {s.adopted_share * 100:.0f}%"
+        f" · text shared {s.derived_share * 100:.0f}%"
+    )
+    add(" · ".join(f"{name.replace('_', ' ')} {n}" for name, n in counts(comparison)))
+    if not color:
+        add("legend: [-deleted-] {+inserted+}")
+    for n, pair in enumerate(comparison.pairs, 1):
+        _pair(out, n, pair)
+    return "\n".join(out.lines).rstrip("\n") + "\n"
+
+
+def _pair(out: _Out, n: int, pair: ArticlePair) -> None:
+    add = out.lines.append
+    changed = is_change(pair)
+    relation = pair.relation.replace("_", " ")
+    head = f"#{n} {out.style('relation', relation) if changed else relation}"
+    if pair.left and pair.right:
+        head += f" {pair.score:.2f}"
+    head += f"  {_clean(labels(pair.left) or '—')} ↔ {_clean(labels(pair.right) or '—')}"
+    for note in pair.notes:
+        head += f"  ({_clean(note)})"
+    if not changed:
+        add(out.style("dim", head) if out.color else head)
+        return
+    if out.lines[-1]:
+        add("")
+    add(head)
+    shown = set()
+    for pp in pair.paragraphs:
+        shown.add(("L",) + tuple(pp.left) if pp.left is not None else None)
+        shown.add(("R",) + tuple(pp.right) if pp.right is not None else None)
+        parts = []
+        for op in pp.ops:
+            if op.kind == "equal":
+                parts.append(_clean(op.right))
+            elif op.kind == "delete":
+                parts.append(out.style("delete", op.left))
+            elif op.kind == "insert":
+                parts.append(out.style("insert", op.right))
+        add("  " + "".join(parts))
+    # Blocks no paragraph pair covers (one-sided pairs): whole, marked by side.
+    for side, refs in (("L", pair.left), ("R", pair.right)):
+        for ai, ref in enumerate(refs):
+            for bi, block in enumerate(ref.blocks):
+                if (side, ai, bi) not in shown:
+                    mark = "-" if side == "L" else "+"
+                    add(f"  {mark} " + out.style("only_" + side, block) if out.color else f"  {mark} {_clean(block)}")
+    add("")
