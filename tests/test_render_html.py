@@ -1,0 +1,130 @@
+"""The side-by-side HTML page, read as markup (the browser tests drive it)."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from test_render_common import XSS, sample, synthetic, versions_sample
+
+from renderers.html import render_side_by_side
+
+
+class Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(page: str) -> Tags:
+    t = Tags()
+    t.feed(page)
+    return t
+
+
+def test_page_is_self_contained_zh_cn():
+    page = render_side_by_side(sample())
+    assert page.startswith("<!DOCTYPE html>\n<html lang=\"zh-CN\">")
+    tags = parse(page).tags
+    assert [t for t, _ in tags].count("script") == 1
+    assert not [a for t, a in tags if t in ("link", "img", "iframe", "object", "embed")]
+    assert not re.search(r"(src|href)=\"(https?:)?//", page)
+    assert "url(" not in page and "@import" not in page
+    assert "default-src 'none'" in page  # the CSP forbids any request the page might try
+
+
+def test_every_text_is_escaped():
+    page = render_side_by_side(sample(xss=True))
+    t = parse(page)
+    assert [tag for tag, _ in t.tags].count("script") == 1
+    assert not [a for tag, a in t.tags if tag == "img"]
+    assert not any(k.startswith("on") for _, a in t.tags for k in a)
+    assert "<script>alert" not in page and "<img" not in page
+    # The text is there, shown as text.
+    assert XSS in "".join(t.text)
+    assert "{{ 7*7 }}" in page
+
+
+def test_articles_rows_and_anchors():
+    c = sample()
+    page = render_side_by_side(c)
+    tags = parse(page).tags
+    ids = [a["id"] for _, a in tags if "id" in a]
+    assert len(ids) == len(set(ids))
+    for n in range(1, len(c.pairs) + 1):
+        assert f"row-{n}" in ids
+    for label in ("L-第一条", "R-第一条", "L-第五条", "R-第六条", "R-第七条"):
+        assert label in ids
+    rows = [a for t, a in tags if t == "section"]
+    assert [r["data-rel"] for r in rows] == [p.relation for p in c.pairs]
+    assert [("chg" in r["class"].split()) for r in rows] == [p.changed for p in c.pairs]
+
+
+def row_html(page: str, n: int) -> str:
+    start = page.index(f'id="row-{n}"')
+    return page[start : page.index("</section>", start)]
+
+
+def test_one_to_many_in_one_row_and_one_sided_against_empty_cell():
+    page = render_side_by_side(sample())
+    adapted = row_html(page, 4)
+    assert adapted.count("<article") == 3 and 'id="R-第四条"' in adapted and 'id="R-第五条"' in adapted
+    assert 'class="cell R empty"' in row_html(page, 5)  # not adopted: nothing on the right
+    assert 'class="cell L empty"' in row_html(page, 6)  # provincial only: nothing on the left
+
+
+def test_changes_marked_not_by_colour_alone():
+    page = render_side_by_side(sample())
+    row = row_html(page, 2)
+    assert "<del>在国家安全机关的协调和指导下</del>" in row
+    assert "<ins>本省行政区域内的</ins>" in row
+    css = page[page.index("<style>") : page.index("</style>")]
+    assert re.search(r"ins \{[^}]*text-decoration: underline", css)
+    assert re.search(r"del \{[^}]*text-decoration: line-through", css)
+    assert 'class="legend"><ins>' in page
+
+
+def test_width_only_difference_is_not_highlighted():
+    row = row_html(render_side_by_side(sample()), 7)
+    assert "<ins>" not in row and "<del>" not in row
+    assert "自2021年4月26日起施行。" in row and "自２０２１年４月２６日起施行。" in row
+
+
+def test_summary_counts_shares_histogram():
+    c = sample()
+    page = render_side_by_side(c)
+    for name, n in c.summary.counts:
+        assert re.search(rf'data-rel="{name}".*?<b class="n">{n}</b>', page)
+    assert f"{c.summary.adopted_share * 100:.0f}%" in page
+    assert page.count('class="hb"') == 10
+
+
+def test_responsive_print_and_cjk_fonts():
+    page = render_side_by_side(sample())
+    assert "@media (max-width: 760px)" in page
+    assert "@media print" in page and "break-inside: avoid" in page
+    for font in ("PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC"):
+        assert f'"{font}"' in page
+
+
+def test_versions_mode_names_old_and_new():
+    page = render_side_by_side(versions_sample())
+    assert "旧版本" in page and "新版本" in page and "d4e5f6a" in page
+    assert 'data-rel="reference_update"' in page and "第三条 → 第四条" in page
+
+
+def test_back_link_to_index():
+    page = render_side_by_side(sample(), index_href="index.html")
+    assert '<a class="back" href="index.html">' in page
+
+
+def test_page_size_grows_linearly():
+    small, large = (len(render_side_by_side(synthetic(n))) for n in (1000, 4000))
+    assert 3.6 < large / small < 4.2
