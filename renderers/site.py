@@ -1,0 +1,188 @@
+"""The report's index page: every comparison with its counts, and a coverage
+matrix (national articles x provinces) whose cells link into the pages.
+
+The index is built from :class:`Entry` values, small digests of each
+comparison (:func:`entry`), so a report over hundreds of provinces never
+holds more than one full Comparison at a time. Self-contained, escaped and
+zh-CN like the comparison pages (same stylesheet).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from fagui.model import Comparison, DocumentRef, Summary
+
+from renderers import counts, relation_label
+from renderers.html import esc, page_head
+
+COVERAGE = {
+    "identical": ("＝", "相同", "adopted as is"),
+    "reworded": ("≈", "改写", "reworded"),
+    "adapted": ("◐", "部分采纳", "partly adopted"),
+    "not_adopted": ("✕", "未采纳", "not adopted"),
+}
+"""Coverage classes of a reference article in one derived text: symbol (so a
+cell reads without colour), Chinese name, English name."""
+
+_RANK = {"identical": 0, "reworded": 1, "adapted": 2, "not_adopted": 3}
+
+WORDS_UP_TO = 8
+"""With at most this many columns, matrix cells spell the class out."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the index needs of one comparison page.
+
+    ``coverage``: for each left-hand article, (number, label, coverage class,
+    row number on the page), in the left text's order.
+    """
+
+    name: str
+    href: str
+    mode: str
+    left: DocumentRef
+    right: DocumentRef
+    summary: Summary
+    counts: tuple[tuple[str, int], ...]
+    coverage: tuple[tuple[int, str, str, int], ...]
+
+
+def coverage_class(relation: str, has_right: bool) -> str:
+    if relation in COVERAGE:
+        return relation
+    if relation == "unchanged":
+        return "identical"
+    return "adapted" if has_right else "not_adopted"
+
+
+def entry(name: str, href: str, comparison: Comparison) -> Entry:
+    """The digest of ``comparison`` for the index; ``href`` is its page."""
+    best: dict[str, tuple[int, str, str, int]] = {}
+    order: list[str] = []
+    for n, pair in enumerate(comparison.pairs, 1):
+        cls = coverage_class(pair.relation, bool(pair.right))
+        for ref in pair.left:
+            if ref.label not in best:
+                order.append(ref.label)
+                best[ref.label] = (ref.number, ref.label, cls, n)
+            elif _RANK[cls] < _RANK[best[ref.label][2]]:
+                best[ref.label] = (ref.number, ref.label, cls, n)
+    cov = sorted((best[label] for label in order), key=lambda c: c[0])
+    return Entry(name, href, comparison.mode, comparison.left, comparison.right, comparison.summary, tuple(counts(comparison)), tuple(cov))
+
+
+def _meter(share: float) -> str:
+    return f'{share * 100:.0f}%<span class="meter" aria-hidden="true"><i style="width:{share * 100:.0f}%"></i></span>'
+
+
+def _doc(doc: DocumentRef) -> str:
+    sub = " · ".join(esc(x) for x in (doc.effective and f"施行 {doc.effective}", doc.id) if x)
+    return f'{esc(doc.title)}<div class="sub">{sub}</div>'
+
+
+def _column(e: Entry, seen: dict[str, int]) -> str:
+    name = e.right.jurisdiction or e.right.title
+    seen[name] = seen.get(name, 0) + 1
+    return name if seen[name] == 1 else f"{name} ({e.right.title})"
+
+
+def _comparisons_table(entries: Sequence[Entry]) -> str:
+    relations = [name for name, _ in entries[0].counts]
+    head = "".join(f'<th title="{esc(name)}">{esc(relation_label(name))}</th>' for name in relations)
+    rows = []
+    for e in entries:
+        stated = dict(e.counts)
+        cells = "".join(f'<td class="n">{stated.get(name, 0)}</td>' for name in relations)
+        s = e.summary
+        rows.append(
+            f'<tr><td><a href="{esc(e.href)}"><b>{esc(e.right.jurisdiction or e.right.title)}</b></a></td>'
+            f"<td>{_doc(e.right)}</td>"
+            f'<td class="n">{s.left_articles} ↔ {s.right_articles}</td>{cells}'
+            f'<td class="n">{_meter(s.adopted_share)}</td><td class="n">{_meter(s.derived_share)}</td></tr>'
+        )
+    return (
+        '<table class="list"><thead><tr><th>地方</th><th>地方文本</th><th>条数</th>'
+        f"{head}<th>采纳</th><th>源自参照</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _matrix(entries: Sequence[Entry]) -> str:
+    seen: dict[str, int] = {}
+    columns = [_column(e, seen) for e in entries]
+    words = len(entries) <= WORDS_UP_TO
+    articles: dict[str, int] = {}
+    for e in entries:
+        for number, label, _, _ in e.coverage:
+            articles.setdefault(label, number)
+    order = sorted(articles, key=lambda label: (articles[label], label))
+    cells = [{label: (cls, row) for _, label, cls, row in e.coverage} for e in entries]
+    head = "".join(f'<th scope="col">{esc(c)}</th>' for c in columns)
+    body = []
+    for label in order:
+        tds = []
+        adopted = 0
+        for e, col, cov in zip(entries, columns, cells):
+            if label not in cov:
+                tds.append('<td class="c"></td>')
+                continue
+            cls, row = cov[label]
+            adopted += cls != "not_adopted"
+            sym, zh, en = COVERAGE[cls]
+            text = f'<span class="sym">{sym}</span>{zh}' if words else f'<span class="sym">{sym}</span><span class="sr">{zh}</span>'
+            tds.append(
+                f'<td class="c {cls}"><a href="{esc(e.href)}#row-{row}" title="{esc(col)} · {esc(label)}：{zh}（{en}）">{text}</a></td>'
+            )
+        body.append(f'<tr><th class="art" scope="row">{esc(label)}</th>{"".join(tds)}<td class="n">{adopted}/{len(entries)}</td></tr>')
+    keys = "".join(f'<span><span class="k c {cls}"><b>{sym}</b> {zh}</span> {en}</span>' for cls, (sym, zh, en) in COVERAGE.items())
+    return (
+        f'<div class="keys">{keys}</div>'
+        '<div class="scroll"><table class="matrix"><thead><tr><th class="art" scope="col">条文</th>'
+        f'{head}<th scope="col">采纳</th></tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+    )
+
+
+def _histories_table(entries: Sequence[Entry]) -> str:
+    rows = []
+    for e in entries:
+        changed = ", ".join(f"{relation_label(name)} {n}" for name, n in e.counts if n and name != "unchanged") or "无变化"
+        old = e.left.effective or e.left.revision or ""
+        new = e.right.effective or e.right.revision or ""
+        rows.append(
+            f'<tr><td><a href="{esc(e.href)}"><b>{esc(e.right.title)}</b></a><div class="sub">{esc(e.right.id or "")}</div></td>'
+            f'<td>{esc(old)} → {esc(new)}<div class="sub mono">{esc(e.left.revision or "")} → {esc(e.right.revision or "")}</div></td>'
+            f"<td>{esc(changed)}</td></tr>"
+        )
+    return f'<table class="list"><thead><tr><th>法规</th><th>版本</th><th>变化</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def render_index(jurisdictions: Sequence[Entry], histories: Sequence[Entry] = (), *, title: str = "法规对照报告") -> str:
+    """The index page of a report: comparisons of a reference text against
+    derived texts (grouped by reference text, each group with its coverage
+    matrix), then version histories."""
+    out = [page_head(title), '<body class="idx">\n']
+    out.append(
+        f'<header class="head"><h1>{esc(title)}</h1>'
+        f'<p class="lede">{len(jurisdictions)} 组国家与地方文本对照 · {len(histories)} 组版本对照。'
+        "点击地方名称打开逐条对照页；覆盖矩阵中的每一格链接到对应条文。</p></header>\n<main>\n"
+    )
+    groups: dict[str, list[Entry]] = {}
+    for e in jurisdictions:
+        groups.setdefault(e.left.id or e.left.title, []).append(e)
+    for entries in groups.values():
+        ref = entries[0].left
+        out.append(f'<section class="group"><h2>{esc(ref.title)} <span class="lede">（{esc(ref.jurisdiction or "")}，{len(entries)} 个地方文本）</span></h2>\n')
+        out.append(_comparisons_table(entries))
+        out.append(f'<h2 id="coverage">覆盖矩阵 <span class="lede">{esc(ref.title)} 的每一条在各地方文本中的采纳情况</span></h2>\n')
+        out.append(_matrix(entries))
+        out.append("</section>\n")
+    if not jurisdictions:
+        out.append('<p class="lede">没有国家与地方文本的对照（texts/ 中需要 level: national 与 level: provincial 的文本）。</p>\n')
+    if histories:
+        out.append('<section class="group"><h2 id="history">版本历史</h2>\n')
+        out.append(_histories_table(histories))
+        out.append("</section>\n")
+    out.append('</main>\n<footer class="foot">由 fagui 生成</footer>\n</body>\n</html>\n')
+    return "".join(out)

@@ -1,0 +1,192 @@
+"""fagui report: the static site, its index and coverage matrix, the CLI."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from test_render_common import pair, ref, sample, summarize, synthetic, versions_sample
+
+import cli.report as report_module
+from cli.main import main
+from cli.report import build_site, corpus_root, page_name, read_texts
+from fagui.model import Comparison, DocumentRef, Regulation
+
+ROOT = Path(__file__).resolve().parent.parent
+
+try:
+    import fagui.compare  # noqa: F401
+
+    HAVE_ENGINE = True
+except ModuleNotFoundError:
+    HAVE_ENGINE = False
+
+
+def naive_compare(left: Regulation, right: Regulation, mode=None, left_ref=None, right_ref=None) -> Comparison:
+    """A stand-in engine: articles paired by number."""
+    mode = mode or "jurisdictions"
+    la = {a.number: a for a in left.articles}
+    ra = {a.number: a for a in right.articles}
+    same, diff, lonly, ronly = ("unchanged", "amended", "deleted", "added") if mode == "versions" else ("identical", "reworded", "not_adopted", "provincial_only")
+    pairs = []
+    for n in sorted(set(la) | set(ra)):
+        l = (ref(n, *la[n].blocks()),) if n in la else ()
+        r = (ref(n, *ra[n].blocks()),) if n in ra else ()
+        rel = (same if la[n].blocks() == ra[n].blocks() else diff) if l and r else (lonly if l else ronly)
+        pairs.append(pair(rel, l, r))
+    doc = lambda reg, given: given or DocumentRef(None, reg.metadata.title, reg.metadata.jurisdiction)  # noqa: E731
+    return Comparison(mode, doc(left, left_ref), doc(right, right_ref), tuple(pairs), summarize(mode, pairs))
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    """A copy of the seed corpus's canonical texts (not a git repository)."""
+    dest = tmp_path / "corpus"
+    for md in (ROOT / "texts").rglob("*.md"):
+        target = dest / "texts" / md.relative_to(ROOT / "texts")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(md, target)
+    return dest
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs, self.ids = [], []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "href" in a:
+            self.hrefs.append(a["href"])
+        if "id" in a:
+            self.ids.append(a["id"])
+
+
+def links(path: Path) -> Links:
+    p = Links()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p
+
+
+def test_page_names_are_safe():
+    assert page_name("jilin-counterespionage-work-provisions") == "jilin-counterespionage-work-provisions.html"
+    assert page_name("../../etc/passwd") == "etc-passwd.html"
+    assert page_name("<x>") == "x.html" and page_name("") == "comparison.html"
+
+
+def test_build_site_writes_pages_then_an_index_whose_links_resolve(tmp_path):
+    c = sample()
+    other = Comparison(c.mode, c.left, DocumentRef("zhejiang/x", "浙江省反间谍安全防范办法", "浙江省"), c.pairs[:5], c.summary)
+    index = build_site(tmp_path / "site", [("jilin", c), ("zhejiang", other)], [("history-national", versions_sample())])
+    assert index == tmp_path / "site" / "index.html"
+    assert sorted(p.name for p in index.parent.iterdir()) == ["history-national.html", "index.html", "jilin.html", "zhejiang.html"]
+    page = index.read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in page and "吉林省" in page and "浙江省" in page and "版本历史" in page
+    for href in links(index).hrefs:
+        target, _, anchor = href.partition("#")
+        assert (index.parent / target).is_file(), href
+        if anchor:
+            assert anchor in links(index.parent / target).ids, href
+    assert 'href="index.html"' in (index.parent / "jilin.html").read_text(encoding="utf-8")
+
+
+def test_coverage_matrix_classes_and_links(tmp_path):
+    index = build_site(tmp_path, [("jilin", sample())])
+    page = index.read_text(encoding="utf-8")
+    rows = dict(re.findall(r'<th class="art" scope="row">(第.条)</th>(.*?)</tr>', page))
+    assert list(rows) == ["第一条", "第二条", "第三条", "第四条", "第五条", "第六条"]
+    assert 'class="c identical"><a href="jilin.html#row-1"' in rows["第一条"]
+    assert 'class="c reworded"><a href="jilin.html#row-2"' in rows["第二条"]
+    assert 'class="c adapted"><a href="jilin.html#row-4"' in rows["第四条"]
+    assert 'class="c not_adopted"><a href="jilin.html#row-5"' in rows["第五条"]
+    assert "✕" in rows["第五条"] and "未采纳" in rows["第五条"] and "0/1" in rows["第五条"]
+    assert 'class="c identical"><a href="jilin.html#row-7"' in rows["第六条"]
+
+
+def test_index_escapes_text(tmp_path):
+    index = build_site(tmp_path, [("x", sample(xss=True))])
+    page = index.read_text(encoding="utf-8")
+    assert "<script>alert" not in page and "<img" not in page and page.count("<script") == 0
+
+
+def test_large_matrix_uses_symbols(tmp_path):
+    c = synthetic(12)
+    index = build_site(tmp_path, [(f"p{i}", c) for i in range(10)])
+    page = index.read_text(encoding="utf-8")
+    assert page.count('class="c ') == 10 * 10  # 10 national articles x 10 provinces
+    assert '<span class="sr">改写</span>' in page
+
+
+def test_corpus_root_and_texts(corpus):
+    assert corpus_root(corpus / "texts" / "jilin") == corpus
+    texts = read_texts(corpus)
+    assert [i for i, _ in texts][0] == "heilongjiang/counterespionage-security-regulations"
+    assert sorted(r.metadata.level for _, r in texts) == ["national"] + ["provincial"] * 4
+
+
+def run_report(*args):
+    return CliRunner().invoke(main, ["report", *args], catch_exceptions=False)
+
+
+def test_cli_report_with_stand_in_engine(corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr(report_module, "_compare", lambda: naive_compare)
+    out = tmp_path / "out"
+    result = run_report("--repo", str(corpus), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == str(out / "index.html")
+    assert result.stderr == ""  # not a terminal: no progress bar
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(
+        ["index.html"]
+        + [f"{j}.html" for j in ("heilongjiang-counterespionage-security-regulations", "jiangxi-counterespionage-work-regulations",
+                                 "jilin-counterespionage-work-provisions", "zhejiang-counterespionage-security-measures")]
+    )
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.count('<th class="art" scope="row">') == 31
+    assert not list(out.glob(".*"))  # no temporary file left behind
+
+
+def test_cli_report_no_corpus(tmp_path):
+    result = CliRunner().invoke(main, ["report", "--repo", str(tmp_path), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "no texts/ folder" in result.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_version_history_from_git(corpus, tmp_path, monkeypatch):
+    """Two committed versions of one regulation give a history page."""
+    monkeypatch.setattr(report_module, "_compare", lambda: naive_compare)
+    git = lambda *a: subprocess.run(["git", "-C", str(corpus), *a], check=True, capture_output=True)  # noqa: E731
+    git("init", "-q")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "add", "texts")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "first")
+    path = corpus / "texts" / "zhejiang" / "counterespionage-security-measures.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("## 第二条\n\n", "## 第二条\n\n本省", 1), encoding="utf-8")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "second")
+    out = tmp_path / "out"
+    result = run_report("--repo", str(corpus), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    pages = sorted(p.name for p in out.glob("history-*.html"))
+    assert len(pages) == 1 and pages[0].startswith("history-zhejiang-counterespionage-security-measures-")
+    page = (out / pages[0]).read_text(encoding="utf-8")
+    assert "<ins>本省</ins>" in page
+    assert "版本历史" in (out / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not HAVE_ENGINE, reason="fagui.compare (the comparison engine) is not there yet")
+def test_cli_report_on_the_seed_corpus(corpus, tmp_path):
+    out = tmp_path / "out"
+    result = run_report("--repo", str(corpus), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    index = out / "index.html"
+    assert result.stdout.strip() == str(index)
+    for href in links(index).hrefs:
+        target, _, anchor = href.partition("#")
+        assert (out / target).is_file(), href
+        if anchor:
+            assert anchor in links(out / target).ids, href
