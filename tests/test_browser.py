@@ -1,0 +1,318 @@
+"""The report pages in a real browser: headless Chromium driven by Playwright.
+
+One browser for the whole module. Pages are opened from file:// and every
+request is routed: anything that is not file: or data: fails the test.
+Without Chromium (or Playwright) the tests skip on a developer machine and
+fail when the environment variable CI is set.
+
+Screenshots go to a temporary folder; with FAGUI_UPDATE_DOCS=1 the desktop
+screenshot of a report page (the real engine on the seed corpus when it is
+there) is also copied to docs/images/report.png.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from test_render_common import XSS, sample, synthetic
+
+from renderers.html import render_side_by_side
+from renderers.site import entry, render_index
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+CJK_FONTS = ("Noto Sans CJK", "Noto Serif CJK", "Noto Sans SC", "Source Han", "WenQuanYi", "PingFang", "Hiragino", "Microsoft YaHei", "SimSun", "AR PL", "Droid Sans Fallback")
+DESKTOP, PHONE = 1280, 390
+
+
+def _unavailable(reason: str):
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI is set: the browser tests must run)", pytrace=False)
+    pytest.skip(reason)
+
+
+def real_comparison():
+    """National against Jilin through the real engine, or None without one."""
+    try:
+        from fagui.compare import compare
+    except ImportError:
+        return None
+    from fagui.markdown import read_regulation
+    from fagui.model import DocumentRef
+
+    def load(rid):
+        reg = read_regulation((ROOT / "texts" / f"{rid}.md").read_text(encoding="utf-8"))
+        m = reg.metadata
+        return reg, DocumentRef(id=rid, title=m.title, jurisdiction=m.jurisdiction, effective=m.effective)
+
+    (lreg, lref), (rreg, rref) = load("national/counterespionage-security-provisions"), load("jilin/counterespionage-work-provisions")
+    return compare(lreg, rreg, mode="jurisdictions", left_ref=lref, right_ref=rref)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    small, big = sample(xss=True), synthetic(5000)
+    (out / "sample.html").write_text(render_side_by_side(small, index_href="index.html"), encoding="utf-8")
+    (out / "big.html").write_text(render_side_by_side(big), encoding="utf-8")
+    (out / "index.html").write_text(render_index([entry("sample", "sample.html", small)]), encoding="utf-8")
+    real = real_comparison()
+    (out / "real.html").write_text(render_side_by_side(real or sample(), index_href="index.html"), encoding="utf-8")
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        _unavailable(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright package is not installed (pip install -e '.[test]')")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Watched:
+    """A page with every request, console error, page error and dialog recorded."""
+
+    def __init__(self, browser, width: int):
+        self.context = browser.new_context(viewport={"width": width, "height": 900}, device_scale_factor=1)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        self.dialogs: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", self._dialog)
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(("file:", "data:")):
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def open(self, path: Path, anchor: str = ""):
+        self.page.goto(path.as_uri() + anchor)
+        return self.page
+
+    def check_clean(self):
+        assert self.errors == [], self.errors
+        assert self.outside == [], self.outside
+        assert self.dialogs == [], self.dialogs
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def watched(browser):
+    opened: list[Watched] = []
+
+    def make(width: int = DESKTOP) -> Watched:
+        w = Watched(browser, width)
+        opened.append(w)
+        return w
+
+    yield make
+    for w in opened:
+        w.close()
+
+
+VISIBLE_ROWS = "Array.from(document.querySelectorAll('section.row')).filter(r => r.checkVisibility()).map(r => r.id)"
+CURRENT = "(() => { const r = document.querySelector('.row.current'); return r && r.id; })()"
+IN_VIEW = """id => { const r = document.getElementById(id).getBoundingClientRect();
+  const bar = document.getElementById('bar').getBoundingClientRect().bottom;
+  return r.top >= bar - 1 && r.top < window.innerHeight; }"""
+
+
+def test_no_errors_no_requests_and_the_xss_text_runs_nothing(site, watched):
+    w = watched()
+    page = w.open(site / "sample.html")
+    page.wait_for_timeout(200)
+    w.check_clean()
+    assert page.evaluate("document.querySelectorAll('img, iframe, object, embed').length") == 0
+    assert page.evaluate("document.scripts.length") == 1
+    assert page.evaluate("document.documentElement.lang") == "zh-CN"
+    assert XSS in page.inner_text("#row-8")
+    assert XSS in page.title()
+
+
+def test_filters_hide_and_show_rows(site, watched):
+    w = watched()
+    page = w.open(site / "sample.html")
+    everything = page.evaluate(VISIBLE_ROWS)
+    assert everything == [f"row-{n}" for n in range(1, 9)]
+    page.click('button.only[data-only="reworded"]')
+    assert page.evaluate(VISIBLE_ROWS) == ["row-2", "row-3", "row-8"]
+    page.click('button.only[data-only="provincial_only"]')
+    assert page.evaluate(VISIBLE_ROWS) == ["row-6"]
+    page.click("#show-all")
+    assert page.evaluate(VISIBLE_ROWS) == everything
+    page.uncheck('input[data-rel="identical"]')
+    assert page.evaluate(VISIBLE_ROWS) == ["row-2", "row-3", "row-4", "row-5", "row-6", "row-8"]
+    page.check('input[data-rel="identical"]')
+    page.click("#only-changes")
+    assert page.evaluate(VISIBLE_ROWS) == ["row-2", "row-3", "row-4", "row-5", "row-6", "row-8"]
+    w.check_clean()
+
+
+def test_j_and_k_move_between_changes(site, watched):
+    w = watched()
+    page = w.open(site / "sample.html")
+    page.keyboard.press("j")
+    assert page.evaluate(CURRENT) == "row-2" and page.evaluate(IN_VIEW, "row-2")
+    page.keyboard.press("j")
+    assert page.evaluate(CURRENT) == "row-3" and page.evaluate(IN_VIEW, "row-3")
+    page.keyboard.press("j")
+    page.keyboard.press("k")
+    assert page.evaluate(CURRENT) == "row-3"
+    page.click("#next")
+    assert page.evaluate(CURRENT) == "row-4"
+    page.click("#prev")
+    assert page.evaluate(CURRENT) == "row-3"
+    assert page.evaluate("location.hash") == "#row-3"
+    assert "第 2 / 6 处变化" in page.inner_text("#pos")
+    # Only the filtered relation is visited.
+    page.click('button.only[data-only="provincial_only"]')
+    page.evaluate("window.scrollTo(0, 0)")
+    page.keyboard.press("j")
+    assert page.evaluate(CURRENT) == "row-6"
+    page.keyboard.press("j")
+    assert page.evaluate(CURRENT) == "row-6"
+    w.check_clean()
+
+
+def test_article_anchor_scrolls_into_view(site, watched):
+    w = watched()
+    page = w.open(site / "sample.html", "#R-第六条")
+    page.wait_for_timeout(100)
+    assert page.evaluate(IN_VIEW, "R-第六条")
+    assert page.evaluate("window.scrollY") > 0
+    # An anchor into a row the filters hide shows everything again.
+    page.click('button.only[data-only="identical"]')
+    page.evaluate("location.hash = '#L-第五条'")
+    page.wait_for_timeout(100)
+    assert page.evaluate("document.getElementById('L-第五条').checkVisibility()")
+    assert page.evaluate(IN_VIEW, "L-第五条")
+    w.check_clean()
+
+
+def test_index_links_into_comparison_rows(site, watched):
+    w = watched()
+    page = w.open(site / "index.html")
+    page.click('td.c.not_adopted a')
+    page.wait_for_load_state()
+    assert page.url.endswith("sample.html#row-5")
+    page.wait_for_timeout(100)
+    assert page.evaluate(IN_VIEW, "row-5")
+    assert page.evaluate(CURRENT) == "row-5"
+    w.check_clean()
+
+
+def _cjk_fonts(page, selector: str) -> list[dict]:
+    """The platform fonts Chromium drew a node's text with (DevTools protocol)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    return cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+
+
+def test_text_is_drawn_in_a_cjk_font(site, watched):
+    w = watched()
+    page = w.open(site / "sample.html")
+    fonts = _cjk_fonts(page, "#row-2 .cell.R p")
+    assert fonts, "no font used"
+    cjk = [f for f in fonts if any(name in f["familyName"] for name in CJK_FONTS)]
+    assert cjk, f"the Chinese text is not drawn in a CJK font: {fonts}"
+    # Nearly every glyph comes from it (the rest: ASCII digits at most).
+    assert sum(f["glyphCount"] for f in cjk) >= 0.9 * sum(f["glyphCount"] for f in fonts)
+    # And the glyphs are real: distinct ideographs have the ink of real glyphs,
+    # not identical tofu boxes.
+    shapes = page.evaluate(
+        """() => { const c = document.createElement('canvas'); c.width = 40; c.height = 40;
+        const x = c.getContext('2d'); const font = getComputedStyle(document.body).fontFamily;
+        return ['国', '规', '\\uFFFF'].map(ch => { x.clearRect(0, 0, 40, 40); x.font = '32px ' + font;
+          x.fillText(ch, 4, 32); return Array.from(x.getImageData(0, 0, 40, 40).data).filter((v, i) => i % 4 === 3 && v > 128).length; }); }"""
+    )
+    assert shapes[0] > 0 and shapes[1] > 0 and shapes[0] != shapes[1], shapes
+    assert shapes[0] != shapes[2] and shapes[1] != shapes[2], shapes
+
+
+def test_screenshots_desktop_and_phone(site, watched, tmp_path):
+    for width in (DESKTOP, PHONE):
+        w = watched(width)
+        page = w.open(site / "real.html")
+        page.wait_for_timeout(150)
+        shot = tmp_path / f"report-{width}.png"
+        page.screenshot(path=str(shot))
+        assert shot.stat().st_size > 10_000
+        assert page.evaluate("document.documentElement.scrollWidth") <= width  # nothing overflows sideways
+        left = page.evaluate("document.querySelector('#row-2 .cell.L').getBoundingClientRect().left")
+        right = page.evaluate("document.querySelector('#row-2 .cell.R').getBoundingClientRect().left")
+        if width == PHONE:
+            assert left == right  # columns stacked
+        else:
+            assert right > left + 400  # side by side
+        w.check_clean()
+        if width == DESKTOP and os.environ.get("FAGUI_UPDATE_DOCS") == "1":
+            (ROOT / "docs" / "images").mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(shot, ROOT / "docs" / "images" / "report.png")
+            index = watched(DESKTOP)
+            index.open(site / "index.html").screenshot(path=str(ROOT / "docs" / "images" / "index.png"))
+
+
+def test_print_has_no_sticky_ui(site, watched):
+    w = watched()
+    page = w.open(site / "sample.html")
+    page.emulate_media(media="print")
+    assert page.evaluate("getComputedStyle(document.getElementById('bar')).position") == "static"
+    assert page.evaluate("getComputedStyle(document.querySelector('.nav')).display") == "none"
+    assert page.evaluate("getComputedStyle(document.querySelector('.row')).breakInside") == "avoid"
+    w.check_clean()
+
+
+def test_five_thousand_rows_open_and_filter_without_freezing(site, watched):
+    w = watched()
+    start = time.perf_counter()
+    page = w.open(site / "big.html")
+    loaded = time.perf_counter() - start
+    assert page.evaluate("document.querySelectorAll('section.row').length") == 5000
+    timing = page.evaluate(
+        """() => { const t0 = performance.now();
+        document.querySelector('button.only[data-only="provincial_only"]').click();
+        const n = document.querySelectorAll('section.row').length; document.body.offsetHeight;
+        const visible = Array.from(document.querySelectorAll('section.row')).filter(r => r.checkVisibility()).length;
+        const t1 = performance.now();
+        document.getElementById('show-all').click(); document.body.offsetHeight;
+        const t2 = performance.now();
+        return {filter: t1 - t0, unfilter: t2 - t1, visible: visible}; }"""
+    )
+    assert timing["visible"] == 833
+    start = time.perf_counter()
+    for _ in range(20):
+        page.keyboard.press("j")
+    jumps = time.perf_counter() - start
+    assert page.evaluate(CURRENT) == "row-23"  # the 20th change: rows 6, 12, ... are identical
+    print(f"\n5,000 rows: load {loaded:.2f}s, filter {timing['filter']:.0f} ms, show all {timing['unfilter']:.0f} ms, 20 x j {jumps:.2f}s")
+    assert loaded < 15 and timing["filter"] < 2000 and timing["unfilter"] < 2000 and jumps < 10
+    w.check_clean()
