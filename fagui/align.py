@@ -1,0 +1,393 @@
+"""Which articles of two regulations correspond, and how.
+
+``align_articles(left, right, mode)`` returns a list of :class:`Group`: the
+indices of corresponding articles on each side (one-to-one, one-to-many or
+many-to-one, or one side empty), their relation and a score.
+
+**The score** of a group is the cosine similarity, in [0, 1], between the
+TF-IDF weighted character-bigram vectors of its two sides (a side of several
+articles is the sum of their vectors). Bigrams are taken inside runs of
+ideographs, letters and digits, after folding width and whitespace; a
+bigram's weight is ``(1 + log tf) * log((N + 1) / (df + 1))`` where ``N`` is
+the number of articles in both texts and ``df`` the number of those articles
+that contain it. Vocabulary every article shares (国家安全机关, 反间谍安全防范,
+应当, 本规定 ...) therefore weighs next to nothing, and the score measures how
+much *distinctive* wording two provisions share:
+
+* 1.0 -- the same text after normalisation (or the same distinctive wording
+  in the same proportions);
+* about 0.5 and above -- the same provision, reworded;
+* ``MIN_SCORE`` (0.2) to 0.5 -- a provision partly shared;
+* below ``MIN_SCORE`` articles are not paired; a one-sided group scores 0.
+
+**jurisdictions** (a reference text against a derived one): content decides,
+order only breaks ties. Candidate pairs are ranked by score plus a small
+order prior and taken greedily, best first, one to one; then an unpaired
+article joins its best group when at least half of its weight is drawn from
+the group's other side and it adds at least a tenth to that side's coverage
+(a provision split over two articles, or two merged into one). Relations:
+identical, reworded (each side covers at least half of the other's weight),
+adapted (partly shared), provincial_only, not_adopted.
+
+**versions** (two versions of one regulation): order is a strong hint.
+Articles whose text is the same once internal cross-references (本规定第八条)
+are masked are anchored in order first (difflib's longest matching blocks);
+the rest are paired by score, in the same gap between anchors when possible,
+elsewhere only with a higher score (a move). Relations: unchanged, renumbered,
+reference_update (the text differs only in internal references, and each
+changed reference follows the renumbering), amended, moved (to a chapter or
+section other than the one its old chapter became), split, merged, added,
+deleted.
+
+Finding candidates uses an inverted index of bigrams, so that two texts of
+thousands of articles are compared without scoring every pair.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from fagui.diff import fold
+from fagui.ingest.numerals import NUMERAL_CHARS, to_chinese, to_int
+from fagui.model import MODES, Regulation
+
+MIN_SCORE = 0.15  # below this two articles are not the same provision
+MOVE_SCORE = 0.5  # versions: pairing across anchors (a move) needs this much
+ORDER_WEIGHT = 0.05  # jurisdictions: order only separates near-equal candidates
+VERSION_ORDER_BONUS = 0.2  # versions: a pair in its expected place is preferred
+EXTEND_GAIN = 0.05  # coverage the extra article must add to the group's other side
+REWORDED_COVERAGE = 0.5  # each side covers this share of the other: reworded
+
+EXACT_PAIRS = 40_000  # up to this many article pairs every pair is scored
+POSTING_CAP = 64  # larger texts: bigrams in more articles do not find candidates
+SEED_BUDGET = 512  # larger texts: postings read per article to find candidates
+CANDIDATES = 8  # larger texts: candidates per article scored exactly
+
+_RUN = re.compile(r"[^\W_]+")
+_CITATION = re.compile(r"《[^》]*》")
+_INTERNAL_REF = re.compile(
+    rf"(本(?:规定|条例|办法|细则|规则|决定))((?:(?:、|，|和|及|至|或者)?第[{NUMERAL_CHARS}]+条"
+    rf"(?:第[{NUMERAL_CHARS}]+款)?(?:第[（(][{NUMERAL_CHARS}]+[）)]项)?)+)"
+)
+_ARTICLE_NUMBER = re.compile(rf"第([{NUMERAL_CHARS}]+)条")
+
+
+@dataclass(frozen=True)
+class Group:
+    """Corresponding articles: indices into ``left.articles`` and
+    ``right.articles`` (one side may be empty), relation, score, notes."""
+
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    relation: str
+    score: float
+    notes: tuple[str, ...] = ()
+
+
+def align_articles(left: Regulation, right: Regulation, mode: str) -> list[Group]:
+    """The groups of corresponding articles of ``left`` and ``right`` in
+    ``mode`` ("versions" or "jurisdictions"). Every article is in exactly one
+    group. Groups are in no particular order."""
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r}")
+    la, ra = left.located_articles(), right.located_articles()
+    texts_l = [fold(x.article.text()) for x in la]
+    texts_r = [fold(x.article.text()) for x in ra]
+    counts_l = [_bigrams(t) for t in texts_l]
+    counts_r = [_bigrams(t) for t in texts_r]
+    vec_l, vec_r = _vectors(counts_l, counts_r)
+    if mode == "jurisdictions":
+        links = _match_by_content(vec_l, vec_r)
+    else:
+        links = _match_versions(texts_l, texts_r, vec_l, vec_r)
+    groups = _extend(links, vec_l, vec_r)
+    if mode == "jurisdictions":
+        return _jurisdiction_relations(groups, texts_l, texts_r, vec_l, vec_r, counts_l, counts_r)
+    return _version_relations(groups, la, ra, texts_l, texts_r, vec_l, vec_r)
+
+
+# -- vectors -------------------------------------------------------------------
+
+Vector = dict[str, float]
+
+
+def _bigrams(text: str) -> Counter:
+    counts: Counter = Counter()
+    # Titles of cited laws (《中华人民共和国反间谍法》) say what a provision
+    # relies on, not what it provides: rare, they would pair unrelated articles.
+    for run in _RUN.findall(_CITATION.sub("", text)):
+        counts.update(map(str.__add__, run, run[1:]) if len(run) > 1 else (run,))
+    return counts
+
+
+def _vectors(counts_l: list[Counter], counts_r: list[Counter]) -> tuple[list[Vector], list[Vector]]:
+    """TF-IDF vectors of each article's bigram counts, with document
+    frequencies taken over both texts, normalised to unit length (empty for
+    an article with no distinctive bigram)."""
+    counts = counts_l + counts_r
+    df: Counter = Counter()
+    for c in counts:
+        df.update(c.keys())
+    n = len(counts)
+    idf = {t: math.log((n + 1) / (d + 1)) for t, d in df.items()}
+    vectors = []
+    for c in counts:
+        v = {t: (1 + math.log(k)) * idf[t] for t, k in c.items() if idf[t] > 0}
+        norm = math.sqrt(sum(w * w for w in v.values()))
+        vectors.append({t: w / norm for t, w in v.items()} if norm else {})
+    return vectors[: len(counts_l)], vectors[len(counts_l) :]
+
+
+def _cosine(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return min(1.0, sum(w * b.get(t, 0.0) for t, w in a.items()))
+
+
+def _sum(vectors: list[Vector]) -> Vector:
+    total: Vector = defaultdict(float)
+    for v in vectors:
+        for t, w in v.items():
+            total[t] += w
+    return total
+
+
+def _coverage(a: Vector, b: Vector) -> float:
+    """Share of ``a``'s weight that ``b`` also has (weighted containment)."""
+    whole = sum(a.values())
+    return sum(min(w, b.get(t, 0.0)) for t, w in a.items()) / whole if whole else 0.0
+
+
+def _group_score(vl: list[Vector], vr: list[Vector]) -> float:
+    if not vl or not vr:
+        return 0.0
+    a, b = _sum(vl), _sum(vr)
+    dot = sum(w * b.get(t, 0.0) for t, w in a.items())
+    norms = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+    return min(1.0, dot / norms) if norms else 0.0
+
+
+def _similarities(vec_l: list[Vector], vec_r: list[Vector], rows, cols) -> dict[tuple[int, int], float]:
+    """Cosine scores {(i, j): s > 0} for left articles ``rows`` against right
+    articles ``cols``: every pair with a shared bigram when there are few
+    pairs, else the best ``CANDIDATES`` per right article found through the
+    rarest bigrams."""
+    index: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for i in rows:
+        for t, w in vec_l[i].items():
+            index[t].append((i, w))
+    exact = len(rows) * len(cols) <= EXACT_PAIRS
+    out: dict[tuple[int, int], float] = {}
+    for j in cols:
+        acc: dict[int, float] = defaultdict(float)
+        terms = [t for t in vec_r[j] if t in index]
+        if not exact:
+            terms = [t for t in terms if len(index[t]) <= POSTING_CAP]
+            terms.sort(key=lambda t: len(index[t]))
+        read = 0
+        for t in terms:
+            w = vec_r[j][t]
+            for i, wi in index[t]:
+                acc[i] += wi * w
+            read += len(index[t])
+            if not exact and read >= SEED_BUDGET:
+                break
+        if exact:
+            out.update(((i, j), min(1.0, s)) for i, s in acc.items() if s > 0)
+        else:
+            best = sorted(acc, key=acc.__getitem__, reverse=True)[:CANDIDATES]
+            out.update(((i, j), _cosine(vec_l[i], vec_r[j])) for i in best)
+    return out
+
+
+# -- matching --------------------------------------------------------------------
+
+def _greedy(ranked: list[tuple[float, int, int]], links: dict[int, int], taken: set[int]) -> None:
+    """Take pairs best first, each article at most once (adds to ``links``)."""
+    for _, i, j in sorted(ranked, reverse=True):
+        if i not in links and j not in taken:
+            links[i] = j
+            taken.add(j)
+
+
+def _match_by_content(vec_l: list[Vector], vec_r: list[Vector]) -> dict[int, int]:
+    """One-to-one links left -> right by score, order as a weak prior."""
+    sims = _similarities(vec_l, vec_r, range(len(vec_l)), range(len(vec_r)))
+    pos_l = _positions(len(vec_l))
+    pos_r = _positions(len(vec_r))
+    ranked = [
+        (s + ORDER_WEIGHT * (1 - abs(pos_l[i] - pos_r[j])), i, j)
+        for (i, j), s in sims.items()
+        if s >= MIN_SCORE
+    ]
+    links: dict[int, int] = {}
+    _greedy(ranked, links, set())
+    return links
+
+
+def _positions(n: int) -> list[float]:
+    return [k / (n - 1) if n > 1 else 0.5 for k in range(n)]
+
+
+def _masked(text: str) -> str:
+    """``text`` with the numbers of internal references replaced by #."""
+    return _INTERNAL_REF.sub(lambda m: m.group(1) + _ARTICLE_NUMBER.sub("第#条", m.group(2)), text)
+
+
+def _match_versions(texts_l, texts_r, vec_l, vec_r) -> dict[int, int]:
+    """One-to-one links left -> right: same text (references masked) in
+    order first, then by score, preferring pairs between the same anchors."""
+    keys_l = [_masked(t) for t in texts_l]
+    keys_r = [_masked(t) for t in texts_r]
+    matcher = SequenceMatcher(None, keys_l, keys_r, autojunk=False)
+    links = {a + k: b + k for a, b, size in matcher.get_matching_blocks() for k in range(size)}
+    rows = [i for i in range(len(texts_l)) if i not in links]
+    taken = set(links.values())
+    cols = [j for j in range(len(texts_r)) if j not in taken]
+    # The gap an unanchored article lies in: how many anchors precede it.
+    anchors = sorted(links.items())
+    gap_l, gap_r = _gaps([i for i, _ in anchors], rows), _gaps([j for _, j in anchors], cols)
+    ranked = []
+    for (i, j), s in _similarities(vec_l, vec_r, rows, cols).items():
+        in_place = gap_l[i] == gap_r[j]
+        if s >= (MIN_SCORE if in_place else MOVE_SCORE):
+            ranked.append((s + (VERSION_ORDER_BONUS if in_place else 0.0), i, j))
+    _greedy(ranked, links, taken)
+    return links
+
+
+def _gaps(anchors: list[int], free: list[int]) -> dict[int, int]:
+    """{index: number of anchors before it} for each index in ``free``."""
+    out, k = {}, 0
+    for x in free:
+        while k < len(anchors) and anchors[k] < x:
+            k += 1
+        out[x] = k
+    return out
+
+
+def _extend(links: dict[int, int], vec_l, vec_r) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Groups (left indices, right indices): the one-to-one links, grown by
+    unpaired articles that are mostly drawn from a group's other side and add
+    coverage to it (split and merged provisions), then the unpaired rest."""
+    groups = [([i], [j]) for i, j in sorted(links.items())]
+    free_l = sorted(set(range(len(vec_l))) - set(links))
+    free_r = sorted(set(range(len(vec_r))) - set(links.values()))
+    by_left = {g[0][0]: g for g in groups}
+    for j, i in _best_partners(free_r, vec_r, vec_l, list(by_left)):
+        lefts, rights = by_left[i]
+        if _adds(vec_r[j], vec_l[i], [vec_r[x] for x in rights]):
+            rights.append(j)
+            free_r.remove(j)
+    # Many-to-one only onto groups still one-to-one: no many-to-many groups.
+    by_right = {g[1][0]: g for g in groups if len(g[1]) == 1}
+    for i, j in _best_partners(free_l, vec_l, vec_r, list(by_right)):
+        lefts, rights = by_right[j]
+        if _adds(vec_l[i], vec_r[j], [vec_l[x] for x in lefts]):
+            lefts.append(i)
+            free_l.remove(i)
+    out = [(tuple(sorted(lefts)), tuple(sorted(rights))) for lefts, rights in groups]
+    return out + [((i,), ()) for i in free_l] + [((), (j,)) for j in free_r]
+
+
+def _best_partners(free: list[int], vec_free, vec_other, others: list[int]) -> list[tuple[int, int]]:
+    """(free article, its best-scoring article among ``others``) for each free
+    article scoring at least MIN_SCORE with one, best-scoring first."""
+    if not free or not others:
+        return []
+    best: dict[int, tuple[float, int]] = {}
+    for (o, f), s in _similarities(vec_other, vec_free, others, free).items():
+        if s >= MIN_SCORE and s > best.get(f, (0.0, -1))[0]:
+            best[f] = (s, o)
+    return [(f, o) for f, (s, o) in sorted(best.items(), key=lambda x: -x[1][0])]
+
+
+def _adds(extra: Vector, target: Vector, partners: list[Vector]) -> bool:
+    """Whether ``extra`` covers enough of ``target`` that ``partners`` do not."""
+    before = _coverage(target, _sum(partners))
+    return _coverage(target, _sum(partners + [extra])) - before >= EXTEND_GAIN
+
+
+# -- relations -------------------------------------------------------------------
+
+def _jurisdiction_relations(groups, texts_l, texts_r, vec_l, vec_r, counts_l, counts_r) -> list[Group]:
+    out = []
+    for lefts, rights in groups:
+        if not rights:
+            out.append(Group(lefts, rights, "not_adopted", 0.0))
+            continue
+        if not lefts:
+            out.append(Group(lefts, rights, "provincial_only", 0.0))
+            continue
+        if len(lefts) == len(rights) == 1 and texts_l[lefts[0]] == texts_r[rights[0]]:
+            out.append(Group(lefts, rights, "identical", 1.0))
+            continue
+        # How much of each side's wording, generic words included, the other has.
+        a = sum((counts_l[i] for i in lefts), Counter())
+        b = sum((counts_r[j] for j in rights), Counter())
+        shared = min(_coverage(a, b), _coverage(b, a))
+        relation = "reworded" if shared >= REWORDED_COVERAGE else "adapted"
+        out.append(Group(lefts, rights, relation, _group_score([vec_l[i] for i in lefts], [vec_r[j] for j in rights])))
+    return out
+
+
+def _version_relations(groups, la, ra, texts_l, texts_r, vec_l, vec_r) -> list[Group]:
+    number_map = {la[i].article.number: ra[rights[0]].article.number for lefts, rights in groups for i in lefts if rights}
+    chapter_map = _chapter_map(groups, la, ra)
+    out = []
+    for lefts, rights in groups:
+        if not rights:
+            out.append(Group(lefts, rights, "deleted", 0.0))
+            continue
+        if not lefts:
+            out.append(Group(lefts, rights, "added", 0.0))
+            continue
+        score = _group_score([vec_l[i] for i in lefts], [vec_r[j] for j in rights])
+        if len(rights) > 1 or len(lefts) > 1:
+            out.append(Group(lefts, rights, "split" if len(rights) > 1 else "merged", score))
+            continue
+        i, j = lefts[0], rights[0]
+        old, new = la[i], ra[j]
+        same_text = texts_l[i] == texts_r[j]
+        score = 1.0 if same_text else score
+        notes: tuple[str, ...] = ()
+        if chapter_map.get(old.divisions) != new.divisions:
+            relation = "moved"
+            notes = (f"moved from {' / '.join(old.divisions) or '(no chapter)'} to {' / '.join(new.divisions) or '(no chapter)'}",)
+            if not same_text:
+                notes += ("also amended",)
+        elif same_text:
+            relation = "unchanged" if old.article.number == new.article.number else "renumbered"
+        elif _renumber_refs(texts_l[i], number_map) == texts_r[j]:
+            relation = "reference_update"
+            notes = ("references follow the renumbering",)
+        else:
+            relation = "amended"
+        out.append(Group(lefts, rights, relation, score, notes))
+    return out
+
+
+def _chapter_map(groups, la, ra) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Each left chapter (division path) -> the right chapter most of its
+    paired articles went to: what that chapter became."""
+    votes: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for lefts, rights in groups:
+        for i in lefts:
+            for j in rights:
+                votes[la[i].divisions][ra[j].divisions] += 1
+    return {chapter: counts.most_common(1)[0][0] for chapter, counts in votes.items()}
+
+
+def _renumber_refs(text: str, number_map: dict[int, int]) -> str:
+    """``text`` with each internal reference to an article renumbered as
+    ``number_map`` says (references to articles not in it unchanged)."""
+
+    def article(m: re.Match) -> str:
+        number = to_int(m.group(1))
+        return f"第{to_chinese(number_map.get(number, number))}条"
+
+    return _INTERNAL_REF.sub(lambda m: m.group(1) + _ARTICLE_NUMBER.sub(article, m.group(2)), text)

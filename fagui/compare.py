@@ -1,0 +1,156 @@
+"""Compare two regulation texts: the :class:`fagui.model.Comparison` every
+renderer reads.
+
+``compare(left, right)`` aligns the articles (:mod:`fagui.align`), then inside
+each group of corresponding articles matches their blocks (paragraphs and
+items, :meth:`Article.blocks`) one to one, in order, by similarity, and diffs
+each matched pair character by character (:mod:`fagui.diff`). Only what the
+alignment matched is diffed, block by block: diffing whole documents would be
+slow and coarse.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from fagui.align import Group, align_articles
+from fagui.diff import diff_text, fold
+from fagui.model import (
+    JURISDICTION_RELATIONS,
+    VERSION_RELATIONS,
+    ArticlePair,
+    ArticleRef,
+    Comparison,
+    DiffOp,
+    DocumentRef,
+    LocatedArticle,
+    ParagraphPair,
+    Regulation,
+    Summary,
+)
+
+BLOCK_MIN = 0.3  # blocks less alike than this (bigram Dice) are not matched
+
+_RELATIONS = {"versions": tuple(VERSION_RELATIONS), "jurisdictions": tuple(JURISDICTION_RELATIONS)}
+
+
+def document_ref(regulation: Regulation, id: str | None = None, revision: str | None = None) -> DocumentRef:
+    """A DocumentRef naming ``regulation`` from its own metadata."""
+    meta = regulation.metadata
+    return DocumentRef(id, meta.title, meta.jurisdiction, revision, meta.effective)
+
+
+def default_mode(left: DocumentRef, right: DocumentRef) -> str:
+    """"versions" when both sides are the same regulation (the same id when
+    both refs carry one, else the same title), else "jurisdictions"."""
+    if left.id is not None and right.id is not None:
+        return "versions" if left.id == right.id else "jurisdictions"
+    return "versions" if left.title == right.title else "jurisdictions"
+
+
+def compare(
+    left: Regulation,
+    right: Regulation,
+    mode: str | None = None,
+    left_ref: DocumentRef | None = None,
+    right_ref: DocumentRef | None = None,
+) -> Comparison:
+    """The Comparison of ``left`` with ``right`` in ``mode`` (by default see
+    :func:`default_mode`). Pairs are in display order: by position on the
+    right, each left-only article placed after the pair of the left article
+    before it, so that both columns read in order side by side."""
+    left_ref = left_ref or document_ref(left)
+    right_ref = right_ref or document_ref(right)
+    mode = mode or default_mode(left_ref, right_ref)
+    la, ra = left.located_articles(), right.located_articles()
+    groups = _display_order(align_articles(left, right, mode), len(la))
+    pairs = tuple(_article_pair(g, la, ra) for g in groups)
+    return Comparison(mode, left_ref, right_ref, pairs, _summary(mode, pairs, la, ra))
+
+
+def _display_order(groups: list[Group], n_left: int) -> list[Group]:
+    with_right = {i: g for g in groups if g.right for i in g.left}
+
+    def key(g: Group):
+        if g.right:
+            return (g.right[0], 0, g.left[0] if g.left else -1)
+        i = g.left[0]
+        before = next((with_right[k] for k in range(i - 1, -1, -1) if k in with_right), None)
+        return (before.right[0] if before else -1, 1, i)
+
+    return sorted(groups, key=key)
+
+
+def _article_ref(located: LocatedArticle) -> ArticleRef:
+    a = located.article
+    return ArticleRef(a.number, a.label, located.divisions, a.blocks())
+
+
+def _article_pair(group: Group, la, ra) -> ArticlePair:
+    lefts = [_article_ref(la[i]) for i in group.left]
+    rights = [_article_ref(ra[j]) for j in group.right]
+    blocks_l = [((k, b), text) for k, ref in enumerate(lefts) for b, text in enumerate(ref.blocks)]
+    blocks_r = [((k, b), text) for k, ref in enumerate(rights) for b, text in enumerate(ref.blocks)]
+    paragraphs = []
+    for x, y in _match_blocks([t for _, t in blocks_l], [t for _, t in blocks_r]):
+        if x is not None and y is not None:
+            ops = diff_text(blocks_l[x][1], blocks_r[y][1])
+            paragraphs.append(ParagraphPair(blocks_l[x][0], blocks_r[y][0], ops))
+        elif x is not None:
+            paragraphs.append(ParagraphPair(blocks_l[x][0], None, (DiffOp("delete", blocks_l[x][1], ""),)))
+        else:
+            paragraphs.append(ParagraphPair(None, blocks_r[y][0], (DiffOp("insert", "", blocks_r[y][1]),)))
+    return ArticlePair(group.relation, tuple(lefts), tuple(rights), group.score, tuple(paragraphs), group.notes)
+
+
+def _grams(text: str) -> Counter:
+    folded = fold(text)
+    return Counter(map(str.__add__, folded, folded[1:])) if len(folded) > 1 else Counter(folded)
+
+
+def _dice(a: Counter, b: Counter) -> float:
+    total = sum(a.values()) + sum(b.values())
+    return 2 * sum((a & b).values()) / total if total else 1.0
+
+
+def _match_blocks(left: list[str], right: list[str]) -> list[tuple[int | None, int | None]]:
+    """The blocks of both sides in reading order as (left index, right index)
+    steps, either one None: an order-keeping one-to-one matching maximising
+    the total similarity of matched blocks (each at least BLOCK_MIN)."""
+    gl, gr = [_grams(t) for t in left], [_grams(t) for t in right]
+    n, m = len(left), len(right)
+    sim = [[_dice(a, b) if fold(x) != fold(y) else 1.0 for b, y in zip(gr, right)] for a, x in zip(gl, left)]
+    # best[i][j]: the best total for left[i:] against right[j:].
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            take = sim[i][j] + best[i + 1][j + 1] if sim[i][j] >= BLOCK_MIN else -1.0
+            best[i][j] = max(take, best[i + 1][j], best[i][j + 1])
+    steps: list[tuple[int | None, int | None]] = []
+    i = j = 0
+    while i < n and j < m:
+        if sim[i][j] >= BLOCK_MIN and best[i][j] == sim[i][j] + best[i + 1][j + 1]:
+            steps.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            steps.append((i, None))
+            i += 1
+        else:
+            steps.append((None, j))
+            j += 1
+    steps += [(k, None) for k in range(i, n)] + [(None, k) for k in range(j, m)]
+    return steps
+
+
+def _summary(mode: str, pairs: tuple[ArticlePair, ...], la, ra) -> Summary:
+    counts = Counter(p.relation for p in pairs)
+    adopted = sum(len(p.left) for p in pairs if p.right)
+    right_chars = sum(len(b) for x in ra for b in x.article.blocks())
+    derived = sum(len(op.right) for p in pairs for para in p.paragraphs for op in para.ops if op.kind == "equal")
+    return Summary(
+        counts=tuple((r, counts.get(r, 0)) for r in _RELATIONS[mode]),
+        left_articles=len(la),
+        right_articles=len(ra),
+        adopted_share=adopted / len(la) if la else 0.0,
+        derived_share=derived / right_chars if right_chars else 0.0,
+    )
