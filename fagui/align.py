@@ -8,32 +8,37 @@ many-to-one, or one side empty), their relation and a score.
 TF-IDF weighted character-bigram vectors of its two sides (a side of several
 articles is the sum of their vectors). Bigrams are taken inside runs of
 ideographs, letters and digits, after folding width and whitespace; a
-bigram's weight is ``(1 + log tf) * log((N + 1) / (df + 1))`` where ``N`` is
-the number of articles in both texts and ``df`` the number of those articles
-that contain it. Vocabulary every article shares (国家安全机关, 反间谍安全防范,
-应当, 本规定 ...) therefore weighs next to nothing, and the score measures how
-much *distinctive* wording two provisions share:
+bigram's weight is ``(1 + log tf) * max(0.1, log((N + 1) / (df + 1)))``
+where ``N`` is the number of articles in both texts and ``df`` the number of
+those articles that contain it. Vocabulary most
+articles share (国家安全机关, 反间谍安全防范, 应当, 本规定 ...) therefore weighs
+next to nothing, and the score measures how much *distinctive* wording two
+provisions share. Titles of cited laws (《...》) are left out: they say what
+a provision relies on, not what it provides.
 
 * 1.0 -- the same text after normalisation (or the same distinctive wording
   in the same proportions);
 * about 0.5 and above -- the same provision, reworded;
-* ``MIN_SCORE`` (0.2) to 0.5 -- a provision partly shared;
+* ``MIN_SCORE`` (0.15) to 0.5 -- a provision partly shared;
 * below ``MIN_SCORE`` articles are not paired; a one-sided group scores 0.
 
 **jurisdictions** (a reference text against a derived one): content decides,
 order only breaks ties. Candidate pairs are ranked by score plus a small
-order prior and taken greedily, best first, one to one; then an unpaired
-article joins its best group when at least half of its weight is drawn from
-the group's other side and it adds at least a tenth to that side's coverage
-(a provision split over two articles, or two merged into one). Relations:
-identical, reworded (each side covers at least half of the other's weight),
-adapted (partly shared), provincial_only, not_adopted.
+order prior and taken greedily, best first, one to one (score at least
+``MIN_SCORE``); then an unpaired article joins the group of its best-scoring
+paired article when the score is at least ``MIN_SCORE`` and it covers at least
+``EXTEND_GAIN`` more of that article's weight than the group already does (a
+provision split over two articles, or two merged into one); groups are never
+many-to-many. Relations: identical (same text after normalisation), reworded
+(each side has at least half of the other's bigrams, counted plainly),
+adapted (less shared), provincial_only, not_adopted.
 
 **versions** (two versions of one regulation): order is a strong hint.
 Articles whose text is the same once internal cross-references (本规定第八条)
 are masked are anchored in order first (difflib's longest matching blocks);
-the rest are paired by score, in the same gap between anchors when possible,
-elsewhere only with a higher score (a move). Relations: unchanged, renumbered,
+the rest are paired by score, in the same gap between anchors with at least
+``MIN_SCORE``, across anchors (a move) only with ``MOVE_SCORE``; split and
+merged articles are found as in jurisdictions. Relations: unchanged, renumbered,
 reference_update (the text differs only in internal references, and each
 changed reference follows the renumbering), amended, moved (to a chapter or
 section other than the one its old chapter became), split, merged, added,
@@ -61,6 +66,7 @@ ORDER_WEIGHT = 0.05  # jurisdictions: order only separates near-equal candidates
 VERSION_ORDER_BONUS = 0.2  # versions: a pair in its expected place is preferred
 EXTEND_GAIN = 0.05  # coverage the extra article must add to the group's other side
 REWORDED_COVERAGE = 0.5  # each side covers this share of the other: reworded
+IDF_FLOOR = 0.1  # a bigram in every article still counts a little (texts of a few articles)
 
 EXACT_PAIRS = 40_000  # up to this many article pairs every pair is scored
 POSTING_CAP = 64  # larger texts: bigrams in more articles do not find candidates
@@ -133,10 +139,10 @@ def _vectors(counts_l: list[Counter], counts_r: list[Counter]) -> tuple[list[Vec
     for c in counts:
         df.update(c.keys())
     n = len(counts)
-    idf = {t: math.log((n + 1) / (d + 1)) for t, d in df.items()}
+    idf = {t: max(IDF_FLOOR, math.log((n + 1) / (d + 1))) for t, d in df.items()}
     vectors = []
     for c in counts:
-        v = {t: (1 + math.log(k)) * idf[t] for t, k in c.items() if idf[t] > 0}
+        v = {t: (1 + math.log(k)) * idf[t] for t, k in c.items()}
         norm = math.sqrt(sum(w * w for w in v.values()))
         vectors.append({t: w / norm for t, w in v.items()} if norm else {})
     return vectors[: len(counts_l)], vectors[len(counts_l) :]

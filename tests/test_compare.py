@@ -1,0 +1,212 @@
+"""fagui.compare on the corpus and on an amended version built from it."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+from conftest import markdown_path
+
+from fagui.compare import compare
+from fagui.ingest.numerals import to_chinese, to_int
+from fagui.markdown import read_regulation
+from fagui.model import (
+    JURISDICTION_RELATIONS,
+    VERSION_RELATIONS,
+    Article,
+    Division,
+    DocumentRef,
+    Metadata,
+    Paragraph,
+    Regulation,
+)
+
+NATIONAL = "national/counterespionage-security-provisions"
+ZHEJIANG = "zhejiang/counterespionage-security-measures"
+
+
+def corpus(regulation_id: str) -> Regulation:
+    return read_regulation(markdown_path(regulation_id).read_text(encoding="utf-8"))
+
+
+# -- an amended version of the national rules, built by hand -----------------
+
+NEW_ARTICLE = Paragraph("国家安全机关应当建立反间谍安全防范工作联络员制度，定期召开联络员会议，通报工作情况。")
+
+
+def amended_national(original: Regulation) -> Regulation:
+    """The national rules with: an article inserted after 第七条, 第十二条
+    amended, 第十三条 deleted, 第十九条 split into two (one per paragraph),
+    第二十九条 moved to the end of chapter 4; every article renumbered and
+    every 本规定第N条 reference following the renumbering."""
+
+    def edit(node):
+        if isinstance(node, Division):
+            children = []
+            for child in node.children:
+                children.extend(edit(child))
+            if node.number == 4:  # 第二十九条 goes to the end of chapter 4
+                children.append(original.article(29))
+            return [dataclasses.replace(node, children=tuple(children))]
+        n = node.number
+        if n == 7:
+            return [node, Article(0, "", (NEW_ARTICLE,))]
+        if n == 12:
+            text = node.paragraphs[0].text.replace("开展风险评估，", "开展风险评估和隐患排查，").replace("。", "，并督促整改。")
+            return [dataclasses.replace(node, paragraphs=(Paragraph(text),))]
+        if n in (13, 29):
+            return []
+        if n == 19:
+            return [dataclasses.replace(node, paragraphs=(p,)) for p in node.paragraphs]
+        return [node]
+
+    body = [x for node in original.body for x in edit(node)]
+    # Renumber in reading order, remembering old number -> new number.
+    numbers: dict[int, int] = {}
+    counter = iter(range(1, 1000))
+
+    def renumber(node):
+        if isinstance(node, Division):
+            return dataclasses.replace(node, children=tuple(renumber(c) for c in node.children))
+        new = next(counter)
+        if node.number and node.number not in numbers:
+            numbers[node.number] = new
+        return dataclasses.replace(node, number=new, label=f"第{to_chinese(new)}条")
+
+    body = [renumber(node) for node in body]
+
+    def fix_refs(node):
+        if isinstance(node, Division):
+            return dataclasses.replace(node, children=tuple(fix_refs(c) for c in node.children))
+        ref = lambda m: f"本规定第{to_chinese(numbers[to_int(m.group(1))])}条"  # noqa: E731
+        paragraphs = tuple(
+            dataclasses.replace(p, text=re.sub(r"本规定第([一二三四五六七八九十]+)条", ref, p.text))
+            for p in node.paragraphs
+        )
+        return dataclasses.replace(node, paragraphs=paragraphs)
+
+    return dataclasses.replace(original, body=tuple(fix_refs(node) for node in body))
+
+
+@pytest.fixture(scope="module")
+def versions():
+    old = corpus(NATIONAL)
+    return old, compare(old, amended_national(old))
+
+
+def relation_of(comparison, left_number=None, right_number=None):
+    for pair in comparison.pairs:
+        if (left_number is None or left_number in [a.number for a in pair.left]) and (
+            right_number is None or right_number in [a.number for a in pair.right]
+        ):
+            return pair
+    raise AssertionError(f"no pair for {left_number} / {right_number}")
+
+
+def test_every_version_relation_comes_out_right(versions):
+    old, comparison = versions
+    assert comparison.mode == "versions"
+    got = {(tuple(a.number for a in p.left), tuple(a.number for a in p.right)): p.relation for p in comparison.pairs}
+    expected = {}
+    for n in range(1, 8):
+        expected[((n,), (n,))] = "unchanged"
+    expected[((), (8,))] = "added"
+    expected[((8,), (9,))] = "renumbered"
+    expected[((9,), (10,))] = "reference_update"  # 本规定第八条 -> 第九条
+    expected[((10,), (11,))] = "reference_update"  # 第八条 -> 第九条, 第九条 -> 第十条
+    expected[((11,), (12,))] = "renumbered"
+    expected[((12,), (13,))] = "amended"
+    expected[((13,), ())] = "deleted"
+    for n in range(14, 19):
+        expected[((n,), (n,))] = "unchanged"
+    expected[((19,), (19, 20))] = "split"
+    for n in range(20, 28):
+        expected[((n,), (n + 1,))] = "renumbered"
+    expected[((29,), (29,))] = "moved"
+    expected[((28,), (30,))] = "renumbered"
+    expected[((30,), (31,))] = "renumbered"
+    expected[((31,), (32,))] = "renumbered"
+    assert got == expected
+
+
+def test_reference_updates_are_noted_not_amended(versions):
+    _, comparison = versions
+    pair = relation_of(comparison, left_number=10)
+    assert pair.relation == "reference_update" and pair.notes
+    changed = [op for para in pair.paragraphs for op in para.ops if op.kind != "equal"]
+    assert {op.left + op.right for op in changed} <= {"八", "九", "十"}
+    moved = relation_of(comparison, left_number=29)
+    assert any("第四章" in note for note in moved.notes)
+
+
+def test_summary_counts_every_relation_in_order(versions):
+    old, comparison = versions
+    summary = comparison.summary
+    assert [name for name, _ in summary.counts] == list(VERSION_RELATIONS)
+    assert dict(summary.counts)["renumbered"] == 13
+    assert summary.left_articles == 31 and summary.right_articles == 32
+    assert summary.adopted_share == pytest.approx(30 / 31)
+    assert 0.9 < summary.derived_share < 1.0
+
+
+def test_pairs_read_in_order_on_both_sides(versions):
+    _, comparison = versions
+    rights = [a.number for p in comparison.pairs for a in p.right]
+    assert rights == list(range(1, 33))
+    deleted = [k for k, p in enumerate(comparison.pairs) if p.relation == "deleted"]
+    assert [a.number for a in comparison.pairs[deleted[0] - 1].left] == [12]
+
+
+def test_identical_texts():
+    national = corpus(NATIONAL)
+    for mode, relation in (("versions", "unchanged"), ("jurisdictions", "identical")):
+        comparison = compare(national, national, mode)
+        assert {p.relation for p in comparison.pairs} == {relation}
+        assert all(p.score == 1.0 for p in comparison.pairs)
+        assert comparison.summary.derived_share == 1.0
+
+
+def test_mode_defaults_from_title_or_id():
+    national, zhejiang = corpus(NATIONAL), corpus(ZHEJIANG)
+    assert compare(national, zhejiang).mode == "jurisdictions"
+    assert compare(national, national).mode == "versions"
+    ref = lambda id: DocumentRef(id, "t", None)  # noqa: E731
+    assert compare(national, zhejiang, left_ref=ref("a"), right_ref=ref("a")).mode == "versions"
+    assert compare(national, national, left_ref=ref("a"), right_ref=ref("b")).mode == "jurisdictions"
+
+
+def test_jurisdictions_summary_and_pairs():
+    national, zhejiang = corpus(NATIONAL), corpus(ZHEJIANG)
+    comparison = compare(national, zhejiang)
+    assert [name for name, _ in comparison.summary.counts] == list(JURISDICTION_RELATIONS)
+    for pair in comparison.pairs:
+        assert 0.0 <= pair.score <= 1.0
+        assert bool(pair.left) or bool(pair.right)
+        for para in pair.paragraphs:
+            # Every block of the pair's articles is shown once, and rebuilt exactly.
+            if para.left is not None:
+                k, b = para.left
+                assert "".join(op.left for op in para.ops) == pair.left[k].blocks[b]
+            if para.right is not None:
+                k, b = para.right
+                assert "".join(op.right for op in para.ops) == pair.right[k].blocks[b]
+        shown = sorted(p.left for p in pair.paragraphs if p.left is not None)
+        assert shown == [(k, b) for k, a in enumerate(pair.left) for b in range(len(a.blocks))]
+    lefts = sorted(a.number for p in comparison.pairs for a in p.left)
+    assert lefts == list(range(1, 32))
+
+
+def test_blocks_are_matched_in_order_by_similarity():
+    def article(number, *texts):
+        return Article(number, f"第{to_chinese(number)}条", tuple(Paragraph(t) for t in texts))
+
+    left = Regulation(Metadata("甲"), body=(article(1, "国家安全机关负责反间谍安全防范工作的指导。", "本规定自公布之日起施行。"),))
+    right = Regulation(
+        Metadata("甲"),
+        body=(article(1, "县级以上人民政府应当加强领导。", "国家安全机关负责本省反间谍安全防范工作的指导。", "本规定自公布之日起施行。"),),
+    )
+    (pair,) = compare(left, right).pairs
+    assert [(p.left, p.right) for p in pair.paragraphs] == [(None, (0, 0)), ((0, 0), (0, 1)), ((0, 1), (0, 2))]
+    assert [op.kind for op in pair.paragraphs[0].ops] == ["insert"]
+    assert [(op.kind, op.right) for op in pair.paragraphs[1].ops if op.kind != "equal"] == [("insert", "本省")]
