@@ -1,0 +1,58 @@
+"""fagui diff: formats, -o, modes, and one-line errors with exit code 2."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+from conftest import markdown_path
+
+from cli.main import main
+
+NATIONAL = str(markdown_path("national/counterespionage-security-provisions"))
+ZHEJIANG = str(markdown_path("zhejiang/counterespionage-security-measures"))
+
+
+def run(*args):
+    return CliRunner().invoke(main, ["diff", *args])
+
+
+def test_json_is_the_versioned_comparison():
+    result = run(NATIONAL, ZHEJIANG, "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["schema"] == "fagui.comparison/1"
+    assert data["mode"] == "jurisdictions"
+    assert data["left"]["title"] == "反间谍安全防范工作规定"
+    assert data["right"]["title"] == "浙江省反间谍安全防范办法"
+
+
+def test_text_names_both_sides_and_changes():
+    result = run(NATIONAL, ZHEJIANG)
+    assert result.exit_code == 0, result.output
+    assert "反间谍安全防范工作规定" in result.output and "浙江省反间谍安全防范办法" in result.output
+    assert "\x1b[" not in result.output  # no colour when not on a terminal
+
+
+def test_mode_option_and_identical_texts():
+    result = run(NATIONAL, NATIONAL, "--mode", "jurisdictions", "--format", "json")
+    data = json.loads(result.output)
+    assert {pair["relation"] for pair in data["pairs"]} == {"identical"}
+
+
+def test_output_file_is_written(tmp_path):
+    out = tmp_path / "deep" / "diff.json"
+    result = run(NATIONAL, ZHEJIANG, "--format", "json", "-o", str(out))
+    assert result.exit_code == 0 and result.output == ""
+    assert json.loads(out.read_text("utf-8"))["mode"] == "jurisdictions"
+    assert [p.name for p in out.parent.iterdir()] == ["diff.json"]  # no temporary file left
+
+
+def test_bad_input_is_one_line_and_exit_2(tmp_path):
+    not_markdown = tmp_path / "plain.md"
+    not_markdown.write_text("第一条 这不是规范格式。\n", encoding="utf-8")
+    for args in ([NATIONAL, str(tmp_path / "missing.md")], [str(not_markdown), NATIONAL]):
+        result = run(*args)
+        assert result.exit_code == 2
+        lines = result.output.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("fagui: error: ")
