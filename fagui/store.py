@@ -46,7 +46,8 @@ from fagui.atomic import write_atomic
 from fagui.errors import FaguiError
 from fagui.ingest import ingest_bytes
 from fagui.markdown import read_regulation, write_regulation
-from fagui.model import VERSION_RELATIONS, Article, DocumentRef, Regulation
+from fagui.compare import compare
+from fagui.model import VERSION_RELATIONS, ArticlePair, ArticleRef, DocumentRef, Regulation
 
 TEXTS = "texts"
 
@@ -237,16 +238,8 @@ class Corpus:
         before it, by front matter, not by commit date; a tie goes to the
         version committed last. Raises FaguiError when none was in force yet.
         """
-        check_date(date)
         chain = self._chain(regulation_id, "HEAD")
-        dated = [(i, r.metadata.effective) for i, (_, r) in enumerate(chain) if r.metadata.effective is not None]
-        candidates = [(i, effective) for i, effective in dated if effective <= date]
-        if not candidates:
-            earliest = min((effective for _, effective in dated), default=None)
-            hint = f": the earliest version takes effect {earliest}" if earliest else ": no version states an effective date"
-            raise FaguiError(f"{regulation_id}: no version in force on {date}{hint}")
-        # max() keeps the first of equals, and the chain is newest first.
-        return _version(regulation_id, chain, max(candidates, key=lambda c: c[1])[0])
+        return _version(regulation_id, chain, _in_force(regulation_id, chain, date))
 
     def resolve(self, spec: str) -> tuple[Regulation, DocumentRef]:
         """Read ``ID``, ``ID@<git rev>`` or ``ID@YYYY-MM-DD``.
@@ -257,10 +250,11 @@ class Corpus:
         """
         regulation_id, rev = split_spec(spec)
         if rev is not None and DATE_RE.fullmatch(rev):
-            commit = self.repo.commit(self.in_force(regulation_id, rev).commit)
+            chain = self._chain(regulation_id, "HEAD")
+            commit, regulation = chain[_in_force(regulation_id, chain, rev)]
         else:
             commit = self._commit(rev or "HEAD", spec)
-        regulation = self._read_at(regulation_id, commit, spec)
+            regulation = self._read_at(regulation_id, commit, spec)
         meta = regulation.metadata
         ref = DocumentRef(
             id=regulation_id,
@@ -284,8 +278,11 @@ class Corpus:
         each earlier version by its correspondence (so across renumbering).
         Raises FaguiError when that version has no such article.
         """
-        commit = self.in_force(regulation_id, rev).commit if DATE_RE.fullmatch(rev) else rev
-        chain = self._chain(regulation_id, commit)
+        if DATE_RE.fullmatch(rev):
+            chain = self._chain(regulation_id, "HEAD")
+            chain = chain[_in_force(regulation_id, chain, rev):]
+        else:
+            chain = self._chain(regulation_id, rev)
         if chain[0][1].article(article) is None:
             raise FaguiError(f"{regulation_id}@{rev} has no article {article}")
         out: list[ArticleVersion] = []
@@ -294,7 +291,7 @@ class Corpus:
             before = chain[i + 1][1] if i + 1 < len(chain) else None
             current = regulation.article(number)
             relation, olds = _counterpart(before, regulation, number)
-            if not olds or current.text() != "\n".join(a.text() for a in olds):
+            if not olds or current.blocks() != tuple(block for ref in olds for block in ref.blocks):
                 out.append(ArticleVersion(commit.hexsha, regulation.metadata.effective, current.label, relation, current.text()))
             if not olds:
                 break
@@ -581,6 +578,19 @@ class Corpus:
             return False
 
 
+def _in_force(regulation_id: str, chain: list[tuple[git.Commit, Regulation]], date: str) -> int:
+    """The index in ``chain`` (newest first) of the version in force on ``date``."""
+    check_date(date)
+    dated = [(i, r.metadata.effective) for i, (_, r) in enumerate(chain) if r.metadata.effective is not None]
+    candidates = [(i, effective) for i, effective in dated if effective <= date]
+    if not candidates:
+        earliest = min((effective for _, effective in dated), default=None)
+        hint = f": the earliest version takes effect {earliest}" if earliest else ": no version states an effective date"
+        raise FaguiError(f"{regulation_id}: no version in force on {date}{hint}")
+    # max() keeps the first of equals, and the chain is newest first.
+    return max(candidates, key=lambda c: c[1])[0]
+
+
 def _version(regulation_id: str, chain: list[tuple[git.Commit, Regulation]], i: int) -> Version:
     """Version ``i`` of a chain (newest first), compared with the one after it."""
     commit, regulation = chain[i]
@@ -610,50 +620,36 @@ def _index_info(blobs: dict[str, str]) -> bytes:
 
 
 def changes(before: Regulation | None, after: Regulation) -> Changes:
-    """What changed from ``before`` (None: no earlier version) to ``after``."""
+    """What changed from ``before`` (None: no earlier version) to ``after``,
+    by the comparison engine's pairs of articles (:func:`fagui.compare.compare`,
+    mode ``versions``), so an inserted article is one addition and the
+    articles after it renumbered, not a run of amendments."""
     if before is None:
         return Changes((("added", tuple(a.label for a in after.articles)),), first=True)
     found: dict[str, list[str]] = {}
-    for relation, olds, news in _pairs(before, after):
-        if relation == "unchanged":
-            continue
-        if relation == "renumbered":
-            label = f"{olds[0].label}→{news[0].label}"
-        else:
-            label = "、".join(a.label for a in (news or olds))
-        found.setdefault(relation, []).append(label)
+    for pair in compare(before, after, mode="versions").pairs:
+        if pair.changed:
+            found.setdefault(pair.relation, []).append(_pair_label(pair))
     return Changes(tuple((r, tuple(found[r])) for r in REPORTED_RELATIONS if r in found))
 
 
-def _counterpart(before: Regulation | None, after: Regulation, number: int) -> tuple[str, tuple[Article, ...]]:
+def _pair_label(pair: ArticlePair) -> str:
+    """第九条 (new label, or the old one when deleted), 第九条→第十条 when a
+    single article's number changed, 第八条、第九条 for several."""
+    if len(pair.left) == 1 and len(pair.right) == 1 and pair.left[0].label != pair.right[0].label:
+        return f"{pair.left[0].label}→{pair.right[0].label}"
+    return "、".join(ref.label for ref in (pair.right or pair.left))
+
+
+def _counterpart(before: Regulation | None, after: Regulation, number: int) -> tuple[str, tuple[ArticleRef, ...]]:
     """How article ``number`` of ``after`` relates to ``before``, and the
     articles of ``before`` it corresponds to (empty when it is new)."""
     if before is None:
         return "added", ()
-    for relation, olds, news in _pairs(before, after):
-        if any(a.number == number for a in news):
-            return relation, olds
-    return "added", ()
-
-
-def _pairs(before: Regulation, after: Regulation) -> list[tuple[str, tuple[Article, ...], tuple[Article, ...]]]:
-    """Corresponding articles of two versions: (relation, before's, after's).
-
-    Matched by article number: same number and wording is unchanged, same
-    number and other wording amended, a number on one side only added or
-    deleted.
-    """
-    olds = {a.number: a for a in before.articles}
-    news = {a.number: a for a in after.articles}
-    out = []
-    for number, new in news.items():
-        old = olds.get(number)
-        if old is None:
-            out.append(("added", (), (new,)))
-        else:
-            out.append(("unchanged" if old.blocks() == new.blocks() else "amended", (old,), (new,)))
-    out.extend(("deleted", (old,), ()) for number, old in olds.items() if number not in news)
-    return out
+    for pair in compare(before, after, mode="versions").pairs:
+        if any(ref.number == number for ref in pair.right):
+            return pair.relation, pair.left
+    raise AssertionError(f"the comparison has no pair for article {number}")
 
 
 # -- commit messages ----------------------------------------------------------------
