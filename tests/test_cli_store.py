@@ -1,0 +1,162 @@
+"""fagui init / add / log / show / history through the real CLI, and two
+processes committing at once."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+from click.testing import CliRunner
+from test_store import JILIN, V1, V2, V3, built, git, history, isolated_git, make_repo, repo, snapshot  # noqa: F401
+
+from cli.main import main
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def write_versions(folder):
+    paths = []
+    for i, raw in enumerate((V1, V2, V3), 1):
+        path = folder / f"v{i}.txt"
+        path.write_bytes(raw)
+        paths.append(str(path))
+    return paths
+
+
+def test_init_add_log_show_history(tmp_path, monkeypatch):
+    for who in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{who}_NAME", "Test")
+        monkeypatch.setenv(f"GIT_{who}_EMAIL", "test@example.org")
+    corpus = tmp_path / "corpus"
+    result = run("init", str(corpus))
+    assert result.exit_code == 0 and result.stdout.startswith(f"made a fagui corpus in {corpus}")
+    v1, v2, v3 = write_versions(tmp_path)
+    out = run("add", v1, "--id", JILIN, "--repo", str(corpus), "--tag", "v1")
+    assert out.exit_code == 0, out.output
+    assert out.stdout.endswith(f"] {JILIN}: version effective 2025-01-01 (first version, 42 articles), tagged v1\n")
+    assert run("add", v2, "--id", JILIN, "--repo", str(corpus), "-m", "2025年修订").exit_code == 0
+    assert "2025年修订" in git(corpus, "log", "-1", "--format=%b")
+    monkeypatch.chdir(corpus / "texts")  # the corpus you stand in, from any folder inside it
+    out = run("add", v3, "--id", JILIN)
+    assert "(2 amended, 1 deleted, 12 renumbered)" in out.stdout
+    again = run("add", v3, "--id", JILIN)
+    assert again.exit_code == 0 and "unchanged, this text is already the current version" in again.stdout
+
+    lines = run("log", JILIN).stdout.splitlines()
+    assert len(lines) == 3
+    assert lines[0].split("  ")[1:] == ["effective 2026-01-01", "promulgated 2025-10-15", "吉林省人民政府令第301号", "2 amended, 1 deleted, 12 renumbered"]
+    assert lines[2].endswith("effective 2025-01-01  promulgated 2024-11-08  吉林省人民政府令第283号  first version, 42 articles")
+    data = json.loads(run("log", JILIN, "--format", "json").stdout)
+    assert [v["effective"] for v in data["versions"]] == ["2026-01-01", "2025-07-01", "2025-01-01"]
+    assert data["versions"][1]["counts"] == {"added": 1, "amended": 1, "renumbered": 33}
+    assert data["versions"][0]["articles"]["deleted"] == ["第三十条"]
+
+    shown = run("show", f"{JILIN}@2025-12-31", "--article", "9").stdout
+    assert shown.startswith("吉林省反间谍工作规定 / 第二章 安全防范\n\n第九条\n  省国家安全机关应当会同有关部门")
+    assert "document_number: 吉林省人民政府令第283号" in run("show", f"{JILIN}@v1").stdout
+    assert run("show", JILIN).stdout == run("show", f"{JILIN}@HEAD").stdout
+
+    text = run("history", JILIN, "--article", "12").stdout
+    assert text.splitlines()[0].endswith("effective 2026-01-01  第十二条  amended")
+    entries = json.loads(run("history", f"{JILIN}@HEAD~1", "--article", "12", "--format", "json").stdout)["versions"]
+    assert [(e["label"], e["relation"]) for e in entries] == [("第十一条", "added")]
+
+
+def test_add_from_stdin_with_effective_and_source(repo):
+    result = run("add", "-", "--id", "national/x", "--effective", "2030-01-01", "--source", "https://example.org/x", "--repo", str(repo), input=V1)
+    assert result.exit_code == 0, result.output
+    md = (repo / "texts" / "national" / "x.md").read_text(encoding="utf-8")
+    assert "effective: 2030-01-01\n" in md and "source: https://example.org/x\n" in md
+
+
+def test_errors_are_one_line_exit_2_and_touch_nothing(history, tmp_path):
+    repo, _ = history
+    v1 = write_versions(tmp_path)[0]
+    md = repo / "texts" / f"{JILIN}.md"
+    md.write_text("my edits\n", encoding="utf-8")
+    cases = [
+        (["add", v1, "--id", "../etc", "--repo", str(repo)], "bad id '../etc'"),
+        (["add", v1, "--id", JILIN, "--repo", str(repo)], f"texts/{JILIN}.md: has uncommitted changes"),
+        (["add", v1, "--id", JILIN, "--repo", str(repo), "--effective", "1 May"], "'1 May' is not a date"),
+        (["add", str(tmp_path / "missing.txt"), "--id", JILIN, "--repo", str(repo)], "missing.txt: cannot read"),
+        (["log", "national/none", "--repo", str(repo)], "national/none@HEAD: no such regulation"),
+        (["show", f"{JILIN}@2020-01-01", "--repo", str(repo)], "no version in force on 2020-01-01"),
+        (["show", f"{JILIN}@", "--repo", str(repo)], "nothing after '@'"),
+        (["history", JILIN, "--article", "99", "--repo", str(repo)], "has no article 99"),
+        (["add", v1, "--id", JILIN, "--repo", str(tmp_path)], "not in a git repository"),
+    ]
+    before = snapshot(repo)
+    for args, message in cases:
+        result = run(*args)
+        assert result.exit_code == 2, (args, result.output)
+        assert result.stderr.startswith("fagui: error: ") and result.stderr.count("\n") == 1, result.stderr
+        assert message in result.stderr, result.stderr
+        assert result.stdout == ""
+    assert snapshot(repo) == before
+    assert run("add", v1, "--id", JILIN, "--repo", str(repo), "--force").exit_code == 0
+
+
+# -- two processes at once ------------------------------------------------------
+
+
+def fagui(*args, cwd):
+    return subprocess.Popen(
+        [sys.executable, "-m", "cli", *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def test_a_git_commit_in_progress_makes_add_fail_cleanly(history, tmp_path):
+    """A real ``git commit -a`` holds the index lock while its editor is open."""
+    repo, _ = history
+    (repo / "README.md").write_text("mine\n", encoding="utf-8")
+    release = tmp_path / "release"
+    editor = f"sh -c 'while [ ! -e {release} ]; do sleep 0.01; done' editor"
+    env = dict(os.environ, GIT_EDITOR=editor)
+    committing = subprocess.Popen(["git", "commit", "-q", "-a"], cwd=repo, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        lock = repo / ".git" / "index.lock"
+        deadline = time.monotonic() + 10
+        while not lock.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert lock.exists()
+        before = snapshot(repo)
+        v1 = write_versions(tmp_path)[0]
+        adding = fagui("add", v1, "--id", "national/x", "--effective", "2030-01-01", cwd=repo)
+        out, err = adding.communicate(timeout=60)
+        assert adding.returncode == 2 and err.startswith("fagui: error: ") and err.count("\n") == 1
+        assert "index is locked by another git process" in err and out == ""
+        assert snapshot(repo) == before
+    finally:
+        release.touch()
+        committing.wait(timeout=10)
+    # git aborts its commit (empty message) and fagui left nothing behind.
+    assert git(repo, "status", "--porcelain") == " M README.md\n"
+
+
+def test_two_adds_at_once(history, tmp_path):
+    repo, _ = history
+    (repo / "notes.txt").write_text("staged by someone\n", encoding="utf-8")
+    git(repo, "add", "notes.txt")
+    raws = write_versions(tmp_path)
+    ids = ["national/first", "national/second"]
+    procs = [fagui("add", raw, "--id", i, "--effective", "2030-01-01", cwd=repo) for raw, i in zip(raws, ids)]
+    results = [(p.wait(timeout=60), p.stdout.read(), p.stderr.read()) for p in procs]
+    for p in procs:
+        p.stdout.close()
+        p.stderr.close()
+    succeeded = [i for i, (code, _, _) in zip(ids, results) if code == 0]
+    assert succeeded, results
+    for i, (code, out, err) in zip(ids, results):
+        if code != 0:
+            assert code == 2 and "index is locked by another git process" in err, err
+            assert not (repo / "texts" / f"{i}.md").exists()
+    # Each success is one commit of its own two files, on top of the history.
+    log = git(repo, "log", "--format=%s", f"-{len(succeeded)}").splitlines()
+    assert sorted(log) == sorted(f"{i}: version effective 2030-01-01" for i in succeeded)
+    assert git(repo, "status", "--porcelain") == "A  notes.txt\n"
+    assert git(repo, "fsck", "--no-dangling") == ""

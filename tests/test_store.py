@@ -1,0 +1,479 @@
+"""fagui.store on real git repositories made in temporary folders.
+
+The history used throughout is three versions of the Jilin provisions, made by
+hand from the seed source in texts/: v2 inserts an article after 第八条 (so the
+rest renumber), v3 amends 第十二条 and deletes 第三十条.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import source_path
+
+from fagui.errors import FaguiError
+from fagui.ingest.numerals import to_chinese
+from fagui.store import Corpus, check_id, init, load
+
+JILIN = "jilin/counterespionage-work-provisions"
+SEED = source_path(JILIN).read_text(encoding="utf-8")
+INSERTED = "省国家安全机关应当会同有关部门建立反间谍安全防范工作联席会议制度，定期研究解决重大问题。"
+AMENDED = "自然资源主管部门应当加强土地资源、矿产资源、测绘地理信息、自然资源调查监测数据等涉及国家安全的信息保护与监督工作，及时向国家安全机关通报有关情况，协同开展反间谍安全防范工作。"
+
+_ARTICLE_RE = re.compile(r"^(　　)第([零一二三四五六七八九十百]+)条　(.*)$")
+_HEADING_RE = re.compile(r"^第[零一二三四五六七八九十百]+章")
+
+
+def edit(text: str, *, insert_after: int | None = None, amend: int | None = None, delete: int | None = None,
+         effective: str, promulgated: str, number: int) -> str:
+    """A hand-made amended version of a raw text: article numbers as in
+    ``text``; the articles are renumbered afterwards, as a real amendment does."""
+    articles: list[list[str]] = []  # each: article line + its further paragraph lines
+    out: list[str | list[str]] = []
+    for line in text.split("\n"):
+        m = _ARTICLE_RE.match(line)
+        if m:
+            articles.append([m.group(3)])
+            out.append(articles[-1])
+        elif articles and line.startswith("　　") and not _HEADING_RE.match(line) and out[-1] is articles[-1]:
+            articles[-1].append(line)
+        else:
+            out.append(line)
+    if amend is not None:
+        articles[amend - 1][0] = AMENDED
+    if delete is not None:
+        out.remove(articles[delete - 1])
+    if insert_after is not None:
+        out.insert(out.index(articles[insert_after - 1]) + 1, [INSERTED])
+    lines, n = [], 0
+    for part in out:
+        if isinstance(part, list):
+            n += 1
+            lines.append(f"　　第{to_chinese(n)}条　{part[0]}")
+            lines.extend(part[1:])
+        else:
+            lines.append(part)
+    y, m, d = (int(x) for x in effective.split("-"))
+    py, pm, pd = (int(x) for x in promulgated.split("-"))
+    result = "\n".join(lines)
+    result = re.sub(r"自\d{4}年\d{1,2}月\d{1,2}日起施行", f"自{y}年{m}月{d}日起施行", result)
+    result = re.sub(r"^\d{4}年\d{1,2}月\d{1,2}日$", f"{py}年{pm}月{pd}日", result, flags=re.M)
+    return re.sub(r"^（第\d+号）$", f"（第{number}号）", result, flags=re.M)
+
+
+V1 = SEED.encode("utf-8")
+V2_TEXT = edit(SEED, insert_after=8, effective="2025-07-01", promulgated="2025-05-20", number=290)
+V2 = V2_TEXT.encode("utf-8")
+V3 = edit(V2_TEXT, amend=12, delete=30, effective="2026-01-01", promulgated="2025-10-15", number=301).encode("utf-8")
+
+
+def git(repo: Path, *args: str, check: bool = True) -> str:
+    return subprocess.run(["git", *args], cwd=repo, check=check, capture_output=True, text=True).stdout
+
+
+@pytest.fixture(autouse=True, scope="module")
+def isolated_git(tmp_path_factory):
+    """No user or system git config: each repository states its own identity."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("GIT_CONFIG_GLOBAL", str(tmp_path_factory.mktemp("home") / "gitconfig"))
+        mp.setenv("GIT_CONFIG_NOSYSTEM", "1")
+        for name in ("GIT_INDEX_FILE", "GIT_DIR", "GIT_WORK_TREE", "GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"):
+            mp.delenv(name, raising=False)
+        yield
+
+
+def make_repo(path: Path) -> Path:
+    """A git repository with someone's earlier work and an empty texts/."""
+    path.mkdir(parents=True, exist_ok=True)
+    git(path, "init", "-q", "-b", "main")
+    git(path, "config", "user.name", "Test")
+    git(path, "config", "user.email", "test@example.org")
+    (path / "README.md").write_text("someone's project\n", encoding="utf-8")
+    (path / "texts").mkdir()
+    (path / "texts" / ".gitkeep").write_bytes(b"")
+    git(path, "add", ".")
+    git(path, "commit", "-q", "-m", "start")
+    return path
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    return make_repo(tmp_path / "corpus")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, isolated_git) -> tuple[Path, list[str]]:
+    """A repository with v1, v2 and v3 committed, and their commits; made
+    once per module, so tests that change it must use ``history``."""
+    repo = make_repo(tmp_path_factory.mktemp("built") / "corpus")
+    corpus = Corpus(repo)
+    commits = [corpus.add(raw, JILIN, name=f"v{i}.txt").commit for i, raw in enumerate((V1, V2, V3), 1)]
+    return repo, commits
+
+
+@pytest.fixture
+def history(built, tmp_path) -> tuple[Path, list[str]]:
+    """A copy of ``built`` of the test's own."""
+    repo, commits = built
+    shutil.copytree(repo, tmp_path / "corpus", symlinks=True)
+    return tmp_path / "corpus", commits
+
+
+def snapshot(repo: Path) -> tuple:
+    """Everything a failed command must leave as it was: HEAD, refs, the
+    index file's bytes, git's view of the work tree, and every file's bytes."""
+    files = {
+        str(p.relative_to(repo)): p.read_bytes()
+        for p in sorted(repo.rglob("*"))
+        if p.is_file() and ".git" not in p.relative_to(repo).parts
+    }
+    return (
+        git(repo, "rev-parse", "HEAD"),
+        git(repo, "for-each-ref"),
+        (repo / ".git" / "index").read_bytes(),
+        git(repo, "--no-optional-locks", "status", "--porcelain=v1", "--untracked-files=all", "--ignored"),
+        files,
+    )
+
+
+# -- adding versions ----------------------------------------------------------
+
+
+def test_three_versions_commit_one_file_pair_each(built):
+    repo, commits = built
+    log = git(repo, "log", "--format=%H", "main").split()
+    assert log[:3] == commits[::-1] and len(log) == 4
+    for commit in commits:
+        files = git(repo, "show", "--name-only", "--format=", commit).split()
+        assert files == [f"texts/{JILIN}.md", f"texts/{JILIN}.source.txt"]
+    assert (repo / "texts" / f"{JILIN}.source.txt").read_bytes() == V3
+    assert git(repo, "cat-file", "blob", f"{commits[0]}:texts/{JILIN}.source.txt").encode() == V1
+    assert git(repo, "status", "--porcelain") == ""
+    assert not [p for p in (repo / ".git").iterdir() if p.name.startswith("fagui-") or p.name.endswith(".lock")]
+
+
+def test_commit_message_subject_body_and_trailers(built):
+    repo, commits = built
+    assert git(repo, "log", "-1", "--format=%s", commits[2]).strip() == f"{JILIN}: version effective 2026-01-01"
+    trailers = dict(
+        line.split(": ", 1) for line in git(repo, "log", "-1", "--format=%(trailers)", commits[2]).splitlines() if line
+    )
+    assert trailers["Effective"] == "2026-01-01"
+    assert trailers["Source"] == "https://www.pkulaw.com/lar/c4cddf9e686d3fe71b2c5e2b647b780abdfb.html"
+    assert trailers["Source-SHA256"] == __import__("hashlib").sha256(V3).hexdigest()
+    assert trailers["Articles-Amended"] == "2" and trailers["Articles-Deleted"] == "1"
+    assert trailers["Articles-Added"] == "0" and trailers["Articles-Renumbered"] == "12"
+    body = git(repo, "log", "-1", "--format=%b", commits[2])
+    # The last article states the effective date, so it is amended too.
+    assert "Amended (2): 第十二条，第四十三条→第四十二条\n" in body and "Deleted (1): 第三十条\n" in body
+    assert "Renumbered (12): 第三十一条→第三十条，" in body
+    first = git(repo, "log", "-1", "--format=%B", commits[0])
+    assert "First version in the corpus: 吉林省反间谍工作规定, 42 articles." in first and "Articles-Added: 42" in first
+
+
+def test_versions_newest_first_with_dates_and_counts(built):
+    repo, commits = built
+    versions = Corpus(repo).versions(JILIN)
+    assert [v.commit for v in versions] == commits[::-1]
+    assert [(v.effective, v.promulgated, v.document_number) for v in versions] == [
+        ("2026-01-01", "2025-10-15", "吉林省人民政府令第301号"),
+        ("2025-07-01", "2025-05-20", "吉林省人民政府令第290号"),
+        ("2025-01-01", "2024-11-08", "吉林省人民政府令第283号"),
+    ]
+    v3, v2, v1 = (v.changes for v in versions)
+    assert v1.first and v1.counts() == {"added": 42}
+    # An inserted article is one addition, and the articles after it are renumbered, not amended.
+    assert v2.labels("added") == ("第九条",) and v2.count("renumbered") == 33
+    assert v2.labels("renumbered")[0] == "第九条→第十条"
+    assert v2.labels("amended") == ("第四十二条→第四十三条",)  # its effective date
+    assert v3.labels("amended") == ("第十二条", "第四十三条→第四十二条") and v3.labels("deleted") == ("第三十条",)
+    assert v3.count("renumbered") == 12 and v3.count("added") == 0
+
+
+def test_re_adding_the_current_text_is_a_no_op(history):
+    repo, commits = history
+    before = snapshot(repo)
+    result = Corpus(repo).add(V3, JILIN, name="again.txt")
+    assert not result.created and result.commit == commits[2]
+    assert snapshot(repo) == before
+
+
+def test_effective_date_from_text_override_or_error(repo):
+    corpus = Corpus(repo)
+    assert corpus.add(V1, JILIN, effective="2025-02-01").effective == "2025-02-01"
+    assert corpus.read(JILIN).metadata.effective == "2025-02-01"
+    no_date = re.sub(r"自\d{4}年\d{1,2}月\d{1,2}日起施行", "", SEED).encode("utf-8")
+    before = snapshot(repo)
+    with pytest.raises(FaguiError, match=r"^nodate\.txt: the text states no effective date.*--effective"):
+        corpus.add(no_date, "zhejiang/x", name="nodate.txt")
+    with pytest.raises(FaguiError, match="is not a date"):
+        corpus.add(V1, "zhejiang/x", effective="2025-02-30")
+    assert snapshot(repo) == before
+    assert corpus.add(no_date, "zhejiang/x", effective="2024-01-01").created
+
+
+def test_source_override_and_tag(repo):
+    corpus = Corpus(repo)
+    result = corpus.add(V1, JILIN, source="https://example.org/jilin", tag="jilin-2025")
+    assert corpus.read(JILIN).metadata.source == "https://example.org/jilin"
+    assert git(repo, "rev-parse", "jilin-2025^{commit}").strip() == result.commit
+    before = snapshot(repo)
+    with pytest.raises(FaguiError, match="tag 'jilin-2025' exists already"):
+        corpus.add(V2, JILIN, tag="jilin-2025")
+    with pytest.raises(FaguiError, match="not a valid tag name"):
+        corpus.add(V2, JILIN, tag="bad..tag")
+    assert snapshot(repo) == before
+
+
+def test_bad_input_names_the_file_and_writes_nothing(repo):
+    before = snapshot(repo)
+    with pytest.raises(FaguiError, match=r"^news\.txt"):
+        Corpus(repo).add("吕梁市第一人民医院正式开诊了。\n".encode("utf-8"), JILIN, name="news.txt")
+    assert snapshot(repo) == before
+
+
+def test_first_version_in_a_repository_without_commits(tmp_path):
+    repo = tmp_path / "empty"
+    (repo / "texts").mkdir(parents=True)
+    git(repo, "init", "-q", "-b", "trunk")
+    git(repo, "config", "user.name", "Test")
+    git(repo, "config", "user.email", "test@example.org")
+    result = Corpus(repo).add(V1, JILIN)
+    assert git(repo, "rev-parse", "trunk").strip() == result.commit
+    assert git(repo, "status", "--porcelain", "--untracked-files=no") == ""
+
+
+# -- other people's work --------------------------------------------------------
+
+
+def test_others_staged_and_unstaged_work_survives(history):
+    repo, _ = history
+    (repo / "notes.txt").write_text("staged by someone\n", encoding="utf-8")
+    git(repo, "add", "notes.txt")
+    (repo / "README.md").write_text("edited, not staged\n", encoding="utf-8")
+    (repo / "scratch.txt").write_text("untracked\n", encoding="utf-8")
+    status = git(repo, "status", "--porcelain")
+    result = Corpus(repo).add(V1, "national/other", effective="2024-01-01")
+    assert git(repo, "show", "--name-only", "--format=", result.commit).split() == [
+        "texts/national/other.md",
+        "texts/national/other.source.txt",
+    ]
+    assert git(repo, "status", "--porcelain") == status
+    assert git(repo, "diff", "--cached", "--name-only").split() == ["notes.txt"]
+
+
+def test_uncommitted_changes_are_refused_unless_forced(history):
+    repo, commits = history
+    md = repo / "texts" / f"{JILIN}.md"
+    md.write_text(md.read_text(encoding="utf-8") + "\n一个修改\n", encoding="utf-8")
+    before = snapshot(repo)
+    with pytest.raises(FaguiError, match=rf"^texts/{JILIN}\.md: has uncommitted changes.*--force"):
+        Corpus(repo).add(V2, JILIN)
+    assert snapshot(repo) == before
+    git(repo, "add", str(md.relative_to(repo)))
+    before = snapshot(repo)
+    with pytest.raises(FaguiError, match="has uncommitted changes"):
+        Corpus(repo).add(V2, JILIN)
+    assert snapshot(repo) == before
+    result = Corpus(repo).add(V2, JILIN, force=True)
+    assert result.created and git(repo, "status", "--porcelain") == ""
+
+
+def test_forced_no_op_restores_the_file(history):
+    repo, commits = history
+    md = repo / "texts" / f"{JILIN}.md"
+    md.write_text("scribbled over\n", encoding="utf-8")
+    result = Corpus(repo).add(V3, JILIN, force=True)
+    assert not result.created and git(repo, "status", "--porcelain") == ""
+
+
+def test_untracked_file_at_the_path_is_refused(repo):
+    (repo / "texts" / "jilin").mkdir()
+    (repo / "texts" / f"{JILIN}.source.txt").write_bytes(b"my own notes")
+    before = snapshot(repo)
+    with pytest.raises(FaguiError, match=rf"^texts/{JILIN}\.source\.txt: has uncommitted changes"):
+        Corpus(repo).add(V1, JILIN)
+    assert snapshot(repo) == before
+
+
+def test_mid_merge_is_refused(history):
+    repo, _ = history
+    git(repo, "checkout", "-q", "-b", "side")
+    (repo / "README.md").write_text("side\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "side")
+    git(repo, "checkout", "-q", "main")
+    (repo / "README.md").write_text("main\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "main")
+    git(repo, "merge", "side", check=False)
+    before = snapshot(repo)
+    with pytest.raises(FaguiError, match="in the middle of a merge"):
+        Corpus(repo).add(V1, JILIN)
+    assert snapshot(repo) == before
+
+
+def test_mid_rebase_is_refused(history):
+    repo, _ = history
+    git(repo, "checkout", "-q", "-b", "side", "HEAD~1")
+    (repo / "README.md").write_text("side\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "side")
+    git(repo, "checkout", "-q", "main")
+    (repo / "README.md").write_text("main\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "main")
+    git(repo, "rebase", "side", check=False)
+    assert (repo / ".git" / "rebase-merge").is_dir() or (repo / ".git" / "rebase-apply").is_dir()
+    before = snapshot(repo)
+    with pytest.raises(FaguiError, match="in the middle of a rebase"):
+        Corpus(repo).add(V1, JILIN)
+    assert snapshot(repo) == before
+
+
+def test_detached_head_is_refused(history):
+    repo, _ = history
+    git(repo, "checkout", "-q", "--detach", "HEAD~1")
+    before = snapshot(repo)
+    with pytest.raises(FaguiError, match="HEAD is detached"):
+        Corpus(repo).add(V1, JILIN)
+    assert snapshot(repo) == before
+
+
+def test_locked_index_is_refused(history):
+    repo, _ = history
+    (repo / ".git" / "index.lock").write_bytes(b"")
+    before = snapshot(repo)
+    with pytest.raises(FaguiError, match="index is locked by another git process"):
+        Corpus(repo).add(V1, JILIN)
+    assert snapshot(repo) == before and (repo / ".git" / "index.lock").exists()
+
+
+@pytest.mark.parametrize("bad", ["../x", "/etc/passwd", "jilin/../../x", "Jilin/x", "jilin//x", "jilin/x.md", "jilin/x/", "", "a b", "jilin\\x"])
+def test_bad_ids_are_refused(repo, bad):
+    before = snapshot(repo)
+    with pytest.raises(FaguiError, match="bad id"):
+        Corpus(repo).add(V1, bad)
+    assert snapshot(repo) == before
+
+
+def test_good_ids():
+    assert check_id("national/counterespionage-security-provisions") and check_id("x") and check_id("a/b/c-1")
+
+
+def test_not_a_corpus(tmp_path):
+    with pytest.raises(FaguiError, match="not in a git repository"):
+        Corpus(tmp_path)
+    git(tmp_path, "init", "-q")
+    with pytest.raises(FaguiError, match="no texts/ folder"):
+        Corpus(tmp_path)
+
+
+# -- reading versions --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "day, version",
+    [
+        ("2025-01-01", 0), ("2025-01-02", 0), ("2025-06-30", 0),
+        ("2025-07-01", 1), ("2025-07-02", 1), ("2025-12-31", 1),
+        ("2026-01-01", 2), ("2026-01-02", 2), ("2099-12-31", 2),
+    ],
+)
+def test_version_in_force_on_and_around_each_effective_date(built, day, version):
+    repo, commits = built
+    regulation, ref = Corpus(repo).resolve(f"{JILIN}@{day}")
+    assert commits[version].startswith(ref.revision)
+    assert regulation.metadata.effective == ["2025-01-01", "2025-07-01", "2026-01-01"][version]
+
+
+def test_before_the_first_version_is_an_error(built):
+    repo, _ = built
+    with pytest.raises(FaguiError, match="no version in force on 2024-12-31: the earliest version takes effect 2025-01-01"):
+        Corpus(repo).resolve(f"{JILIN}@2024-12-31")
+
+
+def test_committed_later_but_effective_earlier_counts(repo):
+    corpus = Corpus(repo)
+    later = corpus.add(V2, JILIN).commit  # effective 2025-07-01, committed first
+    earlier = corpus.add(V1, JILIN).commit  # effective 2025-01-01, committed second
+    assert corpus.resolve(f"{JILIN}@2025-03-01")[1].revision == earlier[:7]
+    assert corpus.resolve(f"{JILIN}@2025-08-01")[1].revision == later[:7]
+    # Same effective date twice: the one committed last is in force.
+    correction = corpus.add(V1, JILIN, source="https://example.org/corrected").commit
+    assert corpus.resolve(f"{JILIN}@2025-03-01")[1].revision == correction[:7]
+
+
+def test_read_at_git_revisions(built):
+    repo, commits = built
+    corpus = Corpus(repo)
+    assert len(corpus.read(JILIN).articles) == 42
+    assert len(corpus.read(JILIN, "HEAD~1").articles) == 43
+    assert corpus.read(JILIN, commits[0][:8]).article(9).text().startswith("国家机关、人民团体、重点企业")
+    regulation, ref = corpus.resolve(f"{JILIN}@HEAD~2")
+    assert (ref.id, ref.title, ref.jurisdiction, ref.effective) == (JILIN, "吉林省反间谍工作规定", "吉林省", "2025-01-01")
+    with pytest.raises(FaguiError, match="unknown revision 'nope'"):
+        corpus.resolve(f"{JILIN}@nope")
+    with pytest.raises(FaguiError, match="no such regulation"):
+        corpus.resolve(f"{JILIN}@HEAD~3")
+    with pytest.raises(FaguiError, match="no such regulation"):
+        corpus.versions("national/absent")
+
+
+def test_load_takes_a_file_or_an_id(built):
+    repo, _ = built
+    regulation, ref = load(str(repo / "texts" / f"{JILIN}.md"))
+    assert ref.id is None and len(regulation.articles) == 42
+    assert load(f"{JILIN}@2025-07-01", repo)[1].effective == "2025-07-01"
+    with pytest.raises(FaguiError, match="no such file, and not a regulation id"):
+        load(str(repo / "missing.md"), repo)
+
+
+# -- following one article ---------------------------------------------------------
+
+
+def test_history_follows_an_article_across_renumbering(built):
+    repo, commits = built
+    entries = Corpus(repo).history(JILIN, 12)
+    # v3 amended it; v2 only renumbered it (第十一条 -> 第十二条); v1 introduced it as 第十一条.
+    assert [(e.commit, e.label, e.relation) for e in entries] == [
+        (commits[2], "第十二条", "amended"),
+        (commits[0], "第十一条", "added"),
+    ]
+    assert entries[0].text == AMENDED and entries[0].effective == "2026-01-01"
+
+
+def test_history_of_an_inserted_article_and_at_a_revision(built):
+    repo, commits = built
+    corpus = Corpus(repo)
+    assert [(e.commit, e.label, e.relation) for e in corpus.history(JILIN, 9)] == [(commits[1], "第九条", "added")]
+    # 第三十条 of v2 was deleted in v3: ask at v2, where it existed (as 第二十九条 in v1).
+    assert [(e.commit, e.label) for e in corpus.history(JILIN, 30, "HEAD~1")] == [(commits[0], "第二十九条")]
+    assert [e.commit for e in corpus.history(JILIN, 30, "2025-08-01")] == [commits[0]]
+    with pytest.raises(FaguiError, match="has no article 50"):
+        corpus.history(JILIN, 50)
+
+
+# -- making a corpus ---------------------------------------------------------------
+
+
+def test_init_makes_a_corpus_that_takes_versions(tmp_path, monkeypatch):
+    for who in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{who}_NAME", "Test")
+        monkeypatch.setenv(f"GIT_{who}_EMAIL", "test@example.org")
+    corpus = init(tmp_path / "new")
+    assert (tmp_path / "new" / "README.md").exists() and (tmp_path / "new" / "texts").is_dir()
+    assert corpus.add(V1, JILIN).created
+    assert git(tmp_path / "new", "rev-list", "--count", "HEAD").strip() == "2"
+    with pytest.raises(FaguiError, match="exists and is not an empty folder"):
+        init(tmp_path / "new")
+
+
+def test_init_without_a_git_identity_leaves_nothing(tmp_path, monkeypatch):
+    # git refuses an empty name outright (an email it might guess from the host).
+    monkeypatch.setenv("GIT_AUTHOR_NAME", "")
+    monkeypatch.setenv("GIT_COMMITTER_NAME", "")
+    with pytest.raises(FaguiError, match="git commit failed"):
+        init(tmp_path / "new")
+    assert os.listdir(tmp_path) == []
