@@ -360,14 +360,18 @@ class Corpus:
                 if tag is not None:
                     self._git("update-ref", f"refs/tags/{tag}", commit, "")
                 return AddResult(regulation_id, md_path, commit, False, regulation.metadata.effective, Changes(()), tag)
-            before = read_regulation(old_md.decode("utf-8"), f"{regulation_id}@HEAD") if old_md else None
+            before = self._read_at(regulation_id, head, f"{regulation_id}@HEAD") if old_md else None
             found = changes(before, regulation)
             blobs = {md_path: self._store(new_md), src_path: self._store(raw)}
             text = commit_message(regulation_id, regulation, found, message)
             commit = self._commit_tree(head, blobs, text)
             saved = self._write_work_tree({md_path: new_md, src_path: raw})
             try:
+                # Compare-and-swap: fails if the branch moved since we read HEAD.
                 self._git("update-ref", "-m", "fagui add: " + text.split("\n", 1)[0], branch, commit, head.hexsha if head else "")
+            except FaguiError as exc:
+                self._restore_work_tree(saved)
+                raise FaguiError(f"{exc.message} (nothing was committed; the files were put back as they were)", exc.path) from None
             except BaseException:
                 self._restore_work_tree(saved)
                 raise
@@ -687,8 +691,8 @@ def commit_message(regulation_id: str, regulation: Regulation, found: Changes, n
 README = """\
 # Regulations
 
-A corpus of regulation texts kept by [fagui](https://pypi.org/project/fagui/): one
-canonical Markdown file per regulation under `texts/`, one commit per version.
+A corpus of regulation texts kept with fagui: one canonical Markdown file per regulation
+under `texts/`, one commit per version, made by `fagui add`.
 
 - `texts/<jurisdiction>/<slug>.md`: the text, in canonical Markdown; its id is
   `<jurisdiction>/<slug>` (for example `jilin/counterespionage-work-provisions`).

@@ -10,7 +10,7 @@ import sys
 import time
 
 from click.testing import CliRunner
-from test_store import JILIN, V1, V2, V3, built, git, history, isolated_git, make_repo, repo, snapshot  # noqa: F401
+from test_store import JILIN, V1, V2, V3, built, git, history, isolated_git, repo, snapshot  # noqa: F401
 
 from cli.main import main
 
