@@ -242,7 +242,12 @@ def _cell(
 def _row(n: int, pair: ArticlePair, ids: _Anchors, left_name: str, right_name: str, prev_div: dict) -> str:
     rel = esc(pair.relation)
     changed = is_change(pair)
-    left_index, right_index = block_ops(pair)
+    if pair.left and pair.right:
+        left_index, right_index = block_ops(pair)
+    else:
+        # An article on one side only: its row already says so; marking every
+        # character of it as inserted or deleted would only be noise.
+        left_index, right_index = {}, {}
     score = f'<span class="score" title="相似度">{pair.score:.2f}</span>' if pair.left and pair.right else ""
     notes = "".join(f'<span class="note">{esc(note)}</span>' for note in pair.notes)
     what = f"{labels(pair.left) or '—'} ↔ {labels(pair.right) or '—'}"

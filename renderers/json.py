@@ -16,10 +16,11 @@ from fagui.model import ArticlePair, ArticleRef, Comparison, DocumentRef, Paragr
 
 def render_json(comparison: Comparison) -> str:
     """``comparison`` as a ``fagui.comparison/1`` JSON document."""
-    return _json.dumps(_comparison(comparison), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return _json.dumps(comparison_data(comparison), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
-def _comparison(c: Comparison) -> dict[str, Any]:
+def comparison_data(c: Comparison) -> dict[str, Any]:
+    """The ``fagui.comparison/1`` form as plain JSON-ready data."""
     return {
         "schema": c.schema,
         "mode": c.mode,

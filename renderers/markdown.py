@@ -25,7 +25,7 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#|~&!$])")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
 
 
-def _md(text: str) -> str:
+def escape_markdown(text: str) -> str:
     """Text as literal Markdown: inline syntax backslash-escaped, no line breaks."""
     text = " ".join(text.splitlines())
     text = _SPECIAL.sub(r"\\\1", text)
@@ -43,7 +43,7 @@ def render_markdown(comparison: Comparison) -> str:
     out: list[str] = []
     add = out.append
     left, right = comparison.left, comparison.right
-    add(f"### {_md(left.title)} ({_md(side_name(comparison, 'L'))}) ↔ {_md(right.title)} ({_md(side_name(comparison, 'R'))})")
+    add(f"### {escape_markdown(left.title)} ({escape_markdown(side_name(comparison, 'L'))}) ↔ {escape_markdown(right.title)} ({escape_markdown(side_name(comparison, 'R'))})")
     add("")
     kept = "kept" if comparison.mode == "versions" else "adopted"
     add(
@@ -75,21 +75,22 @@ def render_markdown(comparison: Comparison) -> str:
             add(f"#### {title}")
         for i, pair in group:
             add("")
-            _pair(out, i, pair)
+            render_pair(out, i, pair)
         if fold:
             add("")
             add("</details>")
     return "\n".join(out) + "\n"
 
 
-def _pair(out: list[str], n: int, pair: ArticlePair) -> None:
+def render_pair(out: list[str], n: int, pair: ArticlePair) -> None:
+    """Append pair number ``n`` to ``out``: a head line, then its inline diff as a quote."""
     add = out.append
-    head = f"**{_md(labels(pair.left) or '—')} ↔ {_md(labels(pair.right) or '—')}** · {pair.relation.replace('_', ' ')}"
+    head = f"**{escape_markdown(labels(pair.left) or '—')} ↔ {escape_markdown(labels(pair.right) or '—')}** · {pair.relation.replace('_', ' ')}"
     if pair.left and pair.right:
         head += f" · {pair.score:.2f}"
     head += f" · #{n}"
     for note in pair.notes:
-        head += f" · {_md(note)}"
+        head += f" · {escape_markdown(note)}"
     add(head)
     add("")
     lines = []
@@ -102,17 +103,17 @@ def _pair(out: list[str], n: int, pair: ArticlePair) -> None:
         parts = []
         for op in pp.ops:
             if op.kind == "equal":
-                parts.append(_md(op.right))
+                parts.append(escape_markdown(op.right))
             elif op.kind == "delete" and op.left:
-                parts.append(f"[-{_md(op.left)}-]")
+                parts.append(f"[-{escape_markdown(op.left)}-]")
             elif op.kind == "insert" and op.right:
-                parts.append(f"{{+{_md(op.right)}+}}")
+                parts.append(f"{{+{escape_markdown(op.right)}+}}")
         lines.append("".join(parts))
     for side, refs in (("L", pair.left), ("R", pair.right)):
         for ai, ref in enumerate(refs):
             for bi, block in enumerate(ref.blocks):
                 if (side, ai, bi) not in shown:
-                    lines.append(f"[-{_md(block)}-]" if side == "L" else f"{{+{_md(block)}+}}")
+                    lines.append(f"[-{escape_markdown(block)}-]" if side == "L" else f"{{+{escape_markdown(block)}+}}")
     for k, line in enumerate(lines):
         if k:
             add(">")

@@ -128,3 +128,18 @@ def test_back_link_to_index():
 def test_page_size_grows_linearly():
     small, large = (len(render_side_by_side(synthetic(n))) for n in (1000, 4000))
     assert 3.6 < large / small < 4.2
+
+
+def test_one_sided_article_is_not_marked_character_by_character():
+    from dataclasses import replace
+
+    from test_render_common import pair, ref
+
+    c = sample()
+    only = pair("provincial_only", (), (ref(9, "全新的一条。"),))
+    # An engine may give a one-sided pair insert ops: the page still shows it plain.
+    from fagui.model import DiffOp, ParagraphPair
+
+    only = replace(only, paragraphs=(ParagraphPair(None, (0, 0), (DiffOp("insert", "", "全新的一条。"),)),))
+    page = render_side_by_side(replace(c, pairs=(only,)))
+    assert "<p>全新的一条。</p>" in page and "<ins>全新" not in page
