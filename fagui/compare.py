@@ -103,8 +103,7 @@ def _article_pair(group: Group, la, ra) -> ArticlePair:
     return ArticlePair(group.relation, tuple(lefts), tuple(rights), group.score, tuple(paragraphs), group.notes)
 
 
-def _grams(text: str) -> Counter:
-    folded = fold(text)
+def _grams(folded: str) -> Counter:
     return Counter(map(str.__add__, folded, folded[1:])) if len(folded) > 1 else Counter(folded)
 
 
@@ -117,9 +116,10 @@ def _match_blocks(left: list[str], right: list[str]) -> list[tuple[int | None, i
     """The blocks of both sides in reading order as (left index, right index)
     steps, either one None: an order-keeping one-to-one matching maximising
     the total similarity of matched blocks (each at least BLOCK_MIN)."""
-    gl, gr = [_grams(t) for t in left], [_grams(t) for t in right]
+    fl, fr = [fold(t) for t in left], [fold(t) for t in right]
+    gl, gr = [_grams(t) for t in fl], [_grams(t) for t in fr]
     n, m = len(left), len(right)
-    sim = [[_dice(a, b) if fold(x) != fold(y) else 1.0 for b, y in zip(gr, right)] for a, x in zip(gl, left)]
+    sim = [[1.0 if x == y else _dice(a, b) for b, y in zip(gr, fr)] for a, x in zip(gl, fl)]
     # best[i][j]: the best total for left[i:] against right[j:].
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import sys
+from pathlib import Path
 
 import pytest
 from conftest import markdown_path
@@ -210,3 +212,15 @@ def test_blocks_are_matched_in_order_by_similarity():
     assert [(p.left, p.right) for p in pair.paragraphs] == [(None, (0, 0)), ((0, 0), (0, 1)), ((0, 1), (0, 2))]
     assert [op.kind for op in pair.paragraphs[0].ops] == ["insert"]
     assert [(op.kind, op.right) for op in pair.paragraphs[1].ops if op.kind != "equal"] == [("insert", "本省")]
+
+
+def test_engine_benchmark_still_runs_at_a_small_size():
+    # benchmarks/bench_engine.py is a script; running it tiny keeps it from rotting.
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import bench_engine
+
+    lines: list[str] = []
+    bench_engine.run([20], repeat=1, out=lines.append)
+    assert any("national vs jiangxi" in line for line in lines)
+    synthetic = [line.split() for line in lines if line.strip().startswith("20 ")]
+    assert [row[1] for row in synthetic] == ["versions", "jurisdictions"]
