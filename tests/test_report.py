@@ -190,3 +190,16 @@ def test_cli_report_on_the_seed_corpus(corpus, tmp_path):
         assert (out / target).is_file(), href
         if anchor:
             assert anchor in links(out / target).ids, href
+
+
+@pytest.mark.skipif(not HAVE_ENGINE, reason="fagui.compare (the comparison engine) is not there yet")
+def test_benchmark_smoke():
+    """benchmarks/bench_report.py runs end to end at a tiny size."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_report", ROOT / "benchmarks" / "bench_report.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    figures = bench.bench([1, 3], trace=True)
+    assert figures["seed_seconds"] > 0 and figures["provinces_3_ratio"] > 0
+    assert set(figures) >= {"baseline_seconds", "seed_ratio", "time_scaling", "memory_growth"}

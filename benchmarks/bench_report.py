@@ -1,0 +1,164 @@
+"""How long `fagui report` takes, and how it scales with the number of provinces.
+
+Figures are ratios against a baseline measured in the same process (reading
+and parsing the seed corpus's five canonical texts), so they compare across
+machines; absolute seconds are printed too.
+
+    python benchmarks/bench_report.py                  # seed corpus, then 30 and 300 synthetic provinces
+    python benchmarks/bench_report.py --provinces 3 30 # other sizes
+
+Synthetic provinces are the national text rewritten per province (seeded
+random): about a fifth of the articles dropped, a third reworded, a few new
+ones added. Memory is the peak traced by tracemalloc during each report; flat
+means the peak does not grow with the number of provinces (the report holds
+one comparison at a time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import random
+import shutil
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from click.testing import CliRunner  # noqa: E402
+
+import fagui.ingest  # noqa: E402,F401  (fagui.markdown imported first is a circular import)
+from fagui.markdown import read_regulation, write_regulation  # noqa: E402
+from fagui.model import Article, Division, Paragraph, Regulation  # noqa: E402
+
+NATIONAL = "national/counterespionage-security-provisions"
+TARGETS = {"seed_seconds": 2.0, "provinces_300_seconds": 60.0}
+
+
+def baseline(repeat: int = 5) -> float:
+    """Seconds to read and parse the five seed texts (best of ``repeat``)."""
+    paths = sorted((ROOT / "texts").rglob("*.md"))
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for p in paths:
+            read_regulation(p.read_text(encoding="utf-8"))
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def seed_corpus(dest: Path) -> Path:
+    for md in (ROOT / "texts").rglob("*.md"):
+        target = dest / "texts" / md.relative_to(ROOT / "texts")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(md, target)
+    return dest
+
+
+_SWAPS = [("国家安全机关", "省国家安全机关"), ("应当", "须"), ("有关", "相关"), ("工作", "事务"), ("规定", "办法"), ("单位", "组织")]
+
+
+def province(national: Regulation, k: int) -> Regulation:
+    """The national text as province ``k`` might rewrite it."""
+    rnd = random.Random(k)
+    articles = []
+    for a in national.articles:
+        roll = rnd.random()
+        if roll < 0.2:
+            continue  # not adopted
+        blocks = list(a.blocks())
+        if roll < 0.55:
+            old, new = rnd.choice(_SWAPS)
+            blocks = [b.replace(old, new) for b in blocks]
+        articles.append([Paragraph(b) for b in blocks])
+        if rnd.random() < 0.15:
+            articles.append([Paragraph(f"本省第{k}号补充规定：县级以上人民政府应当将第{len(articles)}项工作经费列入本级预算。")])
+    from fagui.ingest.numerals import to_chinese
+
+    body = tuple(Article(i, f"第{to_chinese(i)}条", tuple(ps)) for i, ps in enumerate(articles, 1))
+    meta = dataclasses.replace(
+        national.metadata, title=f"测试{k:03d}省反间谍安全防范办法", jurisdiction=f"测试{k:03d}省", level="provincial",
+        issuer=None, document_number=None, signatory=None, source=None, source_sha256=None,
+    )
+    return Regulation(meta, (), (Division("章", 1, "第一章", "总则", body),))
+
+
+def synthetic_corpus(dest: Path, n: int) -> Path:
+    national_md = (ROOT / "texts" / f"{NATIONAL}.md").read_text(encoding="utf-8")
+    national = read_regulation(national_md)
+    (dest / "texts" / "national").mkdir(parents=True)
+    (dest / "texts" / f"{NATIONAL}.md").write_text(national_md, encoding="utf-8")
+    (dest / "texts" / "synthetic").mkdir()
+    for k in range(1, n + 1):
+        (dest / "texts" / "synthetic" / f"p{k:03d}.md").write_text(write_regulation(province(national, k)), encoding="utf-8")
+    return dest
+
+
+def run_report(corpus: Path, out: Path, trace: bool = False) -> tuple[float, int]:
+    """Seconds for `fagui report` over ``corpus`` (and peak traced bytes)."""
+    from cli.main import main
+
+    if trace:
+        tracemalloc.start()
+    start = time.perf_counter()
+    result = CliRunner().invoke(main, ["report", "--repo", str(corpus), "-o", str(out)], catch_exceptions=False)
+    seconds = time.perf_counter() - start
+    peak = 0
+    if trace:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    if result.exit_code != 0:
+        raise SystemExit(f"fagui report failed: {result.output}")
+    return seconds, peak
+
+
+def bench(provinces: list[int], trace: bool = True) -> dict:
+    figures: dict = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        base = baseline()
+        figures["baseline_seconds"] = base
+        seed = seed_corpus(tmp / "seed")
+        run_report(seed, tmp / "warm")  # imports and first-call costs out of the way
+        seconds, _ = run_report(seed, tmp / "seed-out")
+        figures["seed_seconds"] = seconds
+        figures["seed_ratio"] = seconds / base
+        for n in provinces:
+            corpus = synthetic_corpus(tmp / f"p{n}", n)
+            seconds, _ = run_report(corpus, tmp / f"p{n}-out")
+            figures[f"provinces_{n}_seconds"] = seconds
+            figures[f"provinces_{n}_ratio"] = seconds / base
+            if trace:
+                _, peak = run_report(corpus, tmp / f"p{n}-mem", trace=True)
+                figures[f"provinces_{n}_peak_mib"] = peak / 2**20
+            pages = len(list((tmp / f"p{n}-out").glob("*.html")))
+            assert pages == n + 1, pages
+    if len(provinces) >= 2:
+        lo, hi = provinces[0], provinces[-1]
+        figures["time_scaling"] = figures[f"provinces_{hi}_seconds"] / figures[f"provinces_{lo}_seconds"] / (hi / lo)
+        if trace:
+            figures["memory_growth"] = figures[f"provinces_{hi}_peak_mib"] / figures[f"provinces_{lo}_peak_mib"]
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--provinces", type=int, nargs="+", default=[30, 300])
+    parser.add_argument("--no-memory", action="store_true", help="skip the tracemalloc runs (they are slower)")
+    args = parser.parse_args(argv)
+    figures = bench(args.provinces, trace=not args.no_memory)
+    for key, value in figures.items():
+        print(f"{key:28} {value:10.3f}")
+    ok = figures["seed_seconds"] < TARGETS["seed_seconds"]
+    if "provinces_300_seconds" in figures:
+        ok &= figures["provinces_300_seconds"] < TARGETS["provinces_300_seconds"]
+    print("time_scaling: 1.0 = linear in provinces; memory_growth: 1.0 = flat")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
