@@ -27,16 +27,5 @@ def main() -> None:
     """Track Chinese regulations article by article: ingest, store, compare, report."""
 
 
-def _register() -> None:
-    # Imported for their side effect of adding commands to ``main``.
-    from cli import ingest  # noqa: F401
-
-    for optional in ("store", "diff", "report", "review"):
-        try:
-            __import__(f"cli.{optional}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"cli.{optional}":
-                raise
-
-
-_register()
+# Each module adds its commands to ``main`` when imported.
+from cli import diff, ingest, report, review, store  # noqa: E402,F401
