@@ -98,22 +98,24 @@ def synthetic_corpus(dest: Path, n: int) -> Path:
     return dest
 
 
-def run_report(corpus: Path, out: Path, trace: bool = False) -> tuple[float, int]:
-    """Seconds for `fagui report` over ``corpus`` (and peak traced bytes)."""
+def run_report(corpus: Path, out: Path, trace: bool = False) -> tuple[float, int, float]:
+    """Wall seconds for `fagui report` over ``corpus``, peak traced bytes (0
+    unless ``trace``), and CPU seconds of this process (steadier than wall
+    time on a shared machine)."""
     from cli.main import main
 
     if trace:
         tracemalloc.start()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     result = CliRunner().invoke(main, ["report", "--repo", str(corpus), "-o", str(out)], catch_exceptions=False)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     peak = 0
     if trace:
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
     if result.exit_code != 0:
         raise SystemExit(f"fagui report failed: {result.output}")
-    return seconds, peak
+    return seconds, peak, cpu
 
 
 def bench(provinces: list[int], trace: bool = True) -> dict:
@@ -124,22 +126,24 @@ def bench(provinces: list[int], trace: bool = True) -> dict:
         figures["baseline_seconds"] = base
         seed = seed_corpus(tmp / "seed")
         run_report(seed, tmp / "warm")  # imports and first-call costs out of the way
-        seconds, _ = run_report(seed, tmp / "seed-out")
+        seconds, _, cpu = run_report(seed, tmp / "seed-out")
         figures["seed_seconds"] = seconds
+        figures["seed_cpu_seconds"] = cpu
         figures["seed_ratio"] = seconds / base
         for n in provinces:
             corpus = synthetic_corpus(tmp / f"p{n}", n)
-            seconds, _ = run_report(corpus, tmp / f"p{n}-out")
+            seconds, _, cpu = run_report(corpus, tmp / f"p{n}-out")
             figures[f"provinces_{n}_seconds"] = seconds
+            figures[f"provinces_{n}_cpu_seconds"] = cpu
             figures[f"provinces_{n}_ratio"] = seconds / base
             if trace:
-                _, peak = run_report(corpus, tmp / f"p{n}-mem", trace=True)
+                _, peak, _ = run_report(corpus, tmp / f"p{n}-mem", trace=True)
                 figures[f"provinces_{n}_peak_mib"] = peak / 2**20
             pages = len(list((tmp / f"p{n}-out").glob("*.html")))
             assert pages == n + 1, pages
     if len(provinces) >= 2:
         lo, hi = provinces[0], provinces[-1]
-        figures["time_scaling"] = figures[f"provinces_{hi}_seconds"] / figures[f"provinces_{lo}_seconds"] / (hi / lo)
+        figures["time_scaling"] = figures[f"provinces_{hi}_cpu_seconds"] / figures[f"provinces_{lo}_cpu_seconds"] / (hi / lo)
         if trace:
             figures["memory_growth"] = figures[f"provinces_{hi}_peak_mib"] / figures[f"provinces_{lo}_peak_mib"]
     return figures

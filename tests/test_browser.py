@@ -318,3 +318,13 @@ def test_five_thousand_rows_open_and_filter_without_freezing(site, watched):
     print(f"\n5,000 rows: load {loaded:.2f}s, filter {timing['filter']:.0f} ms, show all {timing['unfilter']:.0f} ms, 20 x j {jumps:.2f}s")
     assert loaded < 15 and timing["filter"] < 2000 and timing["unfilter"] < 2000 and jumps < 10
     w.check_clean()
+
+
+def test_the_request_watch_catches_a_leaking_page(watched, tmp_path):
+    """The harness itself: a page without our CSP that loads a remote image is caught."""
+    leaky = tmp_path / "leaky.html"
+    leaky.write_text('<!DOCTYPE html><html><body><img src="http://example.invalid/x.png"></body></html>', encoding="utf-8")
+    w = watched()
+    w.open(leaky)
+    w.page.wait_for_timeout(200)
+    assert w.outside == ["http://example.invalid/x.png"]
