@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import sys
 from contextlib import nullcontext
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -20,7 +21,7 @@ from cli.main import main
 from fagui.atomic import write_atomic
 from fagui.errors import FaguiError
 from fagui.markdown import read_regulation
-from fagui.model import Comparison, DocumentRef, Regulation
+from fagui.model import Comparison, DocumentRef, Metadata, Regulation
 from renderers.html import render_side_by_side
 from renderers.site import Entry, entry, render_index
 
@@ -82,22 +83,42 @@ def corpus_root(repo: str | Path) -> Path:
     raise FaguiError("no texts/ folder here or above: not a fagui corpus", str(repo))
 
 
-def read_texts(root: Path) -> list[tuple[str, Regulation]]:
-    """Every canonical text under ``root/texts``: (id, regulation), by id."""
+@dataclass(frozen=True)
+class Text:
+    """A canonical text in ``texts/``: its id, file and front matter.
+
+    Only the metadata is kept: a report over hundreds of provinces must not
+    hold every parsed text at once. :meth:`read` parses it again when needed.
+    """
+
+    id: str
+    path: Path
+    metadata: Metadata
+
+    def read(self) -> Regulation:
+        return _parse(self.path)
+
+
+def _parse(path: Path) -> Regulation:
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FaguiError(f"cannot read: {getattr(exc, 'strerror', None) or exc}", str(path)) from None
+    return read_regulation(text, str(path))
+
+
+def read_texts(root: Path) -> list[Text]:
+    """Every canonical text under ``root/texts``, by id."""
     out = []
     for path in sorted((root / "texts").rglob("*.md")):
         rel = path.relative_to(root / "texts").with_suffix("").as_posix()
-        try:
-            text = path.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise FaguiError(f"cannot read: {getattr(exc, 'strerror', None) or exc}", str(path)) from None
-        out.append((rel, read_regulation(text, str(path))))
+        out.append(Text(rel, path, _parse(path).metadata))
     return out
 
 
-def _ref(regulation_id: str, regulation: Regulation) -> DocumentRef:
-    meta = regulation.metadata
-    return DocumentRef(id=regulation_id, title=meta.title, jurisdiction=meta.jurisdiction, effective=meta.effective)
+def _ref(text: Text) -> DocumentRef:
+    meta = text.metadata
+    return DocumentRef(id=text.id, title=meta.title, jurisdiction=meta.jurisdiction, effective=meta.effective)
 
 
 def _compare() -> Callable[..., Comparison]:
@@ -110,18 +131,21 @@ def _compare() -> Callable[..., Comparison]:
     return compare
 
 
-def jurisdiction_comparisons(texts: list[tuple[str, Regulation]]) -> list[tuple[str, Callable[[], Comparison]]]:
+def jurisdiction_comparisons(texts: list[Text]) -> list[tuple[str, Callable[[], Comparison]]]:
     """Each national text against each provincial text, as (name, thunk): the
-    comparison is made only when the thunk is called."""
-    national = [(i, r) for i, r in texts if r.metadata.level == "national"]
-    provincial = [(i, r) for i, r in texts if r.metadata.level == "provincial"]
+    provincial text is read and compared only when the thunk is called."""
+    national = [t for t in texts if t.metadata.level == "national"]
+    provincial = [t for t in texts if t.metadata.level == "provincial"]
+    parsed: dict[str, Regulation] = {}  # the national texts: few, and used again and again
     out = []
-    for nid, nreg in national:
-        for pid, preg in provincial:
-            name = pid if len(national) == 1 else f"{nid}--{pid}"
+    for n in national:
+        for p in provincial:
+            name = p.id if len(national) == 1 else f"{n.id}--{p.id}"
 
-            def make(nid=nid, nreg=nreg, pid=pid, preg=preg) -> Comparison:
-                return _compare()(nreg, preg, mode="jurisdictions", left_ref=_ref(nid, nreg), right_ref=_ref(pid, preg))
+            def make(n=n, p=p) -> Comparison:
+                if n.id not in parsed:
+                    parsed[n.id] = n.read()
+                return _compare()(parsed[n.id], p.read(), mode="jurisdictions", left_ref=_ref(n), right_ref=_ref(p))
 
             out.append((name.replace("/", "-"), make))
     return out
@@ -178,7 +202,7 @@ def report(output: str, repo: str) -> None:
     root = corpus_root(repo)
     texts = read_texts(root)
     jobs_j = jurisdiction_comparisons(texts)
-    jobs_h = history_comparisons(root, [i for i, _ in texts])
+    jobs_h = history_comparisons(root, [t.id for t in texts])
     total = len(jobs_j) + len(jobs_h)
     if total:
         _compare()  # fail before writing anything when there is no engine

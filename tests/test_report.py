@@ -125,8 +125,9 @@ def test_large_matrix_uses_symbols(tmp_path):
 def test_corpus_root_and_texts(corpus):
     assert corpus_root(corpus / "texts" / "jilin") == corpus
     texts = read_texts(corpus)
-    assert [i for i, _ in texts][0] == "heilongjiang/counterespionage-security-regulations"
-    assert sorted(r.metadata.level for _, r in texts) == ["national"] + ["provincial"] * 4
+    assert texts[0].id == "heilongjiang/counterespionage-security-regulations"
+    assert sorted(t.metadata.level for t in texts) == ["national"] + ["provincial"] * 4
+    assert len(texts[0].read().articles) == 44
 
 
 def run_report(*args):
