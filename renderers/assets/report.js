@@ -91,7 +91,8 @@
 
   function reveal() {
     // An anchor into a row the filters hide: show everything again.
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id = location.hash.slice(1);
+    try { id = decodeURIComponent(id); } catch (e) { /* a malformed %-escape: use it as written */ }
     if (!id) return;
     var el = document.getElementById(id);
     if (!el) return;
