@@ -45,7 +45,7 @@ def render_side_by_side(comparison: Comparison, *, index_href: str | None = None
     """
     ids = _Anchors()
     out: list[str] = []
-    title = f"{comparison.left.title} ↔ {comparison.right.title}"
+    title = _title(comparison)
     out.append(page_head(title))
     out.append('<body class="cmp">\n')
     out.append(_header(comparison, index_href))
@@ -110,13 +110,23 @@ def _share(value: float) -> str:
     return f"{value * 100:.0f}%"
 
 
+def _title(comparison: Comparison) -> str:
+    left, right = comparison.left, comparison.right
+    if comparison.mode == "versions" and left.title == right.title:
+        old = left.effective or left.revision or "旧版"
+        new = right.effective or right.revision or "新版"
+        return f"{left.title}：{old} → {new}"
+    return f"{left.title} ↔ {right.title}"
+
+
 def _header(comparison: Comparison, index_href: str | None) -> str:
     versions = comparison.mode == "versions"
     roles = ("旧版本", "新版本") if versions else ("参照文本（左）", "地方文本（右）")
     back = f'<a class="back" href="{esc(index_href)}">← 报告首页</a>' if index_href else ""
+    title = esc(_title(comparison)).replace(" ↔ ", ' <span class="vs">↔</span> ').replace(" → ", ' <span class="vs">→</span> ')
     return (
         f'<header class="head">{back}'
-        f'<h1>{esc(comparison.left.title)} <span class="vs">↔</span> {esc(comparison.right.title)}</h1>'
+        f"<h1>{title}</h1>"
         f'<div class="docs">{_doc_card(comparison.left, roles[0], "L")}{_doc_card(comparison.right, roles[1], "R")}</div>'
         "</header>\n"
     )

@@ -117,6 +117,7 @@ def test_responsive_print_and_cjk_fonts():
 def test_versions_mode_names_old_and_new():
     page = render_side_by_side(versions_sample())
     assert "旧版本" in page and "新版本" in page and "d4e5f6a" in page
+    assert "<title>反间谍安全防范工作规定：2021-04-26 → 2025-01-01</title>" in page
     assert 'data-rel="reference_update"' in page and "第三条 → 第四条" in page
 
 
