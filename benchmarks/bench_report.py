@@ -31,7 +31,6 @@ sys.path.insert(0, str(ROOT))
 
 from click.testing import CliRunner  # noqa: E402
 
-import fagui.ingest  # noqa: E402,F401  (fagui.markdown imported first is a circular import)
 from fagui.markdown import read_regulation, write_regulation  # noqa: E402
 from fagui.model import Article, Division, Paragraph, Regulation  # noqa: E402
 
