@@ -50,6 +50,7 @@ thousands of articles are compared without scoring every pair.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -70,8 +71,8 @@ IDF_FLOOR = 0.1  # a bigram in every article still counts a little (texts of a f
 
 EXACT_PAIRS = 40_000  # up to this many article pairs every pair is scored
 POSTING_CAP = 64  # larger texts: bigrams in more articles do not find candidates
-SEED_BUDGET = 512  # larger texts: postings read per article to find candidates
-CANDIDATES = 8  # larger texts: candidates per article scored exactly
+SEED_BUDGET = 256  # larger texts: postings read per article to find candidates
+CANDIDATES = 4  # larger texts: candidates per article scored exactly
 
 _RUN = re.compile(r"[^\W_]+")
 _CITATION = re.compile(r"《[^》]*》")
@@ -205,7 +206,7 @@ def _similarities(vec_l: list[Vector], vec_r: list[Vector], rows, cols) -> dict[
         if exact:
             out.update(((i, j), min(1.0, s)) for i, s in acc.items() if s > 0)
         else:
-            best = sorted(acc, key=acc.__getitem__, reverse=True)[:CANDIDATES]
+            best = heapq.nlargest(CANDIDATES, acc, key=acc.__getitem__)
             out.update(((i, j), _cosine(vec_l[i], vec_r[j])) for i in best)
     return out
 
