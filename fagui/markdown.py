@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 from fagui.errors import FaguiError
 from fagui.ingest.items import nest_items, parse_marker
 from fagui.ingest.numerals import NUMERAL_CHARS, to_int
-from fagui.model import METADATA_FIELDS, Article, Division, Item, Metadata, Paragraph, Regulation
+from fagui.model import METADATA_FIELDS, Article, Division, Metadata, Paragraph, Regulation
 
 ARTICLE_HEADING_RE = re.compile(rf"^第([{NUMERAL_CHARS}0-9]+)条$")
 DIVISION_HEADING_RE = re.compile(rf"^第([{NUMERAL_CHARS}0-9]+)(编|章|节)(?: (.+))?$")

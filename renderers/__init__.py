@@ -14,12 +14,10 @@ The helpers below are shared by the renderers; they are not a public API.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Iterable
 
 from fagui.model import (
     JURISDICTION_RELATIONS,
-    UNCHANGED_RELATIONS,
     VERSION_RELATIONS,
     ArticlePair,
     Comparison,
@@ -101,23 +99,6 @@ def counts(comparison: Comparison) -> list[tuple[str, int]]:
     """
     stated = dict(comparison.summary.counts)
     return [(name, stated.get(name, 0)) for name in relations(comparison)]
-
-
-def is_change(pair: ArticlePair) -> bool:
-    return pair.relation not in UNCHANGED_RELATIONS
-
-
-def form_key(text: str) -> str:
-    """``text`` with differences of form removed: width (NFKC) and whitespace."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
-
-
-def op_is_change(kind: str, left: str, right: str) -> bool:
-    """Whether a diff op changes words. An ``equal`` op never does, even when
-    its two sides differ in width or whitespace."""
-    if kind == "equal":
-        return False
-    return bool(left or right)
 
 
 def block_ops(pair: ArticlePair) -> tuple[dict[tuple[int, int], ParagraphPair], dict[tuple[int, int], ParagraphPair]]:

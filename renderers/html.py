@@ -17,7 +17,6 @@ from fagui.model import UNCHANGED_RELATIONS, ArticlePair, ArticleRef, Comparison
 from renderers import (
     block_ops,
     counts,
-    is_change,
     is_item,
     labels,
     relation_label,
@@ -251,7 +250,7 @@ def _cell(
 
 def _row(n: int, pair: ArticlePair, ids: _Anchors, left_name: str, right_name: str, prev_div: dict) -> str:
     rel = esc(pair.relation)
-    changed = is_change(pair)
+    changed = pair.changed
     if pair.left and pair.right:
         left_index, right_index = block_ops(pair)
     else:

@@ -16,7 +16,7 @@ import re
 
 from fagui.model import ArticlePair, Comparison
 
-from renderers import counts, is_change, labels, relation_label, relations, side_name
+from renderers import counts, labels, relation_label, relations, side_name
 
 FOLD_AFTER = 5
 """A relation with more changed pairs than this is folded into <details>."""
@@ -57,7 +57,7 @@ def render_markdown(comparison: Comparison) -> str:
     for name, n in counts(comparison):
         add(f"| {name.replace('_', ' ')} | {relation_label(name)} | {n} | {descriptions.get(name, '')} |")
     add("")
-    changed = [(i, p) for i, p in enumerate(comparison.pairs, 1) if is_change(p)]
+    changed = [(i, p) for i, p in enumerate(comparison.pairs, 1) if p.changed]
     if not changed:
         add("No article changed.")
         return "\n".join(out) + "\n"

@@ -13,7 +13,7 @@ import re
 
 from fagui.model import ArticlePair, Comparison
 
-from renderers import counts, is_change, labels, side_name
+from renderers import counts, labels, side_name
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -71,7 +71,7 @@ def render_text(comparison: Comparison, color: bool = False) -> str:
 
 def _pair(out: _Out, n: int, pair: ArticlePair) -> None:
     add = out.lines.append
-    changed = is_change(pair)
+    changed = pair.changed
     relation = pair.relation.replace("_", " ")
     head = f"#{n} {out.style('relation', relation) if changed else relation}"
     if pair.left and pair.right:

@@ -39,18 +39,13 @@ def _unavailable(reason: str):
     pytest.skip(reason)
 
 
-def real_report(out: Path) -> bool:
+def real_report(out: Path) -> None:
     """The report of the seed corpus through the real engine (national against
-    each province) in ``out``; False while there is no engine."""
-    try:
-        import fagui.compare  # noqa: F401
-    except ImportError:
-        return False
+    each province) in ``out``."""
     from cli.report import build_site, jurisdiction_comparisons, read_texts
 
     jobs = jurisdiction_comparisons(read_texts(ROOT))
     build_site(out, ((name, make()) for name, make in jobs))
-    return True
 
 
 REAL_PAGE = "jilin-counterespionage-work-provisions.html"
@@ -63,10 +58,7 @@ def site(tmp_path_factory) -> Path:
     (out / "sample.html").write_text(render_side_by_side(small, index_href="index.html"), encoding="utf-8")
     (out / "big.html").write_text(render_side_by_side(big), encoding="utf-8")
     (out / "index.html").write_text(render_index([entry("sample", "sample.html", small)]), encoding="utf-8")
-    if not real_report(out / "real"):  # until the engine exists: the hand-built sample
-        (out / "real").mkdir()
-        (out / "real" / "index.html").write_text(render_index([entry("jilin", REAL_PAGE, sample())]), encoding="utf-8")
-        (out / "real" / REAL_PAGE).write_text(render_side_by_side(sample(), index_href="index.html"), encoding="utf-8")
+    real_report(out / "real")
     return out
 
 

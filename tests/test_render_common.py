@@ -20,7 +20,7 @@ from fagui.model import (
     ParagraphPair,
     Summary,
 )
-from renderers import FORMATS, form_key, render, score_histogram
+from renderers import FORMATS, render, score_histogram
 
 XSS = '<script>alert(1)</script>"><img src=x onerror=alert(2)>{{ 7*7 }}&amp;'
 
@@ -196,11 +196,6 @@ def test_builder_ops_rebuild_both_sides():
             if pp.right is not None:
                 ai, bi = pp.right
                 assert "".join(op.right for op in pp.ops) == p.right[ai].blocks[bi]
-
-
-def test_form_key_ignores_width_and_spaces():
-    assert form_key("２０２１年 ４月") == form_key("2021年4月")
-    assert form_key("条例") != form_key("办法")
 
 
 def test_histogram_counts_two_sided_pairs_only():

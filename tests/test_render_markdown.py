@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from test_render_common import XSS, sample, synthetic, versions_sample
+from test_render_common import sample, synthetic, versions_sample
 
 from renderers.markdown import FOLD_AFTER, render_markdown
 

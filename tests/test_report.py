@@ -19,12 +19,6 @@ from fagui.model import Comparison, DocumentRef, Regulation
 
 ROOT = Path(__file__).resolve().parent.parent
 
-try:
-    import fagui.compare  # noqa: F401
-
-    HAVE_ENGINE = True
-except ModuleNotFoundError:
-    HAVE_ENGINE = False
 
 
 def naive_compare(left: Regulation, right: Regulation, mode=None, left_ref=None, right_ref=None) -> Comparison:
@@ -179,7 +173,6 @@ def test_version_history_from_git(corpus, tmp_path, monkeypatch):
     assert "版本历史" in (out / "index.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.skipif(not HAVE_ENGINE, reason="fagui.compare (the comparison engine) is not there yet")
 def test_cli_report_on_the_seed_corpus(corpus, tmp_path):
     out = tmp_path / "out"
     result = run_report("--repo", str(corpus), "-o", str(out))
@@ -193,7 +186,6 @@ def test_cli_report_on_the_seed_corpus(corpus, tmp_path):
             assert anchor in links(out / target).ids, href
 
 
-@pytest.mark.skipif(not HAVE_ENGINE, reason="fagui.compare (the comparison engine) is not there yet")
 def test_benchmark_smoke():
     """benchmarks/bench_report.py runs end to end at a tiny size."""
     import importlib.util
