@@ -13,7 +13,9 @@ How:
    so they never show as changes: an ``equal`` op carries each side's original
    text, which may differ in exactly those ways.
 2. diff-match-patch diffs the folded strings with no timeout (a timeout would
-   silently coarsen the result) and semantic cleanup.
+   silently coarsen the result) and semantic cleanup. It is Google's C++
+   implementation (the ``fast-diff-match-patch`` package): the same algorithm
+   as the pure-Python port, with the same results, several times faster.
 3. A boundary pass for Chinese: diff-match-patch looks for whitespace and
    Latin punctuation when it slides an edit to a "nicer" position, and finds
    none in Chinese. Here an edit that can slide at no cost is placed so that
@@ -27,12 +29,11 @@ How:
 
 from __future__ import annotations
 
-from diff_match_patch import diff_match_patch
+import fast_diff_match_patch
 
 from fagui.model import DiffOp
 
-_DMP = diff_match_patch()
-_DMP.Diff_Timeout = 0  # never trade exactness for time: callers diff small blocks
+_OPS = {"=": 0, "-": -1, "+": 1}
 
 # Half-width forms of the few CJK punctuation marks that have one.
 _HALFWIDTH_CJK = {"｡": "。", "､": "、", "｢": "「", "｣": "」"}
@@ -155,9 +156,7 @@ def diff_text(left: str, right: str) -> tuple[DiffOp, ...]:
     folded_right, starts_right = _folded_with_starts(right)
     if folded_left == folded_right:
         return (DiffOp("equal", left, right),) if left or right else ()
-    diffs = _DMP.diff_main(folded_left, folded_right, False)
-    _DMP.diff_cleanupSemantic(diffs)
-    diffs = _slide_edits(_absorb_lone_characters(diffs))
+    diffs = _slide_edits(_absorb_lone_characters(_dmp(folded_left, folded_right)))
 
     ops: list[DiffOp] = []
     i = j = 0  # positions in the folded strings
@@ -175,6 +174,17 @@ def diff_text(left: str, right: str) -> tuple[DiffOp, ...]:
     if not folded_right and right:
         ops.insert(0, DiffOp("equal", "", right))
     return _merge(ops)
+
+
+def _dmp(left: str, right: str) -> list[tuple[int, str]]:
+    """diff-match-patch's diff of two strings as (op, text) pairs, op -1, 0 or
+    1 for delete, equal, insert."""
+    # timelimit=0: no deadline, so never a coarsened diff (callers diff small
+    # blocks); checklines=False: a character diff, never a line-level pre-pass.
+    ops = fast_diff_match_patch.diff(
+        left, right, timelimit=0, checklines=False, cleanup="Semantic", counts_only=False
+    )
+    return [(_OPS[op], text) for op, text in ops]
 
 
 def _merge(ops: list[DiffOp]) -> tuple[DiffOp, ...]:

@@ -6,7 +6,7 @@ Other test modules import the builders from here.
 
 from __future__ import annotations
 
-import diff_match_patch
+import fast_diff_match_patch
 import pytest
 
 from fagui.model import (
@@ -45,13 +45,10 @@ def label(n: int) -> str:
 
 def ops(left: str, right: str) -> tuple[DiffOp, ...]:
     """Character diff ops that rebuild both sides (diff-match-patch, no timeout)."""
-    dmp = diff_match_patch.diff_match_patch()
-    dmp.Diff_Timeout = 0
-    diffs = dmp.diff_main(left, right)
-    dmp.diff_cleanupSemantic(diffs)
-    kinds = {0: "equal", 1: "insert", -1: "delete"}
+    diffs = fast_diff_match_patch.diff(left, right, timelimit=0, cleanup="Semantic", counts_only=False)
+    kinds = {"=": "equal", "+": "insert", "-": "delete"}
     return tuple(
-        DiffOp(kinds[k], t if k <= 0 else "", t if k >= 0 else "") for k, t in diffs
+        DiffOp(kinds[k], t if k != "+" else "", t if k != "-" else "") for k, t in diffs
     )
 
 
