@@ -5,12 +5,15 @@ from __future__ import annotations
 import dataclasses
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from conftest import markdown_path
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from fagui.compare import compare
+from fagui.compare import _dice, _grams, compare
 from fagui.ingest.numerals import to_chinese, to_int
 from fagui.markdown import read_regulation
 from fagui.model import (
@@ -224,3 +227,15 @@ def test_engine_benchmark_still_runs_at_a_small_size():
     assert any("national vs jiangxi" in line for line in lines)
     synthetic = [line.split() for line in lines if line.strip().startswith("20 ")]
     assert [row[1] for row in synthetic] == ["versions", "jurisdictions"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="国家安全机关国家机关，。ab", max_size=30), st.text(alphabet="国家安全机关国家机关，。ab", max_size=30))
+def test_block_similarity_is_the_dice_of_bigram_multisets(x, y):
+    def multiset(s):
+        return Counter(s[i : i + 2] for i in range(len(s) - 1)) if len(s) > 1 else Counter([s] if s else [])
+
+    a, b = multiset(x), multiset(y)
+    total = sum(a.values()) + sum(b.values())
+    expected = 2 * sum((a & b).values()) / total if total else 1.0
+    assert _dice(_grams(x), _grams(y)) == expected
