@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-import dataclasses
-import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from amend import amend
 from conftest import markdown_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fagui.compare import _dice, _grams, compare
-from fagui.ingest.numerals import to_chinese, to_int
+from fagui.ingest.numerals import to_chinese
 from fagui.markdown import read_regulation
 from fagui.model import (
     JURISDICTION_RELATIONS,
     VERSION_RELATIONS,
     Article,
-    Division,
     DocumentRef,
     Metadata,
     Paragraph,
@@ -35,9 +33,9 @@ def corpus(regulation_id: str) -> Regulation:
     return read_regulation(markdown_path(regulation_id).read_text(encoding="utf-8"))
 
 
-# -- an amended version of the national rules, built by hand -----------------
+# -- an amended version of the national rules ----------------------------------
 
-NEW_ARTICLE = Paragraph("国家安全机关应当建立反间谍安全防范工作联络员制度，定期召开联络员会议，通报工作情况。")
+NEW_ARTICLE = "国家安全机关应当建立反间谍安全防范工作联络员制度，定期召开联络员会议，通报工作情况。"
 
 
 def amended_national(original: Regulation) -> Regulation:
@@ -45,53 +43,16 @@ def amended_national(original: Regulation) -> Regulation:
     amended, 第十三条 deleted, 第十九条 split into two (one per paragraph),
     第二十九条 moved to the end of chapter 4; every article renumbered and
     every 本规定第N条 reference following the renumbering."""
-
-    def edit(node):
-        if isinstance(node, Division):
-            children = []
-            for child in node.children:
-                children.extend(edit(child))
-            if node.number == 4:  # 第二十九条 goes to the end of chapter 4
-                children.append(original.article(29))
-            return [dataclasses.replace(node, children=tuple(children))]
-        n = node.number
-        if n == 7:
-            return [node, Article(0, "", (NEW_ARTICLE,))]
-        if n == 12:
-            text = node.paragraphs[0].text.replace("开展风险评估，", "开展风险评估和隐患排查，").replace("。", "，并督促整改。")
-            return [dataclasses.replace(node, paragraphs=(Paragraph(text),))]
-        if n in (13, 29):
-            return []
-        if n == 19:
-            return [dataclasses.replace(node, paragraphs=(p,)) for p in node.paragraphs]
-        return [node]
-
-    body = [x for node in original.body for x in edit(node)]
-    # Renumber in reading order, remembering old number -> new number.
-    numbers: dict[int, int] = {}
-    counter = iter(range(1, 1000))
-
-    def renumber(node):
-        if isinstance(node, Division):
-            return dataclasses.replace(node, children=tuple(renumber(c) for c in node.children))
-        new = next(counter)
-        if node.number and node.number not in numbers:
-            numbers[node.number] = new
-        return dataclasses.replace(node, number=new, label=f"第{to_chinese(new)}条")
-
-    body = [renumber(node) for node in body]
-
-    def fix_refs(node):
-        if isinstance(node, Division):
-            return dataclasses.replace(node, children=tuple(fix_refs(c) for c in node.children))
-        ref = lambda m: f"本规定第{to_chinese(numbers[to_int(m.group(1))])}条"  # noqa: E731
-        paragraphs = tuple(
-            dataclasses.replace(p, text=re.sub(r"本规定第([一二三四五六七八九十]+)条", ref, p.text))
-            for p in node.paragraphs
-        )
-        return dataclasses.replace(node, paragraphs=paragraphs)
-
-    return dataclasses.replace(original, body=tuple(fix_refs(node) for node in body))
+    twelve = original.article(12).paragraphs[0].text
+    twelve = twelve.replace("开展风险评估，", "开展风险评估和隐患排查，").replace("。", "，并督促整改。")
+    return amend(
+        original,
+        insert_after={7: NEW_ARTICLE},
+        amend={12: twelve},
+        delete={13},
+        split={19},
+        move_to_end_of_chapter={29: 4},
+    )
 
 
 @pytest.fixture(scope="module")
