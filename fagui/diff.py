@@ -29,6 +29,8 @@ How:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import fast_diff_match_patch
 
 from fagui.model import DiffOp
@@ -60,14 +62,17 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
-def _folded_with_starts(text: str) -> tuple[str, list[int]]:
+def _folded_with_starts(text: str) -> tuple[str, Sequence[int]]:
     """(folded text, starts): ``starts[k]`` is the index in ``text`` where the
     original of folded character ``k`` begins; ``starts[-1] == len(text)``."""
+    folded = fold(text)
+    if len(folded) == len(text):  # no whitespace: folding kept every character in place
+        return folded, range(len(text) + 1)
     starts = [index for index, ch in enumerate(text) if not ch.isspace()]
     if starts:
         starts[0] = 0  # leading whitespace belongs to the first character
     starts.append(len(text))
-    return fold(text), starts
+    return folded, starts
 
 
 def _edge_score(before: str, after: str) -> int:
