@@ -51,6 +51,7 @@ thousands of articles are compared without scoring every pair.
 from __future__ import annotations
 
 import heapq
+from itertools import chain
 import math
 import re
 from collections import Counter, defaultdict
@@ -61,6 +62,8 @@ from fagui.diff import fold
 from fagui.ingest.numerals import NUMERAL_CHARS, to_chinese, to_int
 from fagui.model import MODES, Regulation
 
+LOW_SCORE = 0.08  # jurisdictions: a pair in order may be this weak if nothing fits its right side better
+EXTEND_SCORE = 0.18  # an extra article joins a group (split, merged) with this score
 MIN_SCORE = 0.15  # below this two articles are not the same provision
 MOVE_SCORE = 0.5  # versions: pairing across anchors (a move) needs this much
 ORDER_WEIGHT = 0.05  # jurisdictions: order only separates near-equal candidates
@@ -71,7 +74,7 @@ IDF_FLOOR = 0.1  # a bigram in every article still counts a little (texts of a f
 
 EXACT_PAIRS = 40_000  # up to this many article pairs every pair is scored
 POSTING_CAP = 64  # larger texts: bigrams in more articles do not find candidates
-SEED_BUDGET = 256  # larger texts: postings read per article to find candidates
+SEED_TERMS = 16  # larger texts: the heaviest bigrams of an article that find its candidates
 CANDIDATES = 4  # larger texts: candidates per article scored exactly
 
 _RUN = re.compile(r"[^\W_]+")
@@ -102,11 +105,15 @@ def align_articles(left: Regulation, right: Regulation, mode: str) -> list[Group
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}")
     la, ra = left.located_articles(), right.located_articles()
-    texts_l = [fold(x.article.text()) for x in la]
-    texts_r = [fold(x.article.text()) for x in ra]
-    counts_l = [_bigrams(t) for t in texts_l]
-    counts_r = [_bigrams(t) for t in texts_r]
-    vec_l, vec_r = _vectors(counts_l, counts_r)
+    blocks_l = [[fold(b) for b in x.article.blocks()] for x in la]
+    blocks_r = [[fold(b) for b in x.article.blocks()] for x in ra]
+    texts_l = ["".join(b) for b in blocks_l]
+    texts_r = ["".join(b) for b in blocks_r]
+    df: Counter = Counter()  # in how many blocks (paragraphs, items) each bigram is
+    counts_l = [_article_bigrams(b, df) for b in blocks_l]
+    counts_r = [_article_bigrams(b, df) for b in blocks_r]
+    n_blocks = sum(map(len, blocks_l)) + sum(map(len, blocks_r))
+    vec_l, vec_r = _vectors(counts_l, counts_r, df, n_blocks)
     if mode == "jurisdictions":
         links = _match_by_content(vec_l, vec_r)
     else:
@@ -131,28 +138,39 @@ def _bigrams(text: str) -> Counter:
     return counts
 
 
-def _vectors(counts_l: list[Counter], counts_r: list[Counter]) -> tuple[list[Vector], list[Vector]]:
-    """TF-IDF vectors of each article's bigram counts, with document
-    frequencies taken over both texts, normalised to unit length (empty for
-    an article with no distinctive bigram)."""
-    counts = counts_l + counts_r
-    df: Counter = Counter()
-    for c in counts:
+def _article_bigrams(blocks: list[str], df: Counter) -> Counter:
+    """The bigram counts of an article's (folded) blocks; adds each block's
+    bigrams to the document frequencies ``df``."""
+    counts: Counter = Counter()
+    for block in blocks:
+        c = _bigrams(block)
         df.update(c.keys())
-    n = len(counts)
+        counts.update(c)
+    return counts
+
+
+_LOG_TF = [0.0] + [1 + math.log(k) for k in range(1, 64)]
+
+
+def _vectors(counts_l: list[Counter], counts_r: list[Counter], df: Counter, n: int) -> tuple[list[Vector], list[Vector]]:
+    """TF-IDF vectors of each article's bigram counts, document frequencies
+    taken over the blocks (paragraphs and items) of both texts, normalised to
+    unit length (empty for an article with no bigram)."""
     idf = {t: max(IDF_FLOOR, math.log((n + 1) / (d + 1))) for t, d in df.items()}
+    top = len(_LOG_TF)
     vectors = []
-    for c in counts:
-        v = {t: (1 + math.log(k)) * idf[t] for t, k in c.items()}
-        norm = math.sqrt(sum(w * w for w in v.values()))
-        vectors.append({t: w / norm for t, w in v.items()} if norm else {})
+    for c in counts_l + counts_r:
+        v = {t: (_LOG_TF[k] if k < top else 1 + math.log(k)) * idf[t] for t, k in c.items()}
+        norm = math.sqrt(math.fsum(w * w for w in v.values()))
+        if norm:
+            scale = 1 / norm
+            v = {t: w * scale for t, w in v.items()}
+        vectors.append(v)
     return vectors[: len(counts_l)], vectors[len(counts_l) :]
 
 
 def _cosine(a: Vector, b: Vector) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return min(1.0, sum(w * b.get(t, 0.0) for t, w in a.items()))
+    return min(1.0, sum([a[t] * b[t] for t in a.keys() & b.keys()]))
 
 
 def _sum(vectors: list[Vector]) -> Vector:
@@ -183,31 +201,41 @@ def _similarities(vec_l: list[Vector], vec_r: list[Vector], rows, cols) -> dict[
     articles ``cols``: every pair with a shared bigram when there are few
     pairs, else the best ``CANDIDATES`` per right article found through the
     rarest bigrams."""
-    index: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for i in rows:
-        for t, w in vec_l[i].items():
-            index[t].append((i, w))
     exact = len(rows) * len(cols) <= EXACT_PAIRS
     out: dict[tuple[int, int], float] = {}
-    for j in cols:
-        acc: dict[int, float] = defaultdict(float)
-        terms = [t for t in vec_r[j] if t in index]
-        if not exact:
-            terms = [t for t in terms if len(index[t]) <= POSTING_CAP]
-            terms.sort(key=lambda t: len(index[t]))
-        read = 0
-        for t in terms:
-            w = vec_r[j][t]
-            for i, wi in index[t]:
-                acc[i] += wi * w
-            read += len(index[t])
-            if not exact and read >= SEED_BUDGET:
-                break
-        if exact:
+    if exact:
+        index: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for i in rows:
+            for t, w in vec_l[i].items():
+                index[t].append((i, w))
+        for j in cols:
+            acc: dict[int, float] = defaultdict(float)
+            for t, w in vec_r[j].items():
+                for i, wi in index.get(t, ()):
+                    acc[i] += wi * w
             out.update(((i, j), min(1.0, s)) for i, s in acc.items() if s > 0)
-        else:
-            best = heapq.nlargest(CANDIDATES, acc, key=acc.__getitem__)
-            out.update(((i, j), _cosine(vec_l[i], vec_r[j])) for i in best)
+        return out
+    # Large texts: each right article's SEED_TERMS heaviest (rarest) bigrams
+    # vote for the left articles that have them; bigrams in more than
+    # POSTING_CAP left articles do not vote. The CANDIDATES with most votes
+    # are scored exactly. Counting is done by Counter, in C.
+    seeds_of = {}
+    for j in cols:
+        v = vec_r[j]
+        seeds_of[j] = heapq.nlargest(SEED_TERMS, v, key=v.__getitem__) if len(v) > SEED_TERMS else list(v)
+    wanted = set(chain.from_iterable(seeds_of.values()))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i in rows:
+        for t in vec_l[i].keys() & wanted:
+            postings[t].append(i)
+    capped = {t: p for t, p in postings.items() if len(p) <= POSTING_CAP}
+    get = capped.get
+    for j in cols:
+        v = vec_r[j]
+        seeds = seeds_of[j]
+        votes = Counter(chain.from_iterable(filter(None, map(get, seeds))))
+        for i, _ in votes.most_common(CANDIDATES):
+            out[i, j] = _cosine(vec_l[i], v)
     return out
 
 
@@ -222,8 +250,20 @@ def _greedy(ranked: list[tuple[float, int, int]], links: dict[int, int], taken: 
 
 
 def _match_by_content(vec_l: list[Vector], vec_r: list[Vector]) -> dict[int, int]:
-    """One-to-one links left -> right by score, order as a weak prior."""
+    """One-to-one links left -> right: the heaviest chain of pairs in order
+    (score at least LOW_SCORE), then pairs out of order by score."""
     sims = _similarities(vec_l, vec_r, range(len(vec_l)), range(len(vec_r)))
+    col_best: dict[int, float] = defaultdict(float)
+    for (i, j), s in sims.items():
+        col_best[j] = max(col_best[j], s)
+    chain = _chain([(i, j, s - LOW_SCORE) for (i, j), s in sims.items() if s >= LOW_SCORE])
+    links: dict[int, int] = {}
+    for i, j in chain:
+        s = sims[i, j]
+        # A weak pair in order stands when no left article fits its right
+        # article better (the provincial article's likeliest source).
+        if s >= MIN_SCORE or s >= col_best[j]:
+            links[i] = j
     pos_l = _positions(len(vec_l))
     pos_r = _positions(len(vec_r))
     ranked = [
@@ -231,9 +271,44 @@ def _match_by_content(vec_l: list[Vector], vec_r: list[Vector]) -> dict[int, int
         for (i, j), s in sims.items()
         if s >= MIN_SCORE
     ]
-    links: dict[int, int] = {}
-    _greedy(ranked, links, set())
+    _greedy(ranked, links, set(links.values()))
     return links
+
+
+def _chain(pairs: list[tuple[int, int, float]]) -> list[tuple[int, int]]:
+    """The pairs (i, j, weight) of greatest total weight with i and j both
+    strictly increasing (a weighted longest increasing subsequence, with a
+    Fenwick tree of prefix maxima over j: O(n log n))."""
+    if not pairs:
+        return []
+    size = max(j for _, j, _ in pairs) + 2
+    tree = [(0.0, -1)] * (size + 1)  # (best total, index into pairs)
+    back = [-1] * len(pairs)
+    total = [0.0] * len(pairs)
+    order = sorted(range(len(pairs)), key=lambda k: (pairs[k][0], -pairs[k][1]))
+    best = (0.0, -1)
+    for k in order:
+        i, j, w = pairs[k]
+        # prefix max over positions < j (tree is 1-based over j + 1)
+        q, x = (0.0, -1), j
+        while x > 0:
+            if tree[x][0] > q[0]:
+                q = tree[x]
+            x -= x & -x
+        total[k], back[k] = q[0] + w, q[1]
+        x = j + 1
+        while x <= size:
+            if total[k] > tree[x][0]:
+                tree[x] = (total[k], k)
+            x += x & -x
+        if total[k] > best[0]:
+            best = (total[k], k)
+    out = []
+    k = best[1]
+    while k >= 0:
+        out.append(pairs[k][:2])
+        k = back[k]
+    return out[::-1]
 
 
 def _positions(n: int) -> list[float]:
@@ -303,12 +378,12 @@ def _extend(links: dict[int, int], vec_l, vec_r) -> list[tuple[tuple[int, ...], 
 
 def _best_partners(free: list[int], vec_free, vec_other, others: list[int]) -> list[tuple[int, int]]:
     """(free article, its best-scoring article among ``others``) for each free
-    article scoring at least MIN_SCORE with one, best-scoring first."""
+    article scoring at least EXTEND_SCORE with one, best-scoring first."""
     if not free or not others:
         return []
     best: dict[int, tuple[float, int]] = {}
     for (o, f), s in _similarities(vec_other, vec_free, others, free).items():
-        if s >= MIN_SCORE and s > best.get(f, (0.0, -1))[0]:
+        if s >= EXTEND_SCORE and s > best.get(f, (0.0, -1))[0]:
             best[f] = (s, o)
     return [(f, o) for f, (s, o) in sorted(best.items(), key=lambda x: -x[1][0])]
 
