@@ -9,8 +9,8 @@ TF-IDF weighted character-bigram vectors of its two sides (a side of several
 articles is the sum of their vectors). Bigrams are taken inside runs of
 ideographs, letters and digits, after folding width and whitespace; a
 bigram's weight is ``(1 + log tf) * max(0.1, log((N + 1) / (df + 1)))``
-where ``N`` is the number of articles in both texts and ``df`` the number of
-those articles that contain it. Vocabulary most
+where ``N`` is the number of blocks (paragraphs and items) in both texts and
+``df`` the number of those blocks that contain it. Vocabulary most
 articles share (国家安全机关, 反间谍安全防范, 应当, 本规定 ...) therefore weighs
 next to nothing, and the score measures how much *distinctive* wording two
 provisions share. Titles of cited laws (《...》) are left out: they say what
@@ -20,13 +20,17 @@ a provision relies on, not what it provides.
   in the same proportions);
 * about 0.5 and above -- the same provision, reworded;
 * ``MIN_SCORE`` (0.15) to 0.5 -- a provision partly shared;
-* below ``MIN_SCORE`` articles are not paired; a one-sided group scores 0.
+* below ``MIN_SCORE`` articles are paired only when order supports it (down
+  to ``LOW_SCORE``, jurisdictions); a one-sided group scores 0.
 
-**jurisdictions** (a reference text against a derived one): content decides,
-order only breaks ties. Candidate pairs are ranked by score plus a small
-order prior and taken greedily, best first, one to one (score at least
-``MIN_SCORE``); then an unpaired article joins the group of its best-scoring
-paired article when the score is at least ``MIN_SCORE`` and it covers at least
+**jurisdictions** (a reference text against a derived one): the heaviest
+chain of pairs in order on both sides (weights ``score - LOW_SCORE``) is
+taken first, keeping a pair below ``MIN_SCORE`` only when no left article
+scores higher with its right article; the remaining pairs of at least
+``MIN_SCORE`` are ranked by score plus a small order prior and taken
+greedily, best first, one to one; then an unpaired article joins the group
+of its best-scoring paired article when the score is at least
+``EXTEND_SCORE`` and it covers at least
 ``EXTEND_GAIN`` more of that article's weight than the group already does (a
 provision split over two articles, or two merged into one); groups are never
 many-to-many. Relations: identical (same text after normalisation), reworded
