@@ -28,7 +28,15 @@ chain of pairs in order on both sides (weights ``score - LOW_SCORE``) is
 taken first, keeping a pair below ``MIN_SCORE`` only when no left article
 scores higher with its right article; the remaining pairs of at least
 ``MIN_SCORE`` are ranked by score plus a small order prior and taken
-greedily, best first, one to one; then an unpaired article joins the group
+greedily, best first, one to one; then a provincial article still unpaired
+whose best-scoring national article (at least ``LOW_SCORE``) is unpaired too
+is paired with it if it is that article's best unpaired provincial article
+(a weak pair out of order, supported by being each other's best instead);
+then an unpaired national article joins a one-to-one group when it scores at
+least ``MIN_SCORE`` with a paragraph of the provincial article that the
+group's national article scores below ``MIN_SCORE`` with (a provincial
+article putting two national provisions in two paragraphs); then an unpaired
+article joins the group
 of its best-scoring paired article when the score is at least
 ``EXTEND_SCORE`` and it covers at least
 ``EXTEND_GAIN`` more of that article's weight than the group already does (a
@@ -117,12 +125,14 @@ def align_articles(left: Regulation, right: Regulation, mode: str) -> list[Group
     counts_l = [_article_bigrams(b, df) for b in blocks_l]
     counts_r = [_article_bigrams(b, df) for b in blocks_r]
     n_blocks = sum(map(len, blocks_l)) + sum(map(len, blocks_r))
-    vec_l, vec_r = _vectors(counts_l, counts_r, df, n_blocks)
+    vec_l, vec_r, idf = _vectors(counts_l, counts_r, df, n_blocks)
     if mode == "jurisdictions":
         links = _match_by_content(vec_l, vec_r)
+        paras = [_paragraph_vectors(x.article, idf) for x in ra]
     else:
         links = _match_versions(texts_l, texts_r, vec_l, vec_r)
-    groups = _extend(links, vec_l, vec_r)
+        paras = None
+    groups = _extend(links, vec_l, vec_r, paras)
     if mode == "jurisdictions":
         return _jurisdiction_relations(groups, texts_l, texts_r, vec_l, vec_r, counts_l, counts_r)
     return _version_relations(groups, la, ra, texts_l, texts_r, vec_l, vec_r)
@@ -156,21 +166,39 @@ def _article_bigrams(blocks: list[str], df: Counter) -> Counter:
 _LOG_TF = [0.0] + [1 + math.log(k) for k in range(1, 64)]
 
 
-def _vectors(counts_l: list[Counter], counts_r: list[Counter], df: Counter, n: int) -> tuple[list[Vector], list[Vector]]:
+def _vectors(counts_l: list[Counter], counts_r: list[Counter], df: Counter, n: int):
     """TF-IDF vectors of each article's bigram counts, document frequencies
     taken over the blocks (paragraphs and items) of both texts, normalised to
-    unit length (empty for an article with no bigram)."""
+    unit length (empty for an article with no bigram); and the IDF weights."""
     idf = {t: max(IDF_FLOOR, math.log((n + 1) / (d + 1))) for t, d in df.items()}
+    vectors = [_unit(c, idf) for c in counts_l + counts_r]
+    return vectors[: len(counts_l)], vectors[len(counts_l) :], idf
+
+
+def _unit(counts: Counter, idf: dict[str, float]) -> Vector:
     top = len(_LOG_TF)
-    vectors = []
-    for c in counts_l + counts_r:
-        v = {t: (_LOG_TF[k] if k < top else 1 + math.log(k)) * idf[t] for t, k in c.items()}
-        norm = math.sqrt(math.fsum(w * w for w in v.values()))
-        if norm:
-            scale = 1 / norm
-            v = {t: w * scale for t, w in v.items()}
-        vectors.append(v)
-    return vectors[: len(counts_l)], vectors[len(counts_l) :]
+    v = {t: (_LOG_TF[k] if k < top else 1 + math.log(k)) * idf[t] for t, k in counts.items()}
+    norm = math.sqrt(math.fsum(w * w for w in v.values()))
+    if norm:
+        scale = 1 / norm
+        v = {t: w * scale for t, w in v.items()}
+    return v
+
+
+def _paragraph_vectors(article, idf: dict[str, float]) -> list[Vector]:
+    """One vector per paragraph (款) of an article that has several, each
+    with its items: a paragraph is the unit a provision is written in, and an
+    item alone (（四）其他应当履行的义务) is too generic to say what it is about.
+    Empty for an article of one paragraph."""
+    if len(article.paragraphs) < 2:
+        return []
+
+    def lines(items):
+        for item in items:
+            yield item.line()
+            yield from lines(item.items)
+
+    return [_unit(_bigrams(fold(p.text + "".join(lines(p.items)))), idf) for p in article.paragraphs]
 
 
 def _cosine(a: Vector, b: Vector) -> float:
@@ -255,7 +283,8 @@ def _greedy(ranked: list[tuple[float, int, int]], links: dict[int, int], taken: 
 
 def _match_by_content(vec_l: list[Vector], vec_r: list[Vector]) -> dict[int, int]:
     """One-to-one links left -> right: the heaviest chain of pairs in order
-    (score at least LOW_SCORE), then pairs out of order by score."""
+    (score at least LOW_SCORE), then pairs out of order by score, then weak
+    pairs out of order between articles that are each other's best left."""
     sims = _similarities(vec_l, vec_r, range(len(vec_l)), range(len(vec_r)))
     col_best: dict[int, float] = defaultdict(float)
     for (i, j), s in sims.items():
@@ -276,6 +305,24 @@ def _match_by_content(vec_l: list[Vector], vec_r: list[Vector]) -> dict[int, int
         if s >= MIN_SCORE
     ]
     _greedy(ranked, links, set(links.values()))
+    # Weak pairs out of order: a right article still unpaired whose best left
+    # article (at least LOW_SCORE) is unpaired too, when it is that left
+    # article's best unpaired right article. As for the weak pairs of the
+    # chain, the national article is the provincial article's likeliest
+    # source; what supports the pair instead of order is that neither side
+    # has anything better left.
+    free_l = set(range(len(vec_l))) - set(links)
+    taken = set(links.values())
+    row_best: dict[int, tuple[float, int]] = {}
+    col_arg: dict[int, tuple[float, int]] = {}
+    for (i, j), s in sims.items():
+        if s > col_arg.get(j, (0.0, -1))[0]:
+            col_arg[j] = (s, i)
+        if i in free_l and j not in taken and s > row_best.get(i, (0.0, -1))[0]:
+            row_best[i] = (s, j)
+    for j, (s, i) in col_arg.items():
+        if j not in taken and i in free_l and s >= LOW_SCORE and row_best[i][1] == j:
+            links[i] = j
     return links
 
 
@@ -356,10 +403,14 @@ def _gaps(anchors: list[int], free: list[int]) -> dict[int, int]:
     return out
 
 
-def _extend(links: dict[int, int], vec_l, vec_r) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+def _extend(links: dict[int, int], vec_l, vec_r, paras=None) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """Groups (left indices, right indices): the one-to-one links, grown by
     unpaired articles that are mostly drawn from a group's other side and add
-    coverage to it (split and merged provisions), then the unpaired rest."""
+    coverage to it (split and merged provisions), then the unpaired rest.
+    With ``paras`` (the paragraph vectors of the right articles:
+    jurisdictions), an unpaired left article first joins a one-to-one group
+    whose right article has a paragraph that it explains and the group's left
+    article does not (see _paragraph_partners)."""
     groups = [([i], [j]) for i, j in sorted(links.items())]
     free_l = sorted(set(range(len(vec_l))) - set(links))
     free_r = sorted(set(range(len(vec_r))) - set(links.values()))
@@ -371,6 +422,11 @@ def _extend(links: dict[int, int], vec_l, vec_r) -> list[tuple[tuple[int, ...], 
             free_r.remove(j)
     # Many-to-one only onto groups still one-to-one: no many-to-many groups.
     by_right = {g[1][0]: g for g in groups if len(g[1]) == 1}
+    if paras:
+        partner = {g[1][0]: vec_l[g[0][0]] for g in by_right.values()}
+        for i, j in _paragraph_partners(free_l, vec_l, list(by_right), paras, partner):
+            by_right[j][0].append(i)
+            free_l.remove(i)
     for i, j in _best_partners(free_l, vec_l, vec_r, list(by_right)):
         lefts, rights = by_right[j]
         if _adds(vec_l[i], vec_r[j], [vec_l[x] for x in lefts]):
@@ -388,6 +444,29 @@ def _best_partners(free: list[int], vec_free, vec_other, others: list[int]) -> l
     best: dict[int, tuple[float, int]] = {}
     for (o, f), s in _similarities(vec_other, vec_free, others, free).items():
         if s >= EXTEND_SCORE and s > best.get(f, (0.0, -1))[0]:
+            best[f] = (s, o)
+    return [(f, o) for f, (s, o) in sorted(best.items(), key=lambda x: -x[1][0])]
+
+
+def _paragraph_partners(free: list[int], vec_free, others: list[int], paras_other, partner_of) -> list[tuple[int, int]]:
+    """(free article, article among ``others``) for each free article that
+    scores at least MIN_SCORE with a paragraph of an article of ``others``
+    that the article's partner (``partner_of[o]``, a vector) scores below
+    MIN_SCORE with: the paragraph is a provision of its own, and the free
+    article is its source. A derived text often puts two provisions of the
+    reference text in two paragraphs of one article (reporting channels and
+    rewards; ordering a unit to put things right and disciplining its staff);
+    at article level the second one is diluted by the first and scores low,
+    or scores higher with an article that shares only its stock phrasing
+    (依法给予处分) with it, and whose paragraphs its own partner already
+    explains. The best such paragraph decides."""
+    rows = [(o, p) for o in others for p in paras_other[o]]
+    if not free or not rows:
+        return []
+    best: dict[int, tuple[float, int]] = {}
+    for (r, f), s in _similarities([p for _, p in rows], vec_free, range(len(rows)), free).items():
+        o, p = rows[r]
+        if s >= MIN_SCORE and s > best.get(f, (0.0, -1))[0] and _cosine(partner_of[o], p) < MIN_SCORE:
             best[f] = (s, o)
     return [(f, o) for f, (s, o) in sorted(best.items(), key=lambda x: -x[1][0])]
 
