@@ -143,6 +143,8 @@ def _match_blocks(left: list[str], right: list[str]) -> list[tuple[int | None, i
     if not n or not m:
         return [(k, None) for k in range(n)] + [(None, k) for k in range(m)]
     fl, fr = [fold(t) for t in left], [fold(t) for t in right]
+    if fl == fr:  # each block equal to its counterpart: the best matching, and the only one
+        return [(k, k) for k in range(n)]
     gl, gr = [_grams(t) for t in fl], [_grams(t) for t in fr]
     sim = [[1.0 if x == y else _dice(a, b) for b, y in zip(gr, fr)] for a, x in zip(gl, fl)]
     # best[i][j]: the best total for left[i:] against right[j:].

@@ -157,6 +157,8 @@ def diff_text(left: str, right: str) -> tuple[DiffOp, ...]:
     docstring). Identical strings give one ``equal`` op, two empty strings none.
     Adjacent ops never share a kind.
     """
+    if left == right:
+        return (DiffOp("equal", left, right),) if left else ()
     folded_left, starts_left = _folded_with_starts(left)
     folded_right, starts_right = _folded_with_starts(right)
     if folded_left == folded_right:
