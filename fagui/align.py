@@ -63,8 +63,9 @@ thousands of articles are compared without scoring every pair.
 from __future__ import annotations
 
 import heapq
-from itertools import chain
+from itertools import chain, repeat
 import math
+from operator import mul
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -127,12 +128,13 @@ def align_articles(left: Regulation, right: Regulation, mode: str) -> list[Group
     n_blocks = sum(map(len, blocks_l)) + sum(map(len, blocks_r))
     vec_l, vec_r, idf = _vectors(counts_l, counts_r, df, n_blocks)
     if mode == "jurisdictions":
-        links = _match_by_content(vec_l, vec_r)
-        paras = [_paragraph_vectors(x.article, idf) for x in ra]
+        sims = _Similarities(vec_l, vec_r)
+        links = _match_by_content(vec_l, vec_r, sims)
+        paras = _ParagraphVectors(ra, idf)
     else:
         links = _match_versions(texts_l, texts_r, vec_l, vec_r)
-        paras = None
-    groups = _extend(links, vec_l, vec_r, paras)
+        sims, paras = None, None
+    groups = _extend(links, vec_l, vec_r, paras, sims)
     if mode == "jurisdictions":
         return _jurisdiction_relations(groups, texts_l, texts_r, vec_l, vec_r, counts_l, counts_r)
     return _version_relations(groups, la, ra, texts_l, texts_r, vec_l, vec_r)
@@ -143,27 +145,40 @@ def align_articles(left: Regulation, right: Regulation, mode: str) -> list[Group
 Vector = dict[str, float]
 
 
-def _bigrams(text: str) -> Counter:
-    counts: Counter = Counter()
+# Each bigram inside a run of ideographs, letters and digits, and each run of
+# one character alone: overlapping matches in one C-level scan, in text order
+# (the order in which bigrams first occur fixes the order of a vector's terms,
+# and so the order in which its floats are summed).
+_WORD = r"[^\W_]"
+_BIGRAM = re.compile(rf"(?=({_WORD}{_WORD}|(?<!{_WORD}){_WORD}(?!{_WORD})))")
+
+
+def _bigram_list(text: str) -> list[str]:
     # Titles of cited laws (《中华人民共和国反间谍法》) say what a provision
     # relies on, not what it provides: rare, they would pair unrelated articles.
-    for run in _RUN.findall(_CITATION.sub("", text)):
-        counts.update(map(str.__add__, run, run[1:]) if len(run) > 1 else (run,))
-    return counts
+    return _BIGRAM.findall(_CITATION.sub("", text))
+
+
+def _bigrams(text: str) -> Counter:
+    return Counter(_bigram_list(text))
 
 
 def _article_bigrams(blocks: list[str], df: Counter) -> Counter:
     """The bigram counts of an article's (folded) blocks; adds each block's
     bigrams to the document frequencies ``df``."""
-    counts: Counter = Counter()
-    for block in blocks:
-        c = _bigrams(block)
-        df.update(c.keys())
-        counts.update(c)
-    return counts
+    per_block = [_bigram_list(block) for block in blocks]
+    df.update(chain.from_iterable(map(dict.fromkeys, per_block)))
+    return Counter(chain.from_iterable(per_block))
 
 
-_LOG_TF = [0.0] + [1 + math.log(k) for k in range(1, 64)]
+class _LogTF(dict):
+    """``1 + log(tf)``, looked up (computed past the table)."""
+
+    def __missing__(self, k: int) -> float:
+        return 1 + math.log(k)
+
+
+_LOG_TF = _LogTF((k, 1 + math.log(k)) for k in range(1, 64))
 
 
 def _vectors(counts_l: list[Counter], counts_r: list[Counter], df: Counter, n: int):
@@ -176,13 +191,28 @@ def _vectors(counts_l: list[Counter], counts_r: list[Counter], df: Counter, n: i
 
 
 def _unit(counts: Counter, idf: dict[str, float]) -> Vector:
-    top = len(_LOG_TF)
-    v = {t: (_LOG_TF[k] if k < top else 1 + math.log(k)) * idf[t] for t, k in counts.items()}
-    norm = math.sqrt(math.fsum(w * w for w in v.values()))
+    # map/zip keep the arithmetic in C; the operations (and their order) are
+    # those of the plain formula: (1 + log tf) * idf, then * (1 / norm).
+    terms = list(counts)
+    weights = list(map(mul, map(_LOG_TF.__getitem__, counts.values()), map(idf.__getitem__, terms)))
+    norm = math.sqrt(math.fsum(map(mul, weights, weights)))
     if norm:
-        scale = 1 / norm
-        v = {t: w * scale for t, w in v.items()}
-    return v
+        weights = map(mul, weights, repeat(1 / norm))
+    return dict(zip(terms, weights))
+
+
+class _ParagraphVectors:
+    """``paras[j]``: the paragraph vectors of right article ``j`` (see
+    _paragraph_vectors), computed when first asked for: only the articles of
+    one-to-one groups are, and only when some left article is unpaired."""
+
+    def __init__(self, located, idf: dict[str, float]):
+        self.located, self.idf, self.cache = located, idf, {}
+
+    def __getitem__(self, j: int) -> list[Vector]:
+        if j not in self.cache:
+            self.cache[j] = _paragraph_vectors(self.located[j].article, self.idf)
+        return self.cache[j]
 
 
 def _paragraph_vectors(article, idf: dict[str, float]) -> list[Vector]:
@@ -206,6 +236,8 @@ def _cosine(a: Vector, b: Vector) -> float:
 
 
 def _sum(vectors: list[Vector]) -> Vector:
+    if len(vectors) == 1:
+        return vectors[0]  # adding to 0.0 would give the same floats, in the same order
     total: Vector = defaultdict(float)
     for v in vectors:
         for t, w in v.items():
@@ -216,16 +248,46 @@ def _sum(vectors: list[Vector]) -> Vector:
 def _coverage(a: Vector, b: Vector) -> float:
     """Share of ``a``'s weight that ``b`` also has (weighted containment)."""
     whole = sum(a.values())
-    return sum(min(w, b.get(t, 0.0)) for t, w in a.items()) / whole if whole else 0.0
+    # min(w, b.get(t, 0.0)) for each term of a, in a's order, in C
+    return sum(map(min, a.values(), map(b.get, a, repeat(0.0)))) / whole if whole else 0.0
 
 
 def _group_score(vl: list[Vector], vr: list[Vector]) -> float:
     if not vl or not vr:
         return 0.0
     a, b = _sum(vl), _sum(vr)
-    dot = sum(w * b.get(t, 0.0) for t, w in a.items())
-    norms = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+    dot = sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
+    va, vb = a.values(), b.values()
+    norms = math.sqrt(sum(map(mul, va, va)) * sum(map(mul, vb, vb)))
     return min(1.0, dot / norms) if norms else 0.0
+
+
+class _Similarities:
+    """The scores of every left article against every right article
+    (jurisdictions), computed once; the later questions (which group an
+    unpaired article joins) are answered from them when the texts are small
+    enough to be scored exactly. A pair's exact score does not depend on
+    which other articles are scored (the sum runs over the right article's
+    terms, in its order), so the answers are those of _similarities."""
+
+    def __init__(self, vec_l: list[Vector], vec_r: list[Vector]):
+        self.vec_l, self.vec_r = vec_l, vec_r
+        self.all = _similarities(vec_l, vec_r, range(len(vec_l)), range(len(vec_r)))
+        self.exact = len(vec_l) * len(vec_r) <= EXACT_PAIRS
+        self.by_col: dict[int, list[tuple[int, float]]] = defaultdict(list)
+        if self.exact:
+            for (i, j), s in self.all.items():
+                self.by_col[j].append((i, s))
+
+    def of(self, rows: list[int], cols: list[int]) -> dict[tuple[int, int], float]:
+        """``_similarities(vec_l, vec_r, rows, cols)``."""
+        # Rows in increasing order meet each right article's terms in the
+        # order the full scoring did, so the pairs come in the same order.
+        if not self.exact or any(a >= b for a, b in zip(rows, rows[1:])):
+            return _similarities(self.vec_l, self.vec_r, rows, cols)
+        keep = set(rows)
+        by_col = self.by_col
+        return {(i, j): s for j in cols for i, s in by_col.get(j, ()) if i in keep}
 
 
 def _similarities(vec_l: list[Vector], vec_r: list[Vector], rows, cols) -> dict[tuple[int, int], float]:
@@ -281,11 +343,11 @@ def _greedy(ranked: list[tuple[float, int, int]], links: dict[int, int], taken: 
             taken.add(j)
 
 
-def _match_by_content(vec_l: list[Vector], vec_r: list[Vector]) -> dict[int, int]:
+def _match_by_content(vec_l: list[Vector], vec_r: list[Vector], scores: _Similarities) -> dict[int, int]:
     """One-to-one links left -> right: the heaviest chain of pairs in order
     (score at least LOW_SCORE), then pairs out of order by score, then weak
     pairs out of order between articles that are each other's best left."""
-    sims = _similarities(vec_l, vec_r, range(len(vec_l)), range(len(vec_r)))
+    sims = scores.all
     col_best: dict[int, float] = defaultdict(float)
     for (i, j), s in sims.items():
         col_best[j] = max(col_best[j], s)
@@ -403,31 +465,35 @@ def _gaps(anchors: list[int], free: list[int]) -> dict[int, int]:
     return out
 
 
-def _extend(links: dict[int, int], vec_l, vec_r, paras=None) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+def _extend(links: dict[int, int], vec_l, vec_r, paras=None, scores=None) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """Groups (left indices, right indices): the one-to-one links, grown by
     unpaired articles that are mostly drawn from a group's other side and add
     coverage to it (split and merged provisions), then the unpaired rest.
     With ``paras`` (the paragraph vectors of the right articles:
     jurisdictions), an unpaired left article first joins a one-to-one group
     whose right article has a paragraph that it explains and the group's left
-    article does not (see _paragraph_partners)."""
+    article does not (see _paragraph_partners). ``scores`` (a
+    _Similarities, jurisdictions) answers the scores of left against right
+    articles."""
     groups = [([i], [j]) for i, j in sorted(links.items())]
     free_l = sorted(set(range(len(vec_l))) - set(links))
     free_r = sorted(set(range(len(vec_r))) - set(links.values()))
     by_left = {g[0][0]: g for g in groups}
-    for j, i in _best_partners(free_r, vec_r, vec_l, list(by_left)):
+    score_r = scores.of if scores else (lambda rows, cols: _similarities(vec_l, vec_r, rows, cols))
+    for j, i in _best_partners(free_r, list(by_left), score_r):
         lefts, rights = by_left[i]
         if _adds(vec_r[j], vec_l[i], [vec_r[x] for x in rights]):
             rights.append(j)
             free_r.remove(j)
     # Many-to-one only onto groups still one-to-one: no many-to-many groups.
     by_right = {g[1][0]: g for g in groups if len(g[1]) == 1}
-    if paras:
+    if paras is not None and free_l:
         partner = {g[1][0]: vec_l[g[0][0]] for g in by_right.values()}
         for i, j in _paragraph_partners(free_l, vec_l, list(by_right), paras, partner):
             by_right[j][0].append(i)
             free_l.remove(i)
-    for i, j in _best_partners(free_l, vec_l, vec_r, list(by_right)):
+    score_l = lambda rows, cols: _similarities(vec_r, vec_l, rows, cols)  # noqa: E731
+    for i, j in _best_partners(free_l, list(by_right), score_l):
         lefts, rights = by_right[j]
         if _adds(vec_l[i], vec_r[j], [vec_l[x] for x in lefts]):
             lefts.append(i)
@@ -436,13 +502,14 @@ def _extend(links: dict[int, int], vec_l, vec_r, paras=None) -> list[tuple[tuple
     return out + [((i,), ()) for i in free_l] + [((), (j,)) for j in free_r]
 
 
-def _best_partners(free: list[int], vec_free, vec_other, others: list[int]) -> list[tuple[int, int]]:
+def _best_partners(free: list[int], others: list[int], similarities) -> list[tuple[int, int]]:
     """(free article, its best-scoring article among ``others``) for each free
-    article scoring at least EXTEND_SCORE with one, best-scoring first."""
+    article scoring at least EXTEND_SCORE with one, best-scoring first;
+    ``similarities(others, free)`` scores them (see _similarities)."""
     if not free or not others:
         return []
     best: dict[int, tuple[float, int]] = {}
-    for (o, f), s in _similarities(vec_other, vec_free, others, free).items():
+    for (o, f), s in similarities(others, free).items():
         if s >= EXTEND_SCORE and s > best.get(f, (0.0, -1))[0]:
             best[f] = (s, o)
     return [(f, o) for f, (s, o) in sorted(best.items(), key=lambda x: -x[1][0])]
