@@ -185,7 +185,9 @@ def _vectors(counts_l: list[Counter], counts_r: list[Counter], df: Counter, n: i
     """TF-IDF vectors of each article's bigram counts, document frequencies
     taken over the blocks (paragraphs and items) of both texts, normalised to
     unit length (empty for an article with no bigram); and the IDF weights."""
-    idf = {t: max(IDF_FLOOR, math.log((n + 1) / (d + 1))) for t, d in df.items()}
+    # One logarithm per distinct document frequency, not per bigram.
+    weight = {d: max(IDF_FLOOR, math.log((n + 1) / (d + 1))) for d in set(df.values())}
+    idf = dict(zip(df, map(weight.__getitem__, df.values())))
     vectors = [_unit(c, idf) for c in counts_l + counts_r]
     return vectors[: len(counts_l)], vectors[len(counts_l) :], idf
 
@@ -298,16 +300,23 @@ def _similarities(vec_l: list[Vector], vec_r: list[Vector], rows, cols) -> dict[
     exact = len(rows) * len(cols) <= EXACT_PAIRS
     out: dict[tuple[int, int], float] = {}
     if exact:
+        # Only bigrams some right article has are indexed (few when few
+        # articles are asked about); each posting list stays in row order.
+        wanted = set().union(*map(vec_r.__getitem__, cols))
         index: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for i in rows:
-            for t, w in vec_l[i].items():
-                index[t].append((i, w))
+            v = vec_l[i]
+            for t in v.keys() & wanted:
+                index[t].append((i, v[t]))
+        get = index.get
         for j in cols:
             acc: dict[int, float] = defaultdict(float)
             for t, w in vec_r[j].items():
-                for i, wi in index.get(t, ()):
+                for i, wi in get(t, ()):
                     acc[i] += wi * w
-            out.update(((i, j), min(1.0, s)) for i, s in acc.items() if s > 0)
+            for i, s in acc.items():
+                if s > 0:
+                    out[i, j] = s if s < 1.0 else 1.0
         return out
     # Large texts: each right article's SEED_TERMS heaviest (rarest) bigrams
     # vote for the left articles that have them; bigrams in more than
@@ -559,8 +568,9 @@ def _jurisdiction_relations(groups, texts_l, texts_r, vec_l, vec_r, counts_l, co
             out.append(Group(lefts, rights, "identical", 1.0))
             continue
         # How much of each side's wording, generic words included, the other has.
-        a = sum((counts_l[i] for i in lefts), Counter())
-        b = sum((counts_r[j] for j in rights), Counter())
+        # (Integer counts: the order they are added in does not matter.)
+        a = counts_l[lefts[0]] if len(lefts) == 1 else sum((counts_l[i] for i in lefts), Counter())
+        b = counts_r[rights[0]] if len(rights) == 1 else sum((counts_r[j] for j in rights), Counter())
         shared = min(_coverage(a, b), _coverage(b, a))
         relation = "reworded" if shared >= REWORDED_COVERAGE else "adapted"
         out.append(Group(lefts, rights, relation, _group_score([vec_l[i] for i in lefts], [vec_r[j] for j in rights])))
