@@ -18,7 +18,6 @@ same process (so the ratios mean something on any machine).
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import difflib
 import random
 import sys

@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import CORPUS, markdown_path, source_path
 
 from fagui.ingest import ingest_bytes
-from fagui.ingest.clean import fold
+from fagui.diff import fold
 from fagui.ingest.decode import decode
 from fagui.markdown import read_regulation
 from fagui.model import Article

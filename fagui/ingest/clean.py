@@ -20,17 +20,6 @@ _SPACES_RE = re.compile(f"[{_SPACE}]+")
 HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 FULL_TO_HALF = {chr(c): chr(c - 0xFEE0) for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)}
 
-_FOLD_TABLE = str.maketrans({**HALF_TO_FULL, **FULL_TO_HALF, **{c: None for c in _SPACE + "\n\r"}})
-
-
-def fold(text: str) -> str:
-    """Text with every difference of form removed: whitespace deleted,
-    half-width punctuation made full-width, full-width digits and letters made
-    half-width. Two texts that differ only in form fold to the same string.
-    """
-    return text.translate(_FOLD_TABLE)
-
-
 def is_cjk(ch: str) -> bool:
     return bool(ch) and _CJK_RE.match(ch) is not None
 
