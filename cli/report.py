@@ -19,9 +19,11 @@ import click
 
 from cli.main import main
 from fagui.atomic import write_atomic
+from fagui.compare import compare
 from fagui.errors import FaguiError
 from fagui.markdown import read_regulation
 from fagui.model import Comparison, DocumentRef, Metadata, Regulation
+from fagui.store import Corpus
 from renderers.html import render_side_by_side
 from renderers.site import Entry, entry, render_index
 
@@ -121,16 +123,6 @@ def _ref(text: Text) -> DocumentRef:
     return DocumentRef(id=text.id, title=meta.title, jurisdiction=meta.jurisdiction, effective=meta.effective)
 
 
-def _compare() -> Callable[..., Comparison]:
-    try:
-        from fagui.compare import compare
-    except ModuleNotFoundError as exc:
-        if exc.name != "fagui.compare":
-            raise
-        raise FaguiError("the comparison engine (fagui.compare) is not installed") from None
-    return compare
-
-
 def jurisdiction_comparisons(texts: list[Text]) -> list[tuple[str, Callable[[], Comparison]]]:
     """Each national text against each provincial text, as (name, thunk): the
     provincial text is read and compared only when the thunk is called."""
@@ -145,7 +137,7 @@ def jurisdiction_comparisons(texts: list[Text]) -> list[tuple[str, Callable[[], 
             def make(n=n, p=p) -> Comparison:
                 if n.id not in parsed:
                     parsed[n.id] = n.read()
-                return _compare()(parsed[n.id], p.read(), mode="jurisdictions", left_ref=_ref(n), right_ref=_ref(p))
+                return compare(parsed[n.id], p.read(), mode="jurisdictions", left_ref=_ref(n), right_ref=_ref(p))
 
             out.append((name.replace("/", "-"), make))
     return out
@@ -154,11 +146,7 @@ def jurisdiction_comparisons(texts: list[Text]) -> list[tuple[str, Callable[[], 
 def history_comparisons(root: Path, ids: list[str]) -> list[tuple[str, Callable[[], Comparison]]]:
     """Consecutive versions of each regulation with more than one version in
     git (``fagui.store``), oldest pair first. Empty when ``root`` is not a git
-    repository or the store is unavailable."""
-    try:
-        from fagui.store import Corpus
-    except ImportError:
-        return []
+    repository."""
     try:
         corpus = Corpus(root)
     except FaguiError:
