@@ -163,7 +163,7 @@ def history_comparisons(root: Path, ids: list[str]) -> list[tuple[str, Callable[
             def make(regulation_id=regulation_id, old=old, new=new) -> Comparison:
                 lreg, lref = corpus.resolve(f"{regulation_id}@{old.commit}")
                 rreg, rref = corpus.resolve(f"{regulation_id}@{new.commit}")
-                return _compare()(lreg, rreg, mode="versions", left_ref=lref, right_ref=rref)
+                return compare(lreg, rreg, mode="versions", left_ref=lref, right_ref=rref)
 
             out.append((name, make))
     return out
@@ -192,8 +192,6 @@ def report(output: str, repo: str) -> None:
     jobs_j = jurisdiction_comparisons(texts)
     jobs_h = history_comparisons(root, [t.id for t in texts])
     total = len(jobs_j) + len(jobs_h)
-    if total:
-        _compare()  # fail before writing anything when there is no engine
     show = sys.stderr.isatty() and total > 0
     bar = click.progressbar(length=total, label="comparing", file=sys.stderr, show_pos=True, item_show_func=lambda n: n) if show else nullcontext()
     with bar as progress:

@@ -10,31 +10,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_render_common import pair, ref, sample, summarize, synthetic, versions_sample
+from test_render_common import sample, synthetic, versions_sample
 
-import cli.report as report_module
 from cli.main import main
 from cli.report import build_site, corpus_root, page_name, read_texts
-from fagui.model import Comparison, DocumentRef, Regulation
+from fagui.model import Comparison, DocumentRef
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-
-def naive_compare(left: Regulation, right: Regulation, mode=None, left_ref=None, right_ref=None) -> Comparison:
-    """A stand-in engine: articles paired by number."""
-    mode = mode or "jurisdictions"
-    la = {a.number: a for a in left.articles}
-    ra = {a.number: a for a in right.articles}
-    same, diff, lonly, ronly = ("unchanged", "amended", "deleted", "added") if mode == "versions" else ("identical", "reworded", "not_adopted", "provincial_only")
-    pairs = []
-    for n in sorted(set(la) | set(ra)):
-        l = (ref(n, *la[n].blocks()),) if n in la else ()
-        r = (ref(n, *ra[n].blocks()),) if n in ra else ()
-        rel = (same if la[n].blocks() == ra[n].blocks() else diff) if l and r else (lonly if l else ronly)
-        pairs.append(pair(rel, l, r))
-    doc = lambda reg, given: given or DocumentRef(None, reg.metadata.title, reg.metadata.jurisdiction)  # noqa: E731
-    return Comparison(mode, doc(left, left_ref), doc(right, right_ref), tuple(pairs), summarize(mode, pairs))
 
 
 @pytest.fixture
@@ -128,8 +110,7 @@ def run_report(*args):
     return CliRunner().invoke(main, ["report", *args], catch_exceptions=False)
 
 
-def test_cli_report_with_stand_in_engine(corpus, tmp_path, monkeypatch):
-    monkeypatch.setattr(report_module, "_compare", lambda: naive_compare)
+def test_cli_report(corpus, tmp_path):
     out = tmp_path / "out"
     result = run_report("--repo", str(corpus), "-o", str(out))
     assert result.exit_code == 0, result.output
@@ -152,9 +133,8 @@ def test_cli_report_no_corpus(tmp_path):
     assert not (tmp_path / "o").exists()
 
 
-def test_version_history_from_git(corpus, tmp_path, monkeypatch):
+def test_version_history_from_git(corpus, tmp_path):
     """Two committed versions of one regulation give a history page."""
-    monkeypatch.setattr(report_module, "_compare", lambda: naive_compare)
     git = lambda *a: subprocess.run(["git", "-C", str(corpus), *a], check=True, capture_output=True)  # noqa: E731
     git("init", "-q")
     git("-c", "user.name=t", "-c", "user.email=t@t", "add", "texts")
