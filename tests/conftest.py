@@ -30,3 +30,14 @@ def source_path(regulation_id: str) -> Path:
 
 def markdown_path(regulation_id: str) -> Path:
     return TEXTS / f"{regulation_id}.md"
+
+
+def assert_pair_rebuilds(pair) -> None:
+    """Each paragraph pair's diff ops rebuild exactly the blocks it points at."""
+    for paragraph in pair.paragraphs:
+        if paragraph.left is not None:
+            article, block = paragraph.left
+            assert "".join(op.left for op in paragraph.ops) == pair.left[article].blocks[block]
+        if paragraph.right is not None:
+            article, block = paragraph.right
+            assert "".join(op.right for op in paragraph.ops) == pair.right[article].blocks[block]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fast_diff_match_patch
 import pytest
+from conftest import assert_pair_rebuilds
 
 from fagui.model import (
     JURISDICTION_RELATIONS,
@@ -186,13 +187,7 @@ def test_labels_in_chinese_numerals():
 def test_builder_ops_rebuild_both_sides():
     c = sample()
     for p in c.pairs:
-        for pp in p.paragraphs:
-            if pp.left is not None:
-                ai, bi = pp.left
-                assert "".join(op.left for op in pp.ops) == p.left[ai].blocks[bi]
-            if pp.right is not None:
-                ai, bi = pp.right
-                assert "".join(op.right for op in pp.ops) == p.right[ai].blocks[bi]
+        assert_pair_rebuilds(p)
 
 
 def test_histogram_counts_two_sided_pairs_only():
