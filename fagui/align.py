@@ -65,7 +65,7 @@ from __future__ import annotations
 import heapq
 from itertools import chain, repeat
 import math
-from operator import mul
+from operator import add, mul
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -145,18 +145,22 @@ def align_articles(left: Regulation, right: Regulation, mode: str) -> list[Group
 Vector = dict[str, float]
 
 
-# Each bigram inside a run of ideographs, letters and digits, and each run of
-# one character alone: overlapping matches in one C-level scan, in text order
-# (the order in which bigrams first occur fixes the order of a vector's terms,
-# and so the order in which its floats are summed).
-_WORD = r"[^\W_]"
-_BIGRAM = re.compile(rf"(?=({_WORD}{_WORD}|(?<!{_WORD}){_WORD}(?!{_WORD})))")
-
-
 def _bigram_list(text: str) -> list[str]:
+    """Each character bigram inside a run of ideographs, letters and digits,
+    and each run of one character alone, in text order (the order in which
+    bigrams first occur fixes the order of a vector's terms, and so the order
+    in which its floats are summed)."""
     # Titles of cited laws (《中华人民共和国反间谍法》) say what a provision
     # relies on, not what it provides: rare, they would pair unrelated articles.
-    return _BIGRAM.findall(_CITATION.sub("", text))
+    if "《" in text:
+        text = _CITATION.sub("", text)
+    out: list[str] = []
+    for run in _RUN.findall(text):
+        if len(run) > 1:
+            out += map(add, run, run[1:])
+        else:
+            out.append(run)
+    return out
 
 
 def _bigrams(text: str) -> Counter:
