@@ -26,12 +26,16 @@ a provision relies on, not what it provides.
 **jurisdictions** (a reference text against a derived one): the heaviest
 chain of pairs in order on both sides (weights ``score - LOW_SCORE``) is
 taken first, keeping a pair below ``MIN_SCORE`` only when no left article
-scores higher with its right article; the remaining pairs of at least
+scores higher with its right article; then every two articles that are each
+other's best match (at least ``MIN_SCORE``) are paired, in place of the
+chain's links of either (content decides; the chain maximises a sum and may
+give an article's best match to a neighbour); the remaining pairs of at least
 ``MIN_SCORE`` are ranked by score plus a small order prior and taken
-greedily, best first, one to one; then a provincial article still unpaired
-whose best-scoring national article (at least ``LOW_SCORE``) is unpaired too
-is paired with it if it is that article's best unpaired provincial article
-(a weak pair out of order, supported by being each other's best instead);
+greedily, best first, one to one; then two articles still unpaired that are
+each other's best match of all (at least ``LOW_SCORE``) are paired (a weak
+pair out of order, supported by neither having anything better instead of
+by order; best of what is left would pair articles whose best match went to
+another with leftovers sharing only stock phrasing);
 then an unpaired national article joins a one-to-one group when it scores at
 least ``MIN_SCORE`` with a paragraph of the provincial article that the
 group's national article scores below ``MIN_SCORE`` with (a provincial
@@ -358,20 +362,30 @@ def _greedy(ranked: list[tuple[float, int, int]], links: dict[int, int], taken: 
 
 def _match_by_content(vec_l: list[Vector], vec_r: list[Vector], scores: _Similarities) -> dict[int, int]:
     """One-to-one links left -> right: the heaviest chain of pairs in order
-    (score at least LOW_SCORE), then pairs out of order by score, then weak
-    pairs out of order between articles that are each other's best left."""
+    (score at least LOW_SCORE); then every pair of articles that are each
+    other's best match (at least MIN_SCORE), in place of the chain's links
+    of either; then pairs out of order by score; then weak pairs of unpaired
+    articles that are each other's best match (at least LOW_SCORE)."""
     sims = scores.all
-    col_best: dict[int, float] = defaultdict(float)
-    for (i, j), s in sims.items():
-        col_best[j] = max(col_best[j], s)
+    row_best, col_best = _best_matches(sims)
     chain = _chain([(i, j, s - LOW_SCORE) for (i, j), s in sims.items() if s >= LOW_SCORE])
     links: dict[int, int] = {}
     for i, j in chain:
         s = sims[i, j]
         # A weak pair in order stands when no left article fits its right
         # article better (the provincial article's likeliest source).
-        if s >= MIN_SCORE or s >= col_best[j]:
+        if s >= MIN_SCORE or s >= col_best[j][0]:
             links[i] = j
+    # Content decides, order is a hint: the chain maximises the sum of its
+    # scores, and may give an article's best match to a neighbour because two
+    # middling pairs outweigh one good one.
+    mutual = [(i, j, s) for i, (s, j) in row_best.items() if col_best[j][1] == i]
+    linked_to = {j: i for i, j in links.items()}
+    for i, j, s in mutual:
+        if s >= MIN_SCORE and links.get(i) != j:
+            linked_to.pop(links.pop(i, None), None)
+            links.pop(linked_to.pop(j, None), None)
+            links[i], linked_to[j] = j, i
     pos_l = _positions(len(vec_l))
     pos_r = _positions(len(vec_r))
     ranked = [
@@ -380,25 +394,30 @@ def _match_by_content(vec_l: list[Vector], vec_r: list[Vector], scores: _Similar
         if s >= MIN_SCORE
     ]
     _greedy(ranked, links, set(links.values()))
-    # Weak pairs out of order: a right article still unpaired whose best left
-    # article (at least LOW_SCORE) is unpaired too, when it is that left
-    # article's best unpaired right article. As for the weak pairs of the
-    # chain, the national article is the provincial article's likeliest
-    # source; what supports the pair instead of order is that neither side
-    # has anything better left.
-    free_l = set(range(len(vec_l))) - set(links)
+    # Weak pairs out of order: as for the weak pairs of the chain, the
+    # national article is the provincial article's likeliest source, and
+    # what supports the pair instead of order is that each is the other's
+    # best match of all. Best of what is left is not enough: an article whose
+    # best match went to another shares only stock phrasing (进入有关单位、场所,
+    # 依法履行义务) with the leftovers.
     taken = set(links.values())
-    row_best: dict[int, tuple[float, int]] = {}
-    col_arg: dict[int, tuple[float, int]] = {}
-    for (i, j), s in sims.items():
-        if s > col_arg.get(j, (0.0, -1))[0]:
-            col_arg[j] = (s, i)
-        if i in free_l and j not in taken and s > row_best.get(i, (0.0, -1))[0]:
-            row_best[i] = (s, j)
-    for j, (s, i) in col_arg.items():
-        if j not in taken and i in free_l and s >= LOW_SCORE and row_best[i][1] == j:
+    for i, j, s in mutual:
+        if s >= LOW_SCORE and i not in links and j not in taken:
             links[i] = j
     return links
+
+
+def _best_matches(sims: dict[tuple[int, int], float]):
+    """({left: (score, its best right)}, {right: (score, its best left)});
+    on a tie the pair met first."""
+    row_best: dict[int, tuple[float, int]] = {}
+    col_best: dict[int, tuple[float, int]] = defaultdict(lambda: (0.0, -1))
+    for (i, j), s in sims.items():
+        if s > row_best.get(i, (0.0, -1))[0]:
+            row_best[i] = (s, j)
+        if s > col_best[j][0]:
+            col_best[j] = (s, i)
+    return row_best, col_best
 
 
 def _chain(pairs: list[tuple[int, int, float]]) -> list[tuple[int, int]]:
