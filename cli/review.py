@@ -13,14 +13,22 @@ from fagui.gitdriver import install_git_driver
 from fagui.markdown import read_regulation
 from fagui.review import compare_versions, parse_range, review_range
 from renderers import render
-from renderers.review import render_review_json, render_review_markdown
+from renderers.review import MAX_CHARS, render_review_json, render_review_markdown
 
 
 @main.command()
 @click.argument("commit_range", required=False, metavar="[BASE..HEAD]")
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
+@click.option(
+    "--max-chars",
+    type=click.IntRange(min=0),
+    default=MAX_CHARS,
+    show_default=True,
+    metavar="N",
+    help="Shorten the Markdown to at most N characters (GitHub's comment limit), ending with a note on what was left out; 0: no limit. JSON is never shortened.",
+)
 @click.option("--repo", default=".", type=click.Path(file_okay=False), help="The corpus repository.")
-def review(commit_range: str | None, fmt: str, repo: str) -> None:
+def review(commit_range: str | None, fmt: str, max_chars: int, repo: str) -> None:
     """Article-level summary of regulation changes in BASE..HEAD, for a pull-request comment.
 
     Default range: from the merge base with the default branch to HEAD.
@@ -28,7 +36,7 @@ def review(commit_range: str | None, fmt: str, repo: str) -> None:
     """
     base, head = parse_range(commit_range, repo)
     result = review_range(base, head, repo)
-    click.echo(render_review_json(result) if fmt == "json" else render_review_markdown(result), nl=False)
+    click.echo(render_review_json(result) if fmt == "json" else render_review_markdown(result, max_chars), nl=False)
 
 
 @main.command("git-diff", context_settings={"ignore_unknown_options": True})

@@ -19,13 +19,60 @@ SUMMARY_RELATIONS = ("added", "amended", "deleted", "renumbered", "reference_upd
 FOLDED_RELATIONS = ("renumbered", "reference_update")
 
 
-def render_review_markdown(review: Review) -> str:
-    """The review as one Markdown document for a pull-request comment."""
+MAX_CHARS = 65_536
+"""Default cap on the Markdown: GitHub rejects a comment body longer than
+65,536 characters (characters, not bytes; counted here as Python ``str``
+characters, which for Chinese text in the Basic Multilingual Plane is the
+same thing)."""
+
+
+def render_review_markdown(review: Review, max_chars: int | None = MAX_CHARS) -> str:
+    """The review as one Markdown document for a pull-request comment.
+
+    At most ``max_chars`` characters (``len`` of the returned ``str``;
+    GitHub counts a comment's length in characters). ``None`` or ``0``: no
+    cap. Output that fits is returned unchanged. Output that does not is
+    shortened whole pieces at a time, never inside a Markdown construct: the
+    head, the errors and the table of counts are always kept; then each
+    regulation's section and its changed articles, in order, while they fit;
+    then a closing note says how many articles (and regulations) were left
+    out and how to see everything. Only a head that alone is longer than
+    ``max_chars`` (hundreds of files) can still exceed it.
+    """
+    head, sections = _document(review)
+    full = _join(head + [line for section in sections for line in section.lines()])
+    if not max_chars or len(full) <= max_chars:
+        return full
+    return _shorten(review, head, sections, max_chars)
+
+
+class _Section:
+    """One regulation's part: ``opening`` (heading, folded renumbering lines,
+    the <details> opener), one line list per changed article, ``closing``."""
+
+    def __init__(self, change: FileChange, opening: list[str], articles: list[list[str]], closing: list[str]):
+        self.change, self.opening, self.articles, self.closing = change, opening, articles, closing
+
+    def lines(self) -> list[str]:
+        return self.opening + [line for article in self.articles for line in article] + self.closing
+
+
+def _join(lines: list[str]) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def _size(lines: list[str]) -> int:
+    """len(_join(lines)), piece by piece."""
+    return sum(len(line) + 1 for line in lines)
+
+
+def _document(review: Review) -> tuple[list[str], list[_Section]]:
+    """The head (title, errors, counts) and one section per compared file."""
     out = [f"## fagui review: `{review.base_commit[:7]}..{review.head_commit[:7]}`", ""]
     add = out.append
     if not review.changes:
         add("No regulation changes in this range.")
-        return "\n".join(out) + "\n"
+        return out, []
     problems = [c for c in review.changes if c.problem]
     if problems:
         add(f"**Errors: {len(problems)} file(s) not in canonical form** (run `fagui check`):")
@@ -39,10 +86,7 @@ def render_review_markdown(review: Review) -> str:
         counts = dict(change.comparison.summary.counts) if change.comparison else {}
         cells = [str(counts.get(r, 0)) if change.comparison else "—" for r in SUMMARY_RELATIONS]
         add(f"| `{change.regulation_id}` | {_status(change)} | " + " | ".join(cells) + " |")
-    for change in review.changes:
-        if change.comparison is not None:
-            _file(out, change)
-    return "\n".join(out) + "\n"
+    return out, [_file(change) for change in review.changes if change.comparison is not None]
 
 
 def _status(change: FileChange) -> str:
@@ -53,8 +97,9 @@ def _status(change: FileChange) -> str:
     return change.status
 
 
-def _file(out: list[str], change: FileChange) -> None:
-    add = out.append
+def _file(change: FileChange) -> _Section:
+    opening: list[str] = []
+    add = opening.append
     comparison = change.comparison
     add("")
     add(f"### {escape_markdown(comparison.right.title)} (`{change.regulation_id}`, {_status(change)})")
@@ -71,17 +116,100 @@ def _file(out: list[str], change: FileChange) -> None:
     if not shown:
         add("")
         add("No substantive change.")
-        return
+        return _Section(change, opening, [], [])
     add("")
     fold = len(shown) > FOLD_AFTER
     if fold:
         add(f"<details><summary>{len(shown)} changed articles</summary>")
         add("")
+    articles = []
     for i, pair in shown:
-        render_pair(out, i, pair)
-        add("")
-    if fold:
-        add("</details>")
+        lines: list[str] = []
+        render_pair(lines, i, pair)
+        lines.append("")
+        articles.append(lines)
+    return _Section(change, opening, articles, ["</details>"] if fold else [])
+
+
+def _shorten(review: Review, head: list[str], sections: list[_Section], max_chars: int) -> str:
+    """``head``, then whole sections and articles in order for as long as
+    they, the lines closing the section they stop in and the note all fit."""
+    total = sum(len(s.articles) for s in sections)
+    out = list(head)
+    size = _size(out)
+    shown = 0  # articles
+    done: list[_Section] = []  # sections begun
+    current: _Section | None = None  # the section begun and not yet closed
+    in_current = 0  # its articles shown
+
+    def tail(section: _Section | None, kept: int, articles: int, sections_begun: int) -> list[str]:
+        """What ends the output if it stops here: the open section's closing
+        (after a line saying how many of its articles are left out), the note."""
+        lines = []
+        if section is not None:
+            if kept < len(section.articles):
+                more = _n(len(section.articles) - kept, "more changed article")
+                lines += [f"*… {more} of this regulation left out: see the note at the end.*", ""]
+            lines += section.closing
+        partly = section if section is not None and kept < len(section.articles) else None
+        return lines + _note(review, max_chars, total - articles, total, partly, sections[sections_begun:])
+
+    for section in sections:
+        cost = _size(section.opening)
+        if size + cost + _size(tail(section, 0, shown, len(done) + 1)) > max_chars:
+            break
+        out += section.opening
+        size += cost
+        done.append(section)
+        current, in_current = section, 0
+        for article in section.articles:
+            cost = _size(article)
+            if size + cost + _size(tail(section, in_current + 1, shown + 1, len(done))) > max_chars:
+                break
+            out += article
+            size += cost
+            in_current += 1
+            shown += 1
+        if in_current < len(section.articles):
+            break
+        out += section.closing
+        size += _size(section.closing)
+        current = None
+    return _join(out + tail(current, in_current, shown, len(done)))
+
+
+def _note(
+    review: Review, max_chars: int, left_out: int, total: int, partly: _Section | None, omitted: list[_Section]
+) -> list[str]:
+    """The closing note of a shortened review: how much was left out (of
+    ``partly`` some articles, of ``omitted`` whole sections), and the commands
+    that show everything."""
+    where = []
+    if partly is not None:
+        where.append(f"`{partly.change.regulation_id}` in part")
+    if omitted:
+        where.append(f"{_n(len(omitted), 'regulation')} entirely")
+    limit = f"{max_chars:,} characters"
+    if max_chars == MAX_CHARS:
+        limit += " (GitHub's limit for a comment)"
+    base, head = review.base_commit[:7], review.head_commit[:7]
+    everything = f"Everything: `fagui review {base}..{head} --max-chars 0` (Markdown, uncapped) or `fagui review {base}..{head} --format json`"
+    if any(s.change.status == "modified" for s in ([partly] if partly else []) + omitted):
+        everything += f"; one regulation changed in place: `fagui diff ID@{base} ID@{head} --format markdown`"
+    return [
+        "",
+        "---",
+        "",
+        f"**Shortened to stay within {limit}:** {left_out} of {_n(total, 'changed article')} left out"
+        + (f" ({'; '.join(where)})" if where else "")
+        + ". The table of counts above is complete.",
+        "",
+        everything + ".",
+    ]
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def render_review_json(review: Review) -> str:
