@@ -1,0 +1,47 @@
+"""The corpus in git: add a version of a regulation, list its versions, read
+any version, follow one article through its history.
+
+A corpus is any git repository with a ``texts/`` folder at the top of its
+work tree. A regulation's id is its path under ``texts/`` without ``.md``
+(``jilin/counterespionage-work-provisions``); its canonical Markdown is
+``texts/<id>.md`` and the raw bytes it was ingested from are
+``texts/<id>.source.txt``. One commit per version, made by :meth:`Corpus.add`.
+A version can be named by any git revision or by a date: the version in force
+on that day.
+
+Nothing here prints. Bad input, unsafe repository states and unknown
+revisions raise :class:`~fagui.errors.FaguiError`.
+
+The modules, each importing only those before it:
+:mod:`~fagui.store.paths` (ids, paths, dates),
+:mod:`~fagui.store.gitcmd` (running git),
+:mod:`~fagui.store.changes` (what changed between two versions),
+:mod:`~fagui.store.message` (commit messages),
+:mod:`~fagui.store.versions` (a regulation's versions, read out of git),
+:mod:`~fagui.store.plumbing` (committing beside the user's index),
+:mod:`~fagui.store.adding` (adding a version),
+:mod:`~fagui.store.corpus` (:class:`Corpus` and :func:`load`),
+:mod:`~fagui.store.making` (:func:`init`).
+"""
+
+from fagui.store.adding import AddResult
+from fagui.store.changes import Changes
+from fagui.store.corpus import ArticleVersion, Corpus, load
+from fagui.store.making import init
+from fagui.store.paths import check_date, check_id, markdown_path, source_path, split_spec
+from fagui.store.versions import Version
+
+__all__ = [
+    "AddResult",
+    "ArticleVersion",
+    "Changes",
+    "Corpus",
+    "Version",
+    "check_date",
+    "check_id",
+    "init",
+    "load",
+    "markdown_path",
+    "source_path",
+    "split_spec",
+]

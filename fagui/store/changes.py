@@ -1,0 +1,75 @@
+"""What changed between two versions of a regulation, and which articles of
+the earlier one an article of the later one comes from: both read off the
+comparison engine's pairs of articles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fagui.compare import compare
+from fagui.model import VERSION_RELATIONS, ArticlePair, ArticleRef, Regulation
+
+MAIN_RELATIONS = ("added", "amended", "deleted", "renumbered")
+"""Relations every commit states a trailer for, even when none occurred."""
+
+REPORTED_RELATIONS = MAIN_RELATIONS + tuple(r for r in VERSION_RELATIONS if r not in MAIN_RELATIONS + ("unchanged",))
+"""Relations a version's changes are counted by, in the order they are shown."""
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed in a version against the version before it.
+
+    ``relations``: (relation, article labels) for each relation of
+    :data:`REPORTED_RELATIONS` that occurs, in that order. A label is the
+    article's label in the new version (``第九条``), ``旧→新`` for a renumbered
+    article (``第九条→第十条``), and the old label for a deleted one.
+    ``first`` is true for the first version, whose articles all count as added.
+    """
+
+    relations: tuple[tuple[str, tuple[str, ...]], ...]
+    first: bool = False
+
+    def labels(self, relation: str) -> tuple[str, ...]:
+        """The labels of the articles with ``relation`` (empty if none)."""
+        return dict(self.relations).get(relation, ())
+
+    def count(self, relation: str) -> int:
+        return len(self.labels(relation))
+
+    def counts(self) -> dict[str, int]:
+        """Relation -> number of articles, for the relations that occur."""
+        return {relation: len(labels) for relation, labels in self.relations}
+
+
+def changes(before: Regulation | None, after: Regulation) -> Changes:
+    """What changed from ``before`` (None: no earlier version) to ``after``,
+    by the comparison engine's pairs of articles (:func:`fagui.compare.compare`,
+    mode ``versions``), so an inserted article is one addition and the
+    articles after it renumbered, not a run of amendments."""
+    if before is None:
+        return Changes((("added", tuple(a.label for a in after.articles)),), first=True)
+    found: dict[str, list[str]] = {}
+    for pair in compare(before, after, mode="versions").pairs:
+        if pair.changed:
+            found.setdefault(pair.relation, []).append(_pair_label(pair))
+    return Changes(tuple((r, tuple(found[r])) for r in REPORTED_RELATIONS if r in found))
+
+
+def _pair_label(pair: ArticlePair) -> str:
+    """第九条 (new label, or the old one when deleted), 第九条→第十条 when a
+    single article's number changed, 第八条、第九条 for several."""
+    if len(pair.left) == 1 and len(pair.right) == 1 and pair.left[0].label != pair.right[0].label:
+        return f"{pair.left[0].label}→{pair.right[0].label}"
+    return "、".join(ref.label for ref in (pair.right or pair.left))
+
+
+def counterpart(before: Regulation | None, after: Regulation, number: int) -> tuple[str, tuple[ArticleRef, ...]]:
+    """How article ``number`` of ``after`` relates to ``before``, and the
+    articles of ``before`` it corresponds to (empty when it is new)."""
+    if before is None:
+        return "added", ()
+    for pair in compare(before, after, mode="versions").pairs:
+        if any(ref.number == number for ref in pair.right):
+            return pair.relation, pair.left
+    raise AssertionError(f"the comparison has no pair for article {number}")

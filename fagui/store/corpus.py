@@ -1,0 +1,197 @@
+"""The corpus: open one, read any version of a regulation, follow one article
+through its history, add a version; and :func:`load`, a regulation from a
+file or the corpus."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import git
+
+from fagui.errors import FaguiError
+from fagui.markdown import read_regulation
+from fagui.model import DocumentRef, Regulation
+from fagui.store.adding import AddResult, add_version
+from fagui.store.changes import counterpart
+from fagui.store.gitcmd import work_tree
+from fagui.store.paths import DATE_RE, ID_RE, TEXTS, split_spec
+from fagui.store.versions import Reader, Version, index_in_force, version_at
+
+
+@dataclass(frozen=True)
+class ArticleVersion:
+    """A version in which one article's wording changed (or it first appeared).
+
+    ``label`` is the article's label in that version (it may differ from one
+    version to the next when articles are renumbered); ``relation`` is how it
+    relates to its counterpart in the version before (``added`` when there is
+    none); ``text`` is its wording, paragraphs and items one per line.
+    """
+
+    commit: str
+    effective: str | None
+    label: str
+    relation: str
+    text: str
+
+
+class Corpus:
+    """A git repository with a ``texts/`` folder.
+
+    ``Corpus(path)`` opens the repository that contains ``path`` (a folder
+    inside a work tree, default the current one). Raises FaguiError when there
+    is no repository, no work tree, or no ``texts/`` folder at its top.
+    """
+
+    def __init__(self, path: str | os.PathLike = "."):
+        try:
+            self.repo = git.Repo(path, search_parent_directories=True)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+            raise FaguiError("not in a git repository (fagui init DIR makes a corpus)", str(path)) from None
+        if self.repo.bare or self.repo.working_tree_dir is None:
+            raise FaguiError("a bare repository has no work tree to keep texts in", str(path))
+        self.root = work_tree(self.repo)
+        if not (self.root / TEXTS).is_dir():
+            raise FaguiError(f"no {TEXTS}/ folder: not a fagui corpus (fagui init DIR makes one)", str(self.root))
+        self._reader = Reader(self.repo)
+
+    # -- reading ----------------------------------------------------------
+
+    def versions(self, regulation_id: str, rev: str = "HEAD") -> list[Version]:
+        """Every version of a regulation up to ``rev``, newest first.
+
+        Raises FaguiError when the regulation does not exist at ``rev``.
+        """
+        chain = self._reader.chain(regulation_id, rev)
+        return [version_at(regulation_id, chain, i) for i in range(len(chain))]
+
+    def in_force(self, regulation_id: str, date: str) -> Version:
+        """The version in force on ``date``: the latest effective date on or
+        before it, by front matter, not by commit date; a tie goes to the
+        version committed last. Raises FaguiError when none was in force yet.
+        """
+        chain = self._reader.chain(regulation_id, "HEAD")
+        return version_at(regulation_id, chain, index_in_force(regulation_id, chain, date))
+
+    def resolve(self, spec: str) -> tuple[Regulation, DocumentRef]:
+        """Read ``ID``, ``ID@<git rev>`` or ``ID@YYYY-MM-DD``.
+
+        A bare id means ``ID@HEAD``, the last committed version. A date means
+        the version in force that day (:meth:`in_force`). The DocumentRef's
+        ``revision`` is the abbreviated commit the text was read from.
+        """
+        regulation_id, rev = split_spec(spec)
+        if rev is not None and DATE_RE.fullmatch(rev):
+            chain = self._reader.chain(regulation_id, "HEAD")
+            commit, regulation = chain[index_in_force(regulation_id, chain, rev)]
+        else:
+            commit = self._reader.commit(rev or "HEAD", spec)
+            regulation = self._reader.read_at(regulation_id, commit, spec)
+        meta = regulation.metadata
+        ref = DocumentRef(
+            id=regulation_id,
+            title=meta.title,
+            jurisdiction=meta.jurisdiction,
+            revision=self.repo.git.rev_parse("--short", commit.hexsha),
+            effective=meta.effective,
+        )
+        return regulation, ref
+
+    def read(self, regulation_id: str, rev: str | None = None) -> Regulation:
+        """One version of a regulation: ``rev`` as in :meth:`resolve` (default HEAD)."""
+        return self.resolve(regulation_id if rev is None else f"{regulation_id}@{rev}")[0]
+
+    def history(self, regulation_id: str, article: int, rev: str = "HEAD") -> list[ArticleVersion]:
+        """Every version, newest first, in which the wording of one article
+        changed, back to the version that introduced it.
+
+        ``article`` is the article's number in the version at ``rev`` (a git
+        revision or a date); from there the article is followed back through
+        each earlier version by its correspondence (so across renumbering).
+        Raises FaguiError when that version has no such article.
+        """
+        if DATE_RE.fullmatch(rev):
+            chain = self._reader.chain(regulation_id, "HEAD")
+            chain = chain[index_in_force(regulation_id, chain, rev):]
+        else:
+            chain = self._reader.chain(regulation_id, rev)
+        if chain[0][1].article(article) is None:
+            raise FaguiError(f"{regulation_id}@{rev} has no article {article}")
+        out: list[ArticleVersion] = []
+        number = article
+        for i, (commit, regulation) in enumerate(chain):
+            before = chain[i + 1][1] if i + 1 < len(chain) else None
+            current = regulation.article(number)
+            relation, olds = counterpart(before, regulation, number)
+            if not olds or current.blocks() != tuple(block for ref in olds for block in ref.blocks):
+                out.append(ArticleVersion(commit.hexsha, regulation.metadata.effective, current.label, relation, current.text()))
+            if not olds:
+                break
+            # An article merged from several is followed through the first of them.
+            number = olds[0].number
+        return out
+
+    # -- writing ----------------------------------------------------------
+
+    def add(
+        self,
+        raw: bytes,
+        regulation_id: str,
+        *,
+        effective: str | None = None,
+        source: str | None = None,
+        name: str | None = None,
+        message: str | None = None,
+        tag: str | None = None,
+        force: bool = False,
+    ) -> AddResult:
+        """Ingest ``raw`` and commit it as the new version of ``regulation_id``.
+
+        Writes ``texts/<id>.md`` (canonical Markdown) and
+        ``texts/<id>.source.txt`` (``raw`` byte for byte) atomically and
+        commits exactly those two files on the current branch; the index
+        entries of those two paths are updated to match, nothing else in the
+        index or the work tree is touched.
+
+        ``effective`` (YYYY-MM-DD) overrides the date the text states; one of
+        the two is required. ``source`` (a URL or file name) overrides the
+        source the text names. ``name`` names the input in errors and is the
+        source when neither the text nor ``source`` gives one. ``message`` is
+        an extra paragraph for the commit body; ``tag`` a tag to create at the
+        version's commit (refused if it exists).
+
+        When the text is already the current version nothing is committed
+        (``created`` is false; a ``tag`` is still made, at that version).
+        Refuses, with FaguiError and before touching anything: a bad id; input
+        that is not a regulation; no effective date; a detached HEAD; a merge,
+        rebase, cherry-pick or revert under way; uncommitted changes to either
+        file, staged or not (unless ``force``, which discards them); an index
+        locked by another git process.
+        """
+        return add_version(
+            self._reader, raw, regulation_id,
+            effective=effective, source=source, name=name, message=message, tag=tag, force=force,
+        )
+
+
+def load(spec: str, repo: str | os.PathLike = ".") -> tuple[Regulation, DocumentRef]:
+    """A regulation from a canonical Markdown FILE, or ``ID[@REV]`` in the
+    corpus containing ``repo`` (see :meth:`Corpus.resolve`).
+
+    An existing file wins; anything else must be an id with an optional
+    revision. Raises FaguiError naming ``spec`` when it is neither.
+    """
+    if os.path.isfile(spec):
+        try:
+            with open(spec, "rb") as fh:
+                text = fh.read().decode("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise FaguiError(f"cannot read: {getattr(exc, 'strerror', None) or exc}", spec) from None
+        regulation = read_regulation(text, spec)
+        meta = regulation.metadata
+        return regulation, DocumentRef(id=None, title=meta.title, jurisdiction=meta.jurisdiction, effective=meta.effective)
+    regulation_id = spec.partition("@")[0]
+    if not ID_RE.fullmatch(regulation_id):
+        raise FaguiError("no such file, and not a regulation id (ID or ID@REV)", spec)
+    return Corpus(repo).resolve(spec)

@@ -1,0 +1,75 @@
+"""Making a new corpus: a git repository with a README, ``.gitattributes``
+and an empty ``texts/``."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import git
+
+from fagui.errors import FaguiError
+from fagui.store.corpus import Corpus
+from fagui.store.paths import TEXTS
+
+README = """\
+# Regulations
+
+A corpus of regulation texts kept with fagui: one canonical Markdown file per regulation
+under `texts/`, one commit per version, made by `fagui add`.
+
+- `texts/<jurisdiction>/<slug>.md`: the text, in canonical Markdown; its id is
+  `<jurisdiction>/<slug>` (for example `jilin/counterespionage-work-provisions`).
+- `texts/<jurisdiction>/<slug>.source.txt`: the raw text it was ingested from, byte for byte.
+
+```
+fagui add RAW --id ID [--effective YYYY-MM-DD] [--source URL]   commit a new version
+fagui log ID                                                    its versions
+fagui show ID[@REV | @YYYY-MM-DD] [--article N]                 one version (in force on a day)
+fagui history ID --article N                                    when an article's wording changed
+```
+"""
+
+GITATTRIBUTES = """\
+# Raw sources are kept byte for byte as received, whatever their encoding and line ends.
+*.source.txt -text
+# Canonical Markdown is UTF-8 with LF line ends.
+texts/**/*.md text eol=lf
+"""
+
+
+def init(directory: str | os.PathLike) -> Corpus:
+    """Make a new corpus: a git repository at ``directory`` with a README,
+    ``.gitattributes`` and an empty ``texts/``, in one first commit.
+
+    ``directory`` must not exist or be an empty folder. The repository is
+    built beside it and moved into place, so a failure (no git identity, for
+    one) leaves nothing behind.
+    """
+    target = Path(directory).absolute()
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise FaguiError("exists and is not an empty folder", str(directory))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    build = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        repo = git.Repo.init(build)
+        (build / "README.md").write_text(README, encoding="utf-8")
+        (build / ".gitattributes").write_text(GITATTRIBUTES, encoding="utf-8")
+        (build / TEXTS).mkdir()
+        (build / TEXTS / ".gitkeep").write_bytes(b"")
+        repo.git.add("README.md", ".gitattributes", f"{TEXTS}/.gitkeep")
+        try:
+            repo.git.commit("-q", "--no-verify", "-m", "Start a fagui corpus: README and texts/")
+        except git.GitCommandError as exc:
+            detail = str(exc.stderr).strip().strip("'").splitlines()
+            raise FaguiError(f"git commit failed: {detail[-1] if detail else exc.status}", str(directory)) from None
+        repo.close()
+        if target.exists():
+            target.rmdir()
+        os.rename(build, target)
+    except BaseException:
+        shutil.rmtree(build, ignore_errors=True)
+        raise
+    return Corpus(target)

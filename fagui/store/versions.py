@@ -1,0 +1,126 @@
+"""The versions of a regulation, read out of git.
+
+The versions are the commits on the first-parent line of a revision that
+changed the regulation's Markdown, back to the commit that created it; each
+version's predecessor is the next older one. The version in force on a day is
+the one with the latest ``effective`` date (front matter) on or before it, the
+latest committed winning a tie.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import git
+
+from fagui.errors import FaguiError
+from fagui.markdown import read_regulation
+from fagui.model import Regulation
+from fagui.store.changes import Changes, changes
+from fagui.store.gitcmd import blob_bytes, run, succeeds
+from fagui.store.paths import check_date, markdown_path
+
+Chain = list[tuple[git.Commit, Regulation]]
+"""A regulation's versions up to some revision: (commit, regulation), newest first."""
+
+
+@dataclass(frozen=True)
+class Version:
+    """One version of a regulation: the commit that made it and what it states.
+
+    ``committed`` is the commit date (ISO 8601); ``effective``,
+    ``promulgated`` and ``document_number`` come from the version's front
+    matter (``None`` when it does not state them).
+    """
+
+    id: str
+    commit: str
+    committed: str
+    subject: str
+    title: str
+    effective: str | None
+    promulgated: str | None
+    document_number: str | None
+    changes: Changes
+
+
+class Reader:
+    """Reads regulations out of the commits of ``repo``, parsing each
+    Markdown blob once however often it is read."""
+
+    def __init__(self, repo: git.Repo):
+        self.repo = repo
+        self._parsed: dict[str, Regulation] = {}
+
+    def commit(self, rev: str, spec: str) -> git.Commit:
+        """The commit ``rev`` names; FaguiError naming ``spec`` when it names none."""
+        if rev.startswith("-") or not succeeds(self.repo, "rev-parse", "--verify", "-q", f"{rev}^{{commit}}"):
+            raise FaguiError(f"{spec}: unknown revision {rev!r}")
+        return self.repo.commit(run(self.repo, "rev-parse", "--verify", "-q", f"{rev}^{{commit}}"))
+
+    def chain(self, regulation_id: str, rev: str) -> Chain:
+        """The versions up to ``rev``: (commit, regulation), newest first."""
+        path = markdown_path(regulation_id)
+        start = self.commit(rev, f"{regulation_id}@{rev}")
+        if blob_bytes(start, path) is None:
+            raise FaguiError(f"{regulation_id}@{rev}: no such regulation ({path} does not exist at that revision)")
+        out: Chain = []
+        for sha in run(self.repo, "rev-list", "--first-parent", start.hexsha, "--", path).split():
+            commit = self.repo.commit(sha)
+            try:
+                regulation = self.read_at(regulation_id, commit, f"{regulation_id}@{sha[:7]}")
+            except _Missing:
+                # The file was deleted here: what came before is another life.
+                break
+            out.append((commit, regulation))
+        return out
+
+    def read_at(self, regulation_id: str, commit: git.Commit, where: str) -> Regulation:
+        """The regulation as ``commit`` holds it; errors name ``where``."""
+        path = markdown_path(regulation_id)
+        try:
+            blob = commit.tree / path
+        except KeyError:
+            raise _Missing(f"{where}: no such regulation ({path} does not exist at that revision)") from None
+        if blob.hexsha not in self._parsed:
+            data = blob.data_stream.read()
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                raise FaguiError("not UTF-8", f"{path} at {commit.hexsha[:7]}") from None
+            self._parsed[blob.hexsha] = read_regulation(text, f"{path} at {commit.hexsha[:7]}")
+        return self._parsed[blob.hexsha]
+
+
+class _Missing(FaguiError):
+    """A regulation file absent at a commit."""
+
+
+def index_in_force(regulation_id: str, chain: Chain, date: str) -> int:
+    """The index in ``chain`` (newest first) of the version in force on ``date``."""
+    check_date(date)
+    dated = [(i, r.metadata.effective) for i, (_, r) in enumerate(chain) if r.metadata.effective is not None]
+    candidates = [(i, effective) for i, effective in dated if effective <= date]
+    if not candidates:
+        earliest = min((effective for _, effective in dated), default=None)
+        hint = f": the earliest version takes effect {earliest}" if earliest else ": no version states an effective date"
+        raise FaguiError(f"{regulation_id}: no version in force on {date}{hint}")
+    # max() keeps the first of equals, and the chain is newest first.
+    return max(candidates, key=lambda c: c[1])[0]
+
+
+def version_at(regulation_id: str, chain: Chain, i: int) -> Version:
+    """Version ``i`` of a chain (newest first), compared with the one after it."""
+    commit, regulation = chain[i]
+    meta = regulation.metadata
+    return Version(
+        id=regulation_id,
+        commit=commit.hexsha,
+        committed=commit.committed_datetime.isoformat(),
+        subject=str(commit.summary),
+        title=meta.title,
+        effective=meta.effective,
+        promulgated=meta.promulgated,
+        document_number=meta.document_number,
+        changes=changes(chain[i + 1][1] if i + 1 < len(chain) else None, regulation),
+    )
