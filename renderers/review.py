@@ -5,6 +5,8 @@ Per regulation: a row of counts; then, per changed article, the compact
 inline diff of :mod:`renderers.markdown`. Articles that were only renumbered,
 or whose only change follows a renumbering (reference updates), fold into one
 line each. Files that fail the canonical-form check come first, as errors.
+The Markdown is capped at GitHub's comment limit (:data:`MAX_CHARS`),
+shortened between articles when it would exceed it; the JSON is never capped.
 """
 
 from __future__ import annotations
@@ -18,12 +20,13 @@ from renderers.markdown import FOLD_AFTER, escape_markdown, render_pair
 SUMMARY_RELATIONS = ("added", "amended", "deleted", "renumbered", "reference_update", "moved", "split", "merged")
 FOLDED_RELATIONS = ("renumbered", "reference_update")
 
-
 MAX_CHARS = 65_536
 """Default cap on the Markdown: GitHub rejects a comment body longer than
-65,536 characters (characters, not bytes; counted here as Python ``str``
-characters, which for Chinese text in the Basic Multilingual Plane is the
-same thing)."""
+65,536 characters. GitHub counts characters, not bytes (a Chinese character
+is one, not three); here they are counted as Python ``str`` characters (code
+points), the same count for all text in the Basic Multilingual Plane. A
+caller that adds to the body (the workflow's marker line) must leave room
+for it with a lower limit."""
 
 
 def render_review_markdown(review: Review, max_chars: int | None = MAX_CHARS) -> str:
@@ -149,8 +152,11 @@ def _shorten(review: Review, head: list[str], sections: list[_Section], max_char
         if section is not None:
             if kept < len(section.articles):
                 more = _n(len(section.articles) - kept, "more changed article")
-                lines += [f"*… {more} of this regulation left out: see the note at the end.*", ""]
-            lines += section.closing
+                lines.append(f"*… {more} of this regulation left out: see the note at the end.*")
+                if section.closing:
+                    lines += [""] + section.closing
+            else:
+                lines += section.closing
         partly = section if section is not None and kept < len(section.articles) else None
         return lines + _note(review, max_chars, total - articles, total, partly, sections[sections_begun:])
 
