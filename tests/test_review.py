@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -163,6 +164,12 @@ def test_workflow_and_pre_commit_hooks_call_existing_commands():
     commands = [step.get("run", "") for step in workflow["jobs"]["review"]["steps"]]
     fagui_calls = [c.split()[1] for c in commands if c.startswith("fagui ")]
     assert fagui_calls == ["review", "check"]
+    # The comment is the marker line plus the review: within GitHub's limit.
+    review_run = next(c for c in commands if c.startswith("fagui review"))
+    max_chars = int(re.search(r"--max-chars (\d+)", review_run).group(1))
+    script = next(step["with"]["script"] for step in workflow["jobs"]["review"]["steps"] if "with" in step and "script" in step["with"])
+    marker = re.search(r'const marker = "([^"]*)";', script).group(1)
+    assert max_chars + len(marker + "\n") <= 65_536
     assert workflow[True]["pull_request"]["paths"] == ["texts/**"]  # YAML 1.1 reads `on` as True
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hooks[0]["entry"] == "fagui check"
