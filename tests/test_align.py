@@ -56,6 +56,30 @@ def test_content_decides_not_shared_boilerplate_or_order():
     assert relations[((), (3,))] == "provincial_only"
 
 
+def test_each_others_best_match_is_paired_even_out_of_order():
+    # N1 and P2 share the media provision (each other's best match); N1 also
+    # shares a sentence with P1, and N2 is P2's second sentence. In
+    # order, N1-P1 plus N2-P2 outscore N1-P2 alone, but content decides.
+    network = "部署网络攻击防范工作，加强检查。"
+    hotline = "公布12339举报受理电话。"
+    left = regulation("甲", (TOPICS["media"] + "部署网络攻击防范工作。",), (hotline,), (TOPICS["school"],))
+    right = regulation("乙", (network,), (TOPICS["media"] + hotline,), (TOPICS["network"],))
+    assert (0, 1) in pairs_of(align_articles(left, right, "jurisdictions"))
+
+
+def test_a_weak_pair_needs_each_others_best_match_of_all():
+    # N2's best match, P2, went to N1 (identical); what is left for N2 is P1,
+    # which shares only the stock phrase 依法履行义务 with it (score about 0.11).
+    stock = "依法履行义务。"
+    media = "协调广播、电视、报刊、互联网等媒体刊登反间谍宣传节目，组织群众观看警示教育片，在国家安全教育日集中开展主题宣传活动，"
+    left = regulation("甲", (TOPICS["media"],), (media + stock,), (TOPICS["school"],), (TOPICS["network"],))
+    right = regulation("乙", ("统筹全省人民防线建设，保障工作经费，" + stock,), (TOPICS["media"],), (TOPICS["report"],), (TOPICS["network"],))
+    groups = align_articles(left, right, "jurisdictions")
+    assert (1, 0) not in pairs_of(groups)
+    relations = {(g.left, g.right): g.relation for g in groups}
+    assert relations[((), (0,))] == "provincial_only"
+
+
 def test_an_article_split_in_two_is_one_group():
     left = regulation("甲", (TOPICS["media"], TOPICS["report"]), (TOPICS["network"],))
     right = regulation("乙", (TOPICS["media"],), (TOPICS["report"],), (TOPICS["network"],))
