@@ -407,7 +407,7 @@ def _match_by_content(vec_l: list[Vector], vec_r: list[Vector], scores: _Similar
     return links
 
 
-def _best_matches(sims: dict[tuple[int, int], float]):
+def _best_matches(sims: dict[tuple[int, int], float]) -> tuple[dict[int, tuple[float, int]], dict[int, tuple[float, int]]]:
     """({left: (score, its best right)}, {right: (score, its best left)});
     on a tie the pair met first."""
     row_best: dict[int, tuple[float, int]] = {}
