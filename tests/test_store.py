@@ -301,14 +301,20 @@ def test_untracked_file_at_the_path_is_refused(repo):
     assert snapshot(repo) == before
 
 
-def test_mid_merge_is_refused(history):
-    repo, _ = history
-    git(repo, "checkout", "-q", "-b", "side")
+def conflicting_branches(repo, start: str) -> None:
+    """A branch "side" from ``start`` and a new commit on "main", both
+    changing README.md differently: merging or rebasing them stops halfway."""
+    git(repo, "checkout", "-q", "-b", "side", start)
     (repo / "README.md").write_text("side\n", encoding="utf-8")
     git(repo, "commit", "-q", "-am", "side")
     git(repo, "checkout", "-q", "main")
     (repo / "README.md").write_text("main\n", encoding="utf-8")
     git(repo, "commit", "-q", "-am", "main")
+
+
+def test_mid_merge_is_refused(history):
+    repo, _ = history
+    conflicting_branches(repo, "HEAD")
     git(repo, "merge", "side", check=False)
     before = snapshot(repo)
     with pytest.raises(FaguiError, match="in the middle of a merge"):
@@ -318,12 +324,7 @@ def test_mid_merge_is_refused(history):
 
 def test_mid_rebase_is_refused(history):
     repo, _ = history
-    git(repo, "checkout", "-q", "-b", "side", "HEAD~1")
-    (repo / "README.md").write_text("side\n", encoding="utf-8")
-    git(repo, "commit", "-q", "-am", "side")
-    git(repo, "checkout", "-q", "main")
-    (repo / "README.md").write_text("main\n", encoding="utf-8")
-    git(repo, "commit", "-q", "-am", "main")
+    conflicting_branches(repo, "HEAD~1")
     git(repo, "rebase", "side", check=False)
     assert (repo / ".git" / "rebase-merge").is_dir() or (repo / ".git" / "rebase-apply").is_dir()
     before = snapshot(repo)
