@@ -29,10 +29,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from click.testing import CliRunner  # noqa: E402
-
 from fagui.markdown import read_regulation, write_regulation  # noqa: E402
 from fagui.model import Article, Division, Paragraph, Regulation  # noqa: E402
+from fagui.report import plan_report  # noqa: E402
+from renderers.report import build_site  # noqa: E402
 
 NATIONAL = "national/counterespionage-security-provisions"
 TARGETS = {"seed_seconds": 2.0, "provinces_300_seconds": 60.0}
@@ -98,22 +98,20 @@ def synthetic_corpus(dest: Path, n: int) -> Path:
 
 
 def run_report(corpus: Path, out: Path, trace: bool = False) -> tuple[float, int, float]:
-    """Wall seconds for `fagui report` over ``corpus``, peak traced bytes (0
+    """Wall seconds for a report over ``corpus`` (what `fagui report` runs:
+    plan the comparisons, make each, write the site), peak traced bytes (0
     unless ``trace``), and CPU seconds of this process (steadier than wall
     time on a shared machine)."""
-    from cli.main import main
-
     if trace:
         tracemalloc.start()
     start, cpu = time.perf_counter(), time.process_time()
-    result = CliRunner().invoke(main, ["report", "--repo", str(corpus), "-o", str(out)], catch_exceptions=False)
+    plan = plan_report(corpus)
+    build_site(out, ((p.name, p.make()) for p in plan.jurisdictions), ((p.name, p.make()) for p in plan.histories))
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     peak = 0
     if trace:
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-    if result.exit_code != 0:
-        raise SystemExit(f"fagui report failed: {result.output}")
     return seconds, peak, cpu
 
 

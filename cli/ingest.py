@@ -1,4 +1,5 @@
-"""fagui ingest, check and show: raw text in, canonical Markdown out, and a look at it."""
+"""fagui ingest and check: raw text in, canonical Markdown out, and whether a
+file is still canonical."""
 
 from __future__ import annotations
 
@@ -8,32 +9,31 @@ import sys
 
 import click
 
-from cli.main import main
+from cli.options import output_option
 from fagui.atomic import write_atomic
 from fagui.check import check_file
 from fagui.errors import FaguiError
+from fagui.files import read_bytes
 from fagui.ingest import ingest_bytes
-from fagui.store import load
-from fagui.textform import format_regulation
 
 
-def read_bytes(path: str) -> bytes:
-    """The bytes of ``path``; FaguiError naming it when it cannot be read."""
-    try:
-        with open(path, "rb") as fh:
-            return fh.read()
-    except OSError as exc:
-        raise FaguiError(f"cannot read: {exc.strerror}", path) from None
-
-
-@main.command()
+@click.command()
 @click.argument("raw", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the Markdown here (atomically) instead of stdout.")
+@output_option("Write the Markdown here (atomically) instead of standard output.")
 @click.option("--source", "source_name", help="Name the source (file name or URL) for front matter; default: RAW's file name.")
 @click.option("--audit-json", type=click.Path(dir_okay=False), help="Also write the audit as JSON to this file.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the audit on stderr.")
 def ingest(raw: str, output: str | None, source_name: str | None, audit_json: str | None, quiet: bool) -> None:
-    """Turn a raw regulation text into canonical Markdown; the audit goes to stderr."""
+    """Turn a raw regulation text into canonical Markdown.
+
+    RAW is a file (UTF-8, UTF-16 with BOM or GB18030) or - for standard
+    input. The audit (what was dropped or normalised, and why) goes to stderr.
+
+    \b
+    Examples:
+      fagui ingest downloaded.txt -o texts/jilin/counterespionage-work-provisions.md
+      curl -s URL | fagui ingest - --source URL --audit-json audit.json > out.md
+    """
     data = sys.stdin.buffer.read() if raw == "-" else read_bytes(raw)
     name = source_name or ("<stdin>" if raw == "-" else os.path.basename(raw))
     try:
@@ -52,12 +52,19 @@ def ingest(raw: str, output: str | None, source_name: str | None, audit_json: st
         click.echo(result.markdown, nl=False)
 
 
-@main.command()
+@click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 def check(paths: tuple[str, ...]) -> None:
-    """Is each file in canonical form? Exit 1 at the first departure, 2 if unreadable.
+    """Check that files are in canonical form.
 
-    With no PATHS, checks every .md file under texts/.
+    Exits 1 at the first departure in each file (printed as path:line:
+    reason), 2 if a file cannot be read. With no PATHS, checks every .md file
+    under texts/.
+
+    \b
+    Examples:
+      fagui check
+      fagui check texts/jilin/counterespionage-work-provisions.md
     """
     if not paths:
         paths = tuple(
@@ -74,15 +81,3 @@ def check(paths: tuple[str, ...]) -> None:
             failed = True
     if failed:
         sys.exit(1)
-
-
-@main.command()
-@click.argument("spec", metavar="FILE|ID[@REV]")
-@click.option("--article", type=int, help="Show only this article (by number).")
-@click.option("--repo", default=".", show_default=True, type=click.Path(file_okay=False), help="For an ID: a folder inside the corpus.")
-def show(spec: str, article: int | None, repo: str) -> None:
-    """Print a regulation as text, or one article of it: a canonical Markdown
-    FILE, or a version in the corpus: ID (the last committed), ID@REV (any git
-    revision) or ID@YYYY-MM-DD (the version in force that day)."""
-    regulation, _ = load(spec, repo)
-    click.echo(format_regulation(regulation, article), nl=False)

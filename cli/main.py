@@ -1,19 +1,55 @@
 """The ``fagui`` command: a thin layer over the engine in :mod:`fagui`.
 
-Each sub-command lives in its own module and registers itself on ``main``.
+This module defines the group and registers every command in
+:data:`COMMANDS`. A command's module is imported only when that command runs
+(or its own --help is asked for), so a command loads only what it uses and
+``fagui --help`` loads none of them. Command modules never import this one.
 """
 
 from __future__ import annotations
+
+import importlib
 
 import click
 
 from fagui.errors import FaguiError
 
+COMMANDS: dict[str, tuple[str, str]] = {
+    "report": ("cli.report:report", "Compare the national text with every provincial text, as a static site."),
+    "diff": ("cli.diff:diff_command", "Compare two regulation texts article by article."),
+    "ingest": ("cli.ingest:ingest", "Turn a raw regulation text into canonical Markdown."),
+    "check": ("cli.ingest:check", "Check that files are in canonical form."),
+    "show": ("cli.show:show", "Print a regulation, or one article of it, as text."),
+    "init": ("cli.store:init_command", "Make a new corpus: a git repository with texts/."),
+    "add": ("cli.store:add", "Ingest a raw text and commit it as a new version of a regulation."),
+    "log": ("cli.store:log", "List the versions of a regulation, newest first."),
+    "history": ("cli.store:history", "Show every version in which one article's wording changed."),
+    "review": ("cli.review:review", "Summarise the regulation changes in a commit range, for a pull request."),
+    "install-git-driver": ("cli.gitdriver:install_git_driver_command", "Make git diff print article-level changes for texts/."),
+    "git-diff": ("cli.gitdriver:git_diff", "The external diff git runs for texts/**/*.md (see install-git-driver)."),
+}
+"""Command name -> ("module:attribute" of its click command, the one-line
+summary ``fagui --help`` lists; the first line of the command's own help)."""
+
 
 class FaguiGroup(click.Group):
-    """Turns engine errors into one line on stderr and exit code 2."""
+    """Loads each command from :data:`COMMANDS` on first use, and turns engine
+    errors into one line on stderr and exit code 2."""
 
-    def invoke(self, ctx):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module, _, attribute = COMMANDS[name][0].partition(":")
+        return getattr(importlib.import_module(module), attribute)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, summary) for name, (_, summary) in COMMANDS.items()])
+
+    def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except FaguiError as exc:
@@ -21,11 +57,19 @@ class FaguiGroup(click.Group):
             ctx.exit(2)
 
 
-@click.group(cls=FaguiGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=FaguiGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="fagui")
-def main() -> None:
-    """Track Chinese regulations article by article: ingest, store, compare, report."""
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """Track Chinese regulations article by article: ingest, store, compare, report.
 
+    \b
+    Examples:
+      fagui report -o report       # the national text against every province; open report/index.html
+      fagui diff national/counterespionage-security-provisions jiangxi/counterespionage-work-regulations
+      fagui show jilin/counterespionage-work-provisions@2024-01-01 --article 3
 
-# Each module adds its commands to ``main`` when imported.
-from cli import diff, ingest, report, review, store  # noqa: E402,F401
+    Run fagui COMMAND --help for a command's options and examples.
+    """
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())

@@ -7,17 +7,9 @@ import sys
 
 import click
 
-from cli.ingest import read_bytes
-from cli.main import main
+from cli.options import format_option, repo_option
+from fagui.files import read_bytes
 from fagui.store import Changes, Corpus, init as init_corpus, split_spec
-
-REPO_OPTION = click.option(
-    "--repo",
-    default=".",
-    show_default=True,
-    type=click.Path(file_okay=False),
-    help="A folder inside the corpus (a git repository with texts/).",
-)
 
 
 def describe(changes: Changes) -> str:
@@ -28,16 +20,24 @@ def describe(changes: Changes) -> str:
     return ", ".join(f"{n} {relation.replace('_', ' ')}" for relation, n in counts.items()) or "no article changed"
 
 
-@main.command("init")
+@click.command("init")
 @click.argument("directory", type=click.Path(file_okay=False))
 def init_command(directory: str) -> None:
-    """Make a new corpus in DIRECTORY (new or empty): a git repository with
-    texts/, a README and a first commit."""
+    """Make a new corpus: a git repository with texts/.
+
+    DIRECTORY must be new or empty; it gets texts/, a README and a first
+    commit.
+
+    \b
+    Examples:
+      fagui init my-corpus
+      cd my-corpus && fagui add ~/Downloads/jilin.txt --id jilin/counterespionage-work-provisions
+    """
     corpus = init_corpus(directory)
     click.echo(f"made a fagui corpus in {directory} (commit {corpus.repo.head.commit.hexsha[:7]})")
 
 
-@main.command()
+@click.command()
 @click.argument("raw", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--id", "regulation_id", required=True, help="The regulation's id, e.g. jilin/counterespionage-work-provisions.")
 @click.option("--effective", metavar="YYYY-MM-DD", help="Effective date; overrides the one the text states.")
@@ -45,12 +45,18 @@ def init_command(directory: str) -> None:
 @click.option("-m", "--message", help="A note for the commit body.")
 @click.option("--tag", help="Also tag the version's commit with this name.")
 @click.option("--force", is_flag=True, help="Discard uncommitted changes to texts/ID.md and its source.")
-@REPO_OPTION
+@repo_option
 def add(raw, regulation_id, effective, source, message, tag, force, repo) -> None:
-    """Ingest RAW and commit it as a new version of regulation ID.
+    """Ingest a raw text and commit it as a new version of a regulation.
 
-    Writes texts/ID.md and texts/ID.source.txt and commits only those two
-    files; whatever else is staged or changed stays as it is.
+    Writes texts/ID.md and texts/ID.source.txt from RAW (a file, or - for
+    standard input) and commits only those two files; whatever else is staged
+    or changed stays as it is.
+
+    \b
+    Examples:
+      fagui add jilin-2024.txt --id jilin/counterespionage-work-provisions --effective 2024-05-01
+      fagui add amended.txt --id national/counterespionage-security-provisions --tag v2 -m "2025 amendment"
     """
     data = sys.stdin.buffer.read() if raw == "-" else read_bytes(raw)
     result = Corpus(repo).add(
@@ -70,13 +76,21 @@ def add(raw, regulation_id, effective, source, message, tag, force, repo) -> Non
         click.echo(f"{regulation_id}: unchanged, this text is already the current version ({result.commit[:7]}){tagged}")
 
 
-@main.command()
+@click.command()
 @click.argument("regulation_id", metavar="ID")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@REPO_OPTION
+@format_option(("text", "json"), "text")
+@repo_option
 def log(regulation_id, fmt, repo) -> None:
-    """The versions of regulation ID, newest first: commit, dates, document
-    number and how many articles each added, amended, deleted, renumbered."""
+    """List the versions of a regulation, newest first.
+
+    For each version of regulation ID: commit, dates, document number and how
+    many articles it added, amended, deleted or renumbered.
+
+    \b
+    Examples:
+      fagui log jilin/counterespionage-work-provisions
+      fagui log jilin/counterespionage-work-provisions --format json
+    """
     versions = Corpus(repo).versions(regulation_id)
     if fmt == "json":
         data = {
@@ -110,14 +124,23 @@ def log(regulation_id, fmt, repo) -> None:
         click.echo("  ".join(fields))
 
 
-@main.command()
+@click.command()
 @click.argument("spec", metavar="ID[@REV]")
-@click.option("--article", type=int, required=True, help="The article's number in that version (default: HEAD's).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@REPO_OPTION
+@click.option("--article", type=int, required=True, help="The article's number in the version ID[@REV] names.")
+@format_option(("text", "json"), "text")
+@repo_option
 def history(spec, article, fmt, repo) -> None:
-    """Every version in which one article's wording changed, newest first,
-    following the article back through renumbering."""
+    """Show every version in which one article's wording changed.
+
+    Newest first, following the article back through renumbering. --article
+    numbers the article as the version named by ID[@REV] does: ID (the last
+    committed), ID@REV (a git revision) or ID@YYYY-MM-DD (in force that day).
+
+    \b
+    Examples:
+      fagui history jilin/counterespionage-work-provisions --article 12
+      fagui history jilin/counterespionage-work-provisions@2020-01-01 --article 3 --format json
+    """
     regulation_id, rev = split_spec(spec)
     entries = Corpus(repo).history(regulation_id, article, rev or "HEAD")
     if fmt == "json":

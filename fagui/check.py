@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fagui.errors import FaguiError
+from fagui.files import read_text
 from fagui.ingest.clean import normalise
 from fagui.markdown import read_regulation, write_regulation
 
@@ -63,13 +63,4 @@ def _form(lines: list[str]) -> Departure | None:
 
 def check_file(path: str) -> Departure | None:
     """check_text for a file; FaguiError if it is unreadable or not UTF-8."""
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
-    except OSError as exc:
-        raise FaguiError(f"cannot read: {exc.strerror}", path) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise FaguiError("not UTF-8", path, raw[: exc.start].count(b"\n") + 1) from None
-    return check_text(text, path)
+    return check_text(read_text(path), path)

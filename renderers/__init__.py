@@ -7,7 +7,8 @@
 * ``json``: :func:`renderers.json.render_json`, the versioned ``fagui.comparison/1`` form;
 * ``text``: :func:`renderers.text.render_text`, for a terminal (ANSI colour on request).
 
-Renderers read a Comparison and nothing else: no files, no git, no engine.
+Renderers read a Comparison and nothing else: no git, no engine, and no files
+except :mod:`renderers.report`, which writes a report's pages and index.
 The helpers below are shared by the renderers; they are not a public API.
 """
 

@@ -20,7 +20,9 @@ from pathlib import Path
 import pytest
 from test_render_common import XSS, sample, synthetic
 
+from fagui.report import plan_report
 from renderers.html import render_side_by_side
+from renderers.report import build_site
 from renderers.site import entry, render_index
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,10 +44,8 @@ def _unavailable(reason: str):
 def real_report(out: Path) -> None:
     """The report of the seed corpus through the real engine (national against
     each province) in ``out``."""
-    from cli.report import build_site, jurisdiction_comparisons, read_texts
-
-    jobs = jurisdiction_comparisons(read_texts(ROOT))
-    build_site(out, ((name, make()) for name, make in jobs))
+    plan = plan_report(ROOT)
+    build_site(out, ((p.name, p.make()) for p in plan.jurisdictions))
 
 
 REAL_PAGE = "jilin-counterespionage-work-provisions.html"

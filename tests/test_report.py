@@ -13,8 +13,9 @@ from click.testing import CliRunner
 from test_render_common import sample, synthetic, versions_sample
 
 from cli.main import main
-from cli.report import build_site, corpus_root, page_name, read_texts
 from fagui.model import Comparison, DocumentRef
+from fagui.report import corpus_root, read_texts
+from renderers.report import build_site, page_name
 
 ROOT = Path(__file__).resolve().parent.parent
 

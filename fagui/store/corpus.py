@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import git
 
 from fagui.errors import FaguiError
+from fagui.files import read_text
 from fagui.markdown import read_regulation
 from fagui.model import DocumentRef, Regulation
 from fagui.store.adding import AddResult, add_version
@@ -183,12 +184,7 @@ def load(spec: str, repo: str | os.PathLike = ".") -> tuple[Regulation, Document
     revision. Raises FaguiError naming ``spec`` when it is neither.
     """
     if os.path.isfile(spec):
-        try:
-            with open(spec, "rb") as fh:
-                text = fh.read().decode("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise FaguiError(f"cannot read: {getattr(exc, 'strerror', None) or exc}", spec) from None
-        regulation = read_regulation(text, spec)
+        regulation = read_regulation(read_text(spec), spec)
         meta = regulation.metadata
         return regulation, DocumentRef(id=None, title=meta.title, jurisdiction=meta.jurisdiction, effective=meta.effective)
     regulation_id = spec.partition("@")[0]

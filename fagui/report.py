@@ -1,0 +1,140 @@
+"""What a report compares: the national text against every provincial text
+in ``texts/``, and each regulation's consecutive versions in git.
+
+:func:`plan_report` is the one entry point. It reads only front matter up
+front and returns :class:`PendingComparison` values, each of which reads its
+texts and compares them when :meth:`PendingComparison.make` is called, so a
+report over hundreds of provinces holds one Comparison at a time. Writing the
+site is :func:`renderers.report.build_site`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from fagui.compare import compare
+from fagui.errors import FaguiError
+from fagui.files import read_text
+from fagui.markdown import read_regulation
+from fagui.model import Comparison, DocumentRef, Metadata, Regulation
+from fagui.store import Corpus
+from fagui.store.paths import TEXTS
+
+
+@dataclass(frozen=True)
+class Text:
+    """A canonical text in ``texts/``: its id, file and front matter.
+
+    Only the metadata is kept: a report over hundreds of provinces must not
+    hold every parsed text at once. :meth:`read` parses it again when needed.
+    """
+
+    id: str
+    path: Path
+    metadata: Metadata
+
+    def read(self) -> Regulation:
+        return read_regulation(read_text(self.path), str(self.path))
+
+    def ref(self) -> DocumentRef:
+        meta = self.metadata
+        return DocumentRef(id=self.id, title=meta.title, jurisdiction=meta.jurisdiction, effective=meta.effective)
+
+
+@dataclass(frozen=True)
+class PendingComparison:
+    """A comparison not made yet: ``name`` (unique within a report, the
+    stem of its page) and ``make``, which reads the texts and compares them."""
+
+    name: str
+    make: Callable[[], Comparison]
+
+
+@dataclass(frozen=True)
+class ReportPlan:
+    """Everything a report compares, in the order its index lists them."""
+
+    root: Path
+    jurisdictions: tuple[PendingComparison, ...]
+    histories: tuple[PendingComparison, ...]
+
+    def __len__(self) -> int:
+        return len(self.jurisdictions) + len(self.histories)
+
+
+def plan_report(repo: str | Path = ".") -> ReportPlan:
+    """The comparisons of a report on the corpus around ``repo`` (see
+    :func:`corpus_root`): each national text against each provincial text
+    (:func:`jurisdiction_comparisons`), then consecutive versions of each
+    regulation committed in git (:func:`history_comparisons`). Raises
+    FaguiError when there is no corpus or a text cannot be read."""
+    root = corpus_root(repo)
+    texts = read_texts(root)
+    return ReportPlan(root, jurisdiction_comparisons(texts), history_comparisons(root, [t.id for t in texts]))
+
+
+def corpus_root(repo: str | Path) -> Path:
+    """The top of the corpus containing ``repo``: the nearest folder, from
+    ``repo`` up, that has a ``texts/`` folder."""
+    start = Path(repo).resolve()
+    for folder in (start, *start.parents):
+        if (folder / TEXTS).is_dir():
+            return folder
+    raise FaguiError(f"no {TEXTS}/ folder here or above: not a fagui corpus", str(repo))
+
+
+def read_texts(root: Path) -> list[Text]:
+    """Every canonical text under ``root/texts``, by id."""
+    out = []
+    for path in sorted((root / TEXTS).rglob("*.md")):
+        rel = path.relative_to(root / TEXTS).with_suffix("").as_posix()
+        out.append(Text(rel, path, read_regulation(read_text(path), str(path)).metadata))
+    return out
+
+
+def jurisdiction_comparisons(texts: list[Text]) -> tuple[PendingComparison, ...]:
+    """Each national text against each provincial text; a provincial text
+    is read and compared only when its comparison is made."""
+    national = [t for t in texts if t.metadata.level == "national"]
+    provincial = [t for t in texts if t.metadata.level == "provincial"]
+    parsed: dict[str, Regulation] = {}  # the national texts: few, and used again and again
+    out = []
+    for n in national:
+        for p in provincial:
+            name = p.id if len(national) == 1 else f"{n.id}--{p.id}"
+
+            def make(n=n, p=p) -> Comparison:
+                if n.id not in parsed:
+                    parsed[n.id] = n.read()
+                return compare(parsed[n.id], p.read(), mode="jurisdictions", left_ref=n.ref(), right_ref=p.ref())
+
+            out.append(PendingComparison(name.replace("/", "-"), make))
+    return tuple(out)
+
+
+def history_comparisons(root: Path, ids: list[str]) -> tuple[PendingComparison, ...]:
+    """Consecutive versions of each regulation with more than one version in
+    git (:mod:`fagui.store`), oldest pair first. Empty when ``root`` is not a
+    git repository."""
+    try:
+        corpus = Corpus(root)
+    except FaguiError:
+        return ()
+    out = []
+    for regulation_id in ids:
+        try:
+            versions = corpus.versions(regulation_id)
+        except FaguiError:
+            continue  # not committed yet
+        for new, old in reversed(list(zip(versions, versions[1:]))):
+            name = f"history-{regulation_id.replace('/', '-')}-{old.commit[:7]}-{new.commit[:7]}"
+
+            def make(regulation_id=regulation_id, old=old, new=new) -> Comparison:
+                lreg, lref = corpus.resolve(f"{regulation_id}@{old.commit}")
+                rreg, rref = corpus.resolve(f"{regulation_id}@{new.commit}")
+                return compare(lreg, rreg, mode="versions", left_ref=lref, right_ref=rref)
+
+            out.append(PendingComparison(name, make))
+    return tuple(out)
