@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from fagui.align import align_articles  # noqa: E402  (after the path is set)
 from fagui.compare import compare, default_mode, document_ref  # noqa: E402
-from fagui.ingest.numerals import to_chinese  # noqa: E402
+from fagui.text.numerals import to_chinese  # noqa: E402
 from fagui.markdown import read_regulation, write_regulation  # noqa: E402
 from fagui.model import Article, Division, Metadata, Paragraph, Regulation  # noqa: E402
 

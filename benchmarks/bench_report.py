@@ -76,7 +76,7 @@ def province(national: Regulation, k: int) -> Regulation:
         articles.append([Paragraph(b) for b in blocks])
         if rnd.random() < 0.15:
             articles.append([Paragraph(f"本省第{k}号补充规定：县级以上人民政府应当将第{len(articles)}项工作经费列入本级预算。")])
-    from fagui.ingest.numerals import to_chinese
+    from fagui.text.numerals import to_chinese
 
     body = tuple(Article(i, f"第{to_chinese(i)}条", tuple(ps)) for i, ps in enumerate(articles, 1))
     meta = dataclasses.replace(

@@ -75,9 +75,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from fagui.diff import fold
-from fagui.ingest.numerals import NUMERAL_CHARS, to_chinese, to_int
 from fagui.model import MODES, Regulation
+from fagui.text.numerals import NUMERAL_CHARS, to_chinese, to_int
+from fagui.text.width import fold
 
 LOW_SCORE = 0.08  # jurisdictions: a pair in order may be this weak if nothing fits its right side better
 EXTEND_SCORE = 0.18  # an extra article joins a group (split, merged) with this score

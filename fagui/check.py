@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fagui.files import read_text
-from fagui.ingest.clean import normalise
 from fagui.markdown import read_regulation, write_regulation
+from fagui.text.normalise import normalise
 
 
 @dataclass(frozen=True)

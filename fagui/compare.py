@@ -15,7 +15,7 @@ from collections import Counter
 from operator import add
 
 from fagui.align import Group, align_articles
-from fagui.diff import diff_text, fold
+from fagui.diff import diff_text
 from fagui.model import (
     JURISDICTION_RELATIONS,
     VERSION_RELATIONS,
@@ -29,6 +29,7 @@ from fagui.model import (
     Regulation,
     Summary,
 )
+from fagui.text.width import fold
 
 BLOCK_MIN = 0.3  # blocks less alike than this (bigram Dice) are not matched
 

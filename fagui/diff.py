@@ -29,45 +29,18 @@ How:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import fast_diff_match_patch
 
 from fagui.model import DiffOp
+from fagui.text.width import fold
 
 _OPS = {"=": 0, "-": -1, "+": 1}
-
-# Half-width forms of the few CJK punctuation marks that have one.
-_HALFWIDTH_CJK = {"｡": "。", "､": "、", "｢": "「", "｣": "」"}
 
 # An edge right after one of these reads as a clause boundary.
 _CLOSING = set("。，；、：！？）》」』】,.;:!?)")
 _OPENING = set("（《「『【(")
-
-
-def _fold_table() -> dict[str, str]:
-    table = {chr(c): "" for c in range(0x3001) if chr(c).isspace()}
-    table.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)})
-    table.update(_HALFWIDTH_CJK)
-    return table
-
-
-# Every whitespace character is below U+3001 (U+3000 is the ideographic space).
-_FOLD = _fold_table()
-# A regular expression finds the few characters to change; str.translate
-# would look every character up in the table (about twice as slow here).
-_FOLDABLE = re.compile("[" + "".join(map(re.escape, _FOLD)) + "]")
-
-
-def _fold_match(match: re.Match, table=_FOLD) -> str:
-    return table[match.group()]
-
-
-def fold(text: str) -> str:
-    """``text`` with full-width ASCII made half-width and whitespace removed;
-    every other character is kept, one for one."""
-    return _FOLDABLE.sub(_fold_match, text)
 
 
 def _folded_with_starts(text: str) -> tuple[str, Sequence[int]]:

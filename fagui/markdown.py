@@ -16,8 +16,8 @@ import re
 from markdown_it import MarkdownIt
 
 from fagui.errors import FaguiError
-from fagui.ingest.items import nest_items, parse_marker
-from fagui.ingest.numerals import NUMERAL_CHARS, to_int
+from fagui.text.items import nest_items, parse_marker
+from fagui.text.numerals import NUMERAL_CHARS, to_int
 from fagui.model import METADATA_FIELDS, Article, Division, Metadata, Paragraph, Regulation
 
 ARTICLE_HEADING_RE = re.compile(rf"^第([{NUMERAL_CHARS}0-9]+)条$")

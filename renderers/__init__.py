@@ -7,14 +7,13 @@
 * ``json``: :func:`renderers.json.render_json`, the versioned ``fagui.comparison/1`` form;
 * ``text``: :func:`renderers.text.render_text`, for a terminal (ANSI colour on request).
 
-Renderers read a Comparison and nothing else: no git, no engine, and no files
-except :mod:`renderers.report`, which writes a report's pages and index.
+Renderers read a Comparison and nothing else: no files, no git, no engine
+(only :mod:`fagui.text`, for the one rule that tells an item from a paragraph).
 The helpers below are shared by the renderers; they are not a public API.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 from fagui.model import (
@@ -24,6 +23,7 @@ from fagui.model import (
     Comparison,
     ParagraphPair,
 )
+from fagui.text.items import parse_marker
 
 FORMATS = ("html", "markdown", "json", "text")
 """The formats :func:`render` knows, in the order the CLI offers them."""
@@ -140,9 +140,6 @@ def side_name(comparison: Comparison, side: str) -> str:
     return doc.jurisdiction or doc.title
 
 
-_ITEM_RE = re.compile(r"^(（[一二三四五六七八九十百零〇]+）|（\d+）|\d+[．.])")
-
-
 def is_item(block: str) -> bool:
     """Whether a block is an item (项/目), which pages indent under its paragraph."""
-    return bool(_ITEM_RE.match(block))
+    return parse_marker(block) is not None

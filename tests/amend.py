@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from fagui.ingest.numerals import to_chinese, to_int
+from fagui.text.numerals import to_chinese, to_int
 from fagui.model import Article, Division, Paragraph, Regulation
 
 _REFERENCE_RE = re.compile(r"(本(?:规定|条例|办法)第)([一二三四五六七八九十百]+)(条)")

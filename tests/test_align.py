@@ -10,7 +10,7 @@ import pytest
 from conftest import markdown_path
 
 from fagui.align import align_articles
-from fagui.ingest.numerals import to_chinese
+from fagui.text.numerals import to_chinese
 from fagui.markdown import read_regulation
 from fagui.model import Article, Metadata, Paragraph, Regulation
 

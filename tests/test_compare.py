@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fagui.compare import _dice, _grams, compare
-from fagui.ingest.numerals import to_chinese
+from fagui.text.numerals import to_chinese
 from fagui.markdown import read_regulation
 from fagui.model import (
     JURISDICTION_RELATIONS,

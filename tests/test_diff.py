@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fagui.diff import diff_text, fold
+from fagui.diff import diff_text
+from fagui.text.width import fold
 
 # Text drawn mostly from the characters regulations are made of, so that
 # random pairs share material and the diff has something to align.

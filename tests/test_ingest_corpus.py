@@ -5,10 +5,10 @@ from __future__ import annotations
 from conftest import CORPUS, markdown_path, source_path
 
 from fagui.ingest import ingest_bytes
-from fagui.diff import fold
 from fagui.ingest.decode import decode
 from fagui.markdown import read_regulation
 from fagui.model import Article
+from fagui.text.width import fold
 
 
 def test_regenerates_byte_identical(corpus_id):

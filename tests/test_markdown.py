@@ -7,8 +7,8 @@ from conftest import markdown_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fagui.ingest.clean import normalise
-from fagui.ingest.numerals import to_chinese
+from fagui.text.normalise import normalise
+from fagui.text.numerals import to_chinese
 from fagui.markdown import read_regulation, write_regulation
 from fagui.model import Article, Division, Item, Metadata, Paragraph, Regulation
 

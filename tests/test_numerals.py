@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fagui.ingest.numerals import to_chinese, to_int
+from fagui.text.numerals import to_chinese, to_int
 
 
 def test_known_values():

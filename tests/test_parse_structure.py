@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fagui.ingest import ingest_bytes
-from fagui.ingest.numerals import to_chinese
+from fagui.text.numerals import to_chinese
 from fagui.markdown import read_regulation, write_regulation
 from fagui.model import Division
 

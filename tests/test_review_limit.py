@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from conftest import CORPUS, ROOT, markdown_path
 
 from cli.main import main
-from fagui.ingest.numerals import to_chinese
+from fagui.text.numerals import to_chinese
 from fagui.markdown import read_regulation, write_regulation
 from fagui.model import Metadata, Regulation
 from fagui.review import review_range

@@ -17,7 +17,7 @@ import pytest
 from conftest import source_path
 
 from fagui.errors import FaguiError
-from fagui.ingest.numerals import to_chinese
+from fagui.text.numerals import to_chinese
 from fagui.store import Corpus, check_id, init, load
 
 JILIN = "jilin/counterespionage-work-provisions"

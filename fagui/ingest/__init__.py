@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from fagui.ingest.audit import Audit
 from fagui.ingest.decode import decode
 from fagui.ingest.parse import parse
+from fagui.markdown import write_regulation
 from fagui.model import Regulation
 
 
@@ -30,10 +31,6 @@ def ingest_bytes(raw: bytes, source: str) -> IngestResult:
     ``source`` front-matter field when the text names no 原文链接 of its own.
     Raises FaguiError for input that is not a regulation text.
     """
-    # fagui.markdown reads item markers with fagui.ingest.items, so importing
-    # it at the top of this package would be circular.
-    from fagui.markdown import write_regulation
-
     decoded = decode(raw, source)
     regulation, audit = parse(decoded.text, source)
     digest = hashlib.sha256(raw).hexdigest()

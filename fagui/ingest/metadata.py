@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from fagui.ingest.numerals import NUMERAL_CHARS
+from fagui.text.numerals import NUMERAL_CHARS
 
 DATE = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
 _DATE_RE = re.compile(DATE)

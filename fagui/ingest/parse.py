@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from fagui.errors import FaguiError
 from fagui.ingest import metadata as meta
 from fagui.ingest.audit import Audit, DroppedSpan, PageBreakJoin, Warning
-from fagui.ingest.clean import TERMINAL, is_cjk, normalise
-from fagui.ingest.items import nest_items, parse_marker
-from fagui.ingest.numerals import NUMERAL_CHARS, to_int
 from fagui.model import DIVISION_KINDS, Article, Division, Metadata, Paragraph, Regulation
+from fagui.text.items import nest_items, parse_marker
+from fagui.text.normalise import is_cjk, normalise
+from fagui.text.numerals import NUMERAL_CHARS, to_int
 
 _NUM = f"[{NUMERAL_CHARS}0-9]+"
 ARTICLE_RE = re.compile(rf"^第({_NUM})条(?:[ \t\u3000]+|$)")
@@ -34,6 +34,9 @@ WEB_CHROME = (
 SOURCE_RE = re.compile(r"^原文链接[：:]\s*(\S+)\s*$")
 TOC_RE = re.compile(r"^目[ \t\u3000]*录$")
 EFFECTIVE_CLAUSE_RE = re.compile(r"自.{0,40}起(?:施行|执行|生效)。$")
+TERMINAL = "。；：！？…”’」』）)》"
+"""Characters that may end a paragraph; a line ending otherwise before a line
+that is not a new structural unit was split by a page break."""
 
 
 @dataclass

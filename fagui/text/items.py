@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from fagui.ingest.numerals import to_int
+from fagui.text.numerals import to_int
 from fagui.model import Item
 
 _MARKER_RE = re.compile(r"^(?:[（(][ \u3000]*([一二三四五六七八九十百]+|\d+)[ \u3000]*[）)]|(\d+)[．.](?=[^\d\s]))[ \u3000]*")

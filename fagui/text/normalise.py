@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from fagui.text.width import FULL_TO_HALF
+
 CJK = "\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’—…·《》"
 """Characters of Chinese text: ideographs and full-width punctuation."""
 
@@ -18,7 +20,6 @@ _SPACE = " \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
 _SPACES_RE = re.compile(f"[{_SPACE}]+")
 
 HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-FULL_TO_HALF = {chr(c): chr(c - 0xFEE0) for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)}
 
 def is_cjk(ch: str) -> bool:
     return bool(ch) and _CJK_RE.match(ch) is not None
@@ -127,7 +128,3 @@ def _spaces(text: str) -> tuple[str, int]:
     out.append(text[pos:])
     return "".join(out), removed
 
-
-TERMINAL = "。；：！？…”’」』）)》"
-"""Characters that may end a paragraph; a line ending otherwise before a line
-that is not a new structural unit was split by a page break."""
