@@ -1,29 +1,160 @@
-"""Atomic file writes: a reader sees the old file or the new one, never half."""
+"""Atomic file writes: a reader sees the old file or the new one, never half,
+and nothing is written through a symbolic link or over something that is not
+a regular file.
+
+A new file gets the mode the umask gives (``0666 & ~umask``, as ``open``
+does); a replaced file keeps its mode. Folders are opened one at a time
+relative to the one before (``openat``), so a symbolic link swapped in
+between the check and the write is not followed either.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
 
+from fagui.errors import FaguiError
 
-def write_atomic(path: str | os.PathLike, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder
-    and an atomic rename. Text is written as UTF-8 with LF line ends as given.
+_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0)
+
+
+def write_atomic(path: str | os.PathLike, data: str | bytes, *, root: str | os.PathLike | None = None, temp: str | None = None) -> None:
+    """Write ``data`` (text as UTF-8, line ends as given) to ``path`` through a
+    temporary file in the same folder and an atomic rename.
+
+    Refuses with FaguiError, writing nothing, when ``path`` is a symbolic link
+    or exists and is not a regular file (a folder, a device, a pipe).
+    Without ``root``, ``path`` is where the user asked for it: its folders are
+    made if missing and followed as they are. With ``root``, ``path`` is
+    relative to ``root`` and every folder below ``root`` must be a real
+    folder, not a symbolic link (missing ones are made), so nothing is written
+    outside ``root``. ``temp`` names the temporary file (for a caller that
+    holds a lock and must find it again after a crash); default: a random name.
+    An OSError becomes FaguiError naming ``path``.
     """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    shown = str(path) if root is None else str(Path(root) / path)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        folder = _open_folder(Path(path), root, shown)
+        try:
+            _write_in(folder, Path(path).name, payload, temp, shown)
+        finally:
+            os.close(folder)
+    except OSError as exc:
+        if exc.errno in (errno.EEXIST, errno.ENOTDIR):
+            raise FaguiError("cannot write: a folder on the way is a file", shown) from None
+        raise FaguiError(f"cannot write: {exc.strerror or exc}", shown) from None
+
+
+def remove_within(root: str | os.PathLike, path: str | os.PathLike) -> None:
+    """Remove the regular file ``path`` (relative to ``root``) if it is there,
+    through real folders only; a symbolic link or other non-file is refused."""
+    shown = str(Path(root) / path)
+    try:
+        folder = _open_folder(Path(path), root, shown, create=False)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise FaguiError(f"cannot remove: {exc.strerror or exc}", shown) from None
+    try:
+        name = Path(path).name
+        if _kind(folder, name, shown) is not None:
+            os.unlink(name, dir_fd=folder)
+    finally:
+        os.close(folder)
+
+
+def check_writable(root: str | os.PathLike, path: str | os.PathLike) -> None:
+    """Refuse (FaguiError) what :func:`write_atomic` with ``root`` would
+    refuse: a folder on the way that is a symbolic link or not a folder, or a
+    target that is a symbolic link or not a regular file. Writes nothing."""
+    shown = str(Path(root) / path)
+    try:
+        folder = _open_folder(Path(path), root, shown, create=False)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise FaguiError(f"cannot write: {exc.strerror or exc}", shown) from None
+    try:
+        _kind(folder, Path(path).name, shown)
+    finally:
+        os.close(folder)
+
+
+def _open_folder(path: Path, root: str | os.PathLike | None, shown: str, create: bool = True) -> int:
+    """A descriptor of the folder ``path`` goes into (see :func:`write_atomic`)."""
+    if root is None:
+        parent = path.parent
+        if create:
+            parent.mkdir(parents=True, exist_ok=True)
+        return os.open(parent, _DIR_FLAGS)
+    if path.is_absolute() or ".." in path.parts:
+        raise FaguiError("is not inside the folder it must be written in", shown)
+    fd = os.open(root, _DIR_FLAGS)
+    try:
+        for depth, part in enumerate(path.parts[:-1]):
+            try:
+                next_fd = os.open(part, _DIR_FLAGS | os.O_NOFOLLOW, dir_fd=fd)
+            except FileNotFoundError:
+                if not create:
+                    raise
+                os.mkdir(part, 0o777, dir_fd=fd)
+                next_fd = os.open(part, _DIR_FLAGS | os.O_NOFOLLOW, dir_fd=fd)
+            except OSError as exc:
+                if exc.errno in (errno.ELOOP, errno.ENOTDIR):
+                    on_the_way = Path(*path.parts[: depth + 1])
+                    raise FaguiError(f"{on_the_way} is a symbolic link or not a folder: refusing to write through it", shown) from None
+                raise
+            os.close(fd)
+            fd = next_fd
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _kind(folder: int, name: str, shown: str) -> int | None:
+    """The mode of the regular file ``name`` in ``folder``, None when absent;
+    FaguiError when it is anything but a regular file."""
+    try:
+        st = os.stat(name, dir_fd=folder, follow_symlinks=False)
+    except FileNotFoundError:
+        return None
+    if stat.S_ISLNK(st.st_mode):
+        raise FaguiError("is a symbolic link: refusing to write through or replace it", shown)
+    if not stat.S_ISREG(st.st_mode):
+        raise FaguiError("exists and is not a regular file: refusing to replace it", shown)
+    return stat.S_IMODE(st.st_mode)
+
+
+def _write_in(folder: int, name: str, payload: bytes, temp: str | None, shown: str) -> None:
+    mode = _kind(folder, name, shown)
+    tmp = temp or f".{name}.{secrets.token_hex(4)}.tmp"
+    if temp is not None:
+        try:
+            os.unlink(tmp, dir_fd=folder)
+        except FileNotFoundError:
+            pass
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0), 0o666, dir_fd=folder)
+    try:
+        try:
+            if mode is not None:
+                os.fchmod(fd, mode)
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        _kind(folder, name, shown)  # again: something may have been put there meanwhile
+        os.rename(tmp, name, src_dir_fd=folder, dst_dir_fd=folder)
     except BaseException:
         try:
-            os.unlink(tmp)
+            os.unlink(tmp, dir_fd=folder)
         except FileNotFoundError:
             pass
         raise
+    os.fsync(folder)

@@ -18,7 +18,8 @@ The modules, each importing only those before it:
 :mod:`~fagui.store.changes` (what changed between two versions),
 :mod:`~fagui.store.message` (commit messages),
 :mod:`~fagui.store.versions` (a regulation's versions, read out of git),
-:mod:`~fagui.store.plumbing` (committing beside the user's index),
+:mod:`~fagui.store.plumbing` (checks, and committing beside the user's index),
+:mod:`~fagui.store.journal` (changing work tree, index, branch and tag safely against a kill),
 :mod:`~fagui.store.adding` (adding a version),
 :mod:`~fagui.store.corpus` (:class:`Corpus` and :func:`load`),
 :mod:`~fagui.store.making` (:func:`init`).

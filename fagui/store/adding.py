@@ -1,6 +1,7 @@
 """Adding a version: ingest raw text and commit its canonical Markdown and the
 raw bytes as the regulation's next version, or refuse before touching anything.
-How the commit is made is :mod:`fagui.store.plumbing`."""
+How the commit is made is :mod:`fagui.store.plumbing`; how the work tree,
+index, branch and tag change, safely against a kill, :mod:`fagui.store.journal`."""
 
 from __future__ import annotations
 
@@ -8,25 +9,18 @@ import dataclasses
 import os
 from dataclasses import dataclass
 
+import git
+
 from fagui.errors import FaguiError
 from fagui.ingest import ingest_bytes
 from fagui.markdown import write_regulation
 from fagui.model import Regulation
 from fagui.store.changes import Changes, changes
 from fagui.store.gitcmd import blob_bytes, head as head_commit, run, succeeds, work_tree
+from fagui.store.journal import FileChange, Plan, journaled
 from fagui.store.message import commit_message
 from fagui.store.paths import check_date, markdown_path, source_path
-from fagui.store.plumbing import (
-    check_clean,
-    check_state,
-    check_tag_name,
-    commit_tree,
-    index_lock,
-    restore_work_tree,
-    store_blob,
-    update_index,
-    write_work_tree,
-)
+from fagui.store.plumbing import check_clean, check_paths, check_state, check_tag_name, commit_tree, store_blob
 from fagui.store.versions import Reader
 
 
@@ -71,42 +65,41 @@ def add_version(
     new_md = write_regulation(regulation).encode("utf-8")
     if tag is not None:
         check_tag_name(repo, tag)
-    with index_lock(repo):
+    with journaled(repo) as journal:
         branch = check_state(repo)
         if not force:
             check_clean(repo, md_path, src_path)
         if tag is not None and succeeds(repo, "rev-parse", "--verify", "-q", f"refs/tags/{tag}"):
             raise FaguiError(f"tag {tag!r} exists already")
         head = head_commit(repo)
+        check_paths(repo, head, md_path, src_path)
         old_md = blob_bytes(head, md_path)
         old_src = blob_bytes(head, src_path)
+        contents = {md_path: new_md, src_path: raw}
         if old_md == new_md and old_src == raw:
             commit = reader.chain(regulation_id, head.hexsha)[0][0].hexsha
-            if force:
-                write_work_tree(root, {md_path: new_md, src_path: raw})
-                update_index(repo, {md_path: store_blob(repo, new_md), src_path: store_blob(repo, raw)})
-            if tag is not None:
-                run(repo, "update-ref", f"refs/tags/{tag}", commit, "")
+            plan = _plan(repo, branch, head, None, tag, commit, contents if force else {})
+            journal.apply(plan, contents if force else {})
             return AddResult(regulation_id, md_path, commit, False, regulation.metadata.effective, Changes(()), tag)
         before = reader.read_at(regulation_id, head, f"{regulation_id}@HEAD") if old_md else None
         found = changes(before, regulation)
-        blobs = {md_path: store_blob(repo, new_md), src_path: store_blob(repo, raw)}
+        blobs = {rel: store_blob(repo, data) for rel, data in contents.items()}
         text = commit_message(regulation_id, regulation, found, message)
         commit = commit_tree(repo, head, blobs, text)
-        saved = write_work_tree(root, {md_path: new_md, src_path: raw})
-        try:
-            # Compare-and-swap: fails if the branch moved since we read HEAD.
-            run(repo, "update-ref", "-m", "fagui add: " + text.split("\n", 1)[0], branch, commit, head.hexsha if head else "")
-        except FaguiError as exc:
-            restore_work_tree(root, saved)
-            raise FaguiError(f"{exc.message} (nothing was committed; the files were put back as they were)", exc.path) from None
-        except BaseException:
-            restore_work_tree(root, saved)
-            raise
-        if tag is not None:
-            run(repo, "update-ref", f"refs/tags/{tag}", commit, "")
-        update_index(repo, blobs)
+        journal.apply(_plan(repo, branch, head, commit, tag, commit, contents), contents)
     return AddResult(regulation_id, md_path, commit, True, regulation.metadata.effective, found, tag)
+
+
+def _plan(repo: git.Repo, branch: str, head: git.Commit | None, new: str | None, tag: str | None, target: str, contents: dict[str, bytes]) -> Plan:
+    """The journal's plan: each file's content and index entry before, and after."""
+    root = work_tree(repo)
+    files = {}
+    for rel, data in contents.items():
+        before = root / rel  # check_paths made sure it is a regular file, if anything
+        old = store_blob(repo, before.read_bytes()) if before.exists() else None
+        entry = run(repo, "ls-files", "-s", "--", f":(literal){rel}").partition("\t")[0].split()
+        files[rel] = FileChange(old, store_blob(repo, data), f"{entry[0]} {entry[1]}" if entry else None)
+    return Plan(branch, head.hexsha if head else None, new, tag, target, files)
 
 
 def _ingest(raw: bytes, name: str, effective: str | None, source: str | None) -> Regulation:

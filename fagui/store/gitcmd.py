@@ -48,8 +48,14 @@ def succeeds(repo: git.Repo, *args: str) -> bool:
 
 def git_path(repo: git.Repo, name: str) -> str:
     """The file ``name`` in the git dir, by ``--git-path`` because it honours
-    GIT_INDEX_FILE and linked work trees."""
-    return os.path.join(work_tree(repo), run(repo, "rev-parse", "--git-path", name))
+    GIT_INDEX_FILE and linked work trees; asked of git once per name."""
+    key = (str(work_tree(repo)), name, os.environ.get("GIT_INDEX_FILE"), os.environ.get("GIT_DIR"))
+    if key not in _GIT_PATHS:
+        _GIT_PATHS[key] = os.path.join(work_tree(repo), run(repo, "rev-parse", "--git-path", name))
+    return _GIT_PATHS[key]
+
+
+_GIT_PATHS: dict[tuple, str] = {}
 
 
 def head(repo: git.Repo) -> git.Commit | None:

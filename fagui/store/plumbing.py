@@ -1,29 +1,22 @@
-"""The git plumbing under adding a version: commit two files without reading
-or writing the user's index, under git's index lock, and put back what was
-written if the commit cannot be made.
+"""The git plumbing under adding a version: the checks made before anything
+is touched, and the commit made without reading or writing the user's index.
 
 The commit is built in a temporary index from ``HEAD`` plus the files, so
 whatever else the user has staged or changed is never committed and never
-disturbed; afterwards only the index entries of those files are updated.
-Holding ``index.lock`` excludes (and is excluded by) any other git command
-that writes the index, a second ``fagui add`` included. Commit hooks are not
-run, as with ``git commit-tree``.
+disturbed. How the work tree, index, branch and tag then change, safely
+against a kill, is :mod:`fagui.store.journal`. Commit hooks are not run, as
+with ``git commit-tree``.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
-from contextlib import contextmanager
 from io import BytesIO
-from pathlib import Path
-from typing import Iterator
 
 import git
 from gitdb.base import IStream
 
-from fagui.atomic import write_atomic
+from fagui.atomic import check_writable
 from fagui.errors import FaguiError
 from fagui.store.gitcmd import git_path, run, succeeds, work_tree
 
@@ -35,25 +28,6 @@ _UNSAFE_STATES = {
     "REVERT_HEAD": "in the middle of a revert",
 }
 """Files in the git dir whose presence means an operation is under way."""
-
-
-@contextmanager
-def index_lock(repo: git.Repo) -> Iterator[None]:
-    """Hold git's index lock (``index.lock``), as every git command that
-    writes the index does; fail at once if another process holds it."""
-    lock = git_path(repo, "index") + ".lock"
-    try:
-        os.close(os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
-    except FileExistsError:
-        raise FaguiError(
-            "the index is locked by another git process (another fagui add?); "
-            "try again when it has finished, or remove the lock file if no git process is running",
-            lock,
-        ) from None
-    try:
-        yield
-    finally:
-        os.unlink(lock)
 
 
 def check_state(repo: git.Repo) -> str:
@@ -78,6 +52,37 @@ def check_clean(repo: git.Repo, *paths: str) -> None:
         raise FaguiError("has uncommitted changes: commit them, or pass --force to discard them", dirty[0])
 
 
+def check_paths(repo: git.Repo, head: git.Commit | None, *paths: str) -> None:
+    """Refuse a path that would be written through a symbolic link or over
+    something that is not a regular file, in the work tree or in HEAD's tree
+    (a committed symbolic link or a submodule on the way)."""
+    root = work_tree(repo)
+    for rel in paths:
+        check_writable(root, rel)
+        tree = head.tree if head is not None else None
+        parts = rel.split("/")
+        for depth, part in enumerate(parts):
+            if tree is None:
+                break
+            try:
+                entry = tree / part
+            except KeyError:
+                break
+            last = depth == len(parts) - 1
+            if entry.type in ("commit", "submodule"):
+                what = "a submodule"
+            elif entry.mode == 0o120000:
+                what = "a symbolic link"
+            elif last and entry.type != "blob":
+                what = "a folder"
+            elif not last and entry.type != "tree":
+                what = "a file, not a folder"
+            else:
+                tree = None if last else entry
+                continue
+            raise FaguiError(f"{'/'.join(parts[: depth + 1])} is {what} in HEAD: refusing to write there", rel)
+
+
 def check_tag_name(repo: git.Repo, tag: str) -> None:
     if not succeeds(repo, "check-ref-format", f"refs/tags/{tag}"):
         raise FaguiError(f"{tag!r} is not a valid tag name")
@@ -91,9 +96,9 @@ def store_blob(repo: git.Repo, data: bytes) -> str:
 def commit_tree(repo: git.Repo, head: git.Commit | None, blobs: dict[str, str], message: str) -> str:
     """A commit of HEAD's tree with ``blobs`` replacing those paths, built
     in a temporary index so the user's index is not read or written."""
-    fd, index = tempfile.mkstemp(prefix="fagui-index-", dir=repo.git_dir)
-    os.close(fd)
-    os.unlink(index)  # git makes a new index where none exists
+    index = git_path(repo, "fagui-add.tree-index")  # the caller holds the add lock
+    if os.path.exists(index):
+        os.unlink(index)  # left by a killed add; git makes a new index where none exists
     env = {"GIT_INDEX_FILE": index}
     try:
         if head is not None:
@@ -107,48 +112,5 @@ def commit_tree(repo: git.Repo, head: git.Commit | None, blobs: dict[str, str], 
     return run(repo, "commit-tree", tree, *parents, "-m", message)
 
 
-def update_index(repo: git.Repo, blobs: dict[str, str]) -> None:
-    """Point the user's index entries for ``blobs``' paths at the new blobs
-    (the caller holds the index lock); every other entry is kept as is."""
-    real = git_path(repo, "index")
-    fd, index = tempfile.mkstemp(prefix="fagui-index-", dir=os.path.dirname(real))
-    os.close(fd)
-    try:
-        if os.path.exists(real):
-            shutil.copyfile(real, index)
-        else:
-            os.unlink(index)
-        run(repo, "update-index", "--add", "--index-info", input=_index_info(blobs), env={"GIT_INDEX_FILE": index})
-        os.replace(index, real)
-    finally:
-        if os.path.exists(index):
-            os.unlink(index)
-
-
 def _index_info(blobs: dict[str, str]) -> bytes:
     return "".join(f"100644 {sha}\t{path}\n" for path, sha in blobs.items()).encode("utf-8")
-
-
-def write_work_tree(root: Path, files: dict[str, bytes]) -> dict[str, bytes | None]:
-    """Write each file (path relative to ``root``) atomically; return what each
-    held before (None: absent). If one write fails, the ones done are undone."""
-    saved: dict[str, bytes | None] = {}
-    try:
-        for rel, data in files.items():
-            target = root / rel
-            saved[rel] = target.read_bytes() if target.exists() else None
-            write_atomic(target, data)
-    except BaseException:
-        restore_work_tree(root, saved)
-        raise
-    return saved
-
-
-def restore_work_tree(root: Path, saved: dict[str, bytes | None]) -> None:
-    """Put back what :func:`write_work_tree` returned."""
-    for rel, data in saved.items():
-        target = root / rel
-        if data is None:
-            target.unlink(missing_ok=True)
-        else:
-            write_atomic(target, data)

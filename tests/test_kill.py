@@ -1,0 +1,184 @@
+"""Killing `fagui add` (SIGKILL) at any moment leaves the old state or the new
+one, and the index never stages a revert.
+
+Each trial copies a repository holding version 1 of a regulation and someone's
+other work (a staged file, an unstaged edit, an untracked file), starts the
+real CLI adding version 2 with a tag, and kills it: at a random moment
+(``RANDOM_TRIALS`` trials, seeded), or paused at each step of
+:mod:`fagui.store.journal` by its test hook ``FAGUI_TEST_PAUSE``. Then it checks
+the repository, the index and the work tree twice: as git sees them right after
+the kill (never a staged revert, the other work untouched), and after the next
+`fagui add` has recovered (exactly the old state or the new one, nothing left
+behind).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import git as gitpython
+import pytest
+from test_store import JILIN, V1, V2, git, isolated_git, make_repo  # noqa: F401
+
+from fagui.store import Corpus
+from fagui.store.journal import PAUSE, STEPS, journaled
+
+RANDOM_TRIALS = int(os.environ.get("FAGUI_KILL_TRIALS", "10"))
+"""Kept small for the suite; ``FAGUI_KILL_TRIALS=200 pytest tests/test_kill.py`` for a long run."""
+SEED = int(os.environ.get("FAGUI_KILL_SEED", "12"))
+MD = f"texts/{JILIN}.md"
+SRC = f"texts/{JILIN}.source.txt"
+
+
+@pytest.fixture(scope="module")
+def dated(isolated_git):
+    """Fixed commit dates, so that the killed add and the clean one make the same commit."""
+    with pytest.MonkeyPatch.context() as mp:
+        for name in ("GIT_AUTHOR_DATE", "GIT_COMMITTER_DATE"):
+            mp.setenv(name, "2030-01-01T00:00:00Z")
+        yield
+
+
+@pytest.fixture(scope="module")
+def states(tmp_path_factory, dated):
+    """(the repository before the add, its state, the state after a clean add)."""
+    base = tmp_path_factory.mktemp("kill")
+    repo = make_repo(base / "old")
+    Corpus(repo).add(V1, JILIN, name="v1.txt")
+    (repo / "staged.txt").write_text("staged by someone\n", encoding="utf-8")
+    git(repo, "add", "staged.txt")
+    (repo / "README.md").write_text("edited, not staged\n", encoding="utf-8")
+    (repo / "scratch.txt").write_text("untracked\n", encoding="utf-8")
+    raw = base / "v2.txt"
+    raw.write_bytes(V2)
+    new = base / "new"
+    shutil.copytree(repo, new, symlinks=True)
+    Corpus(new).add(V2, JILIN, name=str(raw), tag="v2")
+    return repo, state(repo), state(new), raw
+
+
+def state(repo: Path) -> tuple:
+    """What must be exactly old or new: the refs, the index entries, git's
+    view of the work tree, every file outside .git, and git's own leftovers."""
+    files = {
+        str(p.relative_to(repo)): p.read_bytes()
+        for p in sorted(repo.rglob("*"))
+        if p.is_file() and ".git" not in p.relative_to(repo).parts
+    }
+    leftovers = sorted(p.name for p in (repo / ".git").iterdir() if p.name.startswith("fagui-") or p.name.endswith(".lock"))
+    return (
+        git(repo, "for-each-ref", "--format=%(refname) %(objectname)"),
+        git(repo, "ls-files", "-s"),
+        git(repo, "--no-optional-locks", "status", "--porcelain=v1", "--untracked-files=all"),
+        files,
+        leftovers,
+    )
+
+
+def start(repo: Path, raw: Path, pause: str | None = None) -> subprocess.Popen:
+    env = dict(os.environ)
+    env.pop(PAUSE, None)
+    if pause:
+        env[PAUSE] = pause
+    return subprocess.Popen(
+        [sys.executable, "-m", "cli", "add", str(raw), "--id", JILIN, "--tag", "v2"],
+        cwd=repo, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+
+
+def check_after_kill(repo: Path, old: tuple, new: tuple) -> str:
+    """Right after a kill, as git sees it: which state the branch is in, the
+    index stages the new version or nothing (never the old one back), and the
+    other work is as it was. Returns "old" or "new"."""
+    refs, index, _, files, _ = state(repo)
+    assert refs in (old[0], new[0]), refs
+    side = "new" if refs == new[0] else "old"
+    ours = sorted(line for line in index.splitlines() if line.endswith((MD, SRC)))
+    entries = {side_: sorted(line for line in s[1].splitlines() if line.endswith((MD, SRC))) for side_, s in (("old", old), ("new", new))}
+    staged = sorted(git(repo, "--no-optional-locks", "diff", "--cached", "--name-only", "HEAD").split())
+    if side == "new":
+        assert ours == entries["new"] and staged == ["staged.txt"], "the index stages a revert"
+    else:
+        assert ours in (entries["old"], entries["new"]), "the index stages something else"
+        assert staged in (["staged.txt"], sorted([MD, SRC, "staged.txt"]))
+    for name in ("README.md", "scratch.txt", "staged.txt"):
+        assert files[name] == old[3][name]
+    return side
+
+
+def recover_and_check(repo: Path, old: tuple, new: tuple) -> str:
+    """Recover (as the next add does, before anything else) and compare."""
+    with journaled(gitpython.Repo(repo)):
+        pass
+    after = state(repo)
+    assert after in (old, new), "\n".join(f"{a!r}\n  vs old {o!r}\n  vs new {n!r}" for a, o, n in zip(after, old, new) if a != o)
+    return "new" if after == new else "old"
+
+
+def trial(tmp_path: Path, name: str, states) -> Path:
+    base, old, new, raw = states
+    repo = tmp_path / name
+    shutil.copytree(base, repo, symlinks=True)
+    return repo
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_kill_at_each_step(tmp_path, states, step):
+    _, old, new, raw = states
+    repo = trial(tmp_path, step, states)
+    proc = start(repo, raw, pause=step)
+    line = proc.stderr.readline()
+    assert line == f"fagui: paused at {step}\n"
+    side = check_after_kill(repo, old, new)  # paused: what another git command would see now
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    proc.stderr.close()
+    assert check_after_kill(repo, old, new) == side
+    expected = "new" if step in ("refs", "done") else "old"
+    assert side == expected
+    assert recover_and_check(repo, old, new) == expected
+    # And the next add works from there.
+    assert subprocess.run([sys.executable, "-m", "cli", "add", str(raw), "--id", JILIN], cwd=repo, capture_output=True).returncode == 0
+    assert state(repo)[1:4] == new[1:4]
+
+
+def test_random_kills(tmp_path, states):
+    _, old, new, raw = states
+    repo = trial(tmp_path, "timing", states)
+    began = time.monotonic()
+    proc = start(repo, raw)
+    assert proc.wait(timeout=60) == 0, proc.stderr.read()
+    proc.stderr.close()
+    took = time.monotonic() - began
+    assert state(repo) == new
+    rng = random.Random(SEED)
+    seen = []
+    for i in range(RANDOM_TRIALS):
+        repo = trial(tmp_path, f"t{i}", states)
+        proc = start(repo, raw)
+        try:
+            proc.wait(timeout=rng.uniform(0.3, 1.05) * took)
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=10)
+        proc.stderr.close()
+        side = check_after_kill(repo, old, new)
+        for _ in range(100):  # a git command the killed add started may still be running
+            try:
+                assert recover_and_check(repo, old, new) == side
+                break
+            except Exception as exc:  # noqa: BLE001
+                if "locked by another git process" not in str(exc):
+                    raise
+                time.sleep(0.05)
+        else:
+            pytest.fail("the killed add's lock was never released")
+        seen.append(side)
+    print("random kills:", {side: seen.count(side) for side in ("old", "new")})
