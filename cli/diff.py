@@ -12,7 +12,7 @@ from cli.options import format_option, output_option, repo_option
 from fagui.atomic import write_atomic
 from fagui.compare import compare
 from fagui.model import MODES
-from fagui.store import load
+from fagui.store.load import load
 from renderers import FORMATS, render
 
 

@@ -15,6 +15,7 @@ from fagui.check import check_file
 from fagui.errors import FaguiError
 from fagui.files import read_bytes
 from fagui.ingest import ingest_bytes
+from fagui.store.paths import TEXTS
 
 
 @click.command()
@@ -69,7 +70,7 @@ def check(paths: tuple[str, ...]) -> None:
     if not paths:
         paths = tuple(
             os.path.join(root, name)
-            for root, _, names in sorted(os.walk("texts"))
+            for root, _, names in sorted(os.walk(TEXTS))
             for name in sorted(names)
             if name.endswith(".md")
         )

@@ -26,7 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "history": ("cli.store:history", "Show every version in which one article's wording changed."),
     "review": ("cli.review:review", "Summarise the regulation changes in a commit range, for a pull request."),
     "install-git-driver": ("cli.gitdriver:install_git_driver_command", "Make git diff print article-level changes for texts/."),
-    "git-diff": ("cli.gitdriver:git_diff", "The external diff git runs for texts/**/*.md (see install-git-driver)."),
+    "git-diff": ("cli.gitdiff:git_diff", "The external diff git runs for texts/**/*.md (see install-git-driver)."),
 }
 """Command name -> ("module:attribute" of its click command, the one-line
 summary ``fagui --help`` lists; the first line of the command's own help)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from cli.options import repo_option
-from fagui.store import load
+from fagui.store.load import load
 from fagui.textform import format_regulation
 
 

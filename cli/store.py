@@ -9,7 +9,10 @@ import click
 
 from cli.options import format_option, repo_option
 from fagui.files import read_bytes
-from fagui.store import Changes, Corpus, init as init_corpus, split_spec
+from fagui.store.changes import Changes
+from fagui.store.corpus import Corpus
+from fagui.store.making import init as init_corpus
+from fagui.store.paths import split_spec
 
 
 def describe(changes: Changes) -> str:

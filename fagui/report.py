@@ -19,7 +19,7 @@ from fagui.errors import FaguiError
 from fagui.files import read_text
 from fagui.markdown import read_regulation
 from fagui.model import Comparison, DocumentRef, Metadata, Regulation
-from fagui.store import Corpus
+from fagui.store.corpus import Corpus
 from fagui.store.paths import TEXTS
 
 

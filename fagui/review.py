@@ -14,12 +14,12 @@ from dataclasses import dataclass
 import git
 
 from fagui.check import check_text
-from fagui.compare import compare
 from fagui.errors import FaguiError
 from fagui.markdown import read_regulation
-from fagui.model import Comparison, DocumentRef, Metadata, Regulation
+from fagui.model import Comparison
+from fagui.store.changes import compare_versions
+from fagui.store.paths import TEXTS
 
-TEXTS = "texts/"
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def review_range(base: str, head: str, repo_dir: str = ".") -> Review:
     """
     repo = _repo(repo_dir)
     base_commit, head_commit = _commit(repo, base), _commit(repo, head)
-    out = repo.git.diff("--name-status", "-M", "-z", base_commit, head_commit, "--", TEXTS)
+    out = repo.git.diff("--name-status", "-M", "-z", base_commit, head_commit, "--", f"{TEXTS}/")
     fields = [f for f in out.split("\0") if f]
     changes = []
     i = 0
@@ -108,7 +108,7 @@ def review_range(base: str, head: str, repo_dir: str = ".") -> Review:
 
 def _change(repo: git.Repo, base: str, head: str, status: str, old: str, new: str) -> FileChange:
     path = old if status == "deleted" else new
-    regulation_id = path[len(TEXTS) :].removesuffix(".md")
+    regulation_id = path.removeprefix(f"{TEXTS}/").removesuffix(".md")
     left = None if status == "added" else _read(repo, base, old)
     right = None if status == "deleted" else _read(repo, head, new)
     if right is not None:
@@ -124,41 +124,12 @@ def _change(repo: git.Repo, base: str, head: str, status: str, old: str, new: st
     return FileChange(path, old if old != new else None, status, regulation_id, comparison)
 
 
-def compare_versions(
-    regulation_id: str, before: Regulation | None, after: Regulation | None, before_rev: str, after_rev: str
-) -> Comparison:
-    """Compare two versions of one regulation, either of which may be missing
-    (a file added or deleted): a missing side is the same title with no
-    articles, so every article shows as added or deleted."""
-    if before is None and after is None:
-        raise ValueError("at least one side must exist")
-    before = before or _empty_like(after)
-    after = after or _empty_like(before)
-    return compare(
-        before,
-        after,
-        mode="versions",
-        left_ref=_ref(regulation_id, before, before_rev),
-        right_ref=_ref(regulation_id, after, after_rev),
-    )
-
-
 def _problem(text: str, path: str) -> str | None:
     try:
         departure = check_text(text, path)
     except FaguiError as exc:
         return str(exc)
     return f"{path}:{departure.line}: {departure.reason}" if departure else None
-
-
-def _empty_like(regulation: Regulation) -> Regulation:
-    """The other side of an added or deleted file: the same title, no articles."""
-    return Regulation(Metadata(title=regulation.metadata.title))
-
-
-def _ref(regulation_id: str, regulation: Regulation, commit: str) -> DocumentRef:
-    meta = regulation.metadata
-    return DocumentRef(regulation_id, meta.title, meta.jurisdiction, commit[:12], meta.effective)
 
 
 def _read(repo: git.Repo, commit: str, path: str) -> str:

@@ -17,8 +17,11 @@ import pytest
 from conftest import source_path
 
 from fagui.errors import FaguiError
+from fagui.store.corpus import Corpus
+from fagui.store.load import load
+from fagui.store.making import init
+from fagui.store.paths import check_id
 from fagui.text.numerals import to_chinese
-from fagui.store import Corpus, check_id, init, load
 
 JILIN = "jilin/counterespionage-work-provisions"
 SEED = source_path(JILIN).read_text(encoding="utf-8")

@@ -21,28 +21,13 @@ The modules, each importing only those before it:
 :mod:`~fagui.store.plumbing` (checks, and committing beside the user's index),
 :mod:`~fagui.store.journal` (changing work tree, index, branch and tag safely against a kill),
 :mod:`~fagui.store.adding` (adding a version),
-:mod:`~fagui.store.corpus` (:class:`Corpus` and :func:`load`),
-:mod:`~fagui.store.making` (:func:`init`).
+:mod:`~fagui.store.corpus` (:class:`Corpus`),
+:mod:`~fagui.store.making` (:func:`init`);
+and :mod:`~fagui.store.load` (:func:`~fagui.store.load.load`: a regulation
+from a file, or from the corpus when named by id).
+
+Import from the modules themselves (``from fagui.store.corpus import
+Corpus``): this package imports nothing, so a command that only needs
+:mod:`~fagui.store.paths` or reads a file with
+:func:`~fagui.store.load.load` does not load GitPython.
 """
-
-from fagui.store.adding import AddResult
-from fagui.store.changes import Changes
-from fagui.store.corpus import ArticleVersion, Corpus, load
-from fagui.store.making import init
-from fagui.store.paths import check_date, check_id, markdown_path, source_path, split_spec
-from fagui.store.versions import Version
-
-__all__ = [
-    "AddResult",
-    "ArticleVersion",
-    "Changes",
-    "Corpus",
-    "Version",
-    "check_date",
-    "check_id",
-    "init",
-    "load",
-    "markdown_path",
-    "source_path",
-    "split_spec",
-]

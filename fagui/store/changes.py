@@ -1,13 +1,14 @@
 """What changed between two versions of a regulation, and which articles of
 the earlier one an article of the later one comes from: both read off the
-comparison engine's pairs of articles."""
+comparison engine's pairs of articles; and :func:`compare_versions`, the
+comparison of two versions either of which may be missing. No git here."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fagui.compare import compare
-from fagui.model import VERSION_RELATIONS, ArticlePair, ArticleRef, Regulation
+from fagui.compare import compare, document_ref
+from fagui.model import VERSION_RELATIONS, ArticlePair, ArticleRef, Comparison, Metadata, Regulation
 
 MAIN_RELATIONS = ("added", "amended", "deleted", "renumbered")
 """Relations every commit states a trailer for, even when none occurred."""
@@ -54,6 +55,26 @@ def changes(before: Regulation | None, after: Regulation) -> Changes:
         if pair.changed:
             found.setdefault(pair.relation, []).append(_pair_label(pair))
     return Changes(tuple((r, tuple(found[r])) for r in REPORTED_RELATIONS if r in found))
+
+
+def compare_versions(
+    regulation_id: str, before: Regulation | None, after: Regulation | None, before_rev: str, after_rev: str
+) -> Comparison:
+    """Compare two versions of one regulation, either of which may be missing
+    (a file added or deleted): a missing side is the same title with no
+    articles, so every article shows as added or deleted. Each side's
+    DocumentRef carries ``regulation_id`` and its revision (12 characters)."""
+    if before is None and after is None:
+        raise ValueError("at least one side must exist")
+    before = before or Regulation(Metadata(title=after.metadata.title))
+    after = after or Regulation(Metadata(title=before.metadata.title))
+    return compare(
+        before,
+        after,
+        mode="versions",
+        left_ref=document_ref(before, regulation_id, before_rev[:12]),
+        right_ref=document_ref(after, regulation_id, after_rev[:12]),
+    )
 
 
 def _pair_label(pair: ArticlePair) -> str:

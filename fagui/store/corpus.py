@@ -1,23 +1,24 @@
 """The corpus: open one, read any version of a regulation, follow one article
-through its history, add a version; and :func:`load`, a regulation from a
-file or the corpus."""
+through its history, add a version."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import git
 
+from fagui.compare import document_ref
 from fagui.errors import FaguiError
-from fagui.files import read_text
-from fagui.markdown import read_regulation
 from fagui.model import DocumentRef, Regulation
-from fagui.store.adding import AddResult, add_version
 from fagui.store.changes import counterpart
 from fagui.store.gitcmd import work_tree
-from fagui.store.paths import DATE_RE, ID_RE, TEXTS, split_spec
+from fagui.store.paths import DATE_RE, TEXTS, split_spec
 from fagui.store.versions import Reader, Version, index_in_force, version_at
+
+if TYPE_CHECKING:
+    from fagui.store.adding import AddResult
 
 
 @dataclass(frozen=True)
@@ -89,15 +90,7 @@ class Corpus:
         else:
             commit = self._reader.commit(rev or "HEAD", spec)
             regulation = self._reader.read_at(regulation_id, commit, spec)
-        meta = regulation.metadata
-        ref = DocumentRef(
-            id=regulation_id,
-            title=meta.title,
-            jurisdiction=meta.jurisdiction,
-            revision=self.repo.git.rev_parse("--short", commit.hexsha),
-            effective=meta.effective,
-        )
-        return regulation, ref
+        return regulation, document_ref(regulation, regulation_id, self.repo.git.rev_parse("--short", commit.hexsha))
 
     def read(self, regulation_id: str, rev: str | None = None) -> Regulation:
         """One version of a regulation: ``rev`` as in :meth:`resolve` (default HEAD)."""
@@ -170,24 +163,12 @@ class Corpus:
         file, staged or not (unless ``force``, which discards them); an index
         locked by another git process.
         """
+        # Imported here: only adding needs the ingest pipeline, and log,
+        # show and history should not load it.
+        from fagui.store.adding import add_version
+
         return add_version(
             self._reader, raw, regulation_id,
             effective=effective, source=source, name=name, message=message, tag=tag, force=force,
         )
 
-
-def load(spec: str, repo: str | os.PathLike = ".") -> tuple[Regulation, DocumentRef]:
-    """A regulation from a canonical Markdown FILE, or ``ID[@REV]`` in the
-    corpus containing ``repo`` (see :meth:`Corpus.resolve`).
-
-    An existing file wins; anything else must be an id with an optional
-    revision. Raises FaguiError naming ``spec`` when it is neither.
-    """
-    if os.path.isfile(spec):
-        regulation = read_regulation(read_text(spec), spec)
-        meta = regulation.metadata
-        return regulation, DocumentRef(id=None, title=meta.title, jurisdiction=meta.jurisdiction, effective=meta.effective)
-    regulation_id = spec.partition("@")[0]
-    if not ID_RE.fullmatch(regulation_id):
-        raise FaguiError("no such file, and not a regulation id (ID or ID@REV)", spec)
-    return Corpus(repo).resolve(spec)

@@ -1,0 +1,111 @@
+"""How fast the command line starts and answers, as ratios to baselines run
+in the same session (median of 9 runs each, runs interleaved so that a busy
+moment hits both sides alike):
+
+* ``fagui --help`` against ``python -c pass`` (target <= 2.5x);
+* ``fagui diff`` national vs Jiangxi against a script that runs
+  ``difflib.HtmlDiff`` on the same two files (target <= 1.5x);
+* ``fagui report`` on the seed texts against the same HtmlDiff script over
+  the national text and each of the four provinces (target <= 2x).
+
+Each run is a fresh process, as a user's is: start-up and imports count.
+
+    python benchmarks/bench_cli.py            # prints figures; exit 1 if a target is missed
+    python benchmarks/bench_cli.py --runs 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS = ROOT / "texts"
+NATIONAL = TEXTS / "national" / "counterespionage-security-provisions.md"
+JIANGXI = TEXTS / "jiangxi" / "counterespionage-work-regulations.md"
+TARGETS = {"help_ratio": 2.5, "diff_ratio": 1.5, "report_ratio": 2.0}
+
+HTMLDIFF = """
+import difflib, sys
+from pathlib import Path
+national = Path(sys.argv[1]).read_text(encoding="utf-8").splitlines()
+out = Path(sys.argv[2])
+for i, other in enumerate(sys.argv[3:]):
+    page = difflib.HtmlDiff().make_file(national, Path(other).read_text(encoding="utf-8").splitlines())
+    if out.is_dir():
+        (out / f"{i}.html").write_text(page, encoding="utf-8")
+    else:
+        sys.stdout.write(page)
+"""
+"""The baseline: difflib's side-by-side HTML of the national text against
+each text named after it, to stdout (one) or into a folder (several)."""
+
+
+def fagui_command() -> list[str]:
+    """The installed console script beside this interpreter, else ``python -m cli``."""
+    script = Path(sys.executable).with_name("fagui")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "cli"]
+
+
+def seconds(argv: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def medians(cases: dict[str, list[str]], cwd: Path, runs: int) -> dict[str, float]:
+    """Median wall seconds of each command line, the cases run round-robin."""
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    for name, argv in cases.items():  # one warm-up each: files into the page cache
+        seconds(argv, cwd)
+    for _ in range(runs):
+        for name, argv in cases.items():
+            times[name].append(seconds(argv, cwd))
+    return {name: statistics.median(t) for name, t in times.items()}
+
+
+def bench(runs: int = 9) -> dict[str, float]:
+    fagui = fagui_command()
+    provinces = sorted(p for p in TEXTS.rglob("*.md") if not p.is_relative_to(TEXTS / "national"))
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        seeds = tmp / "seeds"  # the seed texts outside git: the report has no version histories
+        shutil.copytree(TEXTS, seeds / "texts", ignore=shutil.ignore_patterns("*.source.txt"))
+        (tmp / "htmldiff").mkdir()
+        env_python = [sys.executable]
+        cases = {
+            "python": env_python + ["-c", "pass"],
+            "help": fagui + ["--help"],
+            "htmldiff_one": env_python + ["-c", HTMLDIFF, str(NATIONAL), "-", str(JIANGXI)],
+            "diff": fagui + ["diff", str(NATIONAL), str(JIANGXI)],
+            "htmldiff_four": env_python + ["-c", HTMLDIFF, str(NATIONAL), str(tmp / "htmldiff"), *map(str, provinces)],
+            "report": fagui + ["report", "--repo", str(seeds), "-o", str(tmp / "report")],
+        }
+        t = medians(cases, tmp, runs)
+    figures = {f"{name}_seconds": value for name, value in t.items()}
+    figures["help_ratio"] = t["help"] / t["python"]
+    figures["diff_ratio"] = t["diff"] / t["htmldiff_one"]
+    figures["report_ratio"] = t["report"] / t["htmldiff_four"]
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9, help="runs of each command (the median is taken)")
+    args = parser.parse_args(argv)
+    figures = bench(args.runs)
+    for key, value in figures.items():
+        target = f"  (target <= {TARGETS[key]})" if key in TARGETS else ""
+        print(f"{key:24} {value:8.3f}{target}")
+    return 0 if all(figures[k] <= v for k, v in TARGETS.items()) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,89 @@
+"""Each command loads only what it uses: run the real CLI in a fresh
+interpreter and look at sys.modules when it is done. An import check, not a
+timing (timings are in benchmarks/bench_cli.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import markdown_path, source_path
+
+ROOT = Path(__file__).resolve().parent.parent
+NATIONAL = "national/counterespionage-security-provisions"
+JIANGXI = "jiangxi/counterespionage-work-regulations"
+
+PROBE = """
+import json, sys
+from cli.main import main
+try:
+    main(sys.argv[2:], prog_name="fagui")
+except SystemExit:
+    pass
+loaded = sorted(sys.modules)
+with open(sys.argv[1], "w") as fh:
+    json.dump(loaded, fh)
+"""
+
+GIT = ("git", "gitdb")
+"""GitPython and its object database."""
+
+COMPARING = ("fagui.compare", "fagui.align", "fagui.diff", "fast_diff_match_patch")
+
+
+def loaded(tmp_path: Path, *args: str) -> set[str]:
+    """The modules loaded by ``fagui ARGS`` run in a new interpreter (at
+    the top of this repository, so ids name the seed corpus)."""
+    out = tmp_path / "modules.json"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONSTARTUP"}
+    subprocess.run([sys.executable, "-c", PROBE, str(out), *args], cwd=ROOT, env=env, check=True, capture_output=True)
+    return set(json.loads(out.read_text()))
+
+
+def offending(modules: set[str], forbidden: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in modules if any(m == f or m.startswith(f + ".") for f in forbidden))
+
+
+def test_top_level_help_loads_no_command(tmp_path):
+    modules = loaded(tmp_path, "--help")
+    ours = sorted(m for m in modules if m.split(".")[0] in ("cli", "fagui", "renderers"))
+    assert ours == ["cli", "cli.main", "fagui", "fagui.errors"]
+    assert not offending(modules, GIT + ("markdown_it",))
+
+
+def test_a_command_help_loads_only_that_command(tmp_path):
+    modules = loaded(tmp_path, "show", "--help")
+    assert not offending(modules, ("cli.diff", "cli.report", "cli.store", "cli.review", "cli.ingest", "cli.gitdriver", "cli.gitdiff"))
+
+
+@pytest.mark.parametrize(
+    "args, forbidden",
+    [
+        (("diff", str(markdown_path(NATIONAL)), str(markdown_path(JIANGXI))), GIT + ("fagui.store.corpus", "renderers.html")),
+        (("diff", str(markdown_path(NATIONAL)), str(markdown_path(JIANGXI)), "--format", "json"), GIT + ("renderers.text", "renderers.html")),
+        (("show", str(markdown_path(NATIONAL)), "--article", "3"), GIT + COMPARING + ("renderers",)),
+        (("check", str(markdown_path(NATIONAL))), GIT + COMPARING + ("renderers",)),
+        (("ingest", str(source_path(NATIONAL)), "-q"), GIT + COMPARING + ("renderers",)),
+        (("log", NATIONAL), ("renderers",)),
+    ],
+    ids=["diff-files", "diff-json", "show-file", "check", "ingest", "log"],
+)
+def test_a_command_loads_only_what_it_uses(tmp_path, args, forbidden):
+    assert offending(loaded(tmp_path, *args), forbidden) == []
+
+
+def test_the_git_diff_driver_loads_no_gitpython(tmp_path):
+    path = f"texts/{NATIONAL}.md"
+    old, new = str(markdown_path(NATIONAL)), str(markdown_path(NATIONAL))
+    modules = loaded(tmp_path, "git-diff", path, old, "0" * 40, "100644", new, "1" * 40, "100644")
+    assert offending(modules, GIT) == []
+    assert "fagui.compare" in modules  # it did compare
+
+
+def test_the_check_is_not_vacuous(tmp_path):
+    """A command that does use git loads GitPython, so the probe sees imports."""
+    assert offending(loaded(tmp_path, "log", NATIONAL), GIT)
