@@ -17,7 +17,6 @@ Each run is a fresh process, as a user's is: start-up and imports count.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import subprocess

@@ -1,5 +1,4 @@
-"""fagui ingest and check: raw text in, canonical Markdown out, and whether a
-file is still canonical."""
+"""fagui ingest: raw text in, canonical Markdown out, the audit on stderr."""
 
 from __future__ import annotations
 
@@ -11,11 +10,9 @@ import click
 
 from cli.options import output_option
 from fagui.atomic import write_atomic
-from fagui.check import check_file
 from fagui.errors import FaguiError
 from fagui.files import read_bytes
 from fagui.ingest import ingest_bytes
-from fagui.store.paths import TEXTS
 
 
 @click.command()
@@ -51,34 +48,3 @@ def ingest(raw: str, output: str | None, source_name: str | None, audit_json: st
         write_atomic(output, result.markdown)
     else:
         click.echo(result.markdown, nl=False)
-
-
-@click.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-def check(paths: tuple[str, ...]) -> None:
-    """Check that files are in canonical form.
-
-    Exits 1 at the first departure in each file (printed as path:line:
-    reason), 2 if a file cannot be read. With no PATHS, checks every .md file
-    under texts/.
-
-    \b
-    Examples:
-      fagui check
-      fagui check texts/jilin/counterespionage-work-provisions.md
-    """
-    if not paths:
-        paths = tuple(
-            os.path.join(root, name)
-            for root, _, names in sorted(os.walk(TEXTS))
-            for name in sorted(names)
-            if name.endswith(".md")
-        )
-    failed = False
-    for path in paths:
-        departure = check_file(path)
-        if departure is not None:
-            click.echo(f"{path}:{departure.line}: {departure.reason}", err=True)
-            failed = True
-    if failed:
-        sys.exit(1)

@@ -18,7 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("cli.report:report", "Compare the national text with every provincial text, as a static site."),
     "diff": ("cli.diff:diff_command", "Compare two regulation texts article by article."),
     "ingest": ("cli.ingest:ingest", "Turn a raw regulation text into canonical Markdown."),
-    "check": ("cli.ingest:check", "Check that files are in canonical form."),
+    "check": ("cli.check:check", "Check that files are in canonical form."),
     "show": ("cli.show:show", "Print a regulation, or one article of it, as text."),
     "init": ("cli.store:init_command", "Make a new corpus: a git repository with texts/."),
     "add": ("cli.store:add", "Ingest a raw text and commit it as a new version of a regulation."),

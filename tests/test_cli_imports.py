@@ -34,6 +34,10 @@ GIT = ("git", "gitdb")
 
 COMPARING = ("fagui.compare", "fagui.align", "fagui.diff", "fast_diff_match_patch")
 
+INGESTING = ("fagui.ingest",)
+"""The ingest pipeline (decoding, cleaning, parsing raw text): only ingest and
+add need it; numerals and item markers are in fagui.text."""
+
 
 def loaded(tmp_path: Path, *args: str) -> set[str]:
     """The modules loaded by ``fagui ARGS`` run in a new interpreter (at
@@ -63,14 +67,16 @@ def test_a_command_help_loads_only_that_command(tmp_path):
 @pytest.mark.parametrize(
     "args, forbidden",
     [
-        (("diff", str(markdown_path(NATIONAL)), str(markdown_path(JIANGXI))), GIT + ("fagui.store.corpus", "renderers.html")),
-        (("diff", str(markdown_path(NATIONAL)), str(markdown_path(JIANGXI)), "--format", "json"), GIT + ("renderers.text", "renderers.html")),
-        (("show", str(markdown_path(NATIONAL)), "--article", "3"), GIT + COMPARING + ("renderers",)),
-        (("check", str(markdown_path(NATIONAL))), GIT + COMPARING + ("renderers",)),
+        (("diff", str(markdown_path(NATIONAL)), str(markdown_path(JIANGXI))), GIT + INGESTING + ("fagui.store.corpus", "renderers.html")),
+        (("diff", str(markdown_path(NATIONAL)), str(markdown_path(JIANGXI)), "--format", "json"), GIT + INGESTING + ("renderers.text", "renderers.html")),
+        (("show", str(markdown_path(NATIONAL)), "--article", "3"), GIT + COMPARING + INGESTING + ("renderers",)),
+        (("check", str(markdown_path(NATIONAL))), GIT + COMPARING + INGESTING + ("renderers",)),
         (("ingest", str(source_path(NATIONAL)), "-q"), GIT + COMPARING + ("renderers",)),
-        (("log", NATIONAL), ("renderers",)),
+        (("log", NATIONAL), INGESTING + ("renderers",)),
+        (("history", NATIONAL, "--article", "3"), INGESTING + ("renderers",)),
+        (("show", f"{NATIONAL}@HEAD", "--article", "3"), INGESTING + ("renderers",)),
     ],
-    ids=["diff-files", "diff-json", "show-file", "check", "ingest", "log"],
+    ids=["diff-files", "diff-json", "show-file", "check", "ingest", "log", "history", "show-id"],
 )
 def test_a_command_loads_only_what_it_uses(tmp_path, args, forbidden):
     assert offending(loaded(tmp_path, *args), forbidden) == []
@@ -80,10 +86,11 @@ def test_the_git_diff_driver_loads_no_gitpython(tmp_path):
     path = f"texts/{NATIONAL}.md"
     old, new = str(markdown_path(NATIONAL)), str(markdown_path(NATIONAL))
     modules = loaded(tmp_path, "git-diff", path, old, "0" * 40, "100644", new, "1" * 40, "100644")
-    assert offending(modules, GIT) == []
+    assert offending(modules, GIT + INGESTING) == []
     assert "fagui.compare" in modules  # it did compare
 
 
 def test_the_check_is_not_vacuous(tmp_path):
-    """A command that does use git loads GitPython, so the probe sees imports."""
+    """A command that does use git or the pipeline loads it, so the probe sees imports."""
     assert offending(loaded(tmp_path, "log", NATIONAL), GIT)
+    assert offending(loaded(tmp_path, "ingest", str(source_path(NATIONAL)), "-q"), INGESTING)

@@ -1,0 +1,42 @@
+"""fagui check: is each file still in canonical form?"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from fagui.check import check_file
+from fagui.store.paths import TEXTS
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+def check(paths: tuple[str, ...]) -> None:
+    """Check that files are in canonical form.
+
+    Exits 1 at the first departure in each file (printed as path:line:
+    reason), 2 if a file cannot be read. With no PATHS, checks every .md file
+    under texts/.
+
+    \b
+    Examples:
+      fagui check
+      fagui check texts/jilin/counterespionage-work-provisions.md
+    """
+    if not paths:
+        paths = tuple(
+            os.path.join(root, name)
+            for root, _, names in sorted(os.walk(TEXTS))
+            for name in sorted(names)
+            if name.endswith(".md")
+        )
+    failed = False
+    for path in paths:
+        departure = check_file(path)
+        if departure is not None:
+            click.echo(f"{path}:{departure.line}: {departure.reason}", err=True)
+            failed = True
+    if failed:
+        sys.exit(1)
