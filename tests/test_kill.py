@@ -27,7 +27,7 @@ import git as gitpython
 import pytest
 from test_store import JILIN, V1, V2, git, isolated_git, make_repo  # noqa: F401
 
-from fagui.store import Corpus
+from fagui.store.corpus import Corpus
 from fagui.store.journal import PAUSE, STEPS, journaled
 
 RANDOM_TRIALS = int(os.environ.get("FAGUI_KILL_TRIALS", "10"))
