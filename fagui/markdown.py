@@ -10,23 +10,24 @@ paragraph (款), item (项) and sub-item (目) a Markdown paragraph on one line.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 
 from markdown_it import MarkdownIt
 
 from fagui.errors import FaguiError
-from fagui.text.items import nest_items, parse_marker
-from fagui.text.numerals import NUMERAL_CHARS, to_int
 from fagui.model import METADATA_FIELDS, Article, Division, Metadata, Paragraph, Regulation
-
-ARTICLE_HEADING_RE = re.compile(rf"^第([{NUMERAL_CHARS}0-9]+)条$")
-DIVISION_HEADING_RE = re.compile(rf"^第([{NUMERAL_CHARS}0-9]+)(编|章|节)(?: (.+))?$")
+from fagui.text.items import nest_items, parse_marker
+from fagui.text.labels import MalformedLabel, read_label
 
 # A paragraph line that would otherwise open a Markdown block construct
 # (heading, quote, list, code, HTML, thematic break) gets a backslash.
 _BLOCK_START_RE = re.compile(r"^(?:[#>*+\-=_~`<|\\]|\d+[.)])")
 _PLAIN_VALUE_RE = re.compile(r"^[^\s'\"#:{}\[\],&*!|>%@`-][^#]*$")
+
+DATE_FIELDS = ("adopted", "promulgated", "effective")
+"""Front-matter fields that hold a date."""
 
 _md = MarkdownIt("commonmark")
 
@@ -82,7 +83,7 @@ def read_regulation(text: str, path: str | None = None) -> Regulation:
     stack: list[tuple[int, list]] = [(1, [])]  # (heading level, children)
     divisions: list[tuple[str, int, str, str, list]] = []  # (kind, number, label, title, children)
     article: dict | None = None
-    seen: dict[int, int] = {}
+    seen: dict[tuple[int, int], int] = {}
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -99,23 +100,25 @@ def read_regulation(text: str, path: str | None = None) -> Regulation:
             if title is None:
                 raise FaguiError("heading before the # title", where, line)
             article = _close_article(article, stack)
-            am = ARTICLE_HEADING_RE.match(content)
-            if am:
-                number = to_int(am.group(1))
-                if number in seen:
-                    raise FaguiError(f"duplicate article {content} (first at line {seen[number]})", where, line)
-                seen[number] = line
+            try:
+                label = read_label(content)
+            except MalformedLabel as exc:
+                raise FaguiError(str(exc), where, line) from None
+            if label is not None and label.kind == "条" and label.end == len(content):
+                if label.key in seen:
+                    raise FaguiError(f"duplicate article {label.text} (first at line {seen[label.key]})", where, line)
+                seen[label.key] = line
                 while len(stack) > 1 and stack[-1][0] >= level:
                     _close_division(stack, divisions)
-                article = {"number": number, "label": content, "blocks": [], "line": line}
+                article = {"key": label.key, "label": label.text, "blocks": [], "line": line}
                 continue
-            dm = DIVISION_HEADING_RE.match(content)
-            if not dm:
+            rest = content[label.end :] if label is not None else ""
+            if label is None or label.kind == "条" or not (rest == "" or (rest[0] == " " and rest[1:].strip())):
                 raise FaguiError(f"heading is neither an article nor a division: {content!r}", where, line)
             while len(stack) > 1 and stack[-1][0] >= level:
                 _close_division(stack, divisions)
             children: list = []
-            divisions.append((dm.group(2), to_int(dm.group(1)), f"第{dm.group(1)}{dm.group(2)}", dm.group(3) or "", children))
+            divisions.append((label.kind, label.number, label.text, rest[1:], children))
             stack.append((level, children))
             continue
         if tok.type == "paragraph_open":
@@ -162,9 +165,21 @@ def _split_front_matter(text: str, where: str) -> tuple[dict, str, int]:
                 value = json.loads(value)
             except ValueError:
                 raise FaguiError(f"bad quoted value for {key}", where, n) from None
+        if key in DATE_FIELDS and not _is_date(value):
+            raise FaguiError(f"{key} {value!r} is not a date (YYYY-MM-DD) that exists", where, n)
         fields[key] = value
     body = text[end + 5 :]
     return fields, body, text[: end + 5].count("\n")
+
+
+def _is_date(value: str) -> bool:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _unescape(content: str) -> str:
@@ -183,7 +198,8 @@ def _close_article(article: dict | None, stack: list) -> None:
         else:
             paragraphs.append((block, []))
     built = tuple(Paragraph(text, nest_items(items)[0]) for text, items in paragraphs)
-    stack[-1][1].append(Article(article["number"], article["label"], built))
+    number, suffix = article["key"]
+    stack[-1][1].append(Article(number, article["label"], built, suffix))
     return None
 
 

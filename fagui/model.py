@@ -85,11 +85,22 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Article:
-    """An article (条). ``number`` is the integer value of ``label`` (第七条 -> 7)."""
+    """An article (条). ``number`` is the integer value of ``label`` (第七条 -> 7).
+
+    An article inserted by amendment without renumbering (第十条之一) has the
+    number of the article it follows and ``suffix`` 1 (之二: 2); it is an
+    article of its own, after 第十条 and before 第十一条 (see ``key``).
+    """
 
     number: int
     label: str
     paragraphs: tuple[Paragraph, ...]
+    suffix: int = 0
+
+    @property
+    def key(self) -> tuple[int, int]:
+        """The article's place in the numbering: (number, suffix)."""
+        return self.number, self.suffix
 
     def blocks(self) -> tuple[str, ...]:
         """The article's paragraphs and items in reading order, one string each.
@@ -178,9 +189,10 @@ class Regulation:
 
         return walk(self.body)
 
-    def article(self, number: int) -> Article | None:
+    def article(self, number: int, suffix: int = 0) -> Article | None:
+        """Article ``number`` (第十条之一: number 10, suffix 1), or None."""
         for a in self.articles:
-            if a.number == number:
+            if a.key == (number, suffix):
                 return a
         return None
 

@@ -13,7 +13,7 @@ def format_regulation(regulation: Regulation, article: int | None = None) -> str
     """
     if article is not None:
         for located in regulation.located_articles():
-            if located.article.number == article:
+            if located.article.key == (article, 0):
                 where = " / ".join(located.divisions)
                 head = f"{regulation.metadata.title}" + (f" / {where}" if where else "")
                 return head + "\n\n" + format_article(located.article)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from fagui.text.numerals import NUMERAL_CHARS
@@ -46,9 +47,22 @@ def iso_date(text: str) -> str | None:
     return _iso(m) if m else None
 
 
+class ImpossibleDate(ValueError):
+    """A date no calendar has (2025年2月30日); ``text`` is the date as written."""
+
+    def __init__(self, text: str):
+        super().__init__(f"impossible date {text}")
+        self.text = text
+
+
 def _iso(m: re.Match) -> str:
+    """The date a match of DATE stands for, as YYYY-MM-DD; ImpossibleDate
+    when there is no such day."""
     year, month, day = (int(g) for g in m.groups()[:3])
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        raise ImpossibleDate(f"{m.group(1)}年{m.group(2)}月{m.group(3)}日") from None
 
 
 def jurisdiction(title: str) -> tuple[str, str]:

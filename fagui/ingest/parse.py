@@ -19,13 +19,11 @@ from fagui.ingest import metadata as meta
 from fagui.ingest.audit import Audit, DroppedSpan, PageBreakJoin, Warning
 from fagui.model import DIVISION_KINDS, Article, Division, Metadata, Paragraph, Regulation
 from fagui.text.items import nest_items, parse_marker
+from fagui.text.labels import Label, MalformedLabel, read_label
 from fagui.text.normalise import is_cjk, normalise
-from fagui.text.numerals import NUMERAL_CHARS, to_int
 
-_NUM = f"[{NUMERAL_CHARS}0-9]+"
-ARTICLE_RE = re.compile(rf"^第({_NUM})条(?:[ \t\u3000]+|$)")
-ARTICLE_TIGHT_RE = re.compile(rf"^第({_NUM})条")
-DIVISION_RE = re.compile(rf"^第({_NUM})(编|章|节)(?:[ \t\u3000]*)([^。，；：]{{0,40}})$")
+DIVISION_TITLE_RE = re.compile(r"^[ \t\u3000]*([^。，；：]{0,40})$")
+"""What may follow a division's label on its line: its title, nothing else."""
 BOOKMARK_RE = re.compile(r"\[bookmark:[^\]\n]*\]")
 WEB_CHROME = (
     (re.compile(r"^【法宝引证码】"), "web page header (citation code)"),
@@ -46,6 +44,7 @@ class _Line:
     raw: str  # the line as in the source (no newline)
     text: str = ""  # raw with bookmarks removed, not yet normalised
     kind: str = ""
+    label: Label | None = None  # the label the line opens with
 
 
 @dataclass
@@ -67,6 +66,11 @@ class _ArticleDraft:
     line: int
     blocks: list[_Block] = field(default_factory=list)
     divisions: tuple = ()
+    suffix: int = 0
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return self.number, self.suffix
 
 
 class _Parser:
@@ -103,6 +107,14 @@ class _Parser:
         self.norm.update(counts)
         return out
 
+    def line_of(self, written: str) -> int | None:
+        """The number of the first line that contains ``written`` once
+        normalised (spaces inside Chinese text removed), if any."""
+        for line in self.lines:
+            if written in normalise(line.text)[0].replace(" ", ""):
+                return line.number
+        return None
+
     # -- passes ----------------------------------------------------------
     def remove_bookmarks(self) -> None:
         for line in self.lines:
@@ -123,12 +135,31 @@ class _Parser:
     def classify_structure(self) -> None:
         for line in self.content():
             squeezed = line.text.strip(" \t\u3000\u00a0\ufeff")
-            if ARTICLE_RE.match(squeezed):
+            try:
+                line.label = read_label(squeezed)
+            except MalformedLabel as exc:
+                raise FaguiError(str(exc), self.source, line.number) from None
+            if _opens_article(squeezed, line.label):
                 line.kind = "article"
-            elif DIVISION_RE.match(squeezed):
+            elif _division_title(squeezed, line.label) is not None:
                 line.kind = "division"
             elif TOC_RE.match(squeezed):
                 line.kind = "toc"
+
+    def take_label(self, line: _Line, stripped: str) -> str:
+        """The canonical label of a line that opens an article or division;
+        invisible characters inside it are dropped spans, other changes of
+        form (第10条, 第１０条) counted."""
+        label = line.label
+        lead = line.raw.find(stripped[: label.end]) if line.text == line.raw else -1
+        for i in label.invisible:
+            start = line.start + lead + i if lead >= 0 else line.start
+            self.dropped.append(
+                DroppedSpan(line.number, line.number, start, start + 1, stripped[i], f"invisible character U+{ord(stripped[i]):04X} inside the label {label.text}")
+            )
+        if label.as_written != label.text:
+            self.norm["labels written canonically"] += 1
+        return label.text
 
     def find_body(self) -> int:
         """Index into self.lines where the body starts; marks a table of contents."""
@@ -140,8 +171,8 @@ class _Parser:
         headings = [i for i, l in enumerate(lines[:first_article]) if l.kind == "division"]
         body = headings[0] if headings else first_article
         if headings:
-            first_label = _division_label(lines[headings[0]].text)
-            again = [i for i in headings[1:] if _division_label(lines[i].text) == first_label]
+            first_label = lines[headings[0]].label.text
+            again = [i for i in headings[1:] if lines[i].label.text == first_label]
             if again:
                 toc_first = toc_at if toc_at is not None and toc_at < headings[0] else headings[0]
                 toc_last = again[0] - 1
@@ -206,7 +237,10 @@ class _Parser:
                 found["signatory"] = f"{m.group(1)} {m.group(2)}"
                 self.drop_lines(line, line, "signature: moved to front matter (signatory)")
             elif kind == "date":
-                found["promulgated"] = meta.iso_date(squeezed)
+                try:
+                    found["promulgated"] = meta.iso_date(squeezed)
+                except meta.ImpossibleDate as exc:
+                    raise FaguiError(str(exc), self.source, line.number) from None
                 self.drop_lines(line, line, "date of the order: moved to front matter (promulgated)")
             else:
                 preamble.append(_Block(text, line.number, line.number))
@@ -237,46 +271,43 @@ class _Parser:
         articles: list[_ArticleDraft] = []
         stack: list[tuple[str, int, str, str, list]] = []  # (kind, number, label, title, children)
         root: list = []
-        seen: dict[int, int] = {}
+        seen: dict[tuple[int, int], int] = {}
         current: _ArticleDraft | None = None
         for index, line in enumerate(lines):
             stripped = self.strip(line)
             last_block = current.blocks[-1] if current and current.blocks else None
             unterminated = last_block is not None and last_block.text[-1:] not in TERMINAL
-            m = ARTICLE_RE.match(stripped)
-            tight = ARTICLE_TIGHT_RE.match(stripped)
-            previous = articles[-1].number if articles else 0
+            label = line.label
+            previous = articles[-1].key if articles else (0, 0)
+            due = ((previous[0] + 1, 0), (previous[0], previous[1] + 1))
             # 第八条 without a space after it opens an article only where one
             # is due: mid-sentence it is a cross-reference split by a page break.
-            if not m and tight and not unterminated and to_int(tight.group(1)) == previous + 1:
-                m = tight
-            if m:
-                number = to_int(m.group(1))
-                if number in seen:
+            opens = _opens_article(stripped, label) or (
+                label is not None and label.kind == "条" and not unterminated and label.key in due
+            )
+            if opens:
+                if label.key in seen:
                     raise FaguiError(
-                        f"duplicate article number 第{m.group(1)}条 (first at line {seen[number]})", self.source, line.number
+                        f"duplicate article number {label.text} (first at line {seen[label.key]})", self.source, line.number
                     )
-                if number != previous + 1:
+                if label.key not in due:
                     self.warnings.append(
-                        Warning(line.number, f"article numbering jumps from {previous} to {number}")
+                        Warning(line.number, f"article numbering jumps from {_key_text(previous)} to {_key_text(label.key)}")
                     )
-                seen[number] = line.number
-                current = _ArticleDraft(number, f"第{m.group(1)}条", line.number)
+                seen[label.key] = line.number
+                current = _ArticleDraft(label.number, self.take_label(line, stripped), line.number, suffix=label.suffix)
                 (stack[-1][4] if stack else root).append(current)
                 articles.append(current)
-                rest = stripped[m.end() :]
+                rest = stripped[label.end :]
                 if rest.strip(" \t\u3000"):
                     self.add_text(current, line, self.normalise(rest))
                 continue
-            d = DIVISION_RE.match(stripped)
-            if d and not unterminated:
-                kind = d.group(2)
-                text = self.normalise(stripped)
-                dm = DIVISION_RE.match(text)
-                title = dm.group(3).strip()
+            title = _division_title(stripped, label)
+            if title is not None and not unterminated:
+                kind = label.kind
                 while stack and DIVISION_KINDS.index(stack[-1][0]) >= DIVISION_KINDS.index(kind):
                     stack.pop()
-                node = (kind, to_int(dm.group(1)), f"第{dm.group(1)}{kind}", title, [])
+                node = (kind, label.number, self.take_label(line, stripped), self.normalise(title), [])
                 (stack[-1][4] if stack else root).append(node)
                 stack.append(node)
                 # A heading closes the article before it.
@@ -328,11 +359,15 @@ class _Parser:
             paragraphs, item_warnings = _paragraphs(draft)
             for message in item_warnings:
                 self.warnings.append(Warning(draft.line, f"{draft.label}: {message}"))
-            articles[id(draft)] = Article(draft.number, draft.label, paragraphs)
+            articles[id(draft)] = Article(draft.number, draft.label, paragraphs, draft.suffix)
             counts["paragraphs"] += len(paragraphs)
             counts["items"] += sum(_count_items(p.items) for p in paragraphs)
         body = tuple(_freeze(node, articles, counts) for node in root)
-        regulation = Regulation(self.metadata(found, preamble, drafts), tuple(preamble), body)
+        try:
+            metadata = self.metadata(found, preamble, drafts)
+        except meta.ImpossibleDate as exc:
+            raise FaguiError(str(exc), self.source, self.line_of(exc.text)) from None
+        regulation = Regulation(metadata, tuple(preamble), body)
         ordered_counts = tuple(
             (k, counts[k])
             for k in ("articles", "parts", "chapters", "sections", "paragraphs", "items")
@@ -373,9 +408,22 @@ class _Parser:
         )
 
 
-def _division_label(text: str) -> str:
-    m = DIVISION_RE.match(text.strip(" \t\u3000"))
-    return f"第{m.group(1)}{m.group(2)}" if m else ""
+def _opens_article(text: str, label: Label | None) -> bool:
+    """Whether a line opens an article: its label, then a space or nothing."""
+    return label is not None and label.kind == "条" and text[label.end : label.end + 1] in ("", " ", "\t", "\u3000")
+
+
+def _division_title(text: str, label: Label | None) -> str | None:
+    """The title of a division heading line (may be ""), or None for a line
+    that is no division heading."""
+    if label is None or label.kind == "条":
+        return None
+    m = DIVISION_TITLE_RE.match(text[label.end :])
+    return m.group(1) if m else None
+
+
+def _key_text(key: tuple[int, int]) -> str:
+    return f"{key[0]}之{key[1]}" if key[1] else str(key[0])
 
 
 def _header_kind(text: str, found: dict) -> str | None:

@@ -77,3 +77,27 @@ def _below_10000(value: int, leading: bool) -> str:
         elif out:
             gap = True
     return "".join(out)
+
+
+def parse_strict(numeral: str) -> int:
+    """The value of a numeral as a label writes it, refusing malformed ones.
+
+    Accepts the conventional Chinese form (what ``to_chinese`` writes, with
+    〇 for 零 and 一十 for a leading 十 allowed) and plain ASCII digits.
+    Raises ValueError for anything else: 十十, 二二, 百一, 零.
+
+    >>> parse_strict("一百零五")
+    105
+    """
+    if numeral.isascii() and numeral.isdigit():
+        if int(numeral) == 0:
+            raise ValueError(f"malformed numeral: {numeral!r}")
+        return int(numeral)
+    value = to_int(numeral)
+    if value <= 0 or value >= 100_000_000:
+        raise ValueError(f"malformed numeral: {numeral!r}")
+    canonical = to_chinese(value)
+    written = numeral.replace("〇", "零")
+    if written not in (canonical, "一" + canonical if canonical.startswith("十") else canonical):
+        raise ValueError(f"malformed numeral: {numeral!r}")
+    return value
