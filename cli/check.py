@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
 
-from fagui.check import check_file
-from fagui.store.paths import TEXTS
+from fagui.check import check_file, corpus_markdown
+from renderers.terminal import visible
 
 
 @click.command()
@@ -18,7 +17,7 @@ def check(paths: tuple[str, ...]) -> None:
 
     Exits 1 at the first departure in each file (printed as path:line:
     reason), 2 if a file cannot be read. With no PATHS, checks every .md file
-    under texts/.
+    under texts/ of the corpus around the current folder (from anywhere inside it).
 
     \b
     Examples:
@@ -26,17 +25,12 @@ def check(paths: tuple[str, ...]) -> None:
       fagui check texts/jilin/counterespionage-work-provisions.md
     """
     if not paths:
-        paths = tuple(
-            os.path.join(root, name)
-            for root, _, names in sorted(os.walk(TEXTS))
-            for name in sorted(names)
-            if name.endswith(".md")
-        )
+        paths = tuple(corpus_markdown())
     failed = False
     for path in paths:
         departure = check_file(path)
         if departure is not None:
-            click.echo(f"{path}:{departure.line}: {departure.reason}", err=True)
+            click.echo(visible(f"{path}:{departure.line}: {departure.reason}", newlines=False), err=True)
             failed = True
     if failed:
         sys.exit(1)

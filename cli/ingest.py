@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 
 import click
 
@@ -13,6 +12,7 @@ from fagui.atomic import write_atomic
 from fagui.errors import FaguiError
 from fagui.files import read_bytes
 from fagui.ingest import ingest_bytes
+from renderers.terminal import visible
 
 
 @click.command()
@@ -32,7 +32,7 @@ def ingest(raw: str, output: str | None, source_name: str | None, audit_json: st
       fagui ingest downloaded.txt -o texts/jilin/counterespionage-work-provisions.md
       curl -s URL | fagui ingest - --source URL --audit-json audit.json > out.md
     """
-    data = sys.stdin.buffer.read() if raw == "-" else read_bytes(raw)
+    data = read_bytes(raw)
     name = source_name or ("<stdin>" if raw == "-" else os.path.basename(raw))
     try:
         result = ingest_bytes(data, name)
@@ -41,10 +41,11 @@ def ingest(raw: str, output: str | None, source_name: str | None, audit_json: st
         raise FaguiError(exc.message, raw, exc.line) from None
     if not quiet:
         for line in result.audit.summary_lines():
-            click.echo(line, err=True)
-    if audit_json:
-        write_atomic(audit_json, json.dumps(result.audit.as_dict(), ensure_ascii=False, indent=2) + "\n")
+            click.echo(visible(line), err=True)
+    # The Markdown first: when it cannot be written, no audit is left behind.
     if output:
         write_atomic(output, result.markdown)
-    else:
+    if audit_json:
+        write_atomic(audit_json, json.dumps(result.audit.as_dict(), ensure_ascii=False, indent=2) + "\n")
+    if not output:
         click.echo(result.markdown, nl=False)

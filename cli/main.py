@@ -13,6 +13,7 @@ import importlib
 import click
 
 from fagui.errors import FaguiError
+from renderers.terminal import visible
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("cli.report:report", "Compare the national text with every provincial text, as a static site."),
@@ -53,7 +54,12 @@ class FaguiGroup(click.Group):
         try:
             return super().invoke(ctx)
         except FaguiError as exc:
-            click.echo(f"fagui: error: {exc}", err=True)
+            click.echo(f"fagui: error: {visible(str(exc), newlines=False)}", err=True)
+            ctx.exit(2)
+        except OSError as exc:
+            # A backstop: the engine names the file for the errors it expects.
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"fagui: error: {visible(where + (exc.strerror or str(exc)), newlines=False)}", err=True)
             ctx.exit(2)
 
 

@@ -7,6 +7,7 @@ import click
 from cli.options import repo_option
 from fagui.store.load import load
 from fagui.textform import format_regulation
+from renderers.terminal import visible
 
 
 @click.command()
@@ -26,4 +27,4 @@ def show(spec: str, article: int | None, repo: str) -> None:
       fagui show texts/national/counterespionage-security-provisions.md
     """
     regulation, _ = load(spec, repo)
-    click.echo(format_regulation(regulation, article), nl=False)
+    click.echo(visible(format_regulation(regulation, article)), nl=False)

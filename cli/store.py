@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import click
 
@@ -13,6 +12,7 @@ from fagui.store.changes import Changes
 from fagui.store.corpus import Corpus
 from fagui.store.making import init as init_corpus
 from fagui.store.paths import split_spec
+from renderers.terminal import visible
 
 
 def describe(changes: Changes) -> str:
@@ -61,7 +61,7 @@ def add(raw, regulation_id, effective, source, message, tag, force, repo) -> Non
       fagui add jilin-2024.txt --id jilin/counterespionage-work-provisions --effective 2024-05-01
       fagui add amended.txt --id national/counterespionage-security-provisions --tag v2 -m "2025 amendment"
     """
-    data = sys.stdin.buffer.read() if raw == "-" else read_bytes(raw)
+    data = read_bytes(raw)
     result = Corpus(repo).add(
         data,
         regulation_id,
@@ -124,7 +124,7 @@ def log(regulation_id, fmt, repo) -> None:
             v.document_number or "-",
             describe(v.changes),
         ]
-        click.echo("  ".join(fields))
+        click.echo(visible("  ".join(fields)))
 
 
 @click.command()
@@ -154,5 +154,5 @@ def history(spec, article, fmt, repo) -> None:
         click.echo(json.dumps({"id": regulation_id, "article": article, "versions": data}, ensure_ascii=False, indent=2))
         return
     for e in entries:
-        click.echo(f"{e.commit[:7]}  effective {e.effective or '-'}  {e.label}  {e.relation.replace('_', ' ')}")
-        click.echo("\n".join("  " + line for line in e.text.split("\n")) + "\n")
+        click.echo(visible(f"{e.commit[:7]}  effective {e.effective or '-'}  {e.label}  {e.relation.replace('_', ' ')}"))
+        click.echo(visible("\n".join("  " + line for line in e.text.split("\n")) + "\n"))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
-from fagui.files import read_text
+from fagui.files import TEXTS, corpus_root, read_text
 from fagui.markdown import read_regulation, write_regulation
 from fagui.text.normalise import normalise
 
@@ -64,3 +65,16 @@ def _form(lines: list[str]) -> Departure | None:
 def check_file(path: str) -> Departure | None:
     """check_text for a file; FaguiError if it is unreadable or not UTF-8."""
     return check_text(read_text(path), path)
+
+
+def corpus_markdown(start: str | os.PathLike = ".") -> list[str]:
+    """Every ``.md`` file under ``texts/`` of the corpus around ``start``
+    (found from there up, so it works from inside ``texts/`` too), as paths
+    relative to the current folder; FaguiError when there is no corpus."""
+    texts = corpus_root(start) / TEXTS
+    return [
+        os.path.relpath(os.path.join(folder, name))
+        for folder, _, names in sorted(os.walk(texts))
+        for name in sorted(names)
+        if name.endswith(".md")
+    ]

@@ -8,22 +8,45 @@ file (and, for bad UTF-8, the line).
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
 
 from fagui.errors import FaguiError
 
+TEXTS = "texts"
+"""The folder at the top of a corpus that holds its texts."""
+
+MAX_BYTES = 32 * 1024 * 1024
+"""The most a regulation text may hold. The longest codes are a few MB;
+anything larger (``/dev/zero``, a disk image) is refused, not read to the end."""
+
 
 def read_bytes(path: str | os.PathLike) -> bytes:
-    """The bytes of ``path``; FaguiError naming it when it cannot be read."""
+    """The bytes of ``path`` (``-``: standard input); FaguiError naming it
+    when it cannot be read or holds more than :data:`MAX_BYTES`."""
     try:
+        if str(path) == "-":
+            return _bounded(sys.stdin.buffer, "<stdin>")
         with open(path, "rb") as fh:
-            return fh.read()
+            return _bounded(fh, str(path))
     except OSError as exc:
         raise FaguiError(f"cannot read: {exc.strerror or exc}", str(path)) from None
+    except MemoryError:
+        raise FaguiError("cannot read: out of memory", str(path)) from None
+
+
+def _bounded(fh, name: str) -> bytes:
+    data = fh.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise FaguiError(f"larger than {MAX_BYTES // (1024 * 1024)} MB: not a regulation text", name)
+    return data
 
 
 def decode_utf8(raw: bytes, path: str | os.PathLike) -> str:
     """``raw`` as UTF-8 text; FaguiError naming ``path`` and the line of the
-    first byte that is not UTF-8."""
+    first byte that is not UTF-8, or of the first NUL (a binary file)."""
+    if b"\0" in raw:
+        raise FaguiError("a binary file (it holds a NUL byte), not a text", str(path), raw[: raw.index(b"\0")].count(b"\n") + 1)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -33,3 +56,13 @@ def decode_utf8(raw: bytes, path: str | os.PathLike) -> str:
 def read_text(path: str | os.PathLike) -> str:
     """The UTF-8 text of ``path`` (see :func:`read_bytes`, :func:`decode_utf8`)."""
     return decode_utf8(read_bytes(path), path)
+
+
+def corpus_root(start: str | os.PathLike = ".") -> Path:
+    """The top of the corpus containing ``start``: the nearest folder, from
+    ``start`` up, that has a ``texts/`` folder."""
+    here = Path(start).resolve()
+    for folder in (here, *here.parents):
+        if (folder / TEXTS).is_dir():
+            return folder
+    raise FaguiError(f"no {TEXTS}/ folder here or above: not a fagui corpus", str(start))

@@ -16,7 +16,7 @@ from typing import Callable
 
 from fagui.compare import compare
 from fagui.errors import FaguiError
-from fagui.files import read_text
+from fagui.files import corpus_root, read_text
 from fagui.markdown import read_regulation
 from fagui.model import Comparison, DocumentRef, Metadata, Regulation
 from fagui.store.corpus import Corpus
@@ -73,16 +73,6 @@ def plan_report(repo: str | Path = ".") -> ReportPlan:
     root = corpus_root(repo)
     texts = read_texts(root)
     return ReportPlan(root, jurisdiction_comparisons(texts), history_comparisons(root, [t.id for t in texts]))
-
-
-def corpus_root(repo: str | Path) -> Path:
-    """The top of the corpus containing ``repo``: the nearest folder, from
-    ``repo`` up, that has a ``texts/`` folder."""
-    start = Path(repo).resolve()
-    for folder in (start, *start.parents):
-        if (folder / TEXTS).is_dir():
-            return folder
-    raise FaguiError(f"no {TEXTS}/ folder here or above: not a fagui corpus", str(repo))
 
 
 def read_texts(root: Path) -> list[Text]:

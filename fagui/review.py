@@ -15,6 +15,7 @@ import git
 
 from fagui.check import check_text
 from fagui.errors import FaguiError
+from fagui.files import decode_utf8
 from fagui.markdown import read_regulation
 from fagui.model import Comparison
 from fagui.store.changes import compare_versions
@@ -109,8 +110,11 @@ def review_range(base: str, head: str, repo_dir: str = ".") -> Review:
 def _change(repo: git.Repo, base: str, head: str, status: str, old: str, new: str) -> FileChange:
     path = old if status == "deleted" else new
     regulation_id = path.removeprefix(f"{TEXTS}/").removesuffix(".md")
-    left = None if status == "added" else _read(repo, base, old)
-    right = None if status == "deleted" else _read(repo, head, new)
+    try:
+        left = None if status == "added" else _read(repo, base, old)
+        right = None if status == "deleted" else _read(repo, head, new)
+    except FaguiError as exc:
+        return FileChange(path, old if old != new else None, status, regulation_id, None, str(exc))
     if right is not None:
         problem = _problem(right, new)
         if problem:
@@ -133,13 +137,15 @@ def _problem(text: str, path: str) -> str | None:
 
 
 def _read(repo: git.Repo, commit: str, path: str) -> str:
-    return (repo.commit(commit).tree / path).data_stream.read().decode("utf-8", errors="replace")
+    """The file at ``commit`` as UTF-8 text; FaguiError (with the line) when
+    it is not UTF-8 or is binary, rather than a guess at its characters."""
+    return decode_utf8((repo.commit(commit).tree / path).data_stream.read(), path)
 
 
 def _commit(repo: git.Repo, rev: str) -> str:
     try:
-        return repo.commit(rev).hexsha
-    except (git.BadName, ValueError, git.GitCommandError):
+        return repo.git.rev_parse("--verify", "-q", "--end-of-options", f"{rev}^{{commit}}")
+    except git.GitCommandError:
         raise FaguiError(f"no such revision: {rev}", repo.working_dir) from None
 
 

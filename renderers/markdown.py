@@ -32,6 +32,25 @@ def escape_markdown(text: str) -> str:
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def code_span(text: str, *, in_table: bool = False) -> str:
+    """``text`` (a path, an id: anything a user named) as an inline code span
+    that shows it literally and can end nothing early: control characters,
+    newlines among them, as ``\\xNN`` / ``\\uNNNN``; a fence of one backtick
+    more than the longest run inside; a space of padding where it starts or
+    ends with a backtick or a space; and in a table cell ``|`` escaped (GFM
+    splits a row into cells before it reads code spans)."""
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text[:1] in ("`", " ") or text[-1:] in ("`", " ") else ""
+    if in_table:
+        text = text.replace("|", "\\|")
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def _h(text: str) -> str:
     """Text inside an HTML element (``<summary>``)."""
     return html.escape(text, quote=True)

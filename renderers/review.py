@@ -15,7 +15,7 @@ import json
 
 from fagui.review import FileChange, Review
 from renderers.json import comparison_data
-from renderers.markdown import FOLD_AFTER, escape_markdown, render_pair
+from renderers.markdown import FOLD_AFTER, code_span, escape_markdown, render_pair
 
 SUMMARY_RELATIONS = ("added", "amended", "deleted", "renumbered", "reference_update", "moved", "split", "merged")
 FOLDED_RELATIONS = ("renumbered", "reference_update")
@@ -81,22 +81,22 @@ def _document(review: Review) -> tuple[list[str], list[_Section]]:
         add(f"**Errors: {len(problems)} file(s) not in canonical form** (run `fagui check`):")
         add("")
         for change in problems:
-            add(f"- `{change.path}`: {escape_markdown(change.problem)}")
+            add(f"- {code_span(change.path)}: {escape_markdown(change.problem)}")
         add("")
     add("| regulation | file | " + " | ".join(r.replace("_", " ") for r in SUMMARY_RELATIONS) + " |")
     add("|---|---|" + "---:|" * len(SUMMARY_RELATIONS))
     for change in review.changes:
         counts = dict(change.comparison.summary.counts) if change.comparison else {}
         cells = [str(counts.get(r, 0)) if change.comparison else "—" for r in SUMMARY_RELATIONS]
-        add(f"| `{change.regulation_id}` | {_status(change)} | " + " | ".join(cells) + " |")
+        add(f"| {code_span(change.regulation_id, in_table=True)} | {_status(change, in_table=True)} | " + " | ".join(cells) + " |")
     return out, [_file(change) for change in review.changes if change.comparison is not None]
 
 
-def _status(change: FileChange) -> str:
+def _status(change: FileChange, in_table: bool = False) -> str:
     if change.problem:
         return "**error**"
     if change.status == "renamed":
-        return f"renamed from `{change.old_path}`"
+        return f"renamed from {code_span(change.old_path, in_table=in_table)}"
     return change.status
 
 
@@ -105,7 +105,7 @@ def _file(change: FileChange) -> _Section:
     add = opening.append
     comparison = change.comparison
     add("")
-    add(f"### {escape_markdown(comparison.right.title)} (`{change.regulation_id}`, {_status(change)})")
+    add(f"### {escape_markdown(comparison.right.title)} ({code_span(change.regulation_id)}, {_status(change)})")
     add("")
     for relation in FOLDED_RELATIONS:
         pairs = [p for p in comparison.pairs if p.relation == relation]
@@ -192,7 +192,7 @@ def _note(
     that show everything."""
     where = []
     if partly is not None:
-        where.append(f"`{partly.change.regulation_id}` in part")
+        where.append(f"{code_span(partly.change.regulation_id)} in part")
     if omitted:
         where.append(f"{_n(len(omitted), 'regulation')} entirely")
     limit = f"{max_chars:,} characters"

@@ -9,13 +9,10 @@ characters in the texts are made visible, so a text cannot drive the terminal.
 
 from __future__ import annotations
 
-import re
-
 from fagui.model import ArticlePair, Comparison
 
 from renderers import counts, labels, side_name
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from renderers.terminal import visible
 
 RESET = "\x1b[0m"
 STYLES = {
@@ -29,17 +26,13 @@ STYLES = {
 }
 
 
-def _clean(text: str) -> str:
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-
-
 class _Out:
     def __init__(self, color: bool) -> None:
         self.color = color
         self.lines: list[str] = []
 
     def style(self, kind: str, text: str) -> str:
-        text = _clean(text)
+        text = visible(text)
         if self.color:
             return f"{STYLES[kind]}{text}{RESET}" if text else ""
         if kind == "delete":
@@ -76,9 +69,9 @@ def _pair(out: _Out, n: int, pair: ArticlePair) -> None:
     head = f"#{n} {out.style('relation', relation) if changed else relation}"
     if pair.left and pair.right:
         head += f" {pair.score:.2f}"
-    head += f"  {_clean(labels(pair.left) or '—')} ↔ {_clean(labels(pair.right) or '—')}"
+    head += f"  {visible(labels(pair.left) or '—')} ↔ {visible(labels(pair.right) or '—')}"
     for note in pair.notes:
-        head += f"  ({_clean(note)})"
+        head += f"  ({visible(note)})"
     if not changed:
         add(out.style("dim", head) if out.color else head)
         return
@@ -92,7 +85,7 @@ def _pair(out: _Out, n: int, pair: ArticlePair) -> None:
         parts = []
         for op in pp.ops:
             if op.kind == "equal":
-                parts.append(_clean(op.right))
+                parts.append(visible(op.right))
             elif op.kind == "delete":
                 parts.append(out.style("delete", op.left))
             elif op.kind == "insert":
@@ -104,5 +97,5 @@ def _pair(out: _Out, n: int, pair: ArticlePair) -> None:
             for bi, block in enumerate(ref.blocks):
                 if (side, ai, bi) not in shown:
                     mark = "-" if side == "L" else "+"
-                    add(f"  {mark} " + out.style("only_" + side, block) if out.color else f"  {mark} {_clean(block)}")
+                    add(f"  {mark} " + out.style("only_" + side, block) if out.color else f"  {mark} {visible(block)}")
     add("")

@@ -45,31 +45,51 @@ def init(directory: str | os.PathLike) -> Corpus:
     ``.gitattributes`` and an empty ``texts/``, in one first commit.
 
     ``directory`` must not exist or be an empty folder. The repository is
-    built beside it and moved into place, so a failure (no git identity, for
-    one) leaves nothing behind.
+    built in a hidden folder inside it and its entries are then moved up, so
+    a failure (no git identity, for one) leaves nothing behind, and an
+    existing folder (``init .``) stays the same folder, with its own mode,
+    group and setgid bit. A new folder gets its mode from the umask.
     """
     target = Path(directory).absolute()
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise FaguiError("exists and is not an empty folder", str(directory))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    build = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    made = not target.exists()
     try:
-        repo = git.Repo.init(build)
-        (build / "README.md").write_text(README, encoding="utf-8")
-        (build / ".gitattributes").write_text(GITATTRIBUTES, encoding="utf-8")
-        (build / TEXTS).mkdir()
-        (build / TEXTS / ".gitkeep").write_bytes(b"")
-        repo.git.add("README.md", ".gitattributes", f"{TEXTS}/.gitkeep")
-        try:
-            repo.git.commit("-q", "--no-verify", "-m", "Start a fagui corpus: README and texts/")
-        except git.GitCommandError as exc:
-            detail = str(exc.stderr).strip().strip("'").splitlines()
-            raise FaguiError(f"git commit failed: {detail[-1] if detail else exc.status}", str(directory)) from None
-        repo.close()
-        if target.exists():
-            target.rmdir()
-        os.rename(build, target)
-    except BaseException:
+        if made:
+            target.mkdir(parents=True)
+        elif not target.is_dir() or any(target.iterdir()):
+            raise FaguiError("exists and is not an empty folder", str(directory))
+        build = Path(tempfile.mkdtemp(prefix=".fagui-init-", dir=target))
+    except OSError as exc:
+        raise FaguiError(f"cannot make a corpus here: {exc.strerror or exc}", str(directory)) from None
+    moved: list[Path] = []
+    try:
+        _build(build, str(directory))
+        for entry in sorted(build.iterdir()):
+            os.rename(entry, target / entry.name)
+            moved.append(target / entry.name)
+        build.rmdir()
+    except BaseException as exc:
+        for path in moved:
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
         shutil.rmtree(build, ignore_errors=True)
+        if made:
+            shutil.rmtree(target, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise FaguiError(f"cannot make a corpus here: {exc.strerror or exc}", str(directory)) from None
         raise
     return Corpus(target)
+
+
+def _build(build: Path, directory: str) -> None:
+    """The repository and its first commit, in ``build``."""
+    repo = git.Repo.init(build)
+    (build / "README.md").write_text(README, encoding="utf-8")
+    (build / ".gitattributes").write_text(GITATTRIBUTES, encoding="utf-8")
+    (build / TEXTS).mkdir()
+    (build / TEXTS / ".gitkeep").write_bytes(b"")
+    repo.git.add("README.md", ".gitattributes", f"{TEXTS}/.gitkeep")
+    try:
+        repo.git.commit("-q", "--no-verify", "-m", "Start a fagui corpus: README and texts/")
+    except git.GitCommandError as exc:
+        detail = str(exc.stderr).strip().strip("'").splitlines()
+        raise FaguiError(f"git commit failed: {detail[-1] if detail else exc.status}", directory) from None
+    repo.close()

@@ -7,22 +7,27 @@ import datetime
 import re
 
 from fagui.errors import FaguiError
+from fagui.files import TEXTS
 
-TEXTS = "texts"
-
-ID_RE = re.compile(r"[a-z0-9-]+(?:/[a-z0-9-]+)*")
+ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,99}(?:/[a-z0-9][a-z0-9-]{0,99})*")
 """A regulation id: lower-case ASCII words joined by ``/``, no empty part.
-No ``.``, so neither ``..`` nor a file extension, and no leading ``/``."""
+No ``.``, so neither ``..`` nor a file extension, and no leading ``/``; no part
+starts with ``-`` (it would read as an option: ``-x``, ``--help``, ``-``) or is
+longer than 100 characters (with ``.source.txt`` and a temporary file's affixes
+it must stay within a file system's 255-byte names)."""
+MAX_ID = 200
 
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def check_id(regulation_id: str) -> str:
     """Return ``regulation_id`` if it is a valid id, else raise FaguiError."""
-    if not ID_RE.fullmatch(regulation_id):
+    if len(regulation_id) > MAX_ID or not ID_RE.fullmatch(regulation_id):
+        shown = regulation_id if len(regulation_id) <= 60 else regulation_id[:57] + "..."
         raise FaguiError(
-            f"bad id {regulation_id!r}: use lower-case letters, digits, '-' and '/' "
-            "(like jilin/counterespionage-work-provisions), no '..', no leading '/'"
+            f"bad id {shown!r}: use lower-case letters, digits, '-' and '/' "
+            "(like jilin/counterespionage-work-provisions), each part starting with a letter or digit "
+            f"and at most 100 characters, {MAX_ID} in all"
         )
     return regulation_id
 

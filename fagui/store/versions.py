@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import git
 
 from fagui.errors import FaguiError
+from fagui.files import decode_utf8
 from fagui.markdown import read_regulation
 from fagui.model import Regulation
 from fagui.store.changes import Changes, changes
@@ -83,11 +84,7 @@ class Reader:
         except KeyError:
             raise _Missing(f"{where}: no such regulation ({path} does not exist at that revision)") from None
         if blob.hexsha not in self._parsed:
-            data = blob.data_stream.read()
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError:
-                raise FaguiError("not UTF-8", f"{path} at {commit.hexsha[:7]}") from None
+            text = decode_utf8(blob.data_stream.read(), f"{path} at {commit.hexsha[:7]}")
             self._parsed[blob.hexsha] = read_regulation(text, f"{path} at {commit.hexsha[:7]}")
         return self._parsed[blob.hexsha]
 
