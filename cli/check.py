@@ -7,7 +7,7 @@ import sys
 import click
 
 from fagui.check import check_file, corpus_markdown
-from renderers.terminal import visible
+from fagui.text.control import visible
 
 
 @click.command()

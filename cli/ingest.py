@@ -12,7 +12,7 @@ from fagui.atomic import write_atomic
 from fagui.errors import FaguiError
 from fagui.files import read_bytes
 from fagui.ingest import ingest_bytes
-from renderers.terminal import visible
+from fagui.text.control import visible
 
 
 @click.command()

@@ -13,7 +13,6 @@ import importlib
 import click
 
 from fagui.errors import FaguiError
-from renderers.terminal import visible
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("cli.report:report", "Compare the national text with every provincial text, as a static site."),
@@ -53,13 +52,13 @@ class FaguiGroup(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except FaguiError as exc:
+        except (FaguiError, OSError) as exc:
+            # OSError is a backstop: the engine names the file for the errors it expects.
+            if isinstance(exc, OSError):
+                exc = FaguiError(exc.strerror or str(exc), exc.filename)
+            from fagui.text.control import visible  # only on this path: --help must stay light
+
             click.echo(f"fagui: error: {visible(str(exc), newlines=False)}", err=True)
-            ctx.exit(2)
-        except OSError as exc:
-            # A backstop: the engine names the file for the errors it expects.
-            where = f"{exc.filename}: " if exc.filename else ""
-            click.echo(f"fagui: error: {visible(where + (exc.strerror or str(exc)), newlines=False)}", err=True)
             ctx.exit(2)
 
 

@@ -7,7 +7,7 @@ import click
 from cli.options import repo_option
 from fagui.store.load import load
 from fagui.textform import format_regulation
-from renderers.terminal import visible
+from fagui.text.control import visible
 
 
 @click.command()

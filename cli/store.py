@@ -12,7 +12,7 @@ from fagui.store.changes import Changes
 from fagui.store.corpus import Corpus
 from fagui.store.making import init as init_corpus
 from fagui.store.paths import split_spec
-from renderers.terminal import visible
+from fagui.text.control import visible
 
 
 def describe(changes: Changes) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from fagui.model import ArticlePair, Comparison
 
 from renderers import counts, labels, side_name
-from renderers.terminal import visible
+from fagui.text.control import visible
 
 RESET = "\x1b[0m"
 STYLES = {

@@ -1,6 +1,7 @@
-"""Text for a terminal: control characters made visible, so that nothing a
-regulation, a file name or a commit holds can drive the terminal (an OSC
-sequence retitling it, a cursor move hiding a line)."""
+"""Control characters made visible: what the CLI and the text renderer
+print goes through :func:`visible`, so that nothing a regulation, a file name
+or a commit holds can drive a terminal (an OSC sequence retitling it, a
+cursor move hiding a line)."""
 
 from __future__ import annotations
 
