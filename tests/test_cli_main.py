@@ -56,3 +56,15 @@ def test_top_level_help_lists_every_command_and_bare_fagui_prints_it():
 def test_unknown_command_is_a_usage_error():
     result = CliRunner().invoke(main, ["nope"])
     assert result.exit_code == 2 and "No such command 'nope'" in result.output
+
+
+def test_cli_benchmark_smoke():
+    """benchmarks/bench_cli.py runs end to end (one run of each command line)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_cli", CLI.parent / "benchmarks" / "bench_cli.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    figures = bench.bench(runs=1)
+    assert set(bench.TARGETS) <= set(figures)
+    assert all(figures[name] > 0 for name in bench.TARGETS)
