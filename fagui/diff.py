@@ -12,16 +12,22 @@ How:
    Differences of width and whitespace are differences of form, not of words,
    so they never show as changes: an ``equal`` op carries each side's original
    text, which may differ in exactly those ways.
-2. diff-match-patch diffs the folded strings with no timeout (a timeout would
-   silently coarsen the result) and semantic cleanup. It is Google's C++
-   implementation (the ``fast-diff-match-patch`` package): the same algorithm
-   as the pure-Python port, with the same results, several times faster.
-3. A boundary pass for Chinese: diff-match-patch looks for whitespace and
-   Latin punctuation when it slides an edit to a "nicer" position, and finds
-   none in Chinese. Here an edit that can slide at no cost is placed so that
-   its edges fall after Chinese punctuation (。，；、：) or at the ends of the
-   text, so a reader sees a whole clause inserted rather than a cut through
-   two of them.
+2. diff-match-patch (the ``diff-match-patch`` package) diffs the folded
+   strings with no timeout: a deadline would silently coarsen the result.
+   Its diff proper runs in the library's C++ build (``fast-diff-match-patch``,
+   the same ops), everything else in Python.
+   Clauses (ending in 。；！？) are matched first, each clause standing for
+   one character, then phrases (ending in ，：、 too) inside each run of
+   changed clauses, then characters inside each run of changed phrases. So
+   unchanged clauses cost no more than reading them, and time grows with the
+   length of the text plus, for each run of consecutive changed phrases, its
+   length times its number of edits (docs/comparison.md states the bound).
+3. Semantic cleanup, diff-match-patch's own, with its boundary scoring made
+   Chinese: the library slides an edit to the position whose edges score
+   best, and scores whitespace and Latin punctuation, none of which Chinese
+   has. Here an edge right after Chinese punctuation (。；：，、) scores best,
+   so a reader sees a whole clause inserted rather than a cut through two.
+   A single ideograph left standing between two edits then joins them.
 4. The ops are mapped back to the original strings. Whitespace dropped by the
    fold stays with the op covering the character before it (leading
    whitespace with the first op).
@@ -29,9 +35,12 @@ How:
 
 from __future__ import annotations
 
+import re
+import sys
 from collections.abc import Sequence
 
 import fast_diff_match_patch
+from diff_match_patch import diff_match_patch
 
 from fagui.model import DiffOp
 from fagui.text.width import fold
@@ -56,45 +65,130 @@ def _folded_with_starts(text: str) -> tuple[str, Sequence[int]]:
     return folded, starts
 
 
-def _edge_score(before: str, after: str) -> int:
-    """How good an edit edge between characters ``before`` and ``after`` is
-    (``""`` for the end of the text). Higher is better."""
-    if not before or not after:
-        return 6
-    if before in _CLOSING:
-        return 4
-    if after in _OPENING:
-        return 3
-    if after in _CLOSING:
-        return 2
-    if before.isascii() != after.isascii():
-        return 1
-    return 0
+class _ChineseDiff(diff_match_patch):
+    """diff-match-patch for Chinese: no timeout, its diff run by the C++
+    build, units above the character, Chinese edges for semantic cleanup."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.Diff_Timeout = 0  # no deadline: never a diff coarsened by the clock
+
+    def diff_main(self, text1: str, text2: str, checklines: bool = True, deadline=None) -> list[tuple[int, str]]:
+        """The library's diff (before cleanup, merged as the library merges),
+        computed by its C++ build, ``fast-diff-match-patch``: the same
+        algorithm giving the same ops, 4 times faster on the seed texts and 12
+        times on a long paragraph partly rewritten (benchmarks/bench_diff.py).
+        The only diff this module runs."""
+        ops = fast_diff_match_patch.diff(
+            text1, text2, timelimit=self.Diff_Timeout, checklines=checklines, cleanup="No", counts_only=False
+        )
+        return [(_OPS[op], text) for op, text in ops]
+
+    def diff_cleanupSemanticScore(self, one: str, two: str) -> int:
+        """How good an edit edge between ``one`` and ``two`` is, 0 to 6 as in
+        the library: the ends of the text, then after Chinese (or Latin)
+        punctuation, before an opening bracket, before punctuation, between
+        a Latin and a Chinese character."""
+        if not one or not two:
+            return 6
+        before, after = one[-1], two[0]
+        if before in _CLOSING:
+            return 4
+        if after in _OPENING:
+            return 3
+        if after in _CLOSING:
+            return 2
+        return 1 if before.isascii() != after.isascii() else 0
+
+    def diff_cleanupSemanticLossless(self, diffs: list[tuple[int, str]]) -> None:
+        """Slide each single edit between two equalities to the position, of
+        those giving the same texts, whose two edges score best (the rightmost
+        on a tie).
+
+        The library's own method, step for step, with one change: its scorer
+        is a function nested inside this method, which no subclass can
+        replace, so this copy calls ``self.diff_cleanupSemanticScore``.
+        """
+        score = self.diff_cleanupSemanticScore
+        pointer = 1
+        while pointer < len(diffs) - 1:
+            if diffs[pointer - 1][0] == self.DIFF_EQUAL and diffs[pointer + 1][0] == self.DIFF_EQUAL:
+                equality1, edit, equality2 = diffs[pointer - 1][1], diffs[pointer][1], diffs[pointer + 1][1]
+                common = self.diff_commonSuffix(equality1, edit)  # shift the edit fully left
+                if common:
+                    shared = edit[-common:]
+                    equality1, edit, equality2 = equality1[:-common], shared + edit[:-common], shared + equality2
+                best = (equality1, edit, equality2)
+                best_score = score(equality1, edit) + score(edit, equality2)
+                while edit and equality2 and edit[0] == equality2[0]:  # then step right
+                    equality1, edit, equality2 = equality1 + edit[0], edit[1:] + equality2[0], equality2[1:]
+                    value = score(equality1, edit) + score(edit, equality2)
+                    if value >= best_score:
+                        best_score, best = value, (equality1, edit, equality2)
+                if diffs[pointer - 1][1] != best[0]:
+                    if best[0]:
+                        diffs[pointer - 1] = (self.DIFF_EQUAL, best[0])
+                    else:
+                        del diffs[pointer - 1]
+                        pointer -= 1
+                    diffs[pointer] = (diffs[pointer][0], best[1])
+                    if best[2]:
+                        diffs[pointer + 1] = (self.DIFF_EQUAL, best[2])
+                    else:
+                        del diffs[pointer + 1]
+                        pointer -= 1
+            pointer += 1
+
+    def diff_units(self, left: str, right: str, levels: tuple[re.Pattern, ...] = ()) -> list[tuple[int, str]]:
+        """The diff of ``left`` and ``right``, before cleanup: the units
+        ``levels[0]`` cuts them into are matched first (each stands for one
+        character, the library's diff_linesToChars device), then the texts of
+        each run of changed units are diffed with the next level, and at the
+        last level character by character."""
+        if not levels:
+            return self.diff_main(left, right, False)
+        pieces = [levels[0].findall(text) for text in (left, right)]
+        if len(pieces[0]) + len(pieces[1]) > sys.maxunicode:  # more units than characters to stand for them
+            return self.diff_units(left, right, levels[1:])
+        units: list[str] = []
+        codes: dict[str, str] = {}
+
+        def encode(pieces: list[str]) -> str:
+            for unit in pieces:
+                if unit not in codes:
+                    codes[unit] = chr(len(units))
+                    units.append(unit)
+            return "".join(map(codes.__getitem__, pieces))
+
+        coarse = self.diff_main(encode(pieces[0]), encode(pieces[1]), False)
+        diffs: list[tuple[int, str]] = []
+        run: dict[int, list[str]] = {-1: [], 1: []}
+        for op, code in coarse + [(0, "")]:
+            text = "".join(units[ord(c)] for c in code)
+            if op:
+                run[op].append(text)
+                continue
+            deleted, inserted = "".join(run[-1]), "".join(run[1])
+            if deleted and inserted:
+                diffs += self.diff_units(deleted, inserted, levels[1:])
+            else:
+                diffs += [(o, t) for o, t in ((-1, deleted), (1, inserted)) if t]
+            run = {-1: [], 1: []}
+            if text:
+                diffs.append((0, text))
+        return diffs
 
 
-def _slide_edits(diffs: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Slide every single edit lying between two equalities to the position,
-    among those that give the same texts, whose edges score best; on a tie
-    the leftmost wins. Empty equalities are dropped."""
-    diffs = [d for d in diffs if d[1]]
-    for k in range(1, len(diffs) - 1):
-        (op_a, prev), (op, edit), (op_b, nxt) = diffs[k - 1], diffs[k], diffs[k + 1]
-        if op_a != 0 or op_b != 0 or op == 0 or not prev or not nxt:
-            continue
-        # Slide fully left first, then walk right over every equivalent spot.
-        while prev and prev[-1] == edit[-1]:
-            edit = prev[-1] + edit[:-1]
-            nxt = prev[-1] + nxt
-            prev = prev[:-1]
-        best = (_score(prev, edit, nxt), prev, edit, nxt)
-        while nxt and nxt[0] == edit[0]:
-            prev, edit, nxt = prev + edit[0], edit[1:] + nxt[0], nxt[1:]
-            score = _score(prev, edit, nxt)
-            if score > best[0]:
-                best = (score, prev, edit, nxt)
-        _, prev, edit, nxt = best
-        diffs[k - 1], diffs[k], diffs[k + 1] = (0, prev), (op, edit), (0, nxt)
-    return [d for d in diffs if d[1]]
+def _ends_with(marks: str) -> re.Pattern:
+    """Cuts a folded text into pieces each ending in one of ``marks`` (the
+    last may end without)."""
+    marks = re.escape(marks)
+    return re.compile(f"[^{marks}]*[{marks}]|[^{marks}]+")
+
+
+# Clauses, then phrases, in folded text (；！？：， are folded to half-width).
+_UNITS = (_ends_with("。;!?"), _ends_with("。;!?,:、"))
+_DIFF = _ChineseDiff()
 
 
 def _absorb_lone_characters(diffs: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -129,10 +223,6 @@ def _lone_ideograph(chunk: str) -> bool:
     return len(chunk) == 1 and not chunk.isascii() and chunk not in _CLOSING and chunk not in _OPENING
 
 
-def _score(prev: str, edit: str, nxt: str) -> int:
-    return _edge_score(prev[-1:], edit[0]) + _edge_score(edit[-1], nxt[:1])
-
-
 def diff_text(left: str, right: str) -> tuple[DiffOp, ...]:
     """The character diff of ``left`` and ``right`` as DiffOps (see module
     docstring). Identical strings give one ``equal`` op, two empty strings none.
@@ -144,7 +234,10 @@ def diff_text(left: str, right: str) -> tuple[DiffOp, ...]:
     folded_right, starts_right = _folded_with_starts(right)
     if folded_left == folded_right:
         return (DiffOp("equal", left, right),) if left or right else ()
-    diffs = _slide_edits(_absorb_lone_characters(_dmp(folded_left, folded_right)))
+    diffs = _DIFF.diff_units(folded_left, folded_right, _UNITS)
+    _DIFF.diff_cleanupMerge(diffs)
+    _DIFF.diff_cleanupSemantic(diffs)
+    diffs = _absorb_lone_characters(diffs)
 
     ops: list[DiffOp] = []
     i = j = 0  # positions in the folded strings
@@ -162,17 +255,6 @@ def diff_text(left: str, right: str) -> tuple[DiffOp, ...]:
     if not folded_right and right:
         ops.insert(0, DiffOp("equal", "", right))
     return _merge(ops)
-
-
-def _dmp(left: str, right: str) -> list[tuple[int, str]]:
-    """diff-match-patch's diff of two strings as (op, text) pairs, op -1, 0 or
-    1 for delete, equal, insert."""
-    # timelimit=0: no deadline, so never a coarsened diff (callers diff small
-    # blocks); checklines=False: a character diff, never a line-level pre-pass.
-    ops = fast_diff_match_patch.diff(
-        left, right, timelimit=0, checklines=False, cleanup="Semantic", counts_only=False
-    )
-    return [(_OPS[op], text) for op, text in ops]
 
 
 def _merge(ops: list[DiffOp]) -> tuple[DiffOp, ...]:

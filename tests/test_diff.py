@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import random
+
+from diff_match_patch import diff_match_patch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fagui.diff import diff_text
+from fagui.diff import _DIFF, diff_text
 from fagui.text.width import fold
 
 # Text drawn mostly from the characters regulations are made of, so that
@@ -92,3 +95,109 @@ def test_whitespace_only_side():
     assert kinds(diff_text("  ", "")) == [("equal", "  ", "")]
     assert kinds(diff_text("", "")) == []
     assert kinds(diff_text("\u3000", "条")) == [("equal", "\u3000", ""), ("insert", "", "条")]
+
+
+# -- diff-match-patch and the Chinese boundary rule -------------------------
+
+def edited(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """``text`` with each (position, length, replacement) applied, positions
+    taken modulo the current length."""
+    for position, length, replacement in edits:
+        k = position % (len(text) + 1)
+        text = text[:k] + replacement + text[k + length :]
+    return text
+
+
+edit_lists = st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 8), st.text(alphabet=ALPHABET, max_size=8)), max_size=6)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=ALPHABET, min_size=20, max_size=300), edit_lists)
+def test_an_edited_text_rebuilds_exactly(text, edits):
+    # Pairs that share most of their text, so clause and phrase matching and
+    # the semantic cleanup all have work to do.
+    other = edited(text, edits)
+    ops = diff_text(text, other)
+    assert "".join(op.left for op in ops) == text
+    assert "".join(op.right for op in ops) == other
+    assert all(fold(op.left) == fold(op.right) for op in ops if op.kind == "equal")
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts, texts)
+def test_the_cpp_diff_is_the_librarys_diff(left, right):
+    # fagui.diff runs the library's diff through its C++ build; a second
+    # implementation is only acceptable if it gives the same ops.
+    reference = diff_match_patch()
+    reference.Diff_Timeout = 0
+    assert _DIFF.diff_main(left, right, False) == reference.diff_main(left, right, False)
+
+
+LAWS = "根据《中华人民共和国安全生产法》、《中华人民共和国消防法》、《中华人民共和国消防法实施条例》等法律法规，制定本办法。"
+
+
+def test_a_deleted_citation_is_cut_after_the_enumeration_comma():
+    # diff-match-patch's own scoring gives 《[-中华人民共和国消防法》、《]中华…: the
+    # same texts, but a cut through two titles. Scoring an edge after 、 best
+    # (the boundary rule) deletes the whole title with its comma.
+    shorter = LAWS.replace("《中华人民共和国消防法》、", "")
+    assert kinds(diff_text(LAWS, shorter)) == [
+        ("equal", "根据《中华人民共和国安全生产法》、", "根据《中华人民共和国安全生产法》、"),
+        ("delete", "《中华人民共和国消防法》、", ""),
+        ("equal", shorter[17:], shorter[17:]),
+    ]
+    assert kinds(diff_text(shorter, LAWS)) == [
+        ("equal", "根据《中华人民共和国安全生产法》、", "根据《中华人民共和国安全生产法》、"),
+        ("insert", "", "《中华人民共和国消防法》、"),
+        ("equal", shorter[17:], shorter[17:]),
+    ]
+
+
+def test_edges_score_best_after_chinese_punctuation():
+    score = _DIFF.diff_cleanupSemanticScore
+    assert score("", "条") == score("条", "") == 6  # the ends of the text
+    for mark in "。；：，、！？）》":
+        assert score("规定" + fold(mark), "条例") == 4  # after punctuation
+    assert score("规定", "《条例") == 3  # before an opening bracket
+    assert score("规定", fold("，") + "条例") == 2  # before punctuation
+    assert score("规定", "条例") == 0  # inside a run of ideographs
+
+
+# -- huge paragraphs: clauses first ---------------------------------------------
+
+def test_a_long_paragraph_edited_throughout_rebuilds_and_keeps_unchanged_clauses():
+    # 2,000 distinct clauses (about 40,000 characters) in one paragraph; every
+    # 25th clause reworded, a stretch of 40 clauses rewritten, clauses inserted
+    # and deleted. Matching clauses first keeps every unchanged clause whole
+    # in an equal op, and the ops rebuild both sides exactly.
+    rng = random.Random(7)
+    words = [CJK[k : k + 2] for k in range(0, 40, 2)]
+
+    def clause(n: int) -> str:
+        return f"第{n}项" + "".join(rng.choice(words) for _ in range(rng.randrange(4, 12))) + rng.choice("，。；、：")
+
+    old = [clause(n) for n in range(2000)]
+    new = list(old)
+    for k in range(0, 2000, 25):
+        new[k] = new[k][:3] + "修改" + new[k][3:]
+    new[1000:1040] = [clause(n) for n in range(5000, 5040)]
+    del new[1500:1510]
+    new[300:300] = [clause(n) for n in range(6000, 6005)]
+    left, right = "".join(old), "".join(new)
+    ops = diff_text(left, right)
+    assert "".join(op.left for op in ops) == left
+    assert "".join(op.right for op in ops) == right
+    equal = set()  # positions in ``left`` inside equal ops
+    position = 0
+    for op in ops:
+        if op.kind == "equal":
+            equal.update(range(position, position + len(op.left)))
+        position += len(op.left)
+    starts = [0]
+    for c in old:
+        starts.append(starts[-1] + len(c))
+    unchanged = [k for k, c in enumerate(old) if c in new]
+    assert len(unchanged) > 1800
+    assert all(set(range(starts[k], starts[k + 1])) <= equal for k in unchanged)
+    changed = sum(len(op.left) + len(op.right) for op in ops if op.kind != "equal")
+    assert changed < 0.1 * (len(left) + len(right))
