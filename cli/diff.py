@@ -3,12 +3,11 @@ fagui.compare and the renderers)."""
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
 
-from cli.options import format_option, output_option, repo_option
+from cli.options import color_option, format_option, output_option, repo_option, use_color
 from fagui.atomic import write_atomic
 from fagui.compare import compare
 from fagui.model import MODES
@@ -22,8 +21,9 @@ from renderers import FORMATS, render
 @click.option("--mode", type=click.Choice(MODES), help="Default: versions for two texts of one regulation, else jurisdictions.")
 @format_option(FORMATS, "text")
 @output_option("Write here (atomically) instead of standard output.")
+@color_option
 @repo_option
-def diff_command(left: str, right: str, mode: str | None, fmt: str, output: str | None, repo: str) -> None:
+def diff_command(left: str, right: str, mode: str | None, fmt: str, output: str | None, color: str, repo: str) -> None:
     """Compare two regulation texts article by article.
 
     Each side is a canonical Markdown file or a regulation id with an optional
@@ -41,5 +41,5 @@ def diff_command(left: str, right: str, mode: str | None, fmt: str, output: str 
     if output:
         write_atomic(output, render(comparison, fmt))
         return
-    color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    click.echo(render(comparison, fmt, color=color), nl=False)
+    colored = fmt == "text" and use_color(color, sys.stdout)
+    click.echo(render(comparison, fmt, color=colored), nl=False, color=colored)  # color=: click would strip it off a terminal

@@ -9,6 +9,7 @@ import sys
 
 import click
 
+from cli.options import use_color
 from fagui.errors import FaguiError
 from fagui.files import read_text
 from fagui.markdown import read_regulation
@@ -41,5 +42,5 @@ def git_diff(args: tuple[str, ...]) -> None:
         return
     comparison = compare_versions(regulation_id, *sides, old_hex, new_hex)
     click.echo(f"fagui diff a/{path} b/{path}")
-    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    click.echo(render(comparison, "text", color=color), nl=False)
+    colored = use_color("auto", sys.stdout)
+    click.echo(render(comparison, "text", color=colored), nl=False, color=colored)

@@ -15,8 +15,10 @@ def install_git_driver_command(repo: str) -> None:
     """Make git diff print article-level changes for texts/.
 
     Sets diff.fagui.command in the repository's config and adds
-    "texts/**/*.md diff=fagui" to .gitattributes (idempotent). git diff, git
-    log -p and git show then print changes article by article.
+    "texts/**/*.md diff=fagui" to .gitattributes (idempotent), and says what
+    it changed. .gitattributes is left modified, not committed: commit it
+    yourself. git diff, git log -p and git show then print changes article by
+    article.
 
     \b
     Examples:
@@ -25,6 +27,6 @@ def install_git_driver_command(repo: str) -> None:
     """
     changed = install_git_driver(repo)
     for line in changed:
-        click.echo(f"set {line}")
+        click.echo(line)
     if not changed:
         click.echo("already installed: nothing changed")

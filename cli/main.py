@@ -72,7 +72,7 @@ def main(ctx: click.Context) -> None:
     Examples:
       fagui report -o report       # the national text against every province; open report/index.html
       fagui diff national/counterespionage-security-provisions jiangxi/counterespionage-work-regulations
-      fagui show jilin/counterespionage-work-provisions@2024-01-01 --article 3
+      fagui show jilin/counterespionage-work-provisions@2025-06-01 --article 三
 
     Run fagui COMMAND --help for a command's options and examples.
     """

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 repo_option = click.option(
@@ -22,3 +24,52 @@ def format_option(choices: tuple[str, ...], default: str):
 def output_option(help: str):
     """``-o/--output FILE``: write there (atomically) instead of standard output."""
     return click.option("-o", "--output", type=click.Path(dir_okay=False), help=help)
+
+
+class ArticleNumber(click.ParamType):
+    """An article number as a reader writes it: 12, 十二 or 第十二条."""
+
+    name = "N"
+
+    def convert(self, value, param, ctx) -> int:
+        if isinstance(value, int):
+            return value
+        from fagui.text.numerals import parse_strict
+
+        text = value.strip().removeprefix("第").removesuffix("条")
+        try:
+            return parse_strict(text)
+        except ValueError:
+            self.fail(f"not an article number: {value!r} (write 12, 十二 or 第十二条)", param, ctx)
+
+
+def article_option(help: str, required: bool = False):
+    """``--article N``: an article by number (12, 十二 or 第十二条)."""
+    return click.option("--article", type=ArticleNumber(), required=required, help=help)
+
+
+COLOR_CHOICES = ("auto", "always", "never")
+
+
+color_option = click.option(
+    "--color",
+    type=click.Choice(COLOR_CHOICES),
+    default="auto",
+    show_default=True,
+    help="Colour the text output: auto is on a terminal unless NO_COLOR is set (non-empty); FORCE_COLOR (non-empty) forces it.",
+)
+"""``--color auto|always|never``, resolved by :func:`use_color`."""
+
+
+def use_color(choice: str, stream) -> bool:
+    """Whether to colour output to ``stream``. ``always`` / ``never`` win;
+    ``auto`` follows the conventions of no-color.org and force-color.org:
+    a non-empty FORCE_COLOR forces colour, a non-empty NO_COLOR turns it
+    off, otherwise colour on a terminal."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("NO_COLOR"):
+        return False
+    return stream.isatty()

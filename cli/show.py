@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cli.options import repo_option
+from cli.options import article_option, repo_option
 from fagui.store.load import load
 from fagui.textform import format_regulation
 from fagui.text.control import visible
@@ -12,19 +12,22 @@ from fagui.text.control import visible
 
 @click.command()
 @click.argument("spec", metavar="FILE|ID[@REV]")
-@click.option("--article", type=int, help="Show only this article (by number).")
+@article_option("Show only this article: 12, 十二 or 第十二条.")
 @repo_option
 def show(spec: str, article: int | None, repo: str) -> None:
     """Print a regulation, or one article of it, as text.
 
     SPEC is a canonical Markdown FILE, or a version in the corpus: ID (the
     last committed), ID@REV (any git revision) or ID@YYYY-MM-DD (the version
-    in force that day).
+    in force that day). For a version in the corpus the first line says which
+    commit it was read from and when that version took effect.
 
     \b
     Examples:
-      fagui show jilin/counterespionage-work-provisions@2024-01-01 --article 3
+      fagui show jilin/counterespionage-work-provisions@2025-06-01 --article 三
       fagui show texts/national/counterespionage-security-provisions.md
     """
-    regulation, _ = load(spec, repo)
+    regulation, ref = load(spec, repo)
+    if ref.revision is not None:
+        click.echo(visible(f"{spec}: version {ref.revision}, effective {ref.effective or '-'}"))
     click.echo(visible(format_regulation(regulation, article)), nl=False)

@@ -6,21 +6,12 @@ import json
 
 import click
 
-from cli.options import format_option, repo_option
+from cli.options import article_option, format_option, repo_option
 from fagui.files import read_bytes
-from fagui.store.changes import Changes
 from fagui.store.corpus import Corpus
 from fagui.store.making import init as init_corpus
 from fagui.store.paths import split_spec
 from fagui.text.control import visible
-
-
-def describe(changes: Changes) -> str:
-    """``1 added, 2 amended`` or ``first version, 42 articles``."""
-    if changes.first:
-        return f"first version, {changes.count('added')} articles"
-    counts = changes.counts()
-    return ", ".join(f"{n} {relation.replace('_', ' ')}" for relation, n in counts.items()) or "no article changed"
 
 
 @click.command("init")
@@ -74,7 +65,7 @@ def add(raw, regulation_id, effective, source, message, tag, force, repo) -> Non
     )
     tagged = f", tagged {result.tag}" if result.tag else ""
     if result.created:
-        click.echo(f"[{result.commit[:7]}] {regulation_id}: version effective {result.effective} ({describe(result.changes)}){tagged}")
+        click.echo(f"[{result.commit[:7]}] {regulation_id}: version effective {result.effective} ({result.changes.describe()}){tagged}")
     else:
         click.echo(f"{regulation_id}: unchanged, this text is already the current version ({result.commit[:7]}){tagged}")
 
@@ -122,14 +113,14 @@ def log(regulation_id, fmt, repo) -> None:
             f"effective {v.effective or '-'}",
             f"promulgated {v.promulgated or '-'}",
             v.document_number or "-",
-            describe(v.changes),
+            v.changes.describe(),
         ]
         click.echo(visible("  ".join(fields)))
 
 
 @click.command()
 @click.argument("spec", metavar="ID[@REV]")
-@click.option("--article", type=int, required=True, help="The article's number in the version ID[@REV] names.")
+@article_option("The article's number (12, 十二 or 第十二条) in the version ID[@REV] names.", required=True)
 @format_option(("text", "json"), "text")
 @repo_option
 def history(spec, article, fmt, repo) -> None:
@@ -142,7 +133,7 @@ def history(spec, article, fmt, repo) -> None:
     \b
     Examples:
       fagui history jilin/counterespionage-work-provisions --article 12
-      fagui history jilin/counterespionage-work-provisions@2020-01-01 --article 3 --format json
+      fagui history jilin/counterespionage-work-provisions@2025-06-01 --article 第三条 --format json
     """
     regulation_id, rev = split_spec(spec)
     entries = Corpus(repo).history(regulation_id, article, rev or "HEAD")

@@ -26,7 +26,8 @@ def install_git_driver(repo_dir: str = ".") -> list[str]:
 
     Sets ``diff.fagui.command`` in the repository's own config and adds the
     attribute line to ``.gitattributes`` (atomically, keeping its other
-    lines). Idempotent: returns what it changed, empty when nothing was needed.
+    lines), without staging or committing it. Idempotent: returns what it
+    changed, one sentence each, empty when nothing was needed.
     """
     try:
         repo = git.Repo(repo_dir, search_parent_directories=True)
@@ -39,11 +40,11 @@ def install_git_driver(repo_dir: str = ".") -> list[str]:
     if current != COMMAND:
         with repo.config_writer() as writer:
             writer.set_value(f'diff "{DRIVER}"', "command", COMMAND)
-        changed.append(f"git config diff.{DRIVER}.command '{COMMAND}'")
+        changed.append(f"set git config diff.{DRIVER}.command '{COMMAND}' (this repository's .git/config)")
     attributes = Path(repo.working_dir) / ".gitattributes"
     text = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
     if ATTRIBUTE_LINE not in text.splitlines():
         prefix = text if not text or text.endswith("\n") else text + "\n"
         write_atomic(attributes, prefix + ATTRIBUTE_LINE + "\n")
-        changed.append(f".gitattributes: {ATTRIBUTE_LINE}")
+        changed.append(f"modified .gitattributes: added the line '{ATTRIBUTE_LINE}' (not committed; commit it to share it)")
     return changed

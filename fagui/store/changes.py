@@ -42,6 +42,19 @@ class Changes:
         """Relation -> number of articles, for the relations that occur."""
         return {relation: len(labels) for relation, labels in self.relations}
 
+    def describe(self) -> str:
+        """``1 added, 2 amended, 2 reference updates``, ``first version, 42
+        articles`` or ``no article changed``."""
+        if self.first:
+            return f"first version, {self.count('added')} articles"
+        return ", ".join(_counted(n, relation) for relation, n in self.counts().items()) or "no article changed"
+
+
+def _counted(n: int, relation: str) -> str:
+    """``2 amended``; a relation named by a noun takes its plural: ``2 reference updates``."""
+    words = relation.replace("_", " ")
+    return f"{n} {words}s" if relation == "reference_update" and n != 1 else f"{n} {words}"
+
 
 def changes(before: Regulation | None, after: Regulation) -> Changes:
     """What changed from ``before`` (None: no earlier version) to ``after``,
