@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections import Counter
 from operator import add
 
-from fagui.align import Group, align_articles
+from fagui.align import EMPTY_BACKGROUND, Background, Group, align_articles
+from fagui.correspondence import article_links, coverage_of
 from fagui.diff import diff_text
 from fagui.model import (
     JURISDICTION_RELATIONS,
@@ -56,18 +57,24 @@ def compare(
     mode: str | None = None,
     left_ref: DocumentRef | None = None,
     right_ref: DocumentRef | None = None,
+    background: Background = EMPTY_BACKGROUND,
 ) -> Comparison:
     """The Comparison of ``left`` with ``right`` in ``mode`` (by default see
-    :func:`default_mode`). Pairs are in display order: by position on the
-    right, each left-only article placed after the pair of the left article
-    before it, so that both columns read in order side by side."""
+    :func:`default_mode`). ``background`` (:func:`fagui.align.corpus_background`
+    of the corpus the texts come from) tells stock phrasing from distinctive
+    wording. Pairs are in display order: by position on the right, each
+    left-only article placed after the pair of the left article before it,
+    so that both columns read in order side by side."""
     left_ref = left_ref or document_ref(left)
     right_ref = right_ref or document_ref(right)
     mode = mode or default_mode(left_ref, right_ref)
     la, ra = left.located_articles(), right.located_articles()
-    groups = _display_order(align_articles(left, right, mode), len(la))
-    pairs = tuple(_article_pair(g, la, ra) for g in groups)
-    return Comparison(mode, left_ref, right_ref, pairs, _summary(mode, pairs, la, ra))
+    alignment = align_articles(left, right, mode, background=background)
+    pairs = tuple(_article_pair(g, la, ra) for g in _display_order(list(alignment.groups), len(la)))
+    links = article_links(pairs, alignment.links, la, ra)
+    coverage = coverage_of(la, links)
+    summary = _summary(mode, pairs, la, ra, coverage)
+    return Comparison(mode, left_ref, right_ref, pairs, summary, links, coverage)
 
 
 def _display_order(groups: list[Group], n_left: int) -> list[Group]:
@@ -102,7 +109,9 @@ def _article_pair(group: Group, la, ra) -> ArticlePair:
             paragraphs.append(ParagraphPair(blocks_l[x][0], None, (DiffOp("delete", blocks_l[x][1], ""),)))
         else:
             paragraphs.append(ParagraphPair(None, blocks_r[y][0], (DiffOp("insert", "", blocks_r[y][1]),)))
-    return ArticlePair(group.relation, tuple(lefts), tuple(rights), group.score, tuple(paragraphs), group.notes)
+    return ArticlePair(
+        group.relation, tuple(lefts), tuple(rights), group.score, tuple(paragraphs), group.notes, group.grade
+    )
 
 
 # A multiset of character bigrams, kept in the form Dice is quickest on: (the
@@ -170,7 +179,7 @@ def _match_blocks(left: list[str], right: list[str]) -> list[tuple[int | None, i
     return steps
 
 
-def _summary(mode: str, pairs: tuple[ArticlePair, ...], la, ra) -> Summary:
+def _summary(mode: str, pairs: tuple[ArticlePair, ...], la, ra, coverage) -> Summary:
     counts = Counter(p.relation for p in pairs)
     adopted = sum(len(p.left) for p in pairs if p.right)
     right_chars = sum(len(b) for x in ra for b in x.article.blocks())
@@ -181,4 +190,12 @@ def _summary(mode: str, pairs: tuple[ArticlePair, ...], la, ra) -> Summary:
         right_articles=len(ra),
         adopted_share=adopted / len(la) if la else 0.0,
         derived_share=derived / right_chars if right_chars else 0.0,
+        provision_share=_provision_share(la, coverage),
     )
+
+
+def _provision_share(la, coverage) -> float:
+    """Share of the left text's characters in blocks the right text carries."""
+    sizes = [sum(map(len, x.article.blocks())) for x in la]
+    total = sum(sizes)
+    return sum(c.share * n for c, n in zip(coverage, sizes)) / total if total else 0.0

@@ -201,7 +201,7 @@ class Regulation:
 # Comparisons
 # --------------------------------------------------------------------------
 
-COMPARISON_SCHEMA = "fagui.comparison/1"
+COMPARISON_SCHEMA = "fagui.comparison/2"
 
 MODES = ("versions", "jurisdictions")
 
@@ -213,6 +213,7 @@ VERSION_RELATIONS = {
     "moved": "moved to another chapter or section",
     "split": "one article became several",
     "merged": "several articles became one",
+    "shared": "no counterpart, but a paragraph or item carried into (or from) another article",
     "added": "new in the right-hand version",
     "deleted": "removed in the right-hand version",
 }
@@ -222,8 +223,9 @@ JURISDICTION_RELATIONS = {
     "identical": "same text after normalisation",
     "reworded": "same provision, different wording",
     "adapted": "partly shared: the derived text takes part of the provision",
-    "provincial_only": "only in the derived (provincial) text",
-    "not_adopted": "only in the reference (national) text",
+    "shared": "no counterpart, but a paragraph or item carried into (or from) another article",
+    "provincial_only": "only in the derived (provincial) text: nothing in it comes from the reference text",
+    "not_adopted": "only in the reference (national) text: no provision of it appears in the derived text",
 }
 """Relations between a reference text's articles and a derived text's."""
 
@@ -276,8 +278,10 @@ class ArticlePair:
     """Corresponding articles (one-to-one, one-to-many, many-to-one) or an
     article on one side only, with how they relate.
 
-    ``score`` is the similarity in [0, 1] defined in :mod:`fagui.align`.
-    ``notes`` are short remarks for the reader (e.g. reference updates).
+    ``score`` is the similarity in [0, 1] defined in :mod:`fagui.align`;
+    ``grade`` is "sure" or "unsure" (a weak counterpart the reader should
+    judge). ``notes`` are short remarks for the reader (e.g. reference
+    updates).
     """
 
     relation: str
@@ -286,10 +290,74 @@ class ArticlePair:
     score: float
     paragraphs: tuple[ParagraphPair, ...] = ()
     notes: tuple[str, ...] = ()
+    grade: str = "sure"
 
     @property
     def changed(self) -> bool:
         return self.relation not in UNCHANGED_RELATIONS
+
+
+STRENGTHS = {
+    "counterpart": "the same provision (possibly reworded, split or merged)",
+    "shares": "a paragraph or item of one is carried into the other",
+}
+"""How strongly two linked articles correspond."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A block (paragraph or item) of each side that correspond: (article
+    label, block index in :meth:`Article.blocks`), their score, and the
+    wording they share (runs of at least two characters, in left order)."""
+
+    left: tuple[str, int]
+    right: tuple[str, int]
+    score: float
+    shared: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ArticleLink:
+    """A left article and a right article that correspond, by labels.
+
+    ``strength`` is "counterpart" or "shares" (:data:`STRENGTHS`); ``score``
+    in [0, 1] is the group's score for a counterpart and, for a shares link,
+    the score of its best pair of blocks; ``grade`` is "sure" or "unsure";
+    ``evidence`` the blocks that correspond.
+    """
+
+    left: str
+    right: str
+    strength: str
+    score: float
+    grade: str
+    evidence: tuple[Evidence, ...]
+
+
+COVERAGE_STATUSES = {
+    "as_is": "every block carried unchanged",
+    "reworded": "every block carried, some reworded",
+    "partly": "some blocks carried",
+    "not_adopted": "no block carried",
+}
+"""How much of a reference article the derived text carries."""
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of one left article the right text carries, at block level.
+
+    ``share``: share of the article's characters in blocks that have a
+    counterpart block on the right (in its counterpart pair or through a
+    shares link); ``status`` one of :data:`COVERAGE_STATUSES`; ``places``:
+    (left block index, right article label, right block index) for each
+    carried block.
+    """
+
+    article: str
+    share: float
+    status: str
+    places: tuple[tuple[int, str, int], ...]
 
 
 @dataclass(frozen=True)
@@ -311,6 +379,8 @@ class Summary:
     the mode's order. ``adopted_share``: share of the left text's articles that
     have a counterpart on the right. ``derived_share``: share of the right
     text's characters that are equal to characters of the left text.
+    ``provision_share``: share of the left text's characters in blocks the
+    right text carries (see :class:`Coverage`).
     """
 
     counts: tuple[tuple[str, int], ...]
@@ -318,6 +388,7 @@ class Summary:
     right_articles: int
     adopted_share: float
     derived_share: float
+    provision_share: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -329,4 +400,6 @@ class Comparison:
     right: DocumentRef
     pairs: tuple[ArticlePair, ...]
     summary: Summary
+    links: tuple[ArticleLink, ...] = ()
+    coverage: tuple[Coverage, ...] = ()
     schema: str = field(default=COMPARISON_SCHEMA)

@@ -1,4 +1,4 @@
-"""The versioned JSON form of a comparison: ``fagui.comparison/1``.
+"""The versioned JSON form of a comparison: ``fagui.comparison/2``.
 
 Documented in ``docs/json-schema.md``. Every field of the model is written, in
 a fixed order (the model's own), so the same comparison always gives the same
@@ -11,16 +11,26 @@ from __future__ import annotations
 import json as _json
 from typing import Any
 
-from fagui.model import ArticlePair, ArticleRef, Comparison, DocumentRef, ParagraphPair, Summary
+from fagui.model import (
+    ArticleLink,
+    ArticlePair,
+    ArticleRef,
+    Comparison,
+    Coverage,
+    DocumentRef,
+    Evidence,
+    ParagraphPair,
+    Summary,
+)
 
 
 def render_json(comparison: Comparison) -> str:
-    """``comparison`` as a ``fagui.comparison/1`` JSON document."""
+    """``comparison`` as a ``fagui.comparison/2`` JSON document."""
     return _json.dumps(comparison_data(comparison), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def comparison_data(c: Comparison) -> dict[str, Any]:
-    """The ``fagui.comparison/1`` form as plain JSON-ready data."""
+    """The ``fagui.comparison/2`` form as plain JSON-ready data."""
     return {
         "schema": c.schema,
         "mode": c.mode,
@@ -28,6 +38,8 @@ def comparison_data(c: Comparison) -> dict[str, Any]:
         "right": _document(c.right),
         "summary": _summary(c.summary),
         "pairs": [_pair(p) for p in c.pairs],
+        "links": [_link(x) for x in c.links],
+        "coverage": [_coverage(x) for x in c.coverage],
     }
 
 
@@ -48,6 +60,7 @@ def _summary(s: Summary) -> dict[str, Any]:
         "right_articles": s.right_articles,
         "adopted_share": _number(s.adopted_share),
         "derived_share": _number(s.derived_share),
+        "provision_share": _number(s.provision_share),
     }
 
 
@@ -73,10 +86,40 @@ def _pair(p: ArticlePair) -> dict[str, Any]:
         "relation": p.relation,
         "changed": p.changed,
         "score": _number(p.score),
+        "grade": p.grade,
         "left": [_article(a) for a in p.left],
         "right": [_article(a) for a in p.right],
         "paragraphs": [_paragraph(pp) for pp in p.paragraphs],
         "notes": list(p.notes),
+    }
+
+
+def _evidence(e: Evidence) -> dict[str, Any]:
+    return {
+        "left": list(e.left),
+        "right": list(e.right),
+        "score": _number(e.score),
+        "shared": list(e.shared),
+    }
+
+
+def _link(x: ArticleLink) -> dict[str, Any]:
+    return {
+        "left": x.left,
+        "right": x.right,
+        "strength": x.strength,
+        "score": _number(x.score),
+        "grade": x.grade,
+        "evidence": [_evidence(e) for e in x.evidence],
+    }
+
+
+def _coverage(x: Coverage) -> dict[str, Any]:
+    return {
+        "article": x.article,
+        "share": _number(x.share),
+        "status": x.status,
+        "places": [{"block": b, "right": label, "right_block": c} for b, label, c in x.places],
     }
 
 

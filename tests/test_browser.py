@@ -152,18 +152,20 @@ def test_filters_hide_and_show_rows(site, watched):
     w = watched()
     page = w.open(site / "sample.html")
     everything = page.evaluate(VISIBLE_ROWS)
-    assert everything == [f"row-{n}" for n in range(1, 9)]
+    assert everything == [f"row-{n}" for n in range(1, 11)]
     page.click('button.only[data-only="reworded"]')
     assert page.evaluate(VISIBLE_ROWS) == ["row-2", "row-3", "row-8"]
     page.click('button.only[data-only="provincial_only"]')
     assert page.evaluate(VISIBLE_ROWS) == ["row-6"]
+    page.click('button.only[data-only="shared"]')
+    assert page.evaluate(VISIBLE_ROWS) == ["row-9", "row-10"]
     page.click("#show-all")
     assert page.evaluate(VISIBLE_ROWS) == everything
     page.uncheck('input[data-rel="identical"]')
-    assert page.evaluate(VISIBLE_ROWS) == ["row-2", "row-3", "row-4", "row-5", "row-6", "row-8"]
+    assert page.evaluate(VISIBLE_ROWS) == ["row-2", "row-3", "row-4", "row-5", "row-6", "row-8", "row-9", "row-10"]
     page.check('input[data-rel="identical"]')
     page.click("#only-changes")
-    assert page.evaluate(VISIBLE_ROWS) == ["row-2", "row-3", "row-4", "row-5", "row-6", "row-8"]
+    assert page.evaluate(VISIBLE_ROWS) == ["row-2", "row-3", "row-4", "row-5", "row-6", "row-8", "row-9", "row-10"]
     w.check_clean()
 
 
@@ -182,7 +184,7 @@ def test_j_and_k_move_between_changes(site, watched):
     page.click("#prev")
     assert page.evaluate(CURRENT) == "row-3"
     assert page.evaluate("location.hash") == "#row-3"
-    assert "第 2 / 6 处变化" in page.inner_text("#pos")
+    assert "第 2 / 8 处变化" in page.inner_text("#pos")
     # Only the filtered relation is visited.
     page.click('button.only[data-only="provincial_only"]')
     page.evaluate("window.scrollTo(0, 0)")

@@ -10,14 +10,20 @@ import fast_diff_match_patch
 import pytest
 from conftest import assert_pair_rebuilds
 
+from fagui.correspondence import article_links, coverage_of, shared_wording
 from fagui.model import (
     JURISDICTION_RELATIONS,
     VERSION_RELATIONS,
+    Article,
+    ArticleLink,
     ArticlePair,
     ArticleRef,
     Comparison,
     DiffOp,
     DocumentRef,
+    Evidence,
+    LocatedArticle,
+    Paragraph,
     ParagraphPair,
     Summary,
 )
@@ -78,6 +84,25 @@ def pair(relation: str, left: tuple[ArticleRef, ...], right: tuple[ArticleRef, .
     return ArticlePair(relation, tuple(left), tuple(right), score, tuple(paragraphs), tuple(notes))
 
 
+def with_links(c: Comparison, shares: tuple[ArticleLink, ...] = ()) -> Comparison:
+    """``c`` with its counterpart links (from its pairs), ``shares`` and the
+    coverage of its left articles, as the engine derives them."""
+    links = article_links(c.pairs, (), (), ()) + shares
+    left = [
+        LocatedArticle(Article(a.number, a.label, tuple(Paragraph(b) for b in a.blocks)), a.divisions)
+        for p in c.pairs
+        for a in p.left
+    ]
+    left.sort(key=lambda x: x.article.number)
+    return Comparison(c.mode, c.left, c.right, c.pairs, c.summary, links, coverage_of(tuple(left), links))
+
+
+def share_link(left: ArticleRef, right: ArticleRef, score: float = 0.62) -> ArticleLink:
+    """A shares link between the first blocks of two articles."""
+    evidence = Evidence((left.label, 0), (right.label, 0), score, shared_wording(ops(left.blocks[0], right.blocks[0])))
+    return ArticleLink(left.label, right.label, "shares", score, "sure", (evidence,))
+
+
 def summarize(mode: str, pairs: list[ArticlePair]) -> Summary:
     names = VERSION_RELATIONS if mode == "versions" else JURISDICTION_RELATIONS
     counts = tuple((r, sum(p.relation == r for p in pairs)) for r in names)
@@ -123,6 +148,7 @@ def sample(xss: bool = False) -> Comparison:
         pair("not_adopted", (ref(5, "国家安全机关可以向有关单位提出反间谍安全防范建议。"),), ()),
         pair("provincial_only", (), (ref(6, "县级以上人民政府应当将反间谍安全防范工作经费列入本级预算。", divisions=("第二章 职责",)),)),
     ]
+
     # A width-only difference inside an equal op: not a change of words.
     width = ArticlePair(
         "identical",
@@ -142,8 +168,13 @@ def sample(xss: bool = False) -> Comparison:
                 notes=(XSS,),
             )
         )
+    # A provision carried into an article that is not its counterpart.
+    hotline = ref(18, "国家安全机关应当公布12339举报受理电话和网络举报受理平台。")
+    carrier = ref(19, "公民可以通过12339举报受理电话和网络举报受理平台举报。", divisions=("第二章 职责",))
+    pairs += [pair("shared", (hotline,), ()), pair("shared", (), (carrier,))]
     right = PROVINCE if not xss else DocumentRef(id="x/" + "xss", title=XSS, jurisdiction=XSS, revision=XSS, effective=XSS)
-    return Comparison("jurisdictions", NATIONAL, right, tuple(pairs), summarize("jurisdictions", pairs))
+    c = Comparison("jurisdictions", NATIONAL, right, tuple(pairs), summarize("jurisdictions", pairs))
+    return with_links(c, (share_link(hotline, carrier),))
 
 
 def versions_sample() -> Comparison:
@@ -157,7 +188,7 @@ def versions_sample() -> Comparison:
         pair("reference_update", (ref(4, "依照本规定第三条处理。"),), (ref(5, "依照本规定第四条处理。"),), 0.95, notes=("第三条 → 第四条",)),
         pair("deleted", (ref(5, "删去的一条。"),), ()),
     ]
-    return Comparison("versions", old, new, tuple(pairs), summarize("versions", pairs))
+    return with_links(Comparison("versions", old, new, tuple(pairs), summarize("versions", pairs)))
 
 
 def synthetic(n: int) -> Comparison:
@@ -172,7 +203,7 @@ def synthetic(n: int) -> Comparison:
         left = (ref(i, lt),) if rel != "provincial_only" else ()
         right = (ref(i, rt),) if rel != "not_adopted" else ()
         pairs.append(pair(rel, left, right, score=(i % 100) / 100 if left and right else 0.0))
-    return Comparison("jurisdictions", NATIONAL, PROVINCE, tuple(pairs), summarize("jurisdictions", pairs))
+    return with_links(Comparison("jurisdictions", NATIONAL, PROVINCE, tuple(pairs), summarize("jurisdictions", pairs)))
 
 
 # -- tests of the shared helpers ---------------------------------------------------

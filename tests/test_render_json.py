@@ -1,4 +1,4 @@
-"""The JSON form fagui.comparison/1: every field, fixed order, lossless."""
+"""The JSON form fagui.comparison/2: every field, fixed order, lossless."""
 
 from __future__ import annotations
 
@@ -6,14 +6,25 @@ import json
 
 from test_render_common import XSS, sample, synthetic, versions_sample
 
-from fagui.model import ArticlePair, ArticleRef, Comparison, DiffOp, DocumentRef, ParagraphPair, Summary
+from fagui.model import (
+    ArticleLink,
+    ArticlePair,
+    ArticleRef,
+    Comparison,
+    Coverage,
+    DiffOp,
+    DocumentRef,
+    Evidence,
+    ParagraphPair,
+    Summary,
+)
 from renderers.json import render_json
 
 
 def from_json(text: str) -> Comparison:
-    """Read fagui.comparison/1 back into the model (as docs/json-schema.md describes)."""
+    """Read fagui.comparison/2 back into the model (as docs/json-schema.md describes)."""
     d = json.loads(text)
-    assert d["schema"] == "fagui.comparison/1"
+    assert d["schema"] == "fagui.comparison/2"
 
     def art(a):
         return ArticleRef(a["number"], a["label"], tuple(a["divisions"]), tuple(a["blocks"]))
@@ -33,11 +44,24 @@ def from_json(text: str) -> Comparison:
         pairs=tuple(
             ArticlePair(
                 p["relation"], tuple(map(art, p["left"])), tuple(map(art, p["right"])), p["score"],
-                tuple(map(para, p["paragraphs"])), tuple(p["notes"]),
+                tuple(map(para, p["paragraphs"])), tuple(p["notes"]), p["grade"],
             )
             for p in d["pairs"]
         ),
-        summary=Summary(tuple(s["counts"].items()), s["left_articles"], s["right_articles"], s["adopted_share"], s["derived_share"]),
+        summary=Summary(
+            tuple(s["counts"].items()), s["left_articles"], s["right_articles"], s["adopted_share"], s["derived_share"],
+            s["provision_share"],
+        ),
+        links=tuple(
+            ArticleLink(x["left"], x["right"], x["strength"], x["score"], x["grade"], tuple(
+                Evidence(tuple(e["left"]), tuple(e["right"]), e["score"], tuple(e["shared"])) for e in x["evidence"]
+            ))
+            for x in d["links"]
+        ),
+        coverage=tuple(
+            Coverage(x["article"], x["share"], x["status"], tuple((p["block"], p["right"], p["right_block"]) for p in x["places"]))
+            for x in d["coverage"]
+        ),
         schema=d["schema"],
     )
 
@@ -54,11 +78,16 @@ def test_deterministic_fixed_order_utf8():
     assert text.endswith("}\n") and "\r" not in text
     assert "反间谍" in text and "\\u" not in text  # ensure_ascii=False
     d = json.loads(text)
-    assert list(d) == ["schema", "mode", "left", "right", "summary", "pairs"]
+    assert list(d) == ["schema", "mode", "left", "right", "summary", "pairs", "links", "coverage"]
     assert list(d["left"]) == ["id", "title", "jurisdiction", "revision", "effective"]
-    assert list(d["summary"]) == ["counts", "left_articles", "right_articles", "adopted_share", "derived_share"]
-    assert list(d["summary"]["counts"]) == ["identical", "reworded", "adapted", "provincial_only", "not_adopted"]
-    assert list(d["pairs"][0]) == ["relation", "changed", "score", "left", "right", "paragraphs", "notes"]
+    assert list(d["summary"]) == ["counts", "left_articles", "right_articles", "adopted_share", "derived_share", "provision_share"]
+    assert list(d["summary"]["counts"]) == ["identical", "reworded", "adapted", "shared", "provincial_only", "not_adopted"]
+    assert list(d["pairs"][0]) == ["relation", "changed", "score", "grade", "left", "right", "paragraphs", "notes"]
+    assert list(d["links"][0]) == ["left", "right", "strength", "score", "grade", "evidence"]
+    assert list(d["links"][0]["evidence"][0]) == ["left", "right", "score", "shared"]
+    assert list(d["coverage"][0]) == ["article", "share", "status", "places"]
+    shares = [x for x in d["links"] if x["strength"] == "shares"]
+    assert shares and shares[0]["evidence"][0]["shared"], "the shared wording is written"
     assert list(d["pairs"][0]["left"][0]) == ["number", "label", "divisions", "blocks"]
     assert list(d["pairs"][0]["paragraphs"][0]) == ["left", "right", "ops"]
     assert d["right"]["title"] == XSS

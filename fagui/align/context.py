@@ -1,0 +1,189 @@
+"""What every alignment pass reads (``Context``, computed once per
+comparison) and what each pass returns (``State``, a new one per pass).
+
+A pass is a plain function ``pass_(ctx: Context, state: State) -> State``;
+the chains of passes are data (see :mod:`fagui.align`). Indices are article
+indices into ``ctx.left`` / ``ctx.right`` (document order); unit indices are
+(article index, block index) with blocks as :meth:`Article.blocks` orders
+them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from itertools import chain
+
+from fagui.align.params import Params
+from fagui.align.vectors import (
+    Background,
+    Vector,
+    bigram_list,
+    fingerprint,
+    idf_weights,
+    similarities,
+    unit_vector,
+    units,
+)
+from fagui.text.width import fold
+from fagui.model import LocatedArticle, Regulation
+
+Group = tuple[tuple[int, ...], tuple[int, ...]]
+"""Corresponding articles: (left indices, right indices), both non-empty."""
+
+UnitLink = tuple[tuple[int, int], tuple[int, int], float]
+"""A left unit, a right unit, and their score."""
+
+
+@dataclass(frozen=True)
+class Share:
+    """A *shares* link: left article ``left`` and right article ``right`` are
+    not counterparts, but these units of one are carried into the other."""
+
+    left: int
+    right: int
+    units: tuple[UnitLink, ...]
+
+    @property
+    def score(self) -> float:
+        return max(s for _, _, s in self.units)
+
+
+@dataclass(frozen=True)
+class State:
+    """The alignment so far: ``groups`` of corresponding articles (one-to-one
+    until the split and merge passes), ``shares`` links, and ``trace``: one
+    line per pass, what it changed."""
+
+    groups: tuple[Group, ...] = ()
+    shares: tuple[Share, ...] = ()
+    trace: tuple[str, ...] = ()
+
+    def links(self) -> dict[int, int]:
+        """{left: right} for the one-to-one groups."""
+        return {g[0][0]: g[1][0] for g in self.groups if len(g[0]) == len(g[1]) == 1}
+
+    def with_links(self, links: dict[int, int]) -> "State":
+        """This state with one-to-one groups ``links`` (sorted by left)."""
+        return replace(self, groups=tuple(((i,), (j,)) for i, j in sorted(links.items())))
+
+
+@dataclass(frozen=True)
+class Context:
+    """Two regulations prepared for aligning: per article its folded text,
+    bigram counts and TF-IDF vector; per unit (paragraph or item) its folded
+    text and vector; the IDF weights. ``idf`` is counted over the two texts
+    (what scores measure); ``stock_idf`` over the two texts and the corpus
+    background (what tells distinctive wording from stock phrasing). Scores
+    are computed once, when first asked for, and kept."""
+
+    mode: str
+    params: Params
+    left: tuple[LocatedArticle, ...]
+    right: tuple[LocatedArticle, ...]
+    texts_l: list[str]
+    texts_r: list[str]
+    units_l: list[list[str]]
+    units_r: list[list[str]]
+    counts_l: list[Counter]
+    counts_r: list[Counter]
+    vec_l: list[Vector]
+    vec_r: list[Vector]
+    idf: dict[str, float]
+    stock_idf: dict[str, float]
+    _cache: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def article_scores(self, rows, cols) -> dict[tuple[int, int], float]:
+        """Scores of left articles ``rows`` against right articles ``cols``
+        (see :func:`fagui.align.vectors.similarities`). When every pair of
+        the two texts can be scored exactly, all are scored once and the
+        answers are taken from that."""
+        rows, cols = list(rows), list(cols)
+        n, m = len(self.vec_l), len(self.vec_r)
+        if n * m > self.params.exact_pairs:
+            return similarities(self.vec_l, self.vec_r, rows, cols, self.params)
+        if "articles" not in self._cache:
+            self._cache["articles"] = similarities(self.vec_l, self.vec_r, range(n), range(m), self.params)
+        every = self._cache["articles"]
+        keep_r, keep_c = set(rows), set(cols)
+        return {k: s for k, s in every.items() if k[0] in keep_r and k[1] in keep_c}
+
+    def unit_vectors(self) -> tuple[list[tuple[int, int]], list[Vector], list[tuple[int, int]], list[Vector]]:
+        """(left unit keys, their vectors, right unit keys, their vectors)."""
+        if "units" not in self._cache:
+            keys_l = [(a, b) for a, us in enumerate(self.units_l) for b in range(len(us))]
+            keys_r = [(a, b) for a, us in enumerate(self.units_r) for b in range(len(us))]
+            vec = lambda text: unit_vector(Counter(bigram_list(text)), self.idf)  # noqa: E731
+            vl = [vec(self.units_l[a][b]) for a, b in keys_l]
+            vr = [vec(self.units_r[a][b]) for a, b in keys_r]
+            self._cache["units"] = (keys_l, vl, keys_r, vr)
+        return self._cache["units"]
+
+    def unit_scores(self) -> dict[tuple[tuple[int, int], tuple[int, int]], float]:
+        """Scores of every left unit against every right unit it shares a
+        bigram with (candidates only, for large texts), scored once."""
+        if "unit_scores" not in self._cache:
+            keys_l, vl, keys_r, vr = self.unit_vectors()
+            sims = similarities(vl, vr, range(len(vl)), range(len(vr)), self.params)
+            self._cache["unit_scores"] = {(keys_l[i], keys_r[j]): s for (i, j), s in sims.items()}
+        return self._cache["unit_scores"]
+
+    def paragraph_vectors(self, j: int) -> list[Vector]:
+        """One vector per paragraph (款) of right article ``j`` if it has
+        several, each with its items: a paragraph is the unit a provision is
+        written in, and an item alone (其他应当履行的义务) is too generic to
+        say what it is about. Empty for an article of one paragraph."""
+        key = ("paragraphs", j)
+        if key not in self._cache:
+            paragraphs = self.right[j].article.paragraphs
+            out = []
+            if len(paragraphs) > 1:
+                for p in paragraphs:
+                    text = "".join(units_of_paragraph(p))
+                    out.append(unit_vector(Counter(bigram_list(text)), self.idf))
+            self._cache[key] = out
+        return self._cache[key]
+
+
+def units_of_paragraph(paragraph) -> list[str]:
+    """A paragraph's text and its items' texts, folded, markers left out."""
+    out = [fold(paragraph.text)]
+    stack = list(reversed(paragraph.items))
+    while stack:
+        item = stack.pop()
+        out.append(fold(item.text))
+        stack.extend(reversed(item.items))
+    return out
+
+
+def make_context(left: Regulation, right: Regulation, mode: str, params: Params, background: Background) -> Context:
+    """The Context of ``left`` against ``right``: scores weighted by IDF over
+    the units of both texts; stock phrasing judged by IDF over those and the
+    units of ``background`` (less these two texts, if it has them)."""
+    la, ra = left.located_articles(), right.located_articles()
+    units_l = [units(x.article) for x in la]
+    units_r = [units(x.article) for x in ra]
+    grams_l = [[bigram_list(u) for u in us] for us in units_l]
+    grams_r = [[bigram_list(u) for u in us] for us in units_r]
+    both = [list(chain.from_iterable(grams_l)), list(chain.from_iterable(grams_r))]
+    idf = idf_weights(both, (0, Counter()), params.idf_floor)
+    rest = background.without(fingerprint(left), fingerprint(right))
+    stock_idf = idf_weights(both, rest, params.idf_floor) if rest[0] else idf
+    counts_l = [Counter(chain.from_iterable(g)) for g in grams_l]
+    counts_r = [Counter(chain.from_iterable(g)) for g in grams_r]
+    return Context(
+        mode=mode,
+        params=params,
+        left=la,
+        right=ra,
+        texts_l=["".join(fold(b) for b in x.article.blocks()) for x in la],
+        texts_r=["".join(fold(b) for b in x.article.blocks()) for x in ra],
+        units_l=units_l,
+        units_r=units_r,
+        counts_l=counts_l,
+        counts_r=counts_r,
+        vec_l=[unit_vector(c, idf) for c in counts_l],
+        vec_r=[unit_vector(c, idf) for c in counts_r],
+        idf=idf,
+        stock_idf=stock_idf,
+    )

@@ -1,0 +1,65 @@
+"""Every threshold the alignment passes use, in one frozen ``Params``.
+
+Scores are the cosine similarities defined in :mod:`fagui.align.vectors`;
+each field says which pass reads it and what it means. Change one here and
+the docstring of the pass that reads it says what follows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Params:
+    """Thresholds of the alignment passes (see each pass's docstring)."""
+
+    # -- articles -------------------------------------------------------------
+    min_score: float = 0.15
+    """Below this two articles are not the same provision (jurisdictions:
+    unless order supports them, down to ``low_score``)."""
+    low_score: float = 0.08
+    """Jurisdictions: a pair in order (or a weak mutual best) may be this weak."""
+    extend_score: float = 0.18
+    """An extra article joins a group (a split or merged provision) at this score."""
+    extend_gain: float = 0.05
+    """... and must cover this much more of the group's other side."""
+    move_score: float = 0.5
+    """Versions: pairing across anchors (a move) needs this much."""
+    order_weight: float = 0.05
+    """Jurisdictions: order only separates near-equal candidates."""
+    version_order_bonus: float = 0.2
+    """Versions: a pair in its expected place is preferred by this much."""
+    reworded_coverage: float = 0.5
+    """Each side has this share of the other's bigrams: reworded, else adapted."""
+    idf_floor: float = 0.1
+    """A bigram in every block still counts a little (texts of a few articles)."""
+
+    # -- blocks (paragraphs and items) ---------------------------------------
+    share_score: float = 0.3
+    """A paragraph or item of one article carried into another article (a
+    *shares* link) scores at least this with its counterpart block."""
+    share_mass: float = 12.0
+    """... and the two blocks share distinctive wording: the corpus IDF
+    weights of their four rarest shared bigrams add up to at least this, so
+    stock phrasing alone (a catch-all item, a list of addressees) never
+    links."""
+    share_sure: float = 0.6
+    """A *shares* link whose best pair of units scores below this is graded
+    *unsure*."""
+    sure_score: float = 0.3
+    """A counterpart group scoring below this is graded *unsure*."""
+
+    # -- large texts ----------------------------------------------------------
+    exact_pairs: int = 40_000
+    """Up to this many pairs every pair is scored."""
+    posting_cap: int = 64
+    """Larger texts: bigrams in more units than this do not find candidates."""
+    seed_terms: int = 16
+    """Larger texts: the heaviest bigrams of a unit that find its candidates."""
+    candidates: int = 4
+    """Larger texts: candidates per unit scored exactly."""
+
+
+PARAMS = Params()
+"""The defaults, measured in docs/comparison.md."""

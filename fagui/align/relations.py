@@ -1,0 +1,137 @@
+"""Name what each group is (its relation), and grade how sure the engine is.
+
+Run last, on the final ``State``. A one-sided article that has a *shares*
+link is ``shared``: "not adopted" and "provincial-only" (or "deleted" and
+"added") mean that no provision of it appears on the other side, not merely
+that no article was paired with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from fagui.align.context import Context, Group as Indices, Share, State
+from fagui.align.versions import ARTICLE_NUMBER, INTERNAL_REF
+from fagui.align.vectors import coverage, group_score
+from fagui.text.numerals import to_chinese, to_int
+
+
+@dataclass(frozen=True)
+class Group:
+    """Corresponding articles: indices into the left and right articles (one
+    side may be empty), their relation, score in [0, 1], grade ("sure" or
+    "unsure") and notes for the reader."""
+
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    relation: str
+    score: float
+    notes: tuple[str, ...] = ()
+    grade: str = "sure"
+
+
+def grade(score: float, ctx: Context) -> str:
+    """"sure" when ``score`` is at least ``sure_score``, else "unsure"."""
+    return "sure" if score >= ctx.params.sure_score else "unsure"
+
+
+def one_sided(ctx: Context, state: State) -> tuple[list[int], list[int]]:
+    """(left articles in no group, right articles in no group)."""
+    paired_l = {i for g in state.groups for i in g[0]}
+    paired_r = {j for g in state.groups for j in g[1]}
+    return [i for i in range(len(ctx.left)) if i not in paired_l], [j for j in range(len(ctx.right)) if j not in paired_r]
+
+
+def _lone(ctx: Context, state: State, alone: tuple[str, str]) -> list[Group]:
+    """Groups of one article each: ``shared`` when a *shares* link touches
+    it, else ``alone[0]`` (left) or ``alone[1]`` (right)."""
+    free_l, free_r = one_sided(ctx, state)
+    touched_l = {s.left for s in state.shares}
+    touched_r = {s.right for s in state.shares}
+    out = [Group((i,), (), "shared" if i in touched_l else alone[0], 0.0) for i in free_l]
+    return out + [Group((), (j,), "shared" if j in touched_r else alone[1], 0.0) for j in free_r]
+
+
+def jurisdiction_groups(ctx: Context, state: State) -> list[Group]:
+    """identical (same text after normalisation), reworded (each side has at
+    least ``reworded_coverage`` of the other's bigrams, counted plainly),
+    adapted (less shared); shared, provincial_only, not_adopted."""
+    out = []
+    for lefts, rights in state.groups:
+        if len(lefts) == len(rights) == 1 and ctx.texts_l[lefts[0]] == ctx.texts_r[rights[0]]:
+            out.append(Group(lefts, rights, "identical", 1.0))
+            continue
+        # How much of each side's wording, generic words included, the other has.
+        a = sum((ctx.counts_l[i] for i in lefts), Counter())
+        b = sum((ctx.counts_r[j] for j in rights), Counter())
+        shared = min(coverage(a, b), coverage(b, a))
+        score = group_score([ctx.vec_l[i] for i in lefts], [ctx.vec_r[j] for j in rights])
+        relation = "reworded" if shared >= ctx.params.reworded_coverage else "adapted"
+        out.append(Group(lefts, rights, relation, score, grade=grade(score, ctx)))
+    return out + _lone(ctx, state, ("not_adopted", "provincial_only"))
+
+
+def version_groups(ctx: Context, state: State) -> list[Group]:
+    """unchanged, renumbered, reference_update (the text differs only in
+    internal references, each following the renumbering), amended, moved (to
+    a chapter other than the one its old chapter became), split, merged;
+    shared, added, deleted."""
+    la, ra = ctx.left, ctx.right
+    number_map = {la[i].article.number: ra[r[0]].article.number for l, r in state.groups for i in l}
+    chapter_map = _chapter_map(state.groups, la, ra)
+    out = []
+    for lefts, rights in state.groups:
+        score = group_score([ctx.vec_l[i] for i in lefts], [ctx.vec_r[j] for j in rights])
+        if len(rights) > 1 or len(lefts) > 1:
+            relation = "split" if len(rights) > 1 else "merged"
+            out.append(Group(lefts, rights, relation, score, grade=grade(score, ctx)))
+            continue
+        i, j = lefts[0], rights[0]
+        old, new = la[i], ra[j]
+        same_text = ctx.texts_l[i] == ctx.texts_r[j]
+        score = 1.0 if same_text else score
+        notes: tuple[str, ...] = ()
+        if chapter_map.get(old.divisions) != new.divisions:
+            relation = "moved"
+            notes = (f"moved from {' / '.join(old.divisions) or '(no chapter)'} to {' / '.join(new.divisions) or '(no chapter)'}",)
+            if not same_text:
+                notes += ("also amended",)
+        elif same_text:
+            relation = "unchanged" if old.article.number == new.article.number else "renumbered"
+        elif renumber_refs(ctx.texts_l[i], number_map) == ctx.texts_r[j]:
+            relation = "reference_update"
+            notes = ("references follow the renumbering",)
+        else:
+            relation = "amended"
+        out.append(Group(lefts, rights, relation, score, notes, grade(score, ctx)))
+    return out + _lone(ctx, state, ("deleted", "added"))
+
+
+def _chapter_map(groups: tuple[Indices, ...], la, ra) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Each left chapter (division path) -> the right chapter most of its
+    paired articles went to: what that chapter became."""
+    votes: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for lefts, rights in groups:
+        for i in lefts:
+            for j in rights:
+                votes[la[i].divisions][ra[j].divisions] += 1
+    return {chapter: counts.most_common(1)[0][0] for chapter, counts in votes.items()}
+
+
+def renumber_refs(text: str, number_map: dict[int, int]) -> str:
+    """``text`` with each internal reference to an article renumbered as
+    ``number_map`` says (references to articles not in it unchanged)."""
+
+    def article(m: re.Match) -> str:
+        number = to_int(m.group(1))
+        return f"第{to_chinese(number_map.get(number, number))}条"
+
+    return INTERNAL_REF.sub(lambda m: m.group(1) + ARTICLE_NUMBER.sub(article, m.group(2)), text)
+
+
+def share_grade(share: Share, ctx: Context) -> str:
+    """A *shares* link is "sure" when its best pair of units scores at least
+    ``share_sure``, else "unsure"."""
+    return "sure" if share.score >= ctx.params.share_sure else "unsure"

@@ -1,0 +1,254 @@
+"""TF-IDF character-bigram vectors and the cosine scores between them.
+
+**A unit** is a block of an article: a paragraph (款) or an item (项, 目),
+without its item marker (（三） says where an item stands, not what it
+provides). An article's vector is made from all its units.
+
+**The weight** of a bigram is ``(1 + log tf) * max(idf_floor, log((N + 1) /
+(df + 1)))`` where ``N`` is the number of units and ``df`` the number of
+units that contain the bigram, counted over both texts and the
+:class:`Background` (every other text of the corpus, when there is one).
+Vocabulary that recurs in many provisions (国家安全机关, 应当, 本规定, 依法给予
+处分 ...) therefore weighs next to nothing, and what counts as such *stock
+phrasing* is learned from the texts, not from a word list.
+
+**The score** of two vectors is their cosine, in [0, 1]: how much
+distinctive wording two provisions share, in the same proportions.
+Bigrams are taken inside runs of ideographs, letters and digits, after
+folding width and whitespace; titles of cited laws (《...》) are left out:
+they say what a provision relies on, not what it provides.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from itertools import chain, repeat
+from operator import add, mul
+
+from fagui.text.width import fold
+from fagui.model import Article, Item, Regulation
+
+Vector = dict[str, float]
+
+_RUN = re.compile(r"[^\W_]+")
+_CITATION = re.compile(r"《[^》]*》")
+
+
+def units(article: Article) -> list[str]:
+    """The article's blocks in reading order (as :meth:`Article.blocks`),
+    folded, without item markers."""
+    out: list[str] = []
+
+    def add_items(items: tuple[Item, ...]) -> None:
+        for item in items:
+            out.append(fold(item.text))
+            add_items(item.items)
+
+    for paragraph in article.paragraphs:
+        out.append(fold(paragraph.text))
+        add_items(paragraph.items)
+    return out
+
+
+def bigram_list(text: str) -> list[str]:
+    """Each character bigram inside a run of ideographs, letters and digits,
+    and each run of one character alone, in text order (the order in which
+    bigrams first occur fixes the order of a vector's terms, and so the order
+    in which its floats are summed)."""
+    if "《" in text:
+        text = _CITATION.sub("", text)
+    out: list[str] = []
+    for run in _RUN.findall(text):
+        if len(run) > 1:
+            out += map(add, run, run[1:])
+        else:
+            out.append(run)
+    return out
+
+
+@dataclass(frozen=True)
+class Background:
+    """Unit document frequencies of a corpus: ``units`` units in all,
+    ``df[bigram]`` of them containing it; ``texts`` holds each text's own
+    (units, df) by fingerprint, so that a compared text that is also in the
+    corpus is not counted twice."""
+
+    units: int
+    df: Mapping[str, int]
+    texts: Mapping[str, tuple[int, Mapping[str, int]]]
+
+    def without(self, *fingerprints: str) -> tuple[int, Counter]:
+        """(units, df) of the corpus less the texts with these fingerprints."""
+        n, df = self.units, Counter(self.df)
+        for fp in set(fingerprints):
+            if fp in self.texts:
+                k, own = self.texts[fp]
+                n -= k
+                df.subtract(own)
+        return n, df
+
+
+EMPTY_BACKGROUND = Background(0, {}, {})
+
+
+def fingerprint(regulation: Regulation) -> str:
+    """A key equal for two regulations with the same article texts."""
+    return "\x1e".join(a.label + "\x1f" + "\x1f".join(a.blocks()) for a in regulation.articles)
+
+
+def corpus_background(regulations: Iterable[Regulation]) -> Background:
+    """The :class:`Background` of ``regulations`` (each distinct text once):
+    what is stock phrasing across the corpus."""
+    texts: dict[str, tuple[int, Mapping[str, int]]] = {}
+    total: Counter = Counter()
+    for regulation in regulations:
+        fp = fingerprint(regulation)
+        if fp in texts:
+            continue
+        own: Counter = Counter()
+        n = 0
+        for article in regulation.articles:
+            for unit in units(article):
+                own.update(set(bigram_list(unit)))
+                n += 1
+        texts[fp] = (n, own)
+        total.update(own)
+    return Background(sum(n for n, _ in texts.values()), total, texts)
+
+
+class _LogTF(dict):
+    """``1 + log(tf)``, looked up (computed past the table)."""
+
+    def __missing__(self, k: int) -> float:
+        return 1 + math.log(k)
+
+
+_LOG_TF = _LogTF((k, 1 + math.log(k)) for k in range(1, 64))
+
+
+def idf_weights(unit_lists: list[list[list[str]]], background: tuple[int, Counter], floor: float) -> dict[str, float]:
+    """IDF of every bigram of ``unit_lists`` (texts -> units -> bigrams),
+    document frequencies over those units plus the background's."""
+    n_bg, df_bg = background
+    df: Counter = Counter()
+    n = n_bg
+    for text in unit_lists:
+        n += len(text)
+        df.update(chain.from_iterable(map(dict.fromkeys, text)))
+    if n_bg:
+        df = Counter({t: d + df_bg.get(t, 0) for t, d in df.items()})
+    # One logarithm per distinct document frequency, not per bigram.
+    weight = {d: max(floor, math.log((n + 1) / (d + 1))) for d in set(df.values())}
+    return dict(zip(df, map(weight.__getitem__, df.values())))
+
+
+def unit_vector(counts: Counter, idf: Mapping[str, float]) -> Vector:
+    """The TF-IDF vector of bigram ``counts``, normalised to unit length
+    (empty when there is no bigram)."""
+    # map/zip keep the arithmetic in C; the operations (and their order) are
+    # those of the plain formula: (1 + log tf) * idf, then * (1 / norm).
+    terms = list(counts)
+    weights = list(map(mul, map(_LOG_TF.__getitem__, counts.values()), map(idf.__getitem__, terms)))
+    norm = math.sqrt(math.fsum(map(mul, weights, weights)))
+    if norm:
+        weights = map(mul, weights, repeat(1 / norm))
+    return dict(zip(terms, weights))
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    return min(1.0, sum([a[t] * b[t] for t in a.keys() & b.keys()]))
+
+
+def vector_sum(vectors: list[Vector]) -> Vector:
+    if len(vectors) == 1:
+        return vectors[0]  # adding to 0.0 would give the same floats, in the same order
+    total: Vector = defaultdict(float)
+    for v in vectors:
+        for t, w in v.items():
+            total[t] += w
+    return total
+
+
+def coverage(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Share of ``a``'s weight that ``b`` also has (weighted containment)."""
+    whole = sum(a.values())
+    # min(w, b.get(t, 0.0)) for each term of a, in a's order, in C
+    return sum(map(min, a.values(), map(b.get, a, repeat(0.0)))) / whole if whole else 0.0
+
+
+def group_score(vl: list[Vector], vr: list[Vector]) -> float:
+    """The cosine of the sums of two sides' vectors (0 for an empty side)."""
+    if not vl or not vr:
+        return 0.0
+    a, b = vector_sum(vl), vector_sum(vr)
+    dot = sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
+    va, vb = a.values(), b.values()
+    norms = math.sqrt(sum(map(mul, va, va)) * sum(map(mul, vb, vb)))
+    return min(1.0, dot / norms) if norms else 0.0
+
+
+def similarities(vec_l: list[Vector], vec_r: list[Vector], rows, cols, params) -> dict[tuple[int, int], float]:
+    """Cosine scores {(i, j): s > 0} for left vectors ``rows`` against right
+    vectors ``cols``: every pair with a shared bigram when there are few
+    pairs (``params.exact_pairs``), else the best ``params.candidates`` per
+    right vector found through the rarest bigrams."""
+    out: dict[tuple[int, int], float] = {}
+    if len(rows) * len(cols) <= params.exact_pairs:
+        # Only bigrams some right vector has are indexed; each posting list
+        # stays in row order.
+        wanted = set().union(*map(vec_r.__getitem__, cols))
+        index: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for i in rows:
+            v = vec_l[i]
+            for t in v.keys() & wanted:
+                index[t].append((i, v[t]))
+        get = index.get
+        for j in cols:
+            acc: dict[int, float] = defaultdict(float)
+            for t, w in vec_r[j].items():
+                for i, wi in get(t, ()):
+                    acc[i] += wi * w
+            for i, s in acc.items():
+                if s > 0:
+                    out[i, j] = s if s < 1.0 else 1.0
+        return out
+    # Large texts: each right vector's seed_terms heaviest (rarest) bigrams
+    # vote for the left vectors that have them; bigrams in more than
+    # posting_cap left vectors do not vote. The candidates with most votes
+    # are scored exactly. Counting is done by Counter, in C.
+    seeds_of = {}
+    for j in cols:
+        v = vec_r[j]
+        seeds_of[j] = heapq.nlargest(params.seed_terms, v, key=v.__getitem__) if len(v) > params.seed_terms else list(v)
+    wanted = set(chain.from_iterable(seeds_of.values()))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i in rows:
+        for t in vec_l[i].keys() & wanted:
+            postings[t].append(i)
+    capped = {t: p for t, p in postings.items() if len(p) <= params.posting_cap}
+    get = capped.get
+    for j in cols:
+        votes = Counter(chain.from_iterable(filter(None, map(get, seeds_of[j]))))
+        for i, _ in votes.most_common(params.candidates):
+            s = cosine(vec_l[i], vec_r[j])
+            if s > 0:
+                out[i, j] = s
+    return out
+
+
+def best_matches(sims: Mapping[tuple[int, int], float]) -> tuple[dict[int, tuple[float, int]], dict[int, tuple[float, int]]]:
+    """({left: (score, its best right)}, {right: (score, its best left)});
+    on a tie the pair met first."""
+    row_best: dict[int, tuple[float, int]] = {}
+    col_best: dict[int, tuple[float, int]] = defaultdict(lambda: (0.0, -1))
+    for (i, j), s in sims.items():
+        if s > row_best.get(i, (0.0, -1))[0]:
+            row_best[i] = (s, j)
+        if s > col_best[j][0]:
+            col_best[j] = (s, i)
+    return row_best, col_best

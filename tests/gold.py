@@ -1,0 +1,138 @@
+"""Hand-checked alignments (tests/fixtures/alignment/*.json) and the figures
+the engine is held to against them.
+
+Each fixture was made by two annotators reading the texts independently,
+neither seeing the other's work nor the engine's output, then reconciled by a
+third reader (see tests/fixtures/alignment/README.md). A link joins a left
+article to a right article by label, with a strength (counterpart or shares),
+the blocks that correspond (1-based) and ``sure``: recall is counted over
+sure links, precision counts every gold link (sure or not) as right.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from fagui.markdown import read_regulation
+from fagui.model import Comparison, Regulation
+
+FIXTURES = Path(__file__).parent / "fixtures" / "alignment"
+CORPUS = Path(__file__).parent.parent / "texts"
+
+SEED_FILES = {
+    "national.md": "national/counterespionage-security-provisions",
+    "jilin.md": "jilin/counterespionage-work-provisions",
+    "zhejiang.md": "zhejiang/counterespionage-security-measures",
+    "jiangxi.md": "jiangxi/counterespionage-work-regulations",
+    "heilongjiang.md": "heilongjiang/counterespionage-security-regulations",
+}
+
+
+def gold_pairs() -> list[str]:
+    """The names of the hand-aligned pairs."""
+    return sorted(p.stem for p in FIXTURES.glob("*.json"))
+
+
+def load_gold(name: str) -> dict:
+    return json.loads((FIXTURES / f"{name}.json").read_text("utf-8"))
+
+
+def text_of(file_name: str) -> Regulation:
+    """A gold file's text: a seed from the corpus, else a fixture text."""
+    if file_name in SEED_FILES:
+        path = CORPUS / f"{SEED_FILES[file_name]}.md"
+    else:
+        path = FIXTURES / "texts" / file_name
+    return read_regulation(path.read_text("utf-8"))
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(frozen=True)
+class Figures:
+    """How a comparison's links compare with a gold alignment."""
+
+    counterpart_precision: float
+    counterpart_recall: float
+    shares_precision: float
+    shares_recall: float
+    strict_f1: float
+    lax_f1: float
+    wrong_one_sided: tuple[str, ...]
+    """Articles the engine calls not adopted / provincial-only (or deleted /
+    added) although the gold links them."""
+
+
+def figures(gold: dict, comparison: Comparison) -> Figures:
+    """Counterpart links: precision (right when gold has the link, any
+    strength: a counterpart the gold calls shares still pairs the right
+    articles) and recall over the gold's sure counterpart links. Shares
+    links: precision (gold has the link, any strength) and recall over the
+    gold's sure shares links found as any link (a carried provision shown as
+    counterpart is still shown). Strict F1: article links of any strength
+    against the gold's links (precision over all, recall over sure). Lax F1
+    (as Bertalign and Vecalign count it): a predicted counterpart group is
+    right when it overlaps a gold counterpart group on both sides, recall
+    likewise."""
+    links = {(l.left, l.right): l.strength for l in comparison.links}
+    every = {(g["left"], g["right"]): g for g in gold["links"]}
+    sure = {k for k, g in every.items() if g["sure"]}
+    counterpart = {k for k, s in links.items() if s == "counterpart"}
+    shares = {k for k, s in links.items() if s == "shares"}
+    gold_counterpart_sure = {k for k in sure if every[k]["strength"] == "counterpart"}
+    gold_shares_sure = {k for k in sure if every[k]["strength"] == "shares"}
+
+    def share(part: set, whole: set) -> float:
+        return len(part & whole) / len(whole) if whole else 1.0
+
+    strict_p, strict_r = share(set(every), set(links)), share(set(links), sure)
+    lax_p, lax_r = _lax(comparison, gold)
+    one_sided = {"not_adopted", "provincial_only", "deleted", "added"}
+    linked_l = {k[0] for k in every}
+    linked_r = {k[1] for k in every}
+    wrong = tuple(
+        sorted(
+            ["L" + a.label for p in comparison.pairs if p.relation in one_sided for a in p.left if a.label in linked_l]
+            + ["R" + a.label for p in comparison.pairs if p.relation in one_sided for a in p.right if a.label in linked_r]
+        )
+    )
+    return Figures(
+        counterpart_precision=share(set(every), counterpart),
+        counterpart_recall=share(counterpart, gold_counterpart_sure),
+        shares_precision=share(set(every), shares),
+        shares_recall=share(set(links), gold_shares_sure),
+        strict_f1=_f1(strict_p, strict_r),
+        lax_f1=_f1(lax_p, lax_r),
+        wrong_one_sided=wrong,
+    )
+
+
+def _groups(pairs: list[tuple[str, str]]) -> list[tuple[set, set]]:
+    """Connected components of counterpart links: (left labels, right labels)."""
+    groups: list[tuple[set, set]] = []
+    for left, right in pairs:
+        touching = [g for g in groups if left in g[0] or right in g[1]]
+        merged = ({left}, {right})
+        for g in touching:
+            groups.remove(g)
+            merged[0].update(g[0])
+            merged[1].update(g[1])
+        groups.append(merged)
+    return groups
+
+
+def _lax(comparison: Comparison, gold: dict) -> tuple[float, float]:
+    predicted = [({a.label for a in p.left}, {a.label for a in p.right}) for p in comparison.pairs if p.left and p.right]
+    wanted = _groups([(g["left"], g["right"]) for g in gold["links"] if g["strength"] == "counterpart"])
+    sure = _groups([(g["left"], g["right"]) for g in gold["links"] if g["strength"] == "counterpart" and g["sure"]])
+
+    def overlaps(a, b) -> bool:
+        return bool(a[0] & b[0]) and bool(a[1] & b[1])
+
+    p = sum(any(overlaps(x, y) for y in wanted) for x in predicted) / len(predicted) if predicted else 1.0
+    r = sum(any(overlaps(y, x) for x in predicted) for y in sure) / len(sure) if sure else 1.0
+    return p, r

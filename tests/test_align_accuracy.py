@@ -1,0 +1,76 @@
+"""The engine against hand-checked alignments (tests/fixtures/alignment):
+floors per pair, so a change that costs accuracy fails. The figures and what
+they mean are in docs/comparison.md; how the gold was made in
+tests/fixtures/alignment/README.md."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from gold import CORPUS, figures, gold_pairs, load_gold, text_of
+
+from fagui.align import corpus_background
+from fagui.compare import compare
+from fagui.markdown import read_regulation
+
+
+@cache
+def background():
+    """What the product uses: the corpus in texts/ tells stock phrasing."""
+    return corpus_background(read_regulation(p.read_text("utf-8")) for p in sorted(CORPUS.glob("*/*.md")))
+
+# Measured figures rounded down to 0.05 (docs/comparison.md has them exact):
+# (counterpart precision, counterpart recall, shares recall, strict F1, lax F1,
+# wrong one-sided claims at most).
+FLOORS = {
+    "meteorology-beijing": (0.85, 0.8, 0.95, 0.85, 0.85, 5),
+    "meteorology-shanghai": (0.95, 0.75, 0.5, 0.8, 0.85, 9),
+    "national-heilongjiang": (0.9, 0.85, 0.25, 0.7, 0.85, 16),
+    "national-jiangxi": (0.85, 0.9, 0.35, 0.75, 0.9, 7),
+    "national-jilin": (0.9, 0.9, 0.8, 0.85, 0.8, 3),
+    "national-zhejiang": (0.95, 1.0, 0.8, 0.85, 0.9, 4),
+    "water-2019-2022": (1.0, 0.95, 1.0, 0.9, 1.0, 1),
+}
+
+
+def test_every_gold_pair_has_floors():
+    assert sorted(FLOORS) == gold_pairs()
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_accuracy_against_hand_alignment(name):
+    gold = load_gold(name)
+    comparison = compare(text_of(gold["left"]), text_of(gold["right"]), gold["mode"], background=background())
+    got = figures(gold, comparison)
+    cp, cr, sr, strict, lax, wrong = FLOORS[name]
+    assert got.counterpart_precision >= cp, f"{name}: counterpart precision {got.counterpart_precision:.2f}"
+    assert got.counterpart_recall >= cr, f"{name}: counterpart recall {got.counterpart_recall:.2f}"
+    assert got.shares_recall >= sr, f"{name}: shares recall {got.shares_recall:.2f}"
+    assert got.strict_f1 >= strict, f"{name}: strict F1 {got.strict_f1:.2f}"
+    assert got.lax_f1 >= lax, f"{name}: lax F1 {got.lax_f1:.2f}"
+    assert len(got.wrong_one_sided) <= wrong, f"{name}: wrong one-sided claims {got.wrong_one_sided}"
+
+
+@pytest.mark.parametrize("name", gold_pairs())
+def test_hand_alignments_are_well_formed(name):
+    gold = load_gold(name)
+    left, right = text_of(gold["left"]), text_of(gold["right"])
+    blocks_l = {a.label: len(a.blocks()) for a in left.articles}
+    blocks_r = {a.label: len(a.blocks()) for a in right.articles}
+    keys = [(x["left"], x["right"]) for x in gold["links"]]
+    assert len(keys) == len(set(keys))
+    for x in gold["links"]:
+        assert x["strength"] in ("counterpart", "shares") and x["why"].strip()
+        assert all(1 <= b <= blocks_l[x["left"]] for b in x["left_blocks"]), x
+        assert all(1 <= b <= blocks_r[x["right"]] for b in x["right_blocks"]), x
+    # Every article is in a link or listed as one-sided, never both.
+    assert {k[0] for k in keys} | set(gold["left_only"]) == set(blocks_l)
+    assert {k[1] for k in keys} | set(gold["right_only"]) == set(blocks_r)
+    assert not {k[0] for k in keys} & set(gold["left_only"])
+    # No many-to-many counterpart group.
+    counterpart = [k for k, x in zip(keys, gold["links"]) if x["strength"] == "counterpart"]
+    for left_label, right_label in counterpart:
+        fan_out = {r for l, r in counterpart if l == left_label}
+        fan_in = {l for l, r in counterpart if r == right_label}
+        assert len(fan_out) == 1 or len(fan_in) == 1, (left_label, right_label)
