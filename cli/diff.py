@@ -12,6 +12,7 @@ from fagui.atomic import write_atomic
 from fagui.compare import compare
 from fagui.model import MODES
 from fagui.store.load import load
+from fagui.background import background_at
 from renderers import FORMATS, render
 
 
@@ -37,7 +38,8 @@ def diff_command(left: str, right: str, mode: str | None, fmt: str, output: str 
     """
     left_regulation, left_ref = load(left, repo)
     right_regulation, right_ref = load(right, repo)
-    comparison = compare(left_regulation, right_regulation, mode, left_ref, right_ref)
+    background = background_at(repo)
+    comparison = compare(left_regulation, right_regulation, mode, left_ref, right_ref, background=background)
     if output:
         write_atomic(output, render(comparison, fmt))
         return

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from fagui.align import EMPTY_BACKGROUND, Background
+from fagui.background import background_at
 from fagui.compare import compare
 from fagui.errors import FaguiError
 from fagui.files import corpus_root, read_text
@@ -72,7 +74,10 @@ def plan_report(repo: str | Path = ".") -> ReportPlan:
     FaguiError when there is no corpus or a text cannot be read."""
     root = corpus_root(repo)
     texts = read_texts(root)
-    return ReportPlan(root, jurisdiction_comparisons(texts), history_comparisons(root, [t.id for t in texts]))
+    background = background_at(root)
+    return ReportPlan(
+        root, jurisdiction_comparisons(texts, background), history_comparisons(root, [t.id for t in texts], background)
+    )
 
 
 def read_texts(root: Path) -> list[Text]:
@@ -84,9 +89,10 @@ def read_texts(root: Path) -> list[Text]:
     return out
 
 
-def jurisdiction_comparisons(texts: list[Text]) -> tuple[PendingComparison, ...]:
+def jurisdiction_comparisons(texts: list[Text], background: Background = EMPTY_BACKGROUND) -> tuple[PendingComparison, ...]:
     """Each national text against each provincial text; a provincial text
-    is read and compared only when its comparison is made."""
+    is read and compared only when its comparison is made. ``background``
+    tells stock phrasing (see :func:`fagui.compare.compare`)."""
     national = [t for t in texts if t.metadata.level == "national"]
     provincial = [t for t in texts if t.metadata.level == "provincial"]
     parsed: dict[str, Regulation] = {}  # the national texts: few, and used again and again
@@ -98,13 +104,17 @@ def jurisdiction_comparisons(texts: list[Text]) -> tuple[PendingComparison, ...]
             def make(n=n, p=p) -> Comparison:
                 if n.id not in parsed:
                     parsed[n.id] = n.read()
-                return compare(parsed[n.id], p.read(), mode="jurisdictions", left_ref=n.ref(), right_ref=p.ref())
+                return compare(
+                    parsed[n.id], p.read(), "jurisdictions", n.ref(), p.ref(), background=background
+                )
 
             out.append(PendingComparison(name.replace("/", "-"), make))
     return tuple(out)
 
 
-def history_comparisons(root: Path, ids: list[str]) -> tuple[PendingComparison, ...]:
+def history_comparisons(
+    root: Path, ids: list[str], background: Background = EMPTY_BACKGROUND
+) -> tuple[PendingComparison, ...]:
     """Consecutive versions of each regulation with more than one version in
     git (:mod:`fagui.store`), oldest pair first. Empty when ``root`` is not a
     git repository."""
@@ -124,7 +134,7 @@ def history_comparisons(root: Path, ids: list[str]) -> tuple[PendingComparison, 
             def make(regulation_id=regulation_id, old=old, new=new) -> Comparison:
                 lreg, lref = corpus.resolve(f"{regulation_id}@{old.commit}")
                 rreg, rref = corpus.resolve(f"{regulation_id}@{new.commit}")
-                return compare(lreg, rreg, mode="versions", left_ref=lref, right_ref=rref)
+                return compare(lreg, rreg, "versions", lref, rref, background=background)
 
             out.append(PendingComparison(name, make))
     return tuple(out)
