@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from operator import add
 
-from fagui.align import EMPTY_BACKGROUND, Background, Group, align_articles
+from fagui.align import EMPTY_BACKGROUND, Background, Group, Pass, align_articles
 from fagui.correspondence import article_links, coverage_of
 from fagui.diff import diff_text
 from fagui.model import (
@@ -58,18 +58,21 @@ def compare(
     left_ref: DocumentRef | None = None,
     right_ref: DocumentRef | None = None,
     background: Background = EMPTY_BACKGROUND,
+    *,
+    passes: list[tuple[str, Pass]] | None = None,
 ) -> Comparison:
     """The Comparison of ``left`` with ``right`` in ``mode`` (by default see
     :func:`default_mode`). ``background`` (:func:`fagui.align.corpus_background`
     of the corpus the texts come from) tells stock phrasing from distinctive
-    wording. Pairs are in display order: by position on the right, each
+    wording; ``passes`` replaces the alignment's chain of rules (see
+    :func:`fagui.align.align_articles`). Pairs are in display order: by position on the right, each
     left-only article placed after the pair of the left article before it,
     so that both columns read in order side by side."""
     left_ref = left_ref or document_ref(left)
     right_ref = right_ref or document_ref(right)
     mode = mode or default_mode(left_ref, right_ref)
     la, ra = left.located_articles(), right.located_articles()
-    alignment = align_articles(left, right, mode, background=background)
+    alignment = align_articles(left, right, mode, background=background, passes=passes)
     pairs = tuple(_article_pair(g, la, ra) for g in _display_order(list(alignment.groups), len(la)))
     links = article_links(pairs, alignment.links, la, ra)
     coverage = coverage_of(la, links)

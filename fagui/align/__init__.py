@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 
 from fagui.align.content import best_remaining, in_order_chain, mutual_best, weak_mutual_best
 from fagui.align.context import Context, State, make_context
+from fagui.align.functional import functional_articles
 from fagui.align.groups import merged_articles, paragraph_source, split_articles
 from fagui.align.params import PARAMS, Params
 from fagui.align.relations import Group, jurisdiction_groups, share_grade, version_groups
@@ -39,6 +40,7 @@ __all__ = [
     "JURISDICTION_PASSES",
     "Link",
     "PARAMS",
+    "Pass",
     "Params",
     "VERSION_PASSES",
     "align_articles",
@@ -52,6 +54,7 @@ JURISDICTION_PASSES: list[tuple[str, Pass]] = [
     ("mutual_best", mutual_best),
     ("best_remaining", best_remaining),
     ("weak_mutual_best", weak_mutual_best),
+    ("functional_articles", functional_articles),
     ("split_articles", split_articles),
     ("paragraph_source", paragraph_source),
     ("merged_articles", merged_articles),

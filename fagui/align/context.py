@@ -91,6 +91,7 @@ class Context:
     vec_r: list[Vector]
     idf: dict[str, float]
     stock_idf: dict[str, float]
+    max_stock_idf: float
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     def article_scores(self, rows, cols) -> dict[tuple[int, int], float]:
@@ -186,4 +187,5 @@ def make_context(left: Regulation, right: Regulation, mode: str, params: Params,
         vec_r=[unit_vector(c, idf) for c in counts_r],
         idf=idf,
         stock_idf=stock_idf,
+        max_stock_idf=max(stock_idf.values(), default=0.0),
     )

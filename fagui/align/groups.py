@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from fagui.align.context import Context, State
+from fagui.align.functional import functional_pairs
 from fagui.align.vectors import Vector, cosine, coverage, similarities, vector_sum
 
 
@@ -18,11 +19,14 @@ def split_articles(ctx: Context, state: State) -> State:
     """An unlinked right article joins the group of its best-scoring linked
     left article when they score at least ``extend_score`` and it covers at
     least ``extend_gain`` more of that left article than the group's right
-    side already does: one provision split over two articles."""
+    side already does: one provision split over two articles. Articles paired
+    by what they are for (:mod:`fagui.align.functional`) do not grow: a
+    purpose article's broad wording fits many articles."""
     groups = [(list(l), list(r)) for l, r in state.groups]
     paired_r = {j for _, r in groups for j in r}
     free = [j for j in range(len(ctx.right)) if j not in paired_r]
-    by_left = {g[0][0]: g for g in groups if len(g[0]) == 1}
+    functional = functional_pairs(ctx)
+    by_left = {g[0][0]: g for g in groups if len(g[0]) == 1 and (g[0][0], g[1][0]) not in functional}
     scores = ctx.article_scores(list(by_left), free)
     for j, i in _best_partners(scores, ctx.params.extend_score, free_side=1):
         lefts, rights = by_left[i]
@@ -64,11 +68,12 @@ def merged_articles(ctx: Context, state: State) -> State:
     article (of a group with one right article) when they score at least
     ``extend_score`` and it covers at least ``extend_gain`` more of that right
     article than the group's left side already does: two provisions merged
-    into one article."""
+    into one article. Functional pairs do not grow (see split_articles)."""
     groups = [(list(l), list(r)) for l, r in state.groups]
     paired_l = {i for l, _ in groups for i in l}
     free = [i for i in range(len(ctx.left)) if i not in paired_l]
-    by_right = {g[1][0]: g for g in groups if len(g[1]) == 1}
+    functional = functional_pairs(ctx)
+    by_right = {g[1][0]: g for g in groups if len(g[1]) == 1 and (g[0][0], g[1][0]) not in functional}
     scores = ctx.article_scores(free, list(by_right))
     for i, j in _best_partners(scores, ctx.params.extend_score, free_side=0):
         lefts, rights = by_right[j]

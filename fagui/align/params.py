@@ -39,11 +39,13 @@ class Params:
     share_score: float = 0.3
     """A paragraph or item of one article carried into another article (a
     *shares* link) scores at least this with its counterpart block."""
-    share_mass: float = 12.0
-    """... and the two blocks share distinctive wording: the corpus IDF
-    weights of their four rarest shared bigrams add up to at least this, so
-    stock phrasing alone (a catch-all item, a list of addressees) never
-    links."""
+    share_mutual: float = 0.15
+    """... or at least this when each of the two blocks is the other's best match."""
+    share_rarity: float = 0.6
+    """... and the two blocks share distinctive wording: their four rarest
+    shared bigrams weigh, by corpus IDF, on average at least this share of
+    the weight of a bigram found in one block only, so stock phrasing alone
+    (a catch-all item, a list of addressees) never links."""
     share_sure: float = 0.6
     """A *shares* link whose best pair of units scores below this is graded
     *unsure*."""

@@ -9,6 +9,7 @@ matches the units themselves, many to many.
 from __future__ import annotations
 
 import heapq
+import re
 from collections import defaultdict
 from dataclasses import replace
 
@@ -18,39 +19,84 @@ from fagui.align.vectors import best_matches, bigram_list
 SHARED_TERMS = 4
 """How many of the rarest shared bigrams weigh in :func:`_shared_mass`."""
 
+CATCH_ALL = re.compile(r"^(?:其他|其它)|(?:法律|法规|规章|国家|本[^，。；]{0,4})[^，。；]{0,8}规定的其他[^，。；]{0,20}[。；]?$")
+"""A catch-all item (兜底条款): 其他应当履行的义务, 法律、法规规定的其他职责."""
+
+LIABILITY = re.compile(r"处[^，。；]{0,16}罚款|给予[^，。；]{0,8}处分|追究[^，。；]{0,10}责任|责令[^，。；]{0,12}改正|没收[^，。；]{0,10}(?:违法所得|非法财物)")
+"""Wording that imposes a sanction: the mark of a liability provision (法律责任)."""
+
 
 def shared_units(ctx: Context, state: State) -> State:
     """Two units (paragraphs or items) are linked when they score at least
-    ``share_score``, share distinctive wording (the IDF weights of their
-    four rarest shared bigrams add up to at least ``share_mass``, so stock
-    phrasing alone never links), and one is the other's best match among all units of its
-    other text. Units linked across two articles that are not in one group
+    ``share_score`` and one is the other's best match among all units of its
+    other text, or at least ``share_mutual`` and each is the other's best
+    match (a reworded provision keeps few bigrams, but nothing fits either
+    better); they may link at all (:func:`_may_link`); and they share
+    distinctive wording: their four rarest shared bigrams weigh on average at
+    least ``share_rarity`` of the weight of a bigram found once (corpus IDF),
+    so stock phrasing alone never links. Units linked across two articles that are not in one group
     make a *shares* link between those articles, with the units as its
     evidence; units linked inside a group are what the group's own block
     matching shows."""
     p = ctx.params
-    scores = ctx.unit_scores()
+    scores = {k: s for k, s in ctx.unit_scores().items() if _may_link(ctx, *k)}
     row_best, col_best = best_matches(scores)
     group_of_l = {i: g for g in state.groups for i in g[0]}
     found: dict[tuple[int, int], list[UnitLink]] = defaultdict(list)
     for (u, v), s in scores.items():
-        if s < p.share_score or (row_best[u][1] != v and col_best[v][1] != u):
+        best_l, best_r = row_best[u][1] == v, col_best[v][1] == u
+        if not (s >= p.share_score and (best_l or best_r)) and not (s >= p.share_mutual and best_l and best_r):
             continue
         (i, _), (j, _) = u, v
         group = group_of_l.get(i)
         if group is not None and j in group[1]:
             continue
-        if _shared_mass(ctx, u, v) >= p.share_mass:
+        if _shared_mass(ctx, u, v) >= p.share_rarity * SHARED_TERMS * ctx.max_stock_idf:
             found[i, j].append((u, v, s))
     shares = tuple(Share(i, j, tuple(sorted(links))) for (i, j), links in sorted(found.items()))
     return replace(state, shares=shares)
+
+
+def _may_link(ctx: Context, u: tuple[int, int], v: tuple[int, int]) -> bool:
+    """Whether units ``u`` (left) and ``v`` (right) may evidence a shares
+    link at all. Not when either is a catch-all item (:data:`CATCH_ALL`):
+    every list ends with one and they say nothing of their own. Not between
+    a liability provision and one that is not (:func:`is_liability`): a
+    sanction for breaking a duty repeats the duty's words (未建立健全……制度)
+    but is another provision."""
+    a, b = ctx.units_l[u[0]][u[1]], ctx.units_r[v[0]][v[1]]
+    if CATCH_ALL.search(a) or CATCH_ALL.search(b):
+        return False
+    return is_liability(ctx.left[u[0]]) == is_liability(ctx.right[v[0]])
+
+
+def violation(text: str) -> str:
+    """The condition of a liability clause: its text up to the first 的，
+    (违反本办法第二十条规定，未经批准开采基岩水的), or all of it."""
+    end = text.find("的，")
+    return text[:end] if end > 0 else text
+
+
+def is_liability(located) -> bool:
+    """Whether an article is a liability provision: in a chapter or section
+    on 法律责任 or 罚则, or imposing a sanction in its own words."""
+    if any("法律责任" in d or "罚则" in d for d in located.divisions):
+        return True
+    return any(LIABILITY.search(block) for block in located.article.blocks())
 
 
 def _shared_mass(ctx: Context, u: tuple[int, int], v: tuple[int, int]) -> float:
     """The weight, by ``stock_idf`` (the corpus's), of the ``SHARED_TERMS``
     rarest distinct bigrams units ``u`` (left) and ``v`` (right) share: a
     long run of stock phrasing (其他应当履行的……义务) adds up to a lot of small
-    weights, a distinctive provision has a few heavy ones."""
-    a = set(bigram_list(ctx.units_l[u[0]][u[1]]))
-    b = set(bigram_list(ctx.units_r[v[0]][v[1]]))
+    weights, a distinctive provision has a few heavy ones. In two liability
+    provisions only what was violated counts (:func:`violation`): the
+    sanctions (责令停止违法行为，限期补办手续，并处……罚款) are the same
+    everywhere."""
+    a_text, b_text = ctx.units_l[u[0]][u[1]], ctx.units_r[v[0]][v[1]]
+    if is_liability(ctx.left[u[0]]):
+        a_text, b_text = violation(a_text), violation(b_text)
+    a = set(bigram_list(a_text))
+    b = set(bigram_list(b_text))
     return sum(heapq.nlargest(SHARED_TERMS, map(ctx.stock_idf.__getitem__, a & b)))
+

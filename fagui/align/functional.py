@@ -1,0 +1,64 @@
+"""Articles that do the same job in any regulation: its purpose and legal
+basis (为了……，根据……，制定本办法), its scope (适用本条例), its entry into force
+(自……起施行).
+
+Their wording owes little to each other -- a province's 第一条 cites the
+national text instead of restating its aims -- so content scores miss them,
+yet a reader expects each text's purpose article beside the other's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fagui.align.context import Context, State
+
+_INSTRUMENT = r"(?:法|条例|规定|办法|细则|规则|决定|实施办法|实施细则)"
+ROLES = {
+    "purpose": re.compile(rf"制定本{_INSTRUMENT}"),
+    "scope": re.compile(rf"(?:本{_INSTRUMENT}适用于|适用本{_INSTRUMENT}|遵守.{{0,24}}本{_INSTRUMENT})"),
+    "entry_into_force": re.compile(r"(?:自.{1,30}起施行|起施行。$)"),
+}
+"""Each job an article may do, and the wording that says so."""
+
+
+def role_of(text: str) -> str | None:
+    """The one job an article's (folded) text says it does, or None (none,
+    or more than one: an article that both states its purpose and its scope
+    is no clear partner for either)."""
+    found = [name for name, pattern in ROLES.items() if pattern.search(text)]
+    return found[0] if len(found) == 1 else None
+
+
+def functional_articles(ctx: Context, state: State) -> State:
+    """The left and the right article doing the same job (purpose, scope,
+    entry into force: :data:`ROLES`) are linked, in place of any earlier
+    one-to-one link of either: what an article is for outweighs the stock
+    wording it may share with another. Where several articles of a text say
+    they do a job, the first does it (the last, for entry into force): a
+    later 适用本规定的有关规定 extends the scope, it does not set it."""
+    links = state.links()
+    linked_to = {j: i for i, j in links.items()}
+    for i, j in sorted(functional_pairs(ctx)):
+        if links.get(i) == j:
+            continue
+        linked_to.pop(links.pop(i, None), None)
+        links.pop(linked_to.pop(j, None), None)
+        links[i], linked_to[j] = j, i
+    return state.with_links(links)
+
+
+def functional_pairs(ctx: Context) -> set[tuple[int, int]]:
+    """The (left, right) articles :func:`functional_articles` links."""
+    right = _roles(ctx.texts_r)
+    return {(i, right[role]) for role, i in _roles(ctx.texts_l).items() if role in right}
+
+
+def _roles(texts: list[str]) -> dict[str, int]:
+    """{role: index of the article doing it}."""
+    seen: dict[str, list[int]] = {}
+    for k, text in enumerate(texts):
+        role = role_of(text)
+        if role:
+            seen.setdefault(role, []).append(k)
+    return {role: ks[-1] if role == "entry_into_force" else ks[0] for role, ks in seen.items()}

@@ -1,0 +1,100 @@
+"""Each alignment pass earns its place: without it, named results get worse.
+
+Jurisdiction passes are checked on the hand-checked alignments
+(tests/fixtures/alignment): without the pass, the pair named in the table
+scores lower (the sum of counterpart recall, shares recall, strict F1 and lax
+F1, see tests/gold.py). Version passes are checked on an amended version of
+the national rules (tests/test_compare.py) and on small texts.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from gold import figures, load_gold, text_of
+from test_align import TOPICS, regulation
+from test_align_accuracy import background
+from test_compare import amended_national, corpus, NATIONAL
+
+from fagui.align import JURISDICTION_PASSES, VERSION_PASSES, align_articles
+from fagui.compare import compare
+
+# pass -> the gold pair on which removing it costs most
+JURISDICTION_EFFECTS = {
+    "in_order_chain": "national-heilongjiang",
+    "mutual_best": "national-jiangxi",
+    "best_remaining": "national-jiangxi",
+    "weak_mutual_best": "national-jilin",
+    "functional_articles": "meteorology-shanghai",
+    "split_articles": "national-heilongjiang",
+    "paragraph_source": "national-zhejiang",
+    "merged_articles": "national-zhejiang",
+    "shared_units": "meteorology-beijing",
+}
+
+
+def test_every_pass_is_checked():
+    assert list(JURISDICTION_EFFECTS) == [name for name, _ in JURISDICTION_PASSES]
+
+
+def merit(name: str, without: str | None = None) -> float:
+    gold = load_gold(name)
+    passes = [p for p in JURISDICTION_PASSES if p[0] != without]
+    left, right = text_of(gold["left"]), text_of(gold["right"])
+    comparison = compare(left, right, gold["mode"], background=background(), passes=passes)
+    f = figures(gold, comparison)
+    return f.counterpart_recall + f.shares_recall + f.strict_f1 + f.lax_f1
+
+
+@cache
+def full_merit(name: str) -> float:
+    return merit(name)
+
+
+@pytest.mark.parametrize("pass_name", list(JURISDICTION_EFFECTS))
+def test_removing_a_jurisdiction_pass_costs_accuracy(pass_name):
+    pair = JURISDICTION_EFFECTS[pass_name]
+    assert merit(pair, without=pass_name) < full_merit(pair)
+
+
+def version_relations(passes):
+    old = corpus(NATIONAL)
+    groups = align_articles(old, amended_national(old), "versions", passes=passes).groups
+    return {(g.left, g.right): g.relation for g in groups}
+
+
+@pytest.mark.parametrize("pass_name", ["pairs_between_anchors", "split_articles"])
+def test_removing_a_version_pass_breaks_the_amended_version(pass_name):
+    without = [p for p in VERSION_PASSES if p[0] != pass_name]
+    assert version_relations(without) != version_relations(VERSION_PASSES)
+
+
+def test_anchors_make_a_pair_across_them_a_move_that_needs_move_score():
+    # 第四条 moved to the front and reworded: with the three unchanged
+    # articles as anchors it lies in another gap, so its score (below
+    # move_score) does not pair it; without anchors order says nothing.
+    school = TOPICS["school"]
+    reworded = school.replace("指导学校向全体师生开展教育", "组织学校开展宣传").replace("回国访谈", "回访")
+    left = regulation("甲", (TOPICS["media"],), (TOPICS["report"],), (TOPICS["network"],), (school,))
+    right = regulation("甲", (reworded,), (TOPICS["media"],), (TOPICS["report"],), (TOPICS["network"],))
+    without = [p for p in VERSION_PASSES if p[0] != "same_text_anchors"]
+    assert ((3,), (0,)) not in {(g.left, g.right) for g in align_articles(left, right, "versions").groups}
+    assert ((3,), (0,)) in {(g.left, g.right) for g in align_articles(left, right, "versions", passes=without).groups}
+
+
+def test_removing_merged_articles_loses_a_merge():
+    left = regulation("甲", (TOPICS["media"],), (TOPICS["report"],), (TOPICS["network"],))
+    right = regulation("甲", (TOPICS["media"] + TOPICS["report"],), (TOPICS["network"],))
+    without = [p for p in VERSION_PASSES if p[0] != "merged_articles"]
+    assert any(g.relation == "merged" for g in align_articles(left, right, "versions").groups)
+    assert not any(g.relation == "merged" for g in align_articles(left, right, "versions", passes=without).groups)
+
+
+def test_removing_shared_units_loses_a_carried_paragraph():
+    # Version 2 moves a paragraph of 第二条 into 第三条.
+    left = regulation("甲", (TOPICS["media"],), (TOPICS["school"], TOPICS["report"]), (TOPICS["network"],))
+    right = regulation("甲", (TOPICS["media"],), (TOPICS["school"],), (TOPICS["network"], TOPICS["report"]))
+    without = [p for p in VERSION_PASSES if p[0] != "shared_units"]
+    assert [(x.left, x.right) for x in align_articles(left, right, "versions").links] == [(1, 2)]
+    assert not align_articles(left, right, "versions", passes=without).links
