@@ -10,15 +10,14 @@ from functools import cache
 import pytest
 from gold import CORPUS, figures, gold_pairs, load_gold, text_of
 
-from fagui.align import corpus_background
+from fagui.background import background_at
 from fagui.compare import compare
-from fagui.markdown import read_regulation
 
 
 @cache
 def background():
     """What the product uses: the corpus in texts/ tells stock phrasing."""
-    return corpus_background(read_regulation(p.read_text("utf-8")) for p in sorted(CORPUS.glob("*/*.md")))
+    return background_at(CORPUS.parent)
 
 # Measured figures rounded down to 0.05 (docs/comparison.md has them exact):
 # (counterpart precision, counterpart recall, shares precision, shares recall,
