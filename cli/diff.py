@@ -9,7 +9,8 @@ import click
 
 from cli.options import color_option, format_option, output_option, repo_option, use_color
 from fagui.atomic import write_atomic
-from fagui.compare import compare
+from fagui.orientation import compare_oriented
+from fagui.text.control import visible
 from fagui.model import MODES
 from fagui.store.load import load
 from fagui.background import background_at
@@ -22,14 +23,18 @@ from renderers import FORMATS, render
 @click.option("--mode", type=click.Choice(MODES), help="Default: versions for two texts of one regulation, else jurisdictions.")
 @format_option(FORMATS, "text")
 @output_option("Write here (atomically) instead of standard output.")
+@click.option("--keep-order", is_flag=True, help="Compare LEFT and RIGHT as given, even a provincial text on the left of a national one.")
 @color_option
 @repo_option
-def diff_command(left: str, right: str, mode: str | None, fmt: str, output: str | None, color: str, repo: str) -> None:
+def diff_command(left: str, right: str, mode: str | None, fmt: str, output: str | None, keep_order: bool, color: str, repo: str) -> None:
     """Compare two regulation texts article by article.
 
     Each side is a canonical Markdown file or a regulation id with an optional
     revision (ID, ID@HEAD~1, ID@2025-01-01). Versions of one regulation are
-    compared as versions; a national text against a province's as jurisdictions.
+    compared as versions; a national text against a province's as jurisdictions,
+    the national text on the left whichever order they are given in (by
+    `level` in their front matter; a note on stderr says when it swapped them,
+    or when a level is missing).
 
     \b
     Examples:
@@ -38,8 +43,11 @@ def diff_command(left: str, right: str, mode: str | None, fmt: str, output: str 
     """
     left_regulation, left_ref = load(left, repo)
     right_regulation, right_ref = load(right, repo)
-    background = background_at(repo)
-    comparison = compare(left_regulation, right_regulation, mode, left_ref, right_ref, background=background)
+    comparison, note = compare_oriented(
+        left_regulation, right_regulation, mode, left_ref, right_ref, background_at(repo), keep_order=keep_order
+    )
+    if note:
+        click.echo(f"fagui: note: {visible(note)}", err=True)
     if output:
         write_atomic(output, render(comparison, fmt))
         return

@@ -56,3 +56,39 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path):
         assert result.exit_code == 2
         lines = result.output.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("fagui: error: ")
+
+
+HEILONGJIANG = str(markdown_path("heilongjiang/counterespionage-security-regulations"))
+
+
+def summary(result) -> dict:
+    return json.loads(result.stdout)["summary"]
+
+
+def test_national_goes_on_the_left_whichever_order_it_is_given_in():
+    """The issue's case: heilongjiang first used to count national-only articles
+    as provincial-only and report the wrong adoption."""
+    right_way = run(NATIONAL, HEILONGJIANG, "--format", "json")
+    wrong_way = run(HEILONGJIANG, NATIONAL, "--format", "json")
+    assert right_way.stderr == ""
+    assert wrong_way.exit_code == 0
+    assert wrong_way.stderr.startswith("fagui: note: swapped: the national text (反间谍安全防范工作规定) goes on the left")
+    assert wrong_way.stdout == right_way.stdout
+    kept = run(HEILONGJIANG, NATIONAL, "--format", "json", "--keep-order")
+    assert "--keep-order" in kept.stderr
+    data = json.loads(kept.stdout)
+    assert data["left"]["title"] == "黑龙江省反间谍安全防范条例" and summary(kept) != summary(right_way)
+
+
+def test_a_missing_level_is_warned_about_and_compared_as_given(tmp_path):
+    no_level = tmp_path / "no-level.md"
+    no_level.write_text(open(HEILONGJIANG, encoding="utf-8").read().replace("level: provincial\n", ""), encoding="utf-8")
+    result = run(str(no_level), NATIONAL, "--format", "json")
+    assert result.exit_code == 0
+    assert "no level (national/provincial) in the front matter of the left text (黑龙江省反间谍安全防范条例)" in result.stderr
+    assert json.loads(result.stdout)["left"]["title"] == "黑龙江省反间谍安全防范条例"
+
+
+def test_versions_are_never_swapped():
+    result = run(HEILONGJIANG, HEILONGJIANG, "--mode", "versions", "--format", "json")
+    assert result.exit_code == 0 and result.stderr == ""
