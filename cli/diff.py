@@ -9,11 +9,11 @@ import click
 
 from cli.options import color_option, format_option, output_option, repo_option, use_color
 from fagui.atomic import write_atomic
-from fagui.orientation import compare_oriented
-from fagui.text.control import visible
-from fagui.model import MODES
-from fagui.store.load import load
 from fagui.background import background_at
+from fagui.model import MODES
+from fagui.orientation import compare_oriented
+from fagui.store.load import load
+from fagui.text.control import visible
 from renderers import FORMATS, render
 
 
