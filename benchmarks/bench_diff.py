@@ -15,9 +15,10 @@ so the figures say only what the C++ build is worth.
    `fagui diff` national vs Jiangxi as HTML, and `fagui report` on a copy of
    the seed corpus, each with both variants; `python -c pass` for the floor.
 3. One paragraph of N characters (seed text run together) against an edited
-   copy: 1% of characters replaced throughout, or a tenth in the middle
-   replaced by other text. CPU time per 1,000 characters (flat: linear) and the
-   log-log slope from the smallest to the largest N (1.0: linear).
+   copy: 1% of characters replaced throughout, a tenth in the middle
+   replaced by other text, or its clauses put in random order. CPU time per
+   1,000 characters (flat: linear) and the log-log slope from the smallest to
+   the largest N (1.0: linear).
 """
 
 from __future__ import annotations
@@ -167,6 +168,10 @@ def edits(text: str, shape: str, rng: random.Random) -> str:
         for _ in range(len(chars) // 100):
             chars[rng.randrange(len(chars))] = chr(rng.randrange(0x4E00, 0x9FA6))
         return "".join(chars)
+    if shape == "clauses shuffled":
+        clauses = fagui.diff._UNITS[0].findall(text)
+        rng.shuffle(clauses)
+        return "".join(clauses)
     tenth, middle = len(text) // 10, len(text) // 2
     other = regulation(JIANGXI)
     filler = "".join(b for a in reversed(other.articles) for b in a.blocks())
@@ -178,7 +183,7 @@ def scaling(sizes: list[int], python_up_to: int, out=print) -> None:
     out("3. one paragraph of N characters against an edited copy (CPU time, best of 3)")
     out(f"   {'edit':<22} {'diff':<7} " + " ".join(f"{n:>9,}" for n in sizes) + "   slope")
     full = paragraph(max(sizes))
-    for shape in ("1% replaced", "a tenth rewritten"):
+    for shape in ("1% replaced", "a tenth rewritten", "clauses shuffled"):
         pairs = {}
         for n in sizes:
             left = full[:n]
