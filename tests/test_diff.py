@@ -123,11 +123,15 @@ def test_an_edited_text_rebuilds_exactly(text, edits):
     assert all(fold(op.left) == fold(op.right) for op in ops if op.kind == "equal")
 
 
-@settings(max_examples=200, deadline=None)
-@given(texts, texts)
-def test_the_cpp_diff_is_the_librarys_diff(left, right):
+edited_pairs = st.builds(lambda text, edits: (text, edited(text, edits)), st.text(alphabet=ALPHABET, max_size=200), edit_lists)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.tuples(texts, texts), edited_pairs))
+def test_the_cpp_diff_is_the_librarys_diff(pair):
     # fagui.diff runs the library's diff through its C++ build; a second
     # implementation is only acceptable if it gives the same ops.
+    left, right = pair
     reference = diff_match_patch()
     reference.Diff_Timeout = 0
     assert _DIFF.diff_main(left, right, False) == reference.diff_main(left, right, False)
