@@ -2,13 +2,18 @@
 
 ``review_range`` finds every regulation file (``texts/**/*.md``) added,
 changed, renamed or deleted between two revisions, checks each new version
-for canonical form, and compares the two versions of each with the comparison
-engine. The result is plain data; renderers turn it into a pull-request
-comment or JSON.
+for canonical form, compares the two versions of each with the comparison
+engine, lists what changed in the front matter (the effective date decides
+which version ``show ID@DATE`` returns), and notes a new version whose text
+departs from what its ``.source.txt`` gives when ingested again (a hand
+correction the reviewer should look at). Amendments of existing regulations
+come first, then new regulations, then deletions. The result is plain data;
+renderers turn it into a pull-request comment or JSON.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 import git
@@ -17,9 +22,23 @@ from fagui.check import check_text
 from fagui.errors import FaguiError
 from fagui.files import decode_utf8
 from fagui.markdown import read_regulation
-from fagui.model import Comparison
+from fagui.ingest import ingest_bytes
+from fagui.model import METADATA_FIELDS, Comparison, Metadata, Regulation
 from fagui.store.changes import compare_versions
 from fagui.store.paths import TEXTS
+
+UNREVIEWED_FIELDS = ("source_sha256",)
+"""Front-matter fields not listed as changes: the digest changes with every
+new source and is checked against the source itself instead."""
+
+
+@dataclass(frozen=True)
+class MetadataChange:
+    """One front-matter field whose value differs (None: not stated)."""
+
+    field: str
+    old: str | None
+    new: str | None
 
 
 
@@ -29,7 +48,10 @@ class FileChange:
 
     ``status`` is added, modified, deleted or renamed. ``problem`` is
     ``path:line: reason`` when the new version is not canonical Markdown (or
-    cannot be read); ``comparison`` is then None.
+    cannot be read); ``comparison`` is then None. ``metadata``: the
+    front-matter fields that changed, in canonical order (for an added file,
+    every field it states). ``source_note``: why the new version's text is
+    not what its ``.source.txt`` gives, when it is not.
     """
 
     path: str
@@ -38,6 +60,8 @@ class FileChange:
     regulation_id: str
     comparison: Comparison | None
     problem: str | None = None
+    metadata: tuple[MetadataChange, ...] = ()
+    source_note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -50,6 +74,10 @@ class Review:
 
 
 _STATUS = {"A": "added", "M": "modified", "D": "deleted", "R": "renamed", "C": "added", "T": "modified"}
+
+ORDER = {"modified": 0, "renamed": 0, "added": 1, "deleted": 2}
+"""Amendments of existing regulations first (a reviewer's first concern, and
+what a shortened review must keep), then new regulations, then deletions."""
 
 
 def default_range(repo_dir: str = ".") -> tuple[str, str]:
@@ -104,6 +132,7 @@ def review_range(base: str, head: str, repo_dir: str = ".") -> Review:
             continue
         status = _STATUS.get(code, "modified")
         changes.append(_change(repo, base_commit, head_commit, status, old, new))
+    changes.sort(key=lambda c: ORDER[c.status])  # stable: by path within each kind
     return Review(base, base_commit, head, head_commit, tuple(changes))
 
 
@@ -125,7 +154,58 @@ def _change(repo: git.Repo, base: str, head: str, status: str, old: str, new: st
     except FaguiError as exc:
         return FileChange(path, old if old != new else None, status, regulation_id, None, str(exc))
     comparison = compare_versions(regulation_id, before, after, base, head)
-    return FileChange(path, old if old != new else None, status, regulation_id, comparison)
+    return FileChange(
+        path,
+        old if old != new else None,
+        status,
+        regulation_id,
+        comparison,
+        metadata=metadata_changes(before.metadata if before else None, after.metadata if after else None),
+        source_note=_source_note(repo, head, new, after) if after is not None else None,
+    )
+
+
+def metadata_changes(before: Metadata | None, after: Metadata | None) -> tuple[MetadataChange, ...]:
+    """The front-matter fields whose values differ (all stated fields of a
+    side that is missing), in canonical order, leaving out
+    :data:`UNREVIEWED_FIELDS`."""
+    out = []
+    for name in METADATA_FIELDS:
+        old = getattr(before, name) if before else None
+        new = getattr(after, name) if after else None
+        if old != new and name not in UNREVIEWED_FIELDS:
+            out.append(MetadataChange(name, old, new))
+    return tuple(out)
+
+
+def _source_note(repo: git.Repo, head: str, path: str, regulation: Regulation) -> str | None:
+    """Why ``regulation`` (the file at ``path`` in ``head``) is not what
+    ingesting its ``.source.txt`` again gives, or None when it is (or there
+    is no source file). Front matter the adder may override (effective date,
+    source) is not compared; the title, preamble and articles are."""
+    source = path.removesuffix(".md") + ".source.txt"
+    try:
+        raw = (repo.commit(head).tree / source).data_stream.read()
+    except KeyError:
+        return None
+    stated = regulation.metadata.source_sha256
+    if stated is not None and stated != hashlib.sha256(raw).hexdigest():
+        return f"its source_sha256 is not the digest of {source}: the text and its source were not added together"
+    try:
+        expected = ingest_bytes(raw, source).regulation
+    except FaguiError as exc:
+        return f"{source} no longer ingests ({exc}), so the text cannot be checked against it"
+    if (expected.metadata.title, expected.preamble, expected.body) == (regulation.metadata.title, regulation.preamble, regulation.body):
+        return None
+    differing = [
+        (pair.right or pair.left)[0].label
+        for pair in compare_versions("", expected, regulation, "source", head).pairs
+        if pair.changed
+    ]
+    listed = "、".join(differing[:10]) + ("…" if len(differing) > 10 else "")
+    count = "1 article differs" if len(differing) == 1 else f"{len(differing)} articles differ"
+    where = f"{count}: {listed}" if differing else "the title or preamble differs"
+    return f"differs from what {source} gives when ingested again ({where}): edited by hand? check it against the source"
 
 
 def _problem(text: str, path: str) -> str | None:

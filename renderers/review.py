@@ -1,10 +1,14 @@
 """A review of regulation changes (fagui.review.Review) as a pull-request
 comment in Markdown, or as JSON for bots.
 
-Per regulation: a row of counts; then, per changed article, the compact
-inline diff of :mod:`renderers.markdown`. Articles that were only renumbered,
-or whose only change follows a renumbering (reference updates), fold into one
-line each. Files that fail the canonical-form check come first, as errors.
+Per regulation: a row of counts; then what changed in its front matter (the
+effective date, the document number), a note when its text departs from its
+source, and per changed article the compact inline diff of
+:mod:`renderers.markdown`. Articles that were only renumbered, or whose only
+change follows a renumbering (reference updates), fold into one line each.
+Files that fail the canonical-form check come first, as errors; amendments
+of existing regulations come before new regulations (the order of
+:func:`fagui.review.review_range`).
 The Markdown is capped at GitHub's comment limit (:data:`MAX_CHARS`),
 shortened between articles when it would exceed it; the JSON is never capped.
 """
@@ -13,7 +17,7 @@ from __future__ import annotations
 
 import json
 
-from fagui.review import FileChange, Review
+from fagui.review import FileChange, MetadataChange, Review
 from renderers.json import comparison_data
 from renderers.markdown import FOLD_AFTER, code_span, escape_markdown, render_pair
 
@@ -83,11 +87,13 @@ def _document(review: Review) -> tuple[list[str], list[_Section]]:
         for change in problems:
             add(f"- {code_span(change.path)}: {escape_markdown(change.problem)}")
         add("")
-    add("| regulation | file | " + " | ".join(r.replace("_", " ") for r in SUMMARY_RELATIONS) + " |")
-    add("|---|---|" + "---:|" * len(SUMMARY_RELATIONS))
+    add("| regulation | file | " + " | ".join(r.replace("_", " ") for r in SUMMARY_RELATIONS) + " | front matter |")
+    add("|---|---|" + "---:|" * len(SUMMARY_RELATIONS) + "---|")
     for change in review.changes:
         counts = dict(change.comparison.summary.counts) if change.comparison else {}
         cells = [str(counts.get(r, 0)) if change.comparison else "—" for r in SUMMARY_RELATIONS]
+        fields = ", ".join(m.field for m in change.metadata) if change.status in ("modified", "renamed") else ""
+        cells.append(fields.replace("_", " ") or "—")
         add(f"| {code_span(change.regulation_id, in_table=True)} | {_status(change, in_table=True)} | " + " | ".join(cells) + " |")
     return out, [_file(change) for change in review.changes if change.comparison is not None]
 
@@ -107,6 +113,11 @@ def _file(change: FileChange) -> _Section:
     add("")
     add(f"### {escape_markdown(comparison.right.title)} ({code_span(change.regulation_id)}, {_status(change)})")
     add("")
+    if change.source_note:
+        add(f"> **Not what its source gives:** {escape_markdown(change.source_note)}")
+        add("")
+    if change.metadata and change.status != "deleted":
+        add(f"- {'Front matter' if change.status == 'added' else 'Front matter changed'}: " + "; ".join(_field(m, change.status) for m in change.metadata))
     for relation in FOLDED_RELATIONS:
         pairs = [p for p in comparison.pairs if p.relation == relation]
         if pairs:
@@ -118,7 +129,7 @@ def _file(change: FileChange) -> _Section:
     shown = [(i, p) for i, p in enumerate(comparison.pairs, 1) if p.changed and p.relation not in FOLDED_RELATIONS]
     if not shown:
         add("")
-        add("No substantive change.")
+        add("No article changed; only the front matter above." if change.metadata else "No substantive change.")
         return _Section(change, opening, [], [])
     add("")
     fold = len(shown) > FOLD_AFTER
@@ -132,6 +143,14 @@ def _file(change: FileChange) -> _Section:
         lines.append("")
         articles.append(lines)
     return _Section(change, opening, articles, ["</details>"] if fold else [])
+
+
+def _field(m: MetadataChange, status: str) -> str:
+    """``effective`` `2026-03-01` → `2026-04-01`; for a new file, only the value."""
+    name = m.field.replace("_", " ")
+    if status == "added":
+        return f"{name} {code_span(m.new)}"
+    return f"{name} {code_span(m.old) if m.old is not None else '(none)'} → {code_span(m.new) if m.new is not None else '(none)'}"
 
 
 def _shorten(review: Review, head: list[str], sections: list[_Section], max_chars: int) -> str:
@@ -234,6 +253,8 @@ def render_review_json(review: Review) -> str:
                 "status": c.status,
                 "id": c.regulation_id,
                 "problem": c.problem,
+                "metadata": [{"field": m.field, "old": m.old, "new": m.new} for m in c.metadata],
+                "source_note": c.source_note,
                 "comparison": comparison_data(c.comparison) if c.comparison else None,
             }
             for c in review.changes

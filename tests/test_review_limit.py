@@ -50,9 +50,11 @@ def compilation(rounds: int) -> Regulation:
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory) -> Path:
     """main: the national and Jilin texts. Branch big, in the order the review
-    shows them: Jilin with six long articles amended (texts/jilin/...), a new
-    588-article compilation (texts/national/counterespionage-compilation.md),
-    and the national text with one article inserted, one amended, one deleted."""
+    shows them (amendments before new regulations): Jilin with six long
+    articles amended (texts/jilin/...), the national text with one article
+    inserted, one amended, one deleted, and a new 588-article compilation
+    (texts/national/counterespionage-compilation.md, which sorts before the
+    national text by path)."""
     path = tmp_path_factory.mktemp("corpus")
     git(path, "init", "-q", "-b", "main")
     git(path, "config", "user.email", "t@example.org")
@@ -134,7 +136,7 @@ def assert_well_formed(text: str) -> None:
 
 def test_the_big_change_really_exceeds_githubs_limit(full, detail_counts):
     assert len(full) > MAX_CHARS
-    assert [rid for rid, _ in detail_counts] == [JILIN, COMPILED, NATIONAL]
+    assert [rid for rid, _ in detail_counts] == [JILIN, NATIONAL, COMPILED]
     assert len(ARTICLE_HEAD.findall(full)) == sum(n for _, n in detail_counts)
     assert "Shortened" not in full
     assert_well_formed(full)
@@ -149,11 +151,11 @@ def test_default_output_fits_a_comment_and_says_what_it_left_out(repo, full, det
     shown = len(ARTICLE_HEAD.findall(text))
     [(limit, left_out, of, where)] = NOTE.findall(text)
     assert (limit, int(left_out), int(of)) == (f"{MAX_CHARS:,}", total - shown, total)
-    # Jilin in full, the compilation cut short, the national text not reached.
-    jilin, compiled, _ = (n for _, n in detail_counts)
-    assert jilin < shown < jilin + compiled
-    assert where == f"`{COMPILED}` in part; 1 regulation entirely"
-    assert f"*… {jilin + compiled - shown} more changed articles of this regulation left out: see the note at the end.*" in text
+    # The amendments (Jilin, the national text) in full, the new compilation cut short.
+    jilin, national, compiled = (n for _, n in detail_counts)
+    assert jilin + national < shown < jilin + national + compiled
+    assert where == f"`{COMPILED}` in part"
+    assert f"*… {jilin + national + compiled - shown} more changed articles of this regulation left out: see the note at the end.*" in text
     assert "(GitHub's limit for a comment)" in text
     # The head and the whole table of counts are kept.
     table = [line for line in full.splitlines() if line.startswith("|")]
@@ -162,7 +164,7 @@ def test_default_output_fits_a_comment_and_says_what_it_left_out(repo, full, det
     base, head = (git(repo, "rev-parse", rev)[:7] for rev in ("main", "big"))
     assert f"`fagui review {base}..{head} --max-chars 0`" in text
     assert f"`fagui review {base}..{head} --format json`" in text
-    assert f"`fagui diff ID@{base} ID@{head} --format markdown`" in text  # the national text changed in place
+    assert "fagui diff ID@" not in text  # only a new regulation was cut: no amendment to diff
     diffed = CliRunner().invoke(main, ["diff", f"{NATIONAL}@{base}", f"{NATIONAL}@{head}", "--format", "markdown", "--repo", str(repo)])
     assert diffed.exit_code == 0 and "{+和隐患排查+}" in diffed.stdout
 
