@@ -17,7 +17,7 @@ import re
 from markdown_it import MarkdownIt
 
 from fagui.errors import FaguiError
-from fagui.model import METADATA_FIELDS, Article, Division, Metadata, Paragraph, Regulation
+from fagui.model import HISTORY_KEYS, METADATA_FIELDS, Article, Division, HistoryEntry, Metadata, Paragraph, Regulation
 from fagui.text.items import nest_items, parse_marker
 from fagui.text.labels import MalformedLabel, read_label
 
@@ -26,8 +26,8 @@ from fagui.text.labels import MalformedLabel, read_label
 _BLOCK_START_RE = re.compile(r"^(?:[#>*+\-=_~`<|\\]|\d+[.)])")
 _PLAIN_VALUE_RE = re.compile(r"^[^\s'\"#:{}\[\],&*!|>%@`-][^#]*$")
 
-DATE_FIELDS = ("adopted", "promulgated", "effective")
-"""Front-matter fields that hold a date."""
+DATE_FIELDS = ("adopted", "promulgated", "effective", "date")
+"""Front-matter fields (and the history key) that hold a date."""
 
 _md = MarkdownIt("commonmark")
 
@@ -36,7 +36,7 @@ _md = MarkdownIt("commonmark")
 
 def write_regulation(regulation: Regulation) -> str:
     """The canonical Markdown of a regulation (UTF-8 text, LF, final newline)."""
-    blocks: list[str] = ["---\n" + "".join(f"{k}: {_yaml_value(v)}\n" for k, v in regulation.metadata.items()) + "---"]
+    blocks: list[str] = ["---\n" + _front_matter(regulation.metadata) + "---"]
     blocks.append(f"# {regulation.metadata.title}")
     blocks.extend(_escape(p) for p in regulation.preamble)
 
@@ -51,6 +51,18 @@ def write_regulation(regulation: Regulation) -> str:
 
     walk(regulation.body, 2)
     return "\n\n".join(blocks) + "\n"
+
+
+def _front_matter(metadata: Metadata) -> str:
+    lines = [f"{k}: {_yaml_value(v)}\n" for k, v in metadata.items()]
+    if metadata.history:
+        lines.append("history:\n")
+        for entry in metadata.history:
+            lines += [
+                f"{'  - ' if i == 0 else '    '}{key}: {_yaml_value(getattr(entry, key))}\n"
+                for i, key in enumerate(HISTORY_KEYS)
+            ]
+    return "".join(lines)
 
 
 def _escape(line: str) -> str:
@@ -153,23 +165,48 @@ def _split_front_matter(text: str, where: str) -> tuple[dict, str, int]:
     end = text.find("\n---\n", 3)
     if end < 0:
         raise FaguiError("front matter is not closed by ---", where, 1)
-    fields: dict[str, str] = {}
-    for n, line in enumerate(text[4:end].split("\n"), 2):
+    fields: dict = {}
+    lines = text[4:end].split("\n")
+    n = 0
+    while n < len(lines):
+        line, number = lines[n], n + 2
+        n += 1
+        if line == "history:" and "history" not in fields:
+            entries = []
+            while n < len(lines) and lines[n].startswith("  - "):
+                entry = {}
+                for i, key in enumerate(HISTORY_KEYS):
+                    prefix = ("  - " if i == 0 else "    ") + key + ": "
+                    if n >= len(lines) or not lines[n].startswith(prefix):
+                        raise FaguiError(f"history entry: expected {prefix.strip()!r}", where, n + 2)
+                    entry[key] = _value(lines[n][len(prefix) :], key, where, n + 2)
+                    n += 1
+                entries.append(HistoryEntry(**entry))
+            if not entries:
+                raise FaguiError("history: no entries ('  - date: ...')", where, number)
+            fields["history"] = tuple(entries)
+            continue
         key, sep, value = line.partition(": ")
         if not sep or key not in METADATA_FIELDS:
-            raise FaguiError(f"front matter line is not 'field: value' with a known field: {line!r}", where, n)
+            raise FaguiError(f"front matter line is not 'field: value' with a known field: {line!r}", where, number)
         if key in fields:
-            raise FaguiError(f"front matter field {key} twice", where, n)
-        if value.startswith('"'):
-            try:
-                value = json.loads(value)
-            except ValueError:
-                raise FaguiError(f"bad quoted value for {key}", where, n) from None
-        if key in DATE_FIELDS and not _is_date(value):
-            raise FaguiError(f"{key} {value!r} is not a date (YYYY-MM-DD) that exists", where, n)
-        fields[key] = value
+            raise FaguiError(f"front matter field {key} twice", where, number)
+        fields[key] = _value(value, key, where, number)
     body = text[end + 5 :]
     return fields, body, text[: end + 5].count("\n")
+
+
+def _value(written: str, key: str, where: str, line: int) -> str:
+    """A front-matter value as written (plain or JSON-quoted), checked."""
+    value = written
+    if written.startswith('"'):
+        try:
+            value = json.loads(written)
+        except ValueError:
+            raise FaguiError(f"bad quoted value for {key}", where, line) from None
+    if key in DATE_FIELDS and not _is_date(value):
+        raise FaguiError(f"{key} {value!r} is not a date (YYYY-MM-DD) that exists", where, line)
+    return value
 
 
 def _is_date(value: str) -> bool:

@@ -23,6 +23,8 @@ METADATA_FIELDS = (
     "title",
     "jurisdiction",
     "level",
+    "kind",
+    "status",
     "issuer",
     "document_number",
     "adopted",
@@ -32,19 +34,38 @@ METADATA_FIELDS = (
     "source",
     "source_sha256",
 )
-"""Front-matter keys, in the order canonical Markdown writes them."""
+"""Front-matter keys of one value each, in the order canonical Markdown
+writes them; ``history`` (a list) follows them."""
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One step in a regulation's making, as its 题注 states it: on ``date``
+    (YYYY-MM-DD) ``body`` (the meeting or organ, and the decision if named)
+    did ``action`` (通过, 修正, 修订, 批准, 公布, 发布 or 施行)."""
+
+    date: str
+    body: str
+    action: str
+
+
+HISTORY_KEYS = ("date", "body", "action")
+"""The keys of one history entry, in the order canonical Markdown writes them."""
 
 
 @dataclass(frozen=True)
 class Metadata:
     """What the text states about itself. Dates are ISO strings (YYYY-MM-DD).
 
-    A field the text does not state is ``None`` and absent from front matter.
+    A field the text does not state is ``None`` (``history``: empty) and
+    absent from front matter.
     """
 
     title: str
     jurisdiction: str | None = None  # 国家, 吉林省, ...
     level: str | None = None  # "national" or "provincial"
+    kind: str | None = None  # 法律, 行政法规, 地方性法规, 部门规章, ... where the source states it
+    status: str | None = None  # 现行有效, 已修改, 已废止, ... where the source states it
     issuer: str | None = None
     document_number: str | None = None
     adopted: str | None = None
@@ -53,9 +74,11 @@ class Metadata:
     signatory: str | None = None
     source: str | None = None
     source_sha256: str | None = None
+    history: tuple[HistoryEntry, ...] = ()
 
     def items(self) -> list[tuple[str, str]]:
-        """The stated fields as (key, value) pairs, in canonical order."""
+        """The stated one-value fields as (key, value) pairs, in canonical
+        order (``history`` is not among them)."""
         return [(k, getattr(self, k)) for k in METADATA_FIELDS if getattr(self, k) is not None]
 
 
@@ -125,8 +148,8 @@ class Article:
         return "\n".join(self.blocks())
 
 
-DIVISION_KINDS = ("编", "章", "节")
-"""Kinds of division, outermost first."""
+DIVISION_KINDS = ("编", "分编", "章", "节")
+"""Kinds of division, outermost first (分编: a sub-part, as in the Civil Code)."""
 
 
 @dataclass(frozen=True)

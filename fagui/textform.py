@@ -20,6 +20,7 @@ def format_regulation(regulation: Regulation, article: int | None = None) -> str
         raise FaguiError(f"{regulation.metadata.title} has no article {article}")
     out = [regulation.metadata.title, ""]
     out += [f"{key}: {value}" for key, value in regulation.metadata.items() if key != "title"]
+    out += [f"history: {e.date} {e.body} {e.action}" for e in regulation.metadata.history]
     out.append("")
     out += [p + "\n" for p in regulation.preamble]
 

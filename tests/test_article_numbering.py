@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from test_store import JILIN, git, isolated_git, repo, snapshot  # noqa: F401
+from test_store import isolated_git, repo, snapshot  # noqa: F401
 
 from cli.main import main
 from fagui.check import check_text

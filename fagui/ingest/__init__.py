@@ -1,7 +1,9 @@
 """Ingestion: raw bytes of a regulation to a Regulation and canonical Markdown.
 
-``ingest_bytes`` is the one entry point; the steps are decode (bytes to text),
-parse (structure, noise, normalisation, audit) and metadata.
+``ingest_bytes`` is the one entry point; the steps are recognising the
+layout by content (``prepare``: plain text, LawRefBook Markdown, an flk text
+export, a Word .docx, a saved web page) and reading it into lines, parsing
+(structure, noise, normalisation, audit) and metadata.
 """
 
 from __future__ import annotations
@@ -10,18 +12,38 @@ import dataclasses
 import hashlib
 from dataclasses import dataclass
 
+from fagui.errors import FaguiError
+from fagui.ingest import docx, flk, html, lawrefbook
 from fagui.ingest.audit import Audit
 from fagui.ingest.decode import decode
+from fagui.ingest.layout import Prepared
 from fagui.ingest.parse import parse
 from fagui.markdown import write_regulation
 from fagui.model import Regulation
-
 
 @dataclass(frozen=True)
 class IngestResult:
     regulation: Regulation
     markdown: str
     audit: Audit
+
+
+def prepare(raw: bytes, source: str) -> Prepared:
+    """``raw`` read in the layout its content shows. Raises FaguiError for
+    bytes that are no text and no Word file, and for a damaged, encrypted or
+    mislabelled Word file."""
+    if docx.is_word(raw):
+        return docx.prepare(raw, source)
+    if source.lower().endswith(".docx"):
+        raise FaguiError("named .docx but not a Word .docx file (not a zip archive)", source)
+    decoded = decode(raw, source)
+    if html.is_html(decoded.text):
+        return html.prepare(decoded.text, decoded.encoding, source)
+    lines = decoded.text.split("\n")
+    for layout in (lawrefbook, flk):
+        if layout.recognise(lines):
+            return layout.prepare(decoded.text, decoded.encoding, decoded.line_ends, source)
+    return Prepared(decoded.text, decoded.encoding, decoded.line_ends, "text")
 
 
 def ingest_bytes(raw: bytes, source: str) -> IngestResult:
@@ -31,13 +53,13 @@ def ingest_bytes(raw: bytes, source: str) -> IngestResult:
     ``source`` front-matter field when the text names no 原文链接 of its own.
     Raises FaguiError for input that is not a regulation text.
     """
-    decoded = decode(raw, source)
-    regulation, audit = parse(decoded.text, source)
+    prepared = prepare(raw, source)
+    regulation, audit = parse(prepared, source)
     digest = hashlib.sha256(raw).hexdigest()
     regulation = dataclasses.replace(
         regulation, metadata=dataclasses.replace(regulation.metadata, source_sha256=digest)
     )
     audit = dataclasses.replace(
-        audit, encoding=decoded.encoding, line_ends=decoded.line_ends, source_sha256=digest
+        audit, encoding=prepared.encoding, line_ends=prepared.line_ends, source_sha256=digest, layout=prepared.layout
     )
     return IngestResult(regulation, write_regulation(regulation), audit)

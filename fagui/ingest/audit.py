@@ -60,6 +60,7 @@ class Audit:
     dropped: tuple[DroppedSpan, ...]
     joins: tuple[PageBreakJoin, ...]
     warnings: tuple[Warning, ...]
+    layout: str = "text"  # text, lawrefbook, flk, docx or html
 
     def as_dict(self) -> dict:
         """A JSON-ready form (for ``--audit-json``)."""
@@ -72,7 +73,7 @@ class Audit:
     def summary_lines(self) -> list[str]:
         """The audit as short human-readable lines (for stderr)."""
         out = [
-            f"source: {self.source} ({self.encoding}, {self.line_ends} line ends, "
+            f"source: {self.source} ({self.layout}, {self.encoding}, {self.line_ends} line ends, "
             f"{self.source_lines} lines, {self.source_chars} characters)",
             "parsed: " + ", ".join(f"{n} {k}" for k, n in self.counts),
         ]

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime
 import re
 
+from fagui.model import Metadata
 from fagui.text.numerals import NUMERAL_CHARS
 
 DATE = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
 _DATE_RE = re.compile(DATE)
+DATE_AND_SPACE_RE = re.compile(DATE + r"[\s\u3000]*")
 
 TITLE_RE = re.compile(r"^[^\s，。；：！？、]{2,60}(?:规定|办法|条例|细则|规则|决定|章程|法|规程|准则|实施意见)$")
 """A regulation title: no punctuation, ends with the name of a kind of rule."""
@@ -101,3 +103,57 @@ def congress_issuer(texts: list[str]) -> str | None:
         if m:
             return m.group(1) + "人民代表大会常务委员会"
     return None
+
+
+def header_kind(text: str, found: dict) -> str | None:
+    """What a header line (before the first article) is: order_number,
+    order, number, signatory, date, title, or None for preamble text."""
+    if ORDER_NUMBER_RE.match(text):
+        return "order_number"
+    if ORDER_RE.match(text) and "，" not in text and "。" not in text:
+        return "order"
+    if NUMBER_RE.match(text):
+        return "number"
+    if SIGNATORY_RE.match(text):
+        return "signatory"
+    if DATE_LINE_RE.match(text):
+        return "date"
+    if TITLE_RE.match(text):
+        return "title"
+    return None
+
+
+def assemble(found: dict, preamble: list[str], closing: list[str], source: str) -> Metadata:
+    """The front matter of a regulation.
+
+    ``found`` holds what the header lines and the source's layout stated
+    (title, issuer, numbers, dates, kind, status, history); ``preamble`` the
+    preamble's paragraphs; ``closing`` the text of the last articles (where
+    自…起施行 stands). A date the layout states wins over one read from the
+    text; the history's latest 通过/修正/修订, 公布/发布 and 施行 fill the
+    adoption, promulgation and effective dates the text does not state.
+    Raises ImpossibleDate.
+    """
+    title = found["title"]
+    jurisdiction_, level = jurisdiction(title)
+    history = found.get("history", ())
+
+    def latest(*actions: str) -> str | None:
+        return max((e.date for e in history if e.action in actions), default=None)
+
+    promulgated = found.get("promulgated") or latest("公布", "发布")
+    return Metadata(
+        title=title,
+        jurisdiction=jurisdiction_,
+        level=level,
+        kind=found.get("kind"),
+        status=found.get("status"),
+        issuer=found.get("issuer") or congress_issuer(preamble),
+        document_number=found.get("document_number"),
+        adopted=adopted(preamble) or latest("通过", "修正", "修订"),
+        promulgated=promulgated,
+        effective=found.get("effective") or latest("施行") or effective(preamble + closing, promulgated),
+        signatory=found.get("signatory"),
+        source=found.get("source") or source,
+        history=tuple(history),
+    )

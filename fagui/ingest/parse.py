@@ -12,18 +12,27 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from fagui.errors import FaguiError
 from fagui.ingest import metadata as meta
 from fagui.ingest.audit import Audit, DroppedSpan, PageBreakJoin, Warning
-from fagui.model import DIVISION_KINDS, Article, Division, Metadata, Paragraph, Regulation
-from fagui.text.items import nest_items, parse_marker
+from fagui.ingest.layout import Prepared
+from fagui.ingest.structure import (
+    ArticleDraft,
+    Block,
+    build_paragraphs,
+    count_items,
+    division_title,
+    freeze,
+    key_text,
+    opens_article,
+)
+from fagui.model import DIVISION_KINDS, Article, Metadata, Regulation
+from fagui.text.items import parse_marker
 from fagui.text.labels import Label, MalformedLabel, read_label
 from fagui.text.normalise import is_cjk, normalise
 
-DIVISION_TITLE_RE = re.compile(r"^[ \t\u3000]*([^。，；：]{0,40})$")
-"""What may follow a division's label on its line: its title, nothing else."""
 BOOKMARK_RE = re.compile(r"\[bookmark:[^\]\n]*\]")
 WEB_CHROME = (
     (re.compile(r"^【法宝引证码】"), "web page header (citation code)"),
@@ -45,38 +54,14 @@ class _Line:
     text: str = ""  # raw with bookmarks removed, not yet normalised
     kind: str = ""
     label: Label | None = None  # the label the line opens with
-
-
-@dataclass
-class _Block:
-    """A paragraph or item being built: its text and where it came from."""
-
-    text: str
-    line: int
-    last_line: int
-    marker: str | None = None
-    style: str | None = None
-    number: int = 0
-
-
-@dataclass
-class _ArticleDraft:
-    number: int
-    label: str
-    line: int
-    blocks: list[_Block] = field(default_factory=list)
-    divisions: tuple = ()
-    suffix: int = 0
-
-    @property
-    def key(self) -> tuple[int, int]:
-        return self.number, self.suffix
+    heading: bool = False  # the source marks the line as a heading
 
 
 class _Parser:
-    def __init__(self, text: str, source: str):
+    def __init__(self, prepared: Prepared, source: str):
         self.source = source
-        self.text = text
+        self.prepared = prepared
+        text = self.text = prepared.text
         self.lines: list[_Line] = []
         offset = 0
         for i, raw in enumerate(text.split("\n"), 1):
@@ -129,6 +114,19 @@ class _Parser:
             line.text = "".join(pieces)
             line.kind = "blank" if not line.text.strip(" \t\u3000\u00a0\ufeff") else ""
 
+    def apply_layout(self) -> None:
+        """Drop the lines the source's layout says are no part of the
+        regulation, and remove its marks at the start of lines."""
+        for drop in self.prepared.drops:
+            self.drop_lines(self.lines[drop.first - 1], self.lines[drop.last - 1], drop.reason)
+            for line in self.lines[drop.first - 1 : drop.last]:
+                line.kind = "dropped"
+        for mark in self.prepared.marks:
+            line = self.lines[mark.line - 1]
+            line.text = line.text[mark.width :]
+            line.heading = mark.heading
+            self.norm[mark.kind] += 1
+
     def content(self) -> list[_Line]:
         return [line for line in self.lines if line.kind not in ("blank", "dropped")]
 
@@ -139,9 +137,9 @@ class _Parser:
                 line.label = read_label(squeezed)
             except MalformedLabel as exc:
                 raise FaguiError(str(exc), self.source, line.number) from None
-            if _opens_article(squeezed, line.label):
+            if opens_article(squeezed, line.label):
                 line.kind = "article"
-            elif _division_title(squeezed, line.label) is not None:
+            elif division_title(squeezed, line.label, line.heading) is not None:
                 line.kind = "division"
             elif TOC_RE.match(squeezed):
                 line.kind = "toc"
@@ -186,8 +184,8 @@ class _Parser:
 
     # -- header ----------------------------------------------------------
     def parse_header(self, body_line: int) -> tuple[dict, list[str]]:
-        found: dict = {}
-        preamble: list[_Block] = []
+        found: dict = dict(self.prepared.found)
+        preamble: list[Block] = []
         for line in self.content():
             if line.number >= body_line:
                 break
@@ -200,22 +198,22 @@ class _Parser:
                 continue
             m = SOURCE_RE.match(stripped)
             if m:
-                found["source"] = m.group(1)
+                found.setdefault("source", m.group(1))
                 self.drop_lines(line, line, "web page header: moved to front matter (source)")
                 continue
             text = self.normalise(stripped)
             squeezed = text.replace(" ", "")
-            if preamble and preamble[-1].text[-1:] not in TERMINAL and not _header_kind(squeezed, found):
+            if preamble and preamble[-1].text[-1:] not in TERMINAL and not meta.header_kind(squeezed, found):
                 self.join(preamble[-1], line, text)
                 continue
-            kind = _header_kind(squeezed, found)
+            kind = meta.header_kind(squeezed, found)
             if kind == "title":
                 if "title" in found:
                     if squeezed == found["title"]:
                         self.drop_lines(line, line, "repeated title")
                         continue
                     self.warnings.append(Warning(line.number, f"second title-like line kept as preamble: {squeezed}"))
-                    preamble.append(_Block(text, line.number, line.number))
+                    preamble.append(Block(text, line.number, line.number))
                     continue
                 found["title"] = squeezed
                 self.drop_lines(line, line, "title: moved to the # heading and front matter (title)")
@@ -243,7 +241,7 @@ class _Parser:
                     raise FaguiError(str(exc), self.source, line.number) from None
                 self.drop_lines(line, line, "date of the order: moved to front matter (promulgated)")
             else:
-                preamble.append(_Block(text, line.number, line.number))
+                preamble.append(Block(text, line.number, line.number))
         if "title" not in found:
             raise FaguiError("no title found before the first article", self.source)
         if "order" in found:
@@ -252,7 +250,7 @@ class _Parser:
             found["document_number"] = found.pop("number")
         return found, [b.text for b in preamble]
 
-    def join(self, block: _Block, line: _Line, text: str) -> None:
+    def join(self, block: Block, line: _Line, text: str) -> None:
         before, after = block.text[-6:], text[:6]
         self.joins.append(PageBreakJoin(block.last_line, line.number, before, after))
         if block.text and text and block.text[-1] == text[0] and is_cjk(text[0]):
@@ -266,13 +264,13 @@ class _Parser:
         block.last_line = line.number
 
     # -- body ------------------------------------------------------------
-    def parse_body(self, body_line: int) -> tuple[list, list[_ArticleDraft]]:
+    def parse_body(self, body_line: int) -> tuple[list, list[ArticleDraft]]:
         lines = [l for l in self.content() if l.number >= body_line]
-        articles: list[_ArticleDraft] = []
+        articles: list[ArticleDraft] = []
         stack: list[tuple[str, int, str, str, list]] = []  # (kind, number, label, title, children)
         root: list = []
         seen: dict[tuple[int, int], int] = {}
-        current: _ArticleDraft | None = None
+        current: ArticleDraft | None = None
         for index, line in enumerate(lines):
             stripped = self.strip(line)
             last_block = current.blocks[-1] if current and current.blocks else None
@@ -282,7 +280,7 @@ class _Parser:
             due = ((previous[0] + 1, 0), (previous[0], previous[1] + 1))
             # 第八条 without a space after it opens an article only where one
             # is due: mid-sentence it is a cross-reference split by a page break.
-            opens = _opens_article(stripped, label) or (
+            opens = opens_article(stripped, label) or (
                 label is not None and label.kind == "条" and not unterminated and label.key in due
             )
             if opens:
@@ -292,18 +290,18 @@ class _Parser:
                     )
                 if label.key not in due:
                     self.warnings.append(
-                        Warning(line.number, f"article numbering jumps from {_key_text(previous)} to {_key_text(label.key)}")
+                        Warning(line.number, f"article numbering jumps from {key_text(previous)} to {key_text(label.key)}")
                     )
                 seen[label.key] = line.number
-                current = _ArticleDraft(label.number, self.take_label(line, stripped), line.number, suffix=label.suffix)
+                current = ArticleDraft(label.number, self.take_label(line, stripped), line.number, suffix=label.suffix)
                 (stack[-1][4] if stack else root).append(current)
                 articles.append(current)
                 rest = stripped[label.end :]
                 if rest.strip(" \t\u3000"):
                     self.add_text(current, line, self.normalise(rest))
                 continue
-            title = _division_title(stripped, label)
-            if title is not None and not unterminated:
+            title = division_title(stripped, label, line.heading)
+            if title is not None and (line.heading or not unterminated):
                 kind = label.kind
                 while stack and DIVISION_KINDS.index(stack[-1][0]) >= DIVISION_KINDS.index(kind):
                     stack.pop()
@@ -324,7 +322,7 @@ class _Parser:
             self.add_text(current, line, text, unterminated)
         return root, articles
 
-    def after_last_article(self, current: _ArticleDraft, lines: list[_Line], index: int, unterminated: bool) -> bool:
+    def after_last_article(self, current: ArticleDraft, lines: list[_Line], index: int, unterminated: bool) -> bool:
         """True when a plain line follows a closed effective-date clause and no
         further article follows: the rest is not part of the regulation."""
         if unterminated or not current.blocks:
@@ -333,20 +331,21 @@ class _Parser:
             return False
         return not any(l.kind == "article" for l in lines[index + 1 :])
 
-    def add_text(self, article: _ArticleDraft, line: _Line, text: str, unterminated: bool = False) -> None:
+    def add_text(self, article: ArticleDraft, line: _Line, text: str, unterminated: bool = False) -> None:
         marker = parse_marker(text)
         if unterminated and marker is None:
             self.join(article.blocks[-1], line, text)
             return
         if marker is not None:
             style, number, marker_text, rest = marker
-            article.blocks.append(_Block(rest, line.number, line.number, marker_text, style, number))
+            article.blocks.append(Block(rest, line.number, line.number, marker_text, style, number))
         else:
-            article.blocks.append(_Block(text, line.number, line.number))
+            article.blocks.append(Block(text, line.number, line.number))
 
     # -- assembly --------------------------------------------------------
     def build(self) -> tuple[Regulation, Audit]:
         self.remove_bookmarks()
+        self.apply_layout()
         self.classify_structure()
         body_line = self.find_body()
         found, preamble = self.parse_header(body_line)
@@ -356,13 +355,13 @@ class _Parser:
         for draft in drafts:
             if not draft.blocks:
                 self.warnings.append(Warning(draft.line, f"{draft.label} has no text"))
-            paragraphs, item_warnings = _paragraphs(draft)
+            paragraphs, item_warnings = build_paragraphs(draft)
             for message in item_warnings:
                 self.warnings.append(Warning(draft.line, f"{draft.label}: {message}"))
             articles[id(draft)] = Article(draft.number, draft.label, paragraphs, draft.suffix)
             counts["paragraphs"] += len(paragraphs)
-            counts["items"] += sum(_count_items(p.items) for p in paragraphs)
-        body = tuple(_freeze(node, articles, counts) for node in root)
+            counts["items"] += sum(count_items(p.items) for p in paragraphs)
+        body = tuple(freeze(node, articles, counts) for node in root)
         try:
             metadata = self.metadata(found, preamble, drafts)
         except meta.ImpossibleDate as exc:
@@ -370,7 +369,7 @@ class _Parser:
         regulation = Regulation(metadata, tuple(preamble), body)
         ordered_counts = tuple(
             (k, counts[k])
-            for k in ("articles", "parts", "chapters", "sections", "paragraphs", "items")
+            for k in ("articles", "parts", "subparts", "chapters", "sections", "paragraphs", "items")
             if k in ("articles", "paragraphs", "items") or counts[k]
         )
         ordered_counts = tuple((k, len(drafts) if k == "articles" else n) for k, n in ordered_counts)
@@ -389,97 +388,16 @@ class _Parser:
         )
         return regulation, audit
 
-    def metadata(self, found: dict, preamble: list[str], drafts: list[_ArticleDraft]) -> Metadata:
-        title = found["title"]
-        jurisdiction, level = meta.jurisdiction(title)
-        texts = preamble + [b.text for d in drafts[-3:] for b in d.blocks]
-        promulgated = found.get("promulgated")
-        return Metadata(
-            title=title,
-            jurisdiction=jurisdiction,
-            level=level,
-            issuer=found.get("issuer") or meta.congress_issuer(preamble),
-            document_number=found.get("document_number"),
-            adopted=meta.adopted(preamble),
-            promulgated=promulgated,
-            effective=meta.effective(texts, promulgated),
-            signatory=found.get("signatory"),
-            source=found.get("source") or self.source,
-        )
+    def metadata(self, found: dict, preamble: list[str], drafts: list[ArticleDraft]) -> Metadata:
+        closing = [b.text for d in drafts[-3:] for b in d.blocks]
+        return meta.assemble(found, preamble, closing, self.source)
 
 
-def _opens_article(text: str, label: Label | None) -> bool:
-    """Whether a line opens an article: its label, then a space or nothing."""
-    return label is not None and label.kind == "条" and text[label.end : label.end + 1] in ("", " ", "\t", "\u3000")
-
-
-def _division_title(text: str, label: Label | None) -> str | None:
-    """The title of a division heading line (may be ""), or None for a line
-    that is no division heading."""
-    if label is None or label.kind == "条":
-        return None
-    m = DIVISION_TITLE_RE.match(text[label.end :])
-    return m.group(1) if m else None
-
-
-def _key_text(key: tuple[int, int]) -> str:
-    return f"{key[0]}之{key[1]}" if key[1] else str(key[0])
-
-
-def _header_kind(text: str, found: dict) -> str | None:
-    if meta.ORDER_NUMBER_RE.match(text):
-        return "order_number"
-    if meta.ORDER_RE.match(text) and "，" not in text and "。" not in text:
-        return "order"
-    if meta.NUMBER_RE.match(text):
-        return "number"
-    if meta.SIGNATORY_RE.match(text):
-        return "signatory"
-    if meta.DATE_LINE_RE.match(text):
-        return "date"
-    if meta.TITLE_RE.match(text):
-        return "title"
-    return None
-
-
-def _paragraphs(draft: _ArticleDraft) -> tuple[tuple[Paragraph, ...], list[str]]:
-    paragraphs: list[tuple[str, list]] = []
-    for block in draft.blocks:
-        if block.marker is None or not paragraphs:
-            if block.marker is not None:
-                # An item with no introducing paragraph: keep it as a paragraph.
-                paragraphs.append((block.marker + block.text, []))
-            else:
-                paragraphs.append((block.text, []))
-        else:
-            paragraphs[-1][1].append((block.style, block.number, block.marker, block.text))
-    out = []
-    warnings: list[str] = []
-    for text, items in paragraphs:
-        nested, item_warnings = nest_items(items)
-        warnings.extend(item_warnings)
-        out.append(Paragraph(text, nested))
-    return tuple(out), warnings
-
-
-def _count_items(items) -> int:
-    return sum(1 + _count_items(i.items) for i in items)
-
-
-def _freeze(node, articles: dict, counts: Counter):
-    if isinstance(node, _ArticleDraft):
-        counts["articles"] += 1
-        return articles[id(node)]
-    kind, number, label, title, children = node
-    counts[{"编": "parts", "章": "chapters", "节": "sections"}[kind]] += 1
-    return Division(kind, number, label, title, tuple(_freeze(c, articles, counts) for c in children))
-
-
-def parse(text: str, source: str) -> tuple[Regulation, Audit]:
-    """Parse decoded text (LF line ends) into a Regulation and its Audit.
+def parse(prepared: Prepared, source: str) -> tuple[Regulation, Audit]:
+    """Parse a prepared source into a Regulation and its Audit.
 
     ``source`` names the input in messages and becomes the ``source`` field
     when the text names no 原文链接. Raises FaguiError when the text has no
     articles, no title, or duplicate article numbers.
     """
-    return _Parser(text, source).build()
+    return _Parser(prepared, source).build()

@@ -1,4 +1,4 @@
-"""Labels: 第七条, 第十条之一, 第二章, 第三节, 第一编, as sources write them.
+"""Labels: 第七条, 第十条之一, 第二章, 第三节, 第一编, 第一分编, as sources write them.
 
 ``read_label`` reads the label a line opens with, whatever digits it is
 written in (第十条, 第10条, 第１０条) and with invisible characters inside it
@@ -21,7 +21,7 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\u00ad\ufeff"
 word joiner, soft hyphen, a stray byte-order mark)."""
 
 _DIGITS = NUMERAL_CHARS + "0-9０-９"
-_LABEL_RE = re.compile(rf"第([{_DIGITS}]+)(条|章|节|编)(?:之([{NUMERAL_CHARS}0-9０-９]+))?")
+_LABEL_RE = re.compile(rf"第([{_DIGITS}]+)(条|章|节|分编|编)(?:之([{NUMERAL_CHARS}0-9０-９]+))?")
 _WIDTH = str.maketrans(FULL_TO_HALF)
 _SCAN = 40  # a label is never longer than this, invisible characters included
 
@@ -34,7 +34,7 @@ class MalformedLabel(ValueError):
 class Label:
     """The label a line opens with.
 
-    ``kind`` is 条, 章, 节 or 编; ``suffix`` is the N of 之N (0 for none; only
+    ``kind`` is 条, 章, 节, 分编 or 编; ``suffix`` is the N of 之N (0 for none; only
     articles have one); ``text`` is the canonical label; ``end`` is where the
     label ends in the line read; ``invisible`` the positions of invisible
     characters inside it; ``as_written`` the label as the line wrote it,

@@ -1,0 +1,124 @@
+"""Saved web pages, read with lxml's HTML parser.
+
+Block elements (p, div, li, headings, table rows) and ``<br>`` end lines;
+the text inside a block is joined with HTML's whitespace rules (runs of
+spaces and line ends are one space; ideographic spaces and no-break spaces
+are kept, so indentation is seen and counted as such). Page chrome is read
+and dropped with its reason, so the audit lists it: the head, scripts and
+styles, navigation, headers, footers, forms; lines before the regulation's
+title (breadcrumbs, site names); and toolbar, copyright and ICP lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fagui.errors import FaguiError
+from fagui.ingest import metadata as meta
+from fagui.ingest.layout import Prepared, from_lines
+from fagui.text.normalise import normalise
+
+_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
+_BLOCKS = {
+    "address", "article", "blockquote", "center", "dd", "div", "dl", "dt", "figcaption", "figure", "h1", "h2",
+    "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p", "pre", "section", "table", "tbody", "td", "th",
+    "thead", "tfoot", "tr", "ul",
+}
+_CHROME = {
+    "head": "web page head (title, metadata)",
+    "script": "web page script",
+    "style": "web page style sheet",
+    "noscript": "web page script fallback",
+    "template": "web page template",
+    "nav": "web page navigation",
+    "header": "web page header",
+    "footer": "web page footer",
+    "aside": "web page sidebar",
+    "form": "web page form",
+    "button": "web page button",
+    "select": "web page form",
+    "iframe": "web page frame",
+    "svg": "web page image",
+}
+_TOOLBAR_RE = re.compile(r"^[【\[]?\s*(?:字[体号]|打印本页|关闭窗口|收藏本页|分享到|【打印】|【关闭】|上一篇|下一篇|返回顶部)")
+_FOOTER_RE = re.compile(r"ICP[备证]|公网安备|网站标识码|版权所有|Copyright|©|主办单位|承办单位|技术支持|网站地图|联系我们|建议使用.{0,20}浏览器")
+_SPACES = re.compile(r"[ \t\r\n\f]+")
+
+
+def is_html(text: str) -> bool:
+    """Whether text is an HTML page: it opens with a doctype or an html, head or body tag."""
+    return bool(_HTML_START.match(text[:4096]))
+
+
+def prepare(text: str, encoding: str, source: str) -> Prepared:
+    """The regulation's lines of a saved web page. Raises FaguiError when the
+    page has no text at all."""
+    import lxml.html  # loaded only for web pages
+
+    try:
+        root = lxml.html.document_fromstring(text)
+    except Exception as exc:  # lxml's ParserError, and ValueError for an empty document
+        raise FaguiError(f"not a readable web page ({type(exc).__name__})", source) from None
+    lines: list[tuple[str, str | None]] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        line = "".join(current).strip(" ")
+        current.clear()
+        if line:
+            lines.append((line, None))
+
+    def walk(element) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in _CHROME:
+            flush()
+            chrome = _SPACES.sub(" ", element.text_content()).strip()
+            if chrome:
+                lines.append((chrome, _CHROME[tag]))
+            return
+        block = tag in _BLOCKS or tag == "br"
+        if block:
+            flush()
+        if tag and element.text:
+            current.append(_SPACES.sub(" ", element.text))
+        for child in element:
+            walk(child)
+            if child.tail:
+                current.append(_SPACES.sub(" ", child.tail))
+        if block:
+            flush()
+
+    walk(root)
+    flush()
+    if not lines:
+        raise FaguiError("a web page with no text", source)
+    return from_lines(_mark_chrome(lines, _page_title(root)), f"html ({encoding})", "html")
+
+
+def _page_title(root) -> str:
+    titles = root.xpath("//title/text() | //h1//text()")
+    return "".join(_SPACES.sub("", t) for t in titles)
+
+
+def _mark_chrome(lines: list[tuple[str, str | None]], page_title: str) -> list[tuple[str, str | None]]:
+    """Mark what is kept but no part of a regulation: lines before its title,
+    toolbars, and copyright and ICP lines after its last article."""
+    kept = [i for i, (_, reason) in enumerate(lines) if reason is None]
+    squeezed = {i: normalise(lines[i][0])[0].replace(" ", "") for i in kept}
+    titles = [i for i in kept if meta.TITLE_RE.match(squeezed[i])]
+    title = next((i for i in titles if squeezed[i] in page_title), titles[0] if titles else None)
+    # An order line (…令), number or date before the title starts the text too.
+    header = next((i for i in kept if meta.header_kind(squeezed[i], {}) not in (None, "title")), None)
+    start = header if title is not None and header is not None and header < title else title
+    last_article = max((i for i in kept if re.match(r"^第[^条]{1,12}条", squeezed[i])), default=len(lines))
+    out = []
+    for i, (line, reason) in enumerate(lines):
+        if reason is None:
+            if start is not None and i < start:
+                reason = "web page text before the regulation's title (navigation, site name)"
+            elif len(line) <= 60 and _TOOLBAR_RE.match(squeezed[i]):
+                reason = "web page toolbar"
+            elif i > last_article and len(line) <= 200 and _FOOTER_RE.search(line):
+                reason = "web page footer (copyright, ICP registration)"
+        out.append((line, reason))
+    return out

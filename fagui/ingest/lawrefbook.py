@@ -1,0 +1,136 @@
+"""LawRefBook Markdown: the layout of the LawRefBook/Laws collection.
+
+```
+# 中华人民共和国仲裁法
+
+1994年8月31日 第八届全国人民代表大会常务委员会第九次会议通过
+
+2017年9月1日 第十二届全国人民代表大会常务委员会第二十九次会议《…》第二次修正
+
+<!-- INFO END -->
+
+## 第一章 总则
+
+第一条 为保证公正、及时地仲裁经济纠纷，……
+```
+
+The ``#`` line is the title; the lines between it and ``<!-- INFO END -->``
+are the 题注 (how the text was adopted and amended), which move to the
+front-matter ``history``; headings lose their ``#`` marks (the parser then
+reads 第一章 总则 as it reads any chapter heading); lines of nothing but
+zero-width spaces are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fagui.errors import FaguiError
+from fagui.ingest import metadata as meta
+from fagui.ingest.layout import LineDrop, LineMark, Prepared
+from fagui.model import HistoryEntry
+from fagui.text.labels import INVISIBLE
+from fagui.text.normalise import normalise
+
+INFO_END = "<!-- INFO END -->"
+_TITLE_RE = re.compile(r"^# +(\S.*)$")
+_HEADING_RE = re.compile(r"^(#{1,6} +)\S")
+_ACTIONS = {
+    "修订通过": "修订", "通过修订": "修订", "审议通过": "通过", "通过": "通过",
+    "修正": "修正", "修订": "修订", "批准": "批准",
+    "公告公布施行": "公布", "公布施行": "公布", "公告公布": "公布", "公布": "公布", "发布": "发布", "施行": "施行",
+}
+_ENTRY_RE = re.compile(
+    meta.DATE
+    + r"[\s\u3000]*(.*?)(?:第[一二三四五六七八九十]+次)?("
+    + "|".join(sorted(_ACTIONS, key=len, reverse=True))
+    + r")(?=[\s\u3000）)，,；;。]|根据|$)"
+)
+
+
+_JOINT_RE = re.compile(r"、(?=\d{4}年\d{1,2}月\d{1,2}日)")
+
+
+def recognise(lines: list[str]) -> bool:
+    """A ``# title`` first, and the INFO END marker or ``## 第…章`` headings."""
+    content = [line for line in lines if line.strip()]
+    if not content or not _TITLE_RE.match(content[0]):
+        return False
+    return any(line.strip() == INFO_END or re.match(r"^#{2,6} +第", line) for line in content[1:])
+
+
+def prepare(text: str, encoding: str, line_ends: str, source: str) -> Prepared:
+    """The LawRefBook source ``text`` made ready for the parser.
+
+    Raises FaguiError naming the line for an impossible date in the 题注.
+    """
+    lines = text.split("\n")
+    drops: list[LineDrop] = []
+    marks: list[LineMark] = []
+    found: dict = {}
+    first = next(i for i, line in enumerate(lines) if line.strip())
+    title = normalise(_TITLE_RE.match(lines[first]).group(1))[0].replace(" ", "")
+    found["title"] = title
+    drops.append(LineDrop(first + 1, first + 1, "title: moved to the # heading and front matter (title)"))
+    end = next((i for i, line in enumerate(lines) if line.strip() == INFO_END), None)
+    if end is not None:
+        history, kept = _history(lines, first + 1, end, source)
+        if history:
+            found["history"] = tuple(history)
+        for a, b in _runs(sorted(set(range(first + 1, end)) - kept)):
+            if any(lines[i].strip() for i in range(a, b + 1)):
+                drops.append(LineDrop(a + 1, b + 1, "题注 (adoption and amendment history): moved to front matter (history)"))
+        drops.append(LineDrop(end + 1, end + 1, "LawRefBook marker (end of the 题注)"))
+    for i, line in enumerate(lines):
+        if line and not line.strip(" \t\u3000" + INVISIBLE):
+            drops.append(LineDrop(i + 1, i + 1, "a line of invisible characters only (zero-width space)"))
+        elif i > first and (m := _HEADING_RE.match(line)):
+            marks.append(LineMark(i + 1, len(m.group(1)), "Markdown heading marks", heading=True))
+    return Prepared(text, encoding, line_ends, "lawrefbook", tuple(drops), tuple(marks), tuple(found.items()))
+
+
+def _history(lines: list[str], start: int, end: int, source: str) -> tuple[list[HistoryEntry], set[int]]:
+    """The history the 题注 lines ``start``..``end`` state, and the indices of
+    lines that state none (kept as preamble)."""
+    # A paragraph is a run of non-blank lines; one not opening with a date
+    # continues the paragraph before it (a line broken in the middle).
+    paragraphs: list[list[int]] = []
+    for i in range(start, end):
+        if not lines[i].strip(" \t\u3000" + INVISIBLE):
+            continue
+        if not paragraphs or re.match(r"^[\s\u3000\u00a0]*\d{4}年", lines[i]):
+            paragraphs.append([i])
+        else:
+            paragraphs[-1].append(i)
+    entries: list[HistoryEntry] = []
+    kept: set[int] = set()
+    for paragraph in paragraphs:
+        joined = "".join(normalise(lines[i])[0] for i in paragraph)
+        found = list(_ENTRY_RE.finditer(joined))
+        if not found:
+            kept.update(paragraph)
+            continue
+        for m in found:
+            # Two bodies, each with its date, may do one thing together:
+            # 2011年3月28日 最高人民法院…会议、2011年4月13日最高人民检察院…会议通过.
+            dated = [m.group(0)[: m.start(4) - m.start(0)] + part for part in _JOINT_RE.split(m.group(4))]
+            for text in dated:
+                try:
+                    date = meta.iso_date(text)
+                except meta.ImpossibleDate as exc:
+                    line = next((i + 1 for i in paragraph if exc.text in normalise(lines[i])[0].replace(" ", "")), paragraph[0] + 1)
+                    raise FaguiError(str(exc), source, line) from None
+                body = meta.DATE_AND_SPACE_RE.sub("", text, count=1).strip(" （(")
+                entries.append(HistoryEntry(date, body, _ACTIONS[m.group(5)]))
+    return entries, kept
+
+
+def _runs(indices: list[int]) -> list[tuple[int, int]]:
+    """Consecutive runs of sorted indices, as (first, last)."""
+    runs: list[tuple[int, int]] = []
+    for i in indices:
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs

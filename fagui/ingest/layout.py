@@ -1,0 +1,70 @@
+"""Which layout a source is in, recognised by its content, and what that
+layout says before the parser reads it.
+
+A layout module turns a source into a :class:`Prepared`: the text the parser
+reads (LF lines), the lines it must not read (with the reason, so the audit
+lists them), characters to remove at the start of a line (Markdown heading
+marks), and the metadata the layout states (a LawRefBook 题注, an flk
+header). Plain text needs none of that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LineDrop:
+    """Lines ``first``..``last`` (1-based) are not part of the regulation."""
+
+    first: int
+    last: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class LineMark:
+    """``width`` characters at the start of ``line`` are layout, not text
+    (``## `` before 第一章 总则); ``kind`` names them in the audit.
+    ``heading``: the source marks the line as a heading, so a division label
+    there opens a division whatever punctuation its title has."""
+
+    line: int
+    width: int
+    kind: str
+    heading: bool = False
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A source made ready for the parser.
+
+    ``encoding`` names what the bytes were (``utf-8``, ``gb18030``, ``docx``,
+    ``html (utf-8)``, ...); ``found`` holds front-matter fields the layout
+    states, by name (``title``, ``kind``, ``status``, ``issuer``,
+    ``promulgated``, ``effective``, ``source``, ``history``).
+    """
+
+    text: str
+    encoding: str
+    line_ends: str
+    layout: str  # "text", "lawrefbook", "flk", "docx" or "html"
+    drops: tuple[LineDrop, ...] = ()
+    marks: tuple[LineMark, ...] = ()
+    found: tuple[tuple[str, object], ...] = ()
+
+
+def from_lines(lines: list[tuple[str, str | None]], encoding: str, layout: str) -> Prepared:
+    """A Prepared made of extracted lines: (text, None) for a line to read,
+    (text, reason) for one that is not part of the regulation. Runs of lines
+    dropped for the same reason are one span in the audit."""
+    drops: list[LineDrop] = []
+    for number, (_, reason) in enumerate(lines, 1):
+        if reason is None:
+            continue
+        if drops and drops[-1].last == number - 1 and drops[-1].reason == reason:
+            drops[-1] = LineDrop(drops[-1].first, number, reason)
+        else:
+            drops.append(LineDrop(number, number, reason))
+    text = "\n".join(line.replace("\n", " ") for line, _ in lines)
+    return Prepared(text, encoding, "LF", layout, tuple(drops))

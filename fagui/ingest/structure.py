@@ -1,0 +1,96 @@
+"""The structure read from a source's lines: which lines open articles and
+divisions, the drafts of articles being built, and how drafts become the
+model's Articles and Divisions."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from fagui.model import Division, Paragraph
+from fagui.text.items import nest_items
+from fagui.text.labels import Label
+
+DIVISION_TITLE_RE = re.compile(r"^[ \t\u3000]*([^。，；：]{0,40})$")
+"""What may follow a division's label on its line: its title, nothing else."""
+
+
+@dataclass
+class Block:
+    """A paragraph or item being built: its text and where it came from."""
+
+    text: str
+    line: int
+    last_line: int
+    marker: str | None = None
+    style: str | None = None
+    number: int = 0
+
+
+@dataclass
+class ArticleDraft:
+    number: int
+    label: str
+    line: int
+    blocks: list[Block] = field(default_factory=list)
+    divisions: tuple = ()
+    suffix: int = 0
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return self.number, self.suffix
+
+
+def opens_article(text: str, label: Label | None) -> bool:
+    """Whether a line opens an article: its label, then a space or nothing."""
+    return label is not None and label.kind == "条" and text[label.end : label.end + 1] in ("", " ", "\t", "\u3000")
+
+
+def division_title(text: str, label: Label | None, heading: bool = False) -> str | None:
+    """The title of a division heading line (may be ""), or None for a line
+    that is no division heading. On a line the source marks as a heading the
+    title may have any punctuation (第五节 生活、卫生。)."""
+    if label is None or label.kind == "条":
+        return None
+    if heading:
+        return text[label.end :].strip(" \t\u3000")
+    m = DIVISION_TITLE_RE.match(text[label.end :])
+    return m.group(1) if m else None
+
+
+def key_text(key: tuple[int, int]) -> str:
+    return f"{key[0]}之{key[1]}" if key[1] else str(key[0])
+
+
+def build_paragraphs(draft: ArticleDraft) -> tuple[tuple[Paragraph, ...], list[str]]:
+    paragraphs: list[tuple[str, list]] = []
+    for block in draft.blocks:
+        if block.marker is None or not paragraphs:
+            if block.marker is not None:
+                # An item with no introducing paragraph: keep it as a paragraph.
+                paragraphs.append((block.marker + block.text, []))
+            else:
+                paragraphs.append((block.text, []))
+        else:
+            paragraphs[-1][1].append((block.style, block.number, block.marker, block.text))
+    out = []
+    warnings: list[str] = []
+    for text, items in paragraphs:
+        nested, item_warnings = nest_items(items)
+        warnings.extend(item_warnings)
+        out.append(Paragraph(text, nested))
+    return tuple(out), warnings
+
+
+def count_items(items) -> int:
+    return sum(1 + count_items(i.items) for i in items)
+
+
+def freeze(node, articles: dict, counts: Counter):
+    if isinstance(node, ArticleDraft):
+        counts["articles"] += 1
+        return articles[id(node)]
+    kind, number, label, title, children = node
+    counts[{"编": "parts", "分编": "subparts", "章": "chapters", "节": "sections"}[kind]] += 1
+    return Division(kind, number, label, title, tuple(freeze(c, articles, counts) for c in children))
