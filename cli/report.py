@@ -18,14 +18,17 @@ from renderers.report import build_site
 
 @click.command()
 @click.option("-o", "--output", default="report", show_default=True, type=click.Path(file_okay=False), help="Folder to write the site into.")
+@click.option("--force", is_flag=True, help="Write into OUTPUT even if it holds files fagui did not write (they are kept).")
 @repo_option
-def report(output: str, repo: str) -> None:
+def report(output: str, force: bool, repo: str) -> None:
     """Compare the national text with every provincial text, as a static site.
 
     Also compares each regulation's consecutive versions in git. Writes one
     self-contained page per comparison into OUTPUT and index.html (every
     comparison, its counts, and a coverage matrix of national articles by
-    province), then prints the path of index.html.
+    province), then prints the path of index.html. The site is built beside
+    OUTPUT and swapped in whole; OUTPUT/.fagui-manifest.json lists its files.
+    A folder holding files fagui did not write is refused unless --force.
 
     \b
     Examples:
@@ -41,7 +44,7 @@ def report(output: str, repo: str) -> None:
             if show:
                 progress.update(1, name)
 
-        index = build_site(output, _made(plan.jurisdictions, tick), _made(plan.histories, tick))
+        index = build_site(output, _made(plan.jurisdictions, tick), _made(plan.histories, tick), force=force)
     click.echo(str(index))
 
 

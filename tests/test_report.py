@@ -61,7 +61,7 @@ def test_build_site_writes_pages_then_an_index_whose_links_resolve(tmp_path):
     other = Comparison(c.mode, c.left, DocumentRef("zhejiang/x", "浙江省反间谍安全防范办法", "浙江省"), c.pairs[:5], c.summary)
     index = build_site(tmp_path / "site", [("jilin", c), ("zhejiang", other)], [("history-national", versions_sample())])
     assert index == tmp_path / "site" / "index.html"
-    assert sorted(p.name for p in index.parent.iterdir()) == ["history-national.html", "index.html", "jilin.html", "zhejiang.html"]
+    assert sorted(p.name for p in index.parent.iterdir()) == [".fagui-manifest.json", "history-national.html", "index.html", "jilin.html", "zhejiang.html"]
     page = index.read_text(encoding="utf-8")
     assert '<html lang="zh-CN">' in page and "吉林省" in page and "浙江省" in page and "版本历史" in page
     for href in links(index).hrefs:
@@ -119,13 +119,14 @@ def test_cli_report(corpus, tmp_path):
     assert result.stderr == ""  # not a terminal: no progress bar
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted(
-        ["index.html"]
+        ["index.html", ".fagui-manifest.json"]
         + [f"{j}.html" for j in ("heilongjiang-counterespionage-security-regulations", "jiangxi-counterespionage-work-regulations",
                                  "jilin-counterespionage-work-provisions", "zhejiang-counterespionage-security-measures")]
     )
     index = (out / "index.html").read_text(encoding="utf-8")
     assert index.count('<th class="art" scope="row">') == 31
-    assert not list(out.glob(".*"))  # no temporary file left behind
+    assert [p.name for p in out.glob(".*")] == [".fagui-manifest.json"]  # no temporary file left behind
+    assert [p.name for p in out.parent.iterdir() if p.name.startswith(".")] == []
 
 
 def test_cli_report_no_corpus(tmp_path):

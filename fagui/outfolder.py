@@ -1,0 +1,172 @@
+"""An output folder fagui owns only in part: the files it wrote, listed in a
+manifest, and nothing else.
+
+:func:`output_folder` builds a new set of files in a temporary folder beside
+the target and swaps it in at the end with one atomic exchange of the two
+folders (``renameat2(RENAME_EXCHANGE)``; where the system has none, two
+renames), so a reader, or a run killed half way, sees the old set or the new
+one, never the old index linking to new pages, and pages of an earlier run
+that this one did not write are gone. The manifest (:data:`MANIFEST`) lists
+the files; a folder holding anything else (the user's own ``index.html``) is
+refused unless ``force``, and then written into in place: its other files are
+kept, the files of the last run's manifest replaced or removed, the index last.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from fagui.atomic import remove_within, write_atomic
+from fagui.errors import FaguiError
+
+MANIFEST = ".fagui-manifest.json"
+"""In each output folder: the files fagui wrote there, and which command."""
+_RENAME_EXCHANGE = 2
+
+
+class OutputFolder:
+    """Where a command writes its files: :meth:`write` each, by name."""
+
+    def __init__(self, folder: Path, shown: Path):
+        self.folder = folder
+        self.shown = shown
+        self.written: list[str] = []
+
+    def write(self, name: str, data: str | bytes) -> Path:
+        """Write the file ``name`` (no folders) atomically; the path it will
+        have once the folder is in place."""
+        if "/" in name or name in ("", ".", "..", MANIFEST):
+            raise FaguiError(f"not a file name for the output folder: {name!r}", str(self.shown))
+        write_atomic(name, data, root=self.folder)
+        if name not in self.written:
+            self.written.append(name)
+        return self.shown / name
+
+
+@contextmanager
+def output_folder(target: str | os.PathLike, command: str, *, force: bool = False) -> Iterator[OutputFolder]:
+    """The folder ``target`` for ``command``'s files (see the module).
+
+    Refuses, with FaguiError and before writing anything: an empty name, a
+    symbolic link or a non-folder at ``target``, and a folder holding files
+    not in its manifest, unless ``force``. Writes in place (with ``force``,
+    or when ``target`` is the current folder or above it, which cannot be
+    swapped); else builds beside and swaps. If the body fails, the target is
+    left as it was.
+    """
+    if str(target) == "":
+        raise FaguiError("the output folder is named by an empty string: give a folder, e.g. -o report")
+    shown = Path(target)
+    path = shown.absolute()
+    foreign = _foreign(path, shown)
+    if foreign and not force:
+        raise FaguiError(
+            f"holds {foreign!r}, which fagui did not write: choose another folder, or pass --force "
+            "to write into it (its own files are kept)",
+            str(shown),
+        )
+    here, real = Path.cwd(), path.resolve()
+    if force and foreign or real == here or real in here.parents:
+        yield from _in_place(path, shown, command)
+    else:
+        yield from _swapped(path, shown, command)
+
+
+def _foreign(path: Path, shown: Path) -> str | None:
+    """The first entry of the folder ``path`` that its manifest does not list."""
+    if os.path.islink(path):
+        raise FaguiError("is a symbolic link: give the folder itself", str(shown))
+    if not path.exists():
+        return None
+    if not path.is_dir():
+        raise FaguiError("exists and is not a folder", str(shown))
+    listed = set(_manifest(path))
+    for entry in sorted(os.listdir(path)):
+        if entry != MANIFEST and (entry not in listed or not (path / entry).is_file() or (path / entry).is_symlink()):
+            return entry
+    return None
+
+
+def _manifest(path: Path) -> list[str]:
+    try:
+        data = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
+        return [name for name in data["files"] if isinstance(name, str) and "/" not in name]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+
+
+def _write_manifest(folder: Path, command: str, names: list[str]) -> None:
+    data = {"written_by": f"fagui {command}", "note": "fagui replaces or removes only these files", "files": names}
+    write_atomic(MANIFEST, json.dumps(data, ensure_ascii=False, indent=2) + "\n", root=folder)
+
+
+def _swapped(path: Path, shown: Path, command: str) -> Iterator[OutputFolder]:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(path)
+        mode = os.stat(path).st_mode & 0o7777 if path.exists() else 0o777 & ~_umask()
+        build = Path(tempfile.mkdtemp(prefix=f".{path.name}.fagui-", dir=path.parent))
+        os.chmod(build, mode)
+    except OSError as exc:
+        raise FaguiError(f"cannot write: {exc.strerror or exc}", str(shown)) from None
+    try:
+        _write_manifest(build, command, [])  # marks it as ours, should this run be killed
+        out = OutputFolder(build, shown)
+        yield out
+        _write_manifest(build, command, out.written)
+        if path.exists():
+            _exchange(build, path)  # build now holds the old set
+        else:
+            os.rename(build, path)
+    except OSError as exc:
+        raise FaguiError(f"cannot write: {exc.strerror or exc}", str(shown)) from None
+    finally:
+        shutil.rmtree(build, ignore_errors=True)
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Folders beside ``path`` that a killed run left, a build or an old set
+    swapped out: each has a manifest (or, an old empty folder, nothing)."""
+    for entry in path.parent.glob(f".{path.name}.fagui-*"):
+        if entry.is_dir() and not entry.is_symlink() and ((entry / MANIFEST).is_file() or not any(entry.iterdir())):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _in_place(path: Path, shown: Path, command: str) -> Iterator[OutputFolder]:
+    old = _manifest(path) if path.exists() else []
+    out = OutputFolder(path, shown)
+    yield out
+    for name in old:
+        if name not in out.written:
+            remove_within(path, name)
+    _write_manifest(path, command, out.written)
+
+
+def _exchange(a: Path, b: Path) -> None:
+    """Swap two folders in one step where the system can; else by two renames."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is not None:
+        at_fdcwd = -100
+        if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+            return
+        errno = ctypes.get_errno()
+        if errno not in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: no exchange here
+            raise OSError(errno, os.strerror(errno), str(b))
+    aside = a.with_name(a.name + ".old")
+    os.rename(b, aside)
+    os.rename(a, b)
+    os.rename(aside, a)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

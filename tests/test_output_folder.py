@@ -1,0 +1,129 @@
+"""The report's output folder: built beside and swapped in whole, owning only
+the files in its manifest, refusing a folder of the user's unless --force.
+The real renderer and CLI, real folders, a real SIGKILL."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT
+from test_render_common import sample
+
+from cli.main import main
+from fagui.outfolder import MANIFEST
+from renderers.report import build_site
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_a_folder_with_the_users_files_is_refused_unless_forced(tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("my own page\n", encoding="utf-8")
+    before = files(out)
+    result = run("report", "--repo", ROOT, "-o", out)
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert "holds 'index.html', which fagui did not write" in result.stderr and "--force" in result.stderr
+    assert files(out) == before
+    assert run("report", "--repo", ROOT, "-o", out, "--force").exit_code == 0
+    (out / "notes.txt").write_text("mine too\n", encoding="utf-8")
+    assert run("report", "--repo", ROOT, "-o", out, "--force").exit_code == 0
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine too\n"
+    assert "notes.txt" not in json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"]
+
+
+def test_empty_name_symlink_and_file_are_refused(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mine.txt").write_text("x", encoding="utf-8")
+    os.symlink(tmp_path / "elsewhere", tmp_path / "link")
+    for target, words in (("", "empty string"), ("link", "symbolic link"), ("mine.txt", "is a file")):
+        result = run("report", "--repo", ROOT, "-o", target)
+        assert result.exit_code == 2 and words in result.stderr, result.output
+    assert sorted(os.listdir(tmp_path)) == ["link", "mine.txt"]
+
+
+def test_a_rerun_removes_pages_of_the_earlier_run(tmp_path):
+    out = tmp_path / "site"
+    build_site(out, [("a", sample()), ("b", sample())])
+    assert sorted(files(out)) == [MANIFEST, "a.html", "b.html", "index.html"]
+    build_site(out, [("a", sample())])
+    assert sorted(files(out)) == [MANIFEST, "a.html", "index.html"]
+    assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"] == ["a.html", "index.html"]
+
+
+def test_a_failed_run_leaves_the_old_site_whole(tmp_path):
+    out = tmp_path / "site"
+    build_site(out, [("a", sample()), ("b", sample())])
+    before = files(out)
+
+    def failing():
+        yield "a", sample()
+        raise RuntimeError("killed half way")
+
+    with pytest.raises(RuntimeError):
+        build_site(out, failing())
+    assert files(out) == before
+    assert sorted(os.listdir(tmp_path)) == ["site"]  # the build beside is gone
+
+
+def test_the_current_folder_is_written_in_place(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    inode = os.stat(tmp_path).st_ino
+    build_site(".", [("a", sample())])
+    build_site(".", [("b", sample())])
+    assert os.stat(tmp_path).st_ino == inode
+    assert sorted(os.listdir(tmp_path)) == [MANIFEST, "b.html", "index.html"]
+
+
+def test_sigkill_during_a_rerun_leaves_old_or_new(tmp_path):
+    """A real report over a corpus of four provinces killed half way through a
+    re-run over one of two: the folder holds exactly one whole run's files,
+    never the old index beside new pages, and a later run cleans up beside it."""
+    corpora = {}
+    for name, provinces in (("four", None), ("two", ("jilin", "jiangxi"))):
+        root = tmp_path / name
+        shutil.copytree(ROOT / "texts", root / "texts", ignore=shutil.ignore_patterns("*.source.txt"))
+        if provinces:
+            for folder in (root / "texts").iterdir():
+                if folder.name not in ("national", *provinces):
+                    shutil.rmtree(folder)
+        corpora[name] = root
+    out = tmp_path / "site"
+    sets = {}
+    for name in ("four", "two"):
+        assert run("report", "--repo", corpora[name], "-o", out).exit_code == 0
+        sets[name] = files(out)
+    assert sets["four"].keys() != sets["two"].keys()
+    command = [sys.executable, "-m", "cli", "report", "--repo", str(corpora["two"]), "-o", str(out)]
+    began = time.monotonic()
+    assert run("report", "--repo", corpora["four"], "-o", out).exit_code == 0
+    assert subprocess.run(command, capture_output=True).returncode == 0
+    took = time.monotonic() - began
+
+    for fraction in (0.5, 0.85):
+        assert run("report", "--repo", corpora["four"], "-o", out).exit_code == 0
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            proc.wait(timeout=took * fraction)
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+        now = files(out)
+        assert now in (sets["four"], sets["two"])
+    assert run("report", "--repo", corpora["two"], "-o", out).exit_code == 0
+    assert sorted(os.listdir(tmp_path)) == ["four", "site", "two"]  # leftovers beside removed
