@@ -1,6 +1,11 @@
 """fagui git-diff: the external diff command git runs for regulation files
 once ``fagui install-git-driver`` has set it up. Loads no GitPython: git
-hands it two files."""
+hands it two files.
+
+It never stops git: a file it cannot read as a regulation (binary, not
+UTF-8, a README, a hand edit half done) gets a plain line diff instead, a
+reader that closed the pipe (``git diff | head``) ends it quietly, and it
+exits 0 whatever it found."""
 
 from __future__ import annotations
 
@@ -11,10 +16,12 @@ import click
 
 from cli.options import use_color
 from fagui.errors import FaguiError
-from fagui.files import read_text
+from fagui.files import decode_utf8, read_bytes
 from fagui.markdown import read_regulation
+from fagui.plaindiff import plain_diff
 from fagui.store.changes import compare_versions
 from fagui.store.paths import TEXTS
+from fagui.text.control import visible
 from renderers import render
 
 
@@ -23,24 +30,44 @@ from renderers import render
 def git_diff(args: tuple[str, ...]) -> None:
     """The external diff git runs for texts/**/*.md (see install-git-driver).
 
-    git passes seven arguments: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE
-    NEW-HEX NEW-MODE. You do not run this yourself.
+    git passes seven arguments, PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE
+    NEW-HEX NEW-MODE, and two more for a rename: NEW-PATH and a note. git
+    diff runs it (between commits, the index and the work tree); git log -p
+    and git show run it only with --ext-diff; git format-patch, git stash
+    show and git diff --no-ext-diff never do. You do not run this yourself.
 
     \b
     Examples (git runs it for you once the driver is installed):
       git diff HEAD~1 -- texts/
       git log -p --ext-diff texts/jilin/counterespionage-work-provisions.md
     """
-    if len(args) < 7:
-        raise FaguiError(f"git-diff takes the 7 arguments git passes, got {len(args)}")
+    if len(args) not in (7, 9):
+        raise FaguiError(f"git-diff takes the 7 arguments git passes (9 for a rename), got {len(args)}")
     path, old_file, old_hex, _, new_file, new_hex, _ = args[:7]
-    regulation_id = path.removeprefix(f"{TEXTS}/").removesuffix(".md")
-    sides = []
-    for file, rev in ((old_file, old_hex), (new_file, new_hex)):
-        sides.append(None if file == os.devnull else read_regulation(read_text(file), f"{path}@{rev[:7]}"))
-    if sides == [None, None]:
-        return
-    comparison = compare_versions(regulation_id, *sides, old_hex, new_hex)
-    click.echo(f"fagui diff a/{path} b/{path}")
+    new_path = args[7] if len(args) == 9 else path
+    raw = [None if file == os.devnull else read_bytes(file) for file in (old_file, new_file)]
+    old_label, new_label = f"a/{path}", f"b/{new_path}"
     colored = use_color("auto", sys.stdout)
-    click.echo(render(comparison, "text", color=colored), nl=False, color=colored)
+    try:
+        text = _article_diff(path, new_path, raw, old_hex, new_hex, colored)
+    except Exception as exc:  # noqa: BLE001 -- whatever it is, git must get a diff and go on
+        reason = str(exc) if isinstance(exc, FaguiError) else f"{type(exc).__name__}: {exc}"
+        text = visible(f"fagui: {reason}: a plain diff instead\n" + plain_diff(*raw, old_label, new_label))
+    try:
+        click.echo(text, nl=False, color=colored)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader has gone (git diff | head): nothing more to say, and git must not stop.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _article_diff(path: str, new_path: str, raw: list[bytes | None], old_hex: str, new_hex: str, colored: bool) -> str:
+    sides = []
+    for data, name, rev in ((raw[0], path, old_hex), (raw[1], new_path, new_hex)):
+        sides.append(None if data is None else read_regulation(decode_utf8(data, name), f"{name}@{rev[:7]}"))
+    if sides == [None, None]:
+        return ""
+    regulation_id = new_path.removeprefix(f"{TEXTS}/").removesuffix(".md")
+    comparison = compare_versions(regulation_id, *sides, old_hex, new_hex)
+    head = f"fagui diff a/{path} b/{new_path}" + (f" (renamed from {path})" if new_path != path else "")
+    return visible(head) + "\n" + render(comparison, "text", color=colored)

@@ -14,16 +14,22 @@ from fagui.gitdriver import install_git_driver
 def install_git_driver_command(repo: str) -> None:
     """Make git diff print article-level changes for texts/.
 
-    Sets diff.fagui.command in the repository's config and adds
-    "texts/**/*.md diff=fagui" to .gitattributes (idempotent), and says what
-    it changed. .gitattributes is left modified, not committed: commit it
-    yourself. git diff, git log -p and git show then print changes article by
-    article.
+    Sets diff.fagui.command in the repository's config to this
+    installation's fagui by absolute path (so it runs without the virtual
+    environment on PATH), adds "texts/**/*.md diff=fagui" to .gitattributes
+    (idempotent), and says what it changed. .gitattributes is left modified,
+    not committed: commit it yourself.
+
+    Then git diff (between commits, the index and the work tree) prints
+    changes article by article; git log -p and git show do only with
+    --ext-diff; git format-patch, git stash show and --no-ext-diff never do.
+    A file the driver cannot read as a regulation gets a plain diff.
 
     \b
     Examples:
       fagui install-git-driver
       fagui install-git-driver --repo ~/corpus && git -C ~/corpus diff HEAD~1
+      git log -p --ext-diff -- texts/
     """
     changed = install_git_driver(repo)
     for line in changed:

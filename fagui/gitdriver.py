@@ -8,6 +8,9 @@ is ``/dev/null``) for paths whose ``diff`` attribute names a driver with a
 
 from __future__ import annotations
 
+import os
+import shlex
+import sys
 from pathlib import Path
 
 import git
@@ -17,12 +20,24 @@ from fagui.errors import FaguiError
 
 DRIVER = "fagui"
 ATTRIBUTE_LINE = "texts/**/*.md diff=fagui"
-COMMAND = "fagui git-diff"
+
+
+def driver_command() -> str:
+    """The command git runs, by absolute path so that git finds it whatever
+    PATH holds (a virtual environment not activated): the ``fagui`` script
+    installed beside this interpreter, else ``<this interpreter> -P -m cli``
+    (``-P``: not the ``cli`` of the folder git runs it in)."""
+    script = Path(sys.executable).with_name("fagui")
+    if script.is_file() and os.access(script, os.X_OK):
+        return f"{shlex.quote(str(script))} git-diff"
+    return f"{shlex.quote(sys.executable)} -P -m cli git-diff"
 
 
 def install_git_driver(repo_dir: str = ".") -> list[str]:
-    """Configure the repository at ``repo_dir`` so that ``git diff``,
-    ``git log -p`` and ``git show`` use ``fagui git-diff`` for regulation files.
+    """Configure the repository at ``repo_dir`` so that ``git diff`` (and
+    ``git log -p --ext-diff``, ``git show --ext-diff``) use ``fagui git-diff``
+    for regulation files, run by this interpreter's absolute path
+    (:func:`driver_command`; an older bare ``fagui git-diff`` is replaced).
 
     Sets ``diff.fagui.command`` in the repository's own config and adds the
     attribute line to ``.gitattributes`` (atomically, keeping its other
@@ -37,14 +52,15 @@ def install_git_driver(repo_dir: str = ".") -> list[str]:
     with repo.config_reader("repository") as reader:
         section = f'diff "{DRIVER}"'
         current = reader.get_value(section, "command") if reader.has_option(section, "command") else None
-    if current != COMMAND:
+    command = driver_command()
+    if current != command:
         with repo.config_writer() as writer:
-            writer.set_value(f'diff "{DRIVER}"', "command", COMMAND)
-        changed.append(f"set git config diff.{DRIVER}.command '{COMMAND}' (this repository's .git/config)")
+            writer.set_value(f'diff "{DRIVER}"', "command", command)
+        changed.append(f"set git config diff.{DRIVER}.command '{command}' (this repository's .git/config)")
     attributes = Path(repo.working_dir) / ".gitattributes"
-    text = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
+    text = attributes.read_text(encoding="utf-8") if attributes.is_file() and not attributes.is_symlink() else ""
     if ATTRIBUTE_LINE not in text.splitlines():
         prefix = text if not text or text.endswith("\n") else text + "\n"
-        write_atomic(attributes, prefix + ATTRIBUTE_LINE + "\n")
+        write_atomic(".gitattributes", prefix + ATTRIBUTE_LINE + "\n", root=repo.working_dir)
         changed.append(f"modified .gitattributes: added the line '{ATTRIBUTE_LINE}' (not committed; commit it to share it)")
     return changed

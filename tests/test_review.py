@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -139,7 +138,6 @@ def test_unknown_revision_is_exit_2(repo):
     assert result.exit_code == 2 and "no such revision: nope" in result.stderr
 
 
-@pytest.mark.skipif(shutil.which("fagui") is None, reason="the fagui console script is not installed")
 def test_git_diff_driver(repo, tmp_path):
     clone = tmp_path / "driver"
     git(tmp_path, "clone", "-q", str(repo), str(clone))

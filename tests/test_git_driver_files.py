@@ -1,0 +1,90 @@
+"""The git diff driver never stops git: on every odd file under texts/, with a
+reader that closes the pipe, across renames, and without the virtual
+environment on PATH. Real git, the installed driver."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+from conftest import TEXTS
+from test_store import git, isolated_git, make_repo  # noqa: F401
+
+from cli.main import main
+
+NATIONAL_MD = (TEXTS / "national" / "counterespionage-security-provisions.md").read_text(encoding="utf-8")
+BARE_PATH = {"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "GIT_PAGER": "cat"}
+ODD_FILES = {
+    "texts/binary.md": b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+    "texts/gbk.md": "第一条 这是GBK编码的文本。\n".encode("gb18030"),
+    "texts/empty.md": b"",
+    "texts/README.md": "# About these texts\n\nNot a regulation.\n".encode("utf-8"),
+    "texts/national/half.md": NATIONAL_MD.replace("---\n", "", 1).encode("utf-8"),  # front matter half deleted
+}
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """One commit per odd file, then a regulation, an edit of it and its
+    rename: ten commits in all."""
+    repo = make_repo(tmp_path / "corpus")
+    result = CliRunner().invoke(main, ["install-git-driver", "--repo", str(repo)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    git(repo, "add", ".gitattributes")
+    git(repo, "commit", "-q", "-m", "driver")
+    for path, data in ODD_FILES.items():
+        (repo / path).parent.mkdir(parents=True, exist_ok=True)
+        (repo / path).write_bytes(data)
+        git(repo, "add", path)
+        git(repo, "commit", "-q", "-m", f"add {path}")
+    (repo / "texts/national/x.md").write_text(NATIONAL_MD, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "a regulation")
+    (repo / "texts/national/x.md").write_text(NATIONAL_MD.replace("制定本规定。", "特制定本规定。", 1), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "amend it")
+    git(repo, "mv", "texts/national/x.md", "texts/national/y.md")
+    git(repo, "commit", "-q", "-m", "rename it")
+    assert len(git(repo, "rev-list", "HEAD").split()) == 10
+    return repo
+
+
+def git_env(repo, *args, **kwargs):
+    return subprocess.run(["git", *args], cwd=repo, env={**os.environ, **BARE_PATH}, capture_output=True, **kwargs)
+
+
+def test_configured_by_absolute_path(repo):
+    command = git(repo, "config", "diff.fagui.command").strip()
+    program = command.split()[0]
+    assert os.path.isabs(program) and os.access(program, os.X_OK), command
+    assert command.endswith("git-diff")
+
+
+def test_log_shows_every_commit_whatever_the_files(repo):
+    done = git_env(repo, "log", "-p", "--ext-diff", "-M", text=True)
+    assert done.returncode == 0 and "external diff died" not in done.stderr, done.stderr
+    out = done.stdout
+    assert out.count("\ncommit ") + out.startswith("commit ") == 10
+    assert "Binary files a/texts/binary.md and b/texts/binary.md differ" in out
+    assert "+第一条 这是GBK编码的文本。" in out  # read as GB18030, shown as a plain diff
+    assert "a plain diff instead" in out and "+# About these texts" in out
+    assert "fagui diff a/texts/national/x.md b/texts/national/x.md" in out and "{+特+}" in out
+    assert "fagui diff a/texts/national/x.md b/texts/national/y.md (renamed from texts/national/x.md)" in out
+
+
+def test_a_closed_pipe_does_not_make_git_report_a_dead_driver(repo):
+    for command in (["log", "-p", "--ext-diff"], ["diff", "HEAD~9", "HEAD"]):
+        proc = subprocess.Popen(["git", *command], cwd=repo, env={**os.environ, **BARE_PATH}, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc.stdout.read(200)
+        proc.stdout.close()
+        proc.wait(timeout=120)
+        stderr = proc.stderr.read().decode("utf-8", "replace")
+        proc.stderr.close()
+        assert "external diff died" not in stderr and "Traceback" not in stderr, stderr
+
+
+def test_a_work_tree_edit_half_done_gets_a_plain_diff(repo):
+    (repo / "texts/national/y.md").write_text("---\ntitle: [unclosed\n", encoding="utf-8")
+    done = git_env(repo, "diff", text=True)
+    assert done.returncode == 0 and "a plain diff instead" in done.stdout and "+title: [unclosed" in done.stdout
