@@ -14,7 +14,9 @@ import errno
 import os
 import secrets
 import stat
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from fagui.errors import FaguiError
 
@@ -52,34 +54,34 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, *, root: str | os.P
 def remove_within(root: str | os.PathLike, path: str | os.PathLike) -> None:
     """Remove the regular file ``path`` (relative to ``root``) if it is there,
     through real folders only; a symbolic link or other non-file is refused."""
-    shown = str(Path(root) / path)
-    try:
-        folder = _open_folder(Path(path), root, shown, create=False)
-    except FileNotFoundError:
-        return
-    except OSError as exc:
-        raise FaguiError(f"cannot remove: {exc.strerror or exc}", shown) from None
-    try:
-        name = Path(path).name
-        if _kind(folder, name, shown) is not None:
-            os.unlink(name, dir_fd=folder)
-    finally:
-        os.close(folder)
+    with _existing_folder(root, path, "remove") as (folder, shown):
+        if folder is not None and _kind(folder, Path(path).name, shown) is not None:
+            os.unlink(Path(path).name, dir_fd=folder)
 
 
 def check_writable(root: str | os.PathLike, path: str | os.PathLike) -> None:
     """Refuse (FaguiError) what :func:`write_atomic` with ``root`` would
     refuse: a folder on the way that is a symbolic link or not a folder, or a
     target that is a symbolic link or not a regular file. Writes nothing."""
+    with _existing_folder(root, path, "write") as (folder, shown):
+        if folder is not None:
+            _kind(folder, Path(path).name, shown)
+
+
+@contextmanager
+def _existing_folder(root: str | os.PathLike, path: str | os.PathLike, verb: str) -> Iterator[tuple[int | None, str]]:
+    """The folder ``path`` is in, below ``root``, if it exists (else None),
+    opened through real folders only; and ``path`` as errors show it."""
     shown = str(Path(root) / path)
     try:
         folder = _open_folder(Path(path), root, shown, create=False)
     except FileNotFoundError:
+        yield None, shown
         return
     except OSError as exc:
-        raise FaguiError(f"cannot write: {exc.strerror or exc}", shown) from None
+        raise FaguiError(f"cannot {verb}: {exc.strerror or exc}", shown) from None
     try:
-        _kind(folder, Path(path).name, shown)
+        yield folder, shown
     finally:
         os.close(folder)
 
