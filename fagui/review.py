@@ -218,8 +218,12 @@ def _problem(text: str, path: str) -> str | None:
 
 def _read(repo: git.Repo, commit: str, path: str) -> str:
     """The file at ``commit`` as UTF-8 text; FaguiError (with the line) when
-    it is not UTF-8 or is binary, rather than a guess at its characters."""
-    return decode_utf8((repo.commit(commit).tree / path).data_stream.read(), path)
+    it is not UTF-8 or is binary, rather than a guess at its characters, or
+    when it is a submodule or a symbolic link."""
+    entry = repo.commit(commit).tree / path
+    if entry.type != "blob" or entry.mode == 0o120000:
+        raise FaguiError("a submodule or a symbolic link, not a regulation file", path)
+    return decode_utf8(entry.data_stream.read(), path)
 
 
 def _commit(repo: git.Repo, rev: str) -> str:

@@ -202,3 +202,16 @@ def test_endless_input_is_refused_not_read_to_the_end():
     done = subprocess.run([sys.executable, "-m", "cli", "ingest", "/dev/zero"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and done.stderr.count("\n") == 1
     assert done.stderr.startswith("fagui: error: /dev/zero: larger than")
+
+
+def test_review_of_a_submodule_or_link_named_like_a_text(tmp_path):
+    inner = make_repo(tmp_path / "inner")
+    repo = make_repo(tmp_path / "corpus")
+    git(repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(inner), "texts/sub.md")
+    os.symlink("/etc/passwd", repo / "texts" / "link.md")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "a submodule and a link")
+    result = run("review", "HEAD~1..HEAD", "--repo", repo)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("a submodule or a symbolic link, not a regulation file") == 2
+    assert "root:" not in result.stdout
