@@ -30,7 +30,7 @@ from test_store import JILIN, V1, V2, git, isolated_git, make_repo  # noqa: F401
 from fagui.store.corpus import Corpus
 from fagui.store.journal import PAUSE, STEPS, journaled
 
-RANDOM_TRIALS = int(os.environ.get("FAGUI_KILL_TRIALS", "10"))
+RANDOM_TRIALS = int(os.environ.get("FAGUI_KILL_TRIALS", "6"))
 """Kept small for the suite; ``FAGUI_KILL_TRIALS=200 pytest tests/test_kill.py`` for a long run."""
 SEED = int(os.environ.get("FAGUI_KILL_SEED", "12"))
 MD = f"texts/{JILIN}.md"
@@ -144,7 +144,9 @@ def test_kill_at_each_step(tmp_path, states, step):
     expected = "new" if step in ("refs", "done") else "old"
     assert side == expected
     assert recover_and_check(repo, old, new) == expected
-    # And the next add works from there.
+    if step != "index":
+        return
+    # And the next add works from there (once: each run costs a second).
     assert subprocess.run([sys.executable, "-m", "cli", "add", str(raw), "--id", JILIN], cwd=repo, capture_output=True).returncode == 0
     assert state(repo)[1:4] == new[1:4]
 
@@ -164,7 +166,7 @@ def test_random_kills(tmp_path, states):
         repo = trial(tmp_path, f"t{i}", states)
         proc = start(repo, raw)
         try:
-            proc.wait(timeout=rng.uniform(0.3, 1.05) * took)
+            proc.wait(timeout=rng.uniform(0.4, 0.95) * took)  # the start-up (imports, ingest) comes first
         except subprocess.TimeoutExpired:
             proc.send_signal(signal.SIGKILL)
             proc.wait(timeout=10)
