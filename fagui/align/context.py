@@ -72,7 +72,7 @@ class State:
 class Context:
     """Two regulations prepared for aligning: per article its folded text,
     bigram counts and TF-IDF vector; per unit (paragraph or item) its folded
-    text and vector; the IDF weights. ``idf`` is counted over the two texts
+    text, bigrams and vector; the IDF weights. ``idf`` is counted over the two texts
     (what scores measure); ``stock_idf`` over the two texts and the corpus
     background (what tells distinctive wording from stock phrasing). Scores
     are computed once, when first asked for, and kept."""
@@ -85,6 +85,8 @@ class Context:
     texts_r: list[str]
     units_l: list[list[str]]
     units_r: list[list[str]]
+    grams_l: list[list[list[str]]]
+    grams_r: list[list[list[str]]]
     counts_l: list[Counter]
     counts_r: list[Counter]
     vec_l: list[Vector]
@@ -102,7 +104,11 @@ class Context:
         rows, cols = list(rows), list(cols)
         n, m = len(self.vec_l), len(self.vec_r)
         if n * m > self.params.exact_pairs:
-            return similarities(self.vec_l, self.vec_r, rows, cols, self.params)
+            if len(rows) < n or len(cols) < m:
+                return similarities(self.vec_l, self.vec_r, rows, cols, self.params)
+            if "all candidates" not in self._cache:  # asked for by every content pass
+                self._cache["all candidates"] = similarities(self.vec_l, self.vec_r, rows, cols, self.params)
+            return self._cache["all candidates"]
         if "articles" not in self._cache:
             self._cache["articles"] = similarities(self.vec_l, self.vec_r, range(n), range(m), self.params)
         every = self._cache["articles"]
@@ -114,9 +120,8 @@ class Context:
         if "units" not in self._cache:
             keys_l = [(a, b) for a, us in enumerate(self.units_l) for b in range(len(us))]
             keys_r = [(a, b) for a, us in enumerate(self.units_r) for b in range(len(us))]
-            vec = lambda text: unit_vector(Counter(bigram_list(text)), self.idf)  # noqa: E731
-            vl = [vec(self.units_l[a][b]) for a, b in keys_l]
-            vr = [vec(self.units_r[a][b]) for a, b in keys_r]
+            vl = [unit_vector(Counter(self.grams_l[a][b]), self.idf) for a, b in keys_l]
+            vr = [unit_vector(Counter(self.grams_r[a][b]), self.idf) for a, b in keys_r]
             self._cache["units"] = (keys_l, vl, keys_r, vr)
         return self._cache["units"]
 
@@ -181,6 +186,8 @@ def make_context(left: Regulation, right: Regulation, mode: str, params: Params,
         texts_r=["".join(fold(b) for b in x.article.blocks()) for x in ra],
         units_l=units_l,
         units_r=units_r,
+        grams_l=grams_l,
+        grams_r=grams_r,
         counts_l=counts_l,
         counts_r=counts_r,
         vec_l=[unit_vector(c, idf) for c in counts_l],

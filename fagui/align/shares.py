@@ -31,7 +31,7 @@ def shared_units(ctx: Context, state: State) -> State:
     ``share_score`` and one is the other's best match among all units of its
     other text, or at least ``share_mutual`` and each is the other's best
     match (a reworded provision keeps few bigrams, but nothing fits either
-    better); they may link at all (:func:`_may_link`); and they share
+    better); they may link at all (:class:`_Eligibility`); and they share
     distinctive wording: their four rarest shared bigrams weigh on average at
     least ``share_rarity`` of the weight of a bigram found once (corpus IDF),
     so stock phrasing alone never links. Units linked across two articles that are not in one group
@@ -39,7 +39,11 @@ def shared_units(ctx: Context, state: State) -> State:
     evidence; units linked inside a group are what the group's own block
     matching shows."""
     p = ctx.params
-    scores = {k: s for k, s in ctx.unit_scores().items() if _may_link(ctx, *k)}
+    may_link = _Eligibility(ctx)
+    # No link scores below share_mutual, so weaker pairs cannot change whose
+    # best match a linked unit is.
+    floor = min(p.share_score, p.share_mutual)
+    scores = {k: s for k, s in ctx.unit_scores().items() if s >= floor and may_link(*k)}
     row_best, col_best = best_matches(scores)
     group_of_l = {i: g for g in state.groups for i in g[0]}
     found: dict[tuple[int, int], list[UnitLink]] = defaultdict(list)
@@ -51,23 +55,30 @@ def shared_units(ctx: Context, state: State) -> State:
         group = group_of_l.get(i)
         if group is not None and j in group[1]:
             continue
-        if _shared_mass(ctx, u, v) >= p.share_rarity * SHARED_TERMS * ctx.max_stock_idf:
+        if _shared_mass(ctx, u, v, may_link.liability_l[i]) >= p.share_rarity * SHARED_TERMS * ctx.max_stock_idf:
             found[i, j].append((u, v, s))
     shares = tuple(Share(i, j, tuple(sorted(links))) for (i, j), links in sorted(found.items()))
     return replace(state, shares=shares)
 
 
-def _may_link(ctx: Context, u: tuple[int, int], v: tuple[int, int]) -> bool:
+class _Eligibility:
     """Whether units ``u`` (left) and ``v`` (right) may evidence a shares
     link at all. Not when either is a catch-all item (:data:`CATCH_ALL`):
     every list ends with one and they say nothing of their own. Not between
     a liability provision and one that is not (:func:`is_liability`): a
     sanction for breaking a duty repeats the duty's words (未建立健全……制度)
-    but is another provision."""
-    a, b = ctx.units_l[u[0]][u[1]], ctx.units_r[v[0]][v[1]]
-    if CATCH_ALL.search(a) or CATCH_ALL.search(b):
-        return False
-    return is_liability(ctx.left[u[0]]) == is_liability(ctx.right[v[0]])
+    but is another provision. Each unit and article is looked at once."""
+
+    def __init__(self, ctx: Context):
+        self.catch_all_l = {(a, b) for a, us in enumerate(ctx.units_l) for b, u in enumerate(us) if CATCH_ALL.search(u)}
+        self.catch_all_r = {(a, b) for a, us in enumerate(ctx.units_r) for b, u in enumerate(us) if CATCH_ALL.search(u)}
+        self.liability_l = [is_liability(x) for x in ctx.left]
+        self.liability_r = [is_liability(x) for x in ctx.right]
+
+    def __call__(self, u: tuple[int, int], v: tuple[int, int]) -> bool:
+        if u in self.catch_all_l or v in self.catch_all_r:
+            return False
+        return self.liability_l[u[0]] == self.liability_r[v[0]]
 
 
 def violation(text: str) -> str:
@@ -85,18 +96,18 @@ def is_liability(located) -> bool:
     return any(LIABILITY.search(block) for block in located.article.blocks())
 
 
-def _shared_mass(ctx: Context, u: tuple[int, int], v: tuple[int, int]) -> float:
+def _shared_mass(ctx: Context, u: tuple[int, int], v: tuple[int, int], liability: bool) -> float:
     """The weight, by ``stock_idf`` (the corpus's), of the ``SHARED_TERMS``
     rarest distinct bigrams units ``u`` (left) and ``v`` (right) share: a
     long run of stock phrasing (其他应当履行的……义务) adds up to a lot of small
     weights, a distinctive provision has a few heavy ones. In two liability
-    provisions only what was violated counts (:func:`violation`): the
+    provisions (``liability``) only what was violated counts (:func:`violation`): the
     sanctions (责令停止违法行为，限期补办手续，并处……罚款) are the same
     everywhere."""
-    a_text, b_text = ctx.units_l[u[0]][u[1]], ctx.units_r[v[0]][v[1]]
-    if is_liability(ctx.left[u[0]]):
-        a_text, b_text = violation(a_text), violation(b_text)
-    a = set(bigram_list(a_text))
-    b = set(bigram_list(b_text))
+    if liability:
+        a = set(bigram_list(violation(ctx.units_l[u[0]][u[1]])))
+        b = set(bigram_list(violation(ctx.units_r[v[0]][v[1]])))
+    else:
+        a, b = set(ctx.grams_l[u[0]][u[1]]), set(ctx.grams_r[v[0]][v[1]])
     return sum(heapq.nlargest(SHARED_TERMS, map(ctx.stock_idf.__getitem__, a & b)))
 
