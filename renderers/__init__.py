@@ -4,7 +4,7 @@
 
 * ``html``: :func:`renderers.html.render_side_by_side`, one self-contained page;
 * ``markdown``: :func:`renderers.markdown.render_markdown`, for pull-request review;
-* ``json``: :func:`renderers.json.render_json`, the versioned ``fagui.comparison/1`` form;
+* ``json``: :func:`renderers.json.render_json`, the versioned ``fagui.comparison/2`` form;
 * ``text``: :func:`renderers.text.render_text`, for a terminal (ANSI colour on request).
 
 Renderers read a Comparison and nothing else: no files, no git, no engine
@@ -19,6 +19,7 @@ from typing import Iterable
 from fagui.model import (
     JURISDICTION_RELATIONS,
     VERSION_RELATIONS,
+    ArticleLink,
     ArticlePair,
     Comparison,
     ParagraphPair,
@@ -62,6 +63,7 @@ RELATION_LABELS = {
     "identical": "相同",
     "reworded": "改写",
     "adapted": "部分采纳",
+    "shared": "部分条款共享",
     "provincial_only": "地方新增",
     "not_adopted": "未采纳",
     # versions
@@ -100,6 +102,28 @@ def counts(comparison: Comparison) -> list[tuple[str, int]]:
     """
     stated = dict(comparison.summary.counts)
     return [(name, stated.get(name, 0)) for name in relations(comparison)]
+
+
+GRADE_LABELS = {"sure": "确定", "unsure": "待核"}
+"""Chinese names of the grades: how sure the engine is of a correspondence."""
+
+SCORE_MEANING = (
+    "相似度（0–1）：两侧独有措辞的重合程度（按字符二元组的 TF-IDF 余弦计算，常见套语几乎不计）。"
+    "1 为相同；约 0.5 以上为同一条款改写；0.15–0.5 为部分相同。"
+    "相似度低于 0.3 的对应、以及最佳一对款项低于 0.6 的“共享”链接标为“待核”，请读者判断。"
+)
+"""What a score means, for readers of the pages."""
+
+
+def shares_of(comparison: Comparison) -> dict[tuple[str, str], list[ArticleLink]]:
+    """The comparison's *shares* links by article: ("L", label) and
+    ("R", label) each to the links that touch that article."""
+    out: dict[tuple[str, str], list[ArticleLink]] = {}
+    for link in comparison.links:
+        if link.strength == "shares":
+            out.setdefault(("L", link.left), []).append(link)
+            out.setdefault(("R", link.right), []).append(link)
+    return out
 
 
 def block_ops(pair: ArticlePair) -> tuple[dict[tuple[int, int], ParagraphPair], dict[tuple[int, int], ParagraphPair]]:

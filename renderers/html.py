@@ -12,9 +12,19 @@ import html
 from functools import lru_cache
 from importlib import resources
 
-from fagui.model import UNCHANGED_RELATIONS, ArticlePair, ArticleRef, Comparison, DocumentRef, ParagraphPair
+from fagui.model import (
+    UNCHANGED_RELATIONS,
+    ArticleLink,
+    ArticlePair,
+    ArticleRef,
+    Comparison,
+    DocumentRef,
+    ParagraphPair,
+)
 
 from renderers import (
+    GRADE_LABELS,
+    SCORE_MEANING,
     block_ops,
     counts,
     is_item,
@@ -22,6 +32,7 @@ from renderers import (
     relation_label,
     relations,
     score_histogram,
+    shares_of,
     side_name,
 )
 
@@ -50,10 +61,11 @@ def render_side_by_side(comparison: Comparison, *, index_href: str | None = None
     out.append(_header(comparison, index_href))
     out.append(_toolbar(comparison))
     out.append('<main id="rows" class="rows">\n')
-    left_name, right_name = side_name(comparison, "L"), side_name(comparison, "R")
+    names = {"L": side_name(comparison, "L"), "R": side_name(comparison, "R")}
     prev_div = {"L": None, "R": None}
+    shares = shares_of(comparison)
     for n, pair in enumerate(comparison.pairs, 1):
-        out.append(_row(n, pair, ids, left_name, right_name, prev_div))
+        out.append(_row(n, pair, ids, names, prev_div, shares))
     if not comparison.pairs:
         out.append('<p class="none">两份文本都没有条文。</p>\n')
     out.append("</main>\n")
@@ -171,6 +183,7 @@ def _toolbar(comparison: Comparison) -> str:
         shares = (
             f'<span class="fig" title="参照文本的条文在地方文本中有对应条文的比例"><b>{_share(s.adopted_share)}</b> 采纳</span>'
             f'<span class="fig" title="地方文本中与参照文本字字相同的字符比例"><b>{_share(s.derived_share)}</b> 源自参照</span>'
+            f'<span class="fig" title="参照文本的款、项（按字符计）在地方文本中有对应款、项的比例"><b>{_share(s.provision_share)}</b> 条款覆盖</span>'
         )
     articles = f'<span class="fig"><b>{s.left_articles}</b> ↔ <b>{s.right_articles}</b> 条</span>'
     return (
@@ -182,7 +195,8 @@ def _toolbar(comparison: Comparison) -> str:
         '<div class="nav"><button type="button" id="prev" title="上一处变化（k）">↑ 上一处</button>'
         '<button type="button" id="next" title="下一处变化（j）">↓ 下一处</button>'
         '<span class="pos" id="pos" aria-live="polite"></span>'
-        '<span class="legend"><ins>新增文字</ins> <del>删除文字</del> <kbd>j</kbd>/<kbd>k</kbd> 跳转</span></div>'
+        '<span class="legend"><ins>新增文字</ins> <del>删除文字</del> <kbd>j</kbd>/<kbd>k</kbd> 跳转 '
+        f'<span class="meaning" title="{esc(SCORE_MEANING)}">相似度说明</span></span></div>'
         '<div class="colhead" aria-hidden="true">'
         f'<div class="ch L">{esc(_doc_line(comparison, "L"))}</div>'
         f'<div class="ch R">{esc(_doc_line(comparison, "R"))}</div></div>'
@@ -222,14 +236,38 @@ def _ops_html(pp: ParagraphPair, side: str) -> str:
     return "".join(parts)
 
 
+def _shares_html(side: str, label: str, links: list[ArticleLink], names: dict[str, str]) -> str:
+    """The shares links of one article: where its paragraphs and items went
+    (or came from), each a link to the other article, with the blocks and the
+    wording they share marked."""
+    other = "R" if side == "L" else "L"
+    items = []
+    for link in links:
+        there = link.right if side == "L" else link.left
+        blocks = []
+        for ev in link.evidence:
+            mine, theirs = (ev.left, ev.right) if side == "L" else (ev.right, ev.left)
+            wording = "".join(f"<mark>{esc(w)}</mark>" for w in ev.shared[:6])
+            blocks.append(f"第{mine[1] + 1}段 ↔ 第{theirs[1] + 1}段 {wording}")
+        grade = f' <span class="grade {esc(link.grade)}">{esc(GRADE_LABELS.get(link.grade, link.grade))}</span>'
+        items.append(
+            f'<li><a href="#{esc(other)}-{esc(there)}">{esc(names[other])} {esc(there)}</a> '
+            f'<span class="score" title="最佳一对款项的相似度">{link.score:.2f}</span>{grade}：{"；".join(blocks)}</li>'
+        )
+    head = "部分条款见于" if side == "L" else "部分条款来自"
+    return f'<div class="shares"><span class="sh">{head}</span><ul>{"".join(items)}</ul></div>'
+
+
 def _cell(
     side: str,
     refs: tuple[ArticleRef, ...],
     index: dict[tuple[int, int], ParagraphPair],
     ids: _Anchors,
-    name: str,
+    names: dict[str, str],
     prev_div: dict,
+    shares: dict[tuple[str, str], list[ArticleLink]],
 ) -> str:
+    name = names[side]
     if not refs:
         return f'<div class="cell {side} empty" data-side="{esc(name)}"><span class="sr">{esc(name)}：无对应条文</span></div>'
     parts = [f'<div class="cell {side}" data-side="{esc(name)}">']
@@ -243,12 +281,21 @@ def _cell(
             pp = index.get((ai, bi))
             body = _ops_html(pp, side) if pp is not None and pp.ops else esc(block)
             parts.append(f'<p class="it">{body}</p>' if is_item(block) else f"<p>{body}</p>")
+        if (side, ref.label) in shares:
+            parts.append(_shares_html(side, ref.label, shares[side, ref.label], names))
         parts.append("</article>")
     parts.append("</div>")
     return "".join(parts)
 
 
-def _row(n: int, pair: ArticlePair, ids: _Anchors, left_name: str, right_name: str, prev_div: dict) -> str:
+def _row(
+    n: int,
+    pair: ArticlePair,
+    ids: _Anchors,
+    names: dict[str, str],
+    prev_div: dict,
+    shares: dict[tuple[str, str], list[ArticleLink]],
+) -> str:
     rel = esc(pair.relation)
     changed = pair.changed
     if pair.left and pair.right:
@@ -257,7 +304,10 @@ def _row(n: int, pair: ArticlePair, ids: _Anchors, left_name: str, right_name: s
         # An article on one side only: its row already says so; marking every
         # character of it as inserted or deleted would only be noise.
         left_index, right_index = {}, {}
-    score = f'<span class="score" title="相似度">{pair.score:.2f}</span>' if pair.left and pair.right else ""
+    score = f'<span class="score" title="{esc(SCORE_MEANING)}">{pair.score:.2f}</span>' if pair.left and pair.right else ""
+    if pair.left and pair.right and pair.grade != "sure":
+        score += f'<span class="grade {esc(pair.grade)}" title="对应较弱，请核对">{esc(GRADE_LABELS.get(pair.grade, pair.grade))}</span>'
+
     notes = "".join(f'<span class="note">{esc(note)}</span>' for note in pair.notes)
     what = f"{labels(pair.left) or '—'} ↔ {labels(pair.right) or '—'}"
     return (
@@ -265,7 +315,7 @@ def _row(n: int, pair: ArticlePair, ids: _Anchors, left_name: str, right_name: s
         f'<div class="rh"><a class="num" href="#row-{n}" title="本行链接">#{n}</a>'
         f'<span class="rel rel-{rel}" title="{rel}">{esc(relation_label(pair.relation))}</span>{score}'
         f'<span class="what">{esc(what)}</span>{notes}</div>'
-        f"{_cell('L', pair.left, left_index, ids, left_name, prev_div)}"
-        f"{_cell('R', pair.right, right_index, ids, right_name, prev_div)}"
+        f"{_cell('L', pair.left, left_index, ids, names, prev_div, shares)}"
+        f"{_cell('R', pair.right, right_index, ids, names, prev_div, shares)}"
         "</section>\n"
     )

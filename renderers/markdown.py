@@ -68,6 +68,7 @@ def render_markdown(comparison: Comparison) -> str:
     add(
         f"**{s.left_articles}** ↔ **{s.right_articles}** articles · {kept} **{s.adopted_share * 100:.0f}%**"
         f" · text shared **{s.derived_share * 100:.0f}%**"
+        f" · provisions carried **{s.provision_share * 100:.0f}%**"
     )
     add("")
     descriptions = relations(comparison)
@@ -76,6 +77,7 @@ def render_markdown(comparison: Comparison) -> str:
     for name, n in counts(comparison):
         add(f"| {name.replace('_', ' ')} | {relation_label(name)} | {n} | {descriptions.get(name, '')} |")
     add("")
+    render_shares(out, comparison)
     changed = [(i, p) for i, p in enumerate(comparison.pairs, 1) if p.changed]
     if not changed:
         add("No article changed.")
@@ -101,12 +103,32 @@ def render_markdown(comparison: Comparison) -> str:
     return "\n".join(out) + "\n"
 
 
+def render_shares(out: list[str], comparison: Comparison) -> None:
+    """Append the shares links: each paragraph or item carried into an
+    article that is not its article's counterpart, with the wording shared."""
+    shares = [x for x in comparison.links if x.strength == "shares"]
+    if not shares:
+        return
+    add = out.append
+    add(f"#### Provisions carried between articles that are not counterparts (shares): {len(shares)}")
+    add("")
+    for link in shares:
+        blocks = "; ".join(
+            f"¶{ev.left[1] + 1} ↔ ¶{ev.right[1] + 1}"
+            + (" " + " ".join(f"「{escape_markdown(w)}」" for w in ev.shared[:4]) if ev.shared else "")
+            for ev in link.evidence
+        )
+        grade = " · unsure" if link.grade != "sure" else ""
+        add(f"- {escape_markdown(link.left)} → {escape_markdown(link.right)} · {link.score:.2f}{grade} · {blocks}")
+    add("")
+
+
 def render_pair(out: list[str], n: int, pair: ArticlePair) -> None:
     """Append pair number ``n`` to ``out``: a head line, then its inline diff as a quote."""
     add = out.append
     head = f"**{escape_markdown(labels(pair.left) or '—')} ↔ {escape_markdown(labels(pair.right) or '—')}** · {pair.relation.replace('_', ' ')}"
     if pair.left and pair.right:
-        head += f" · {pair.score:.2f}"
+        head += f" · {pair.score:.2f}" + (" · unsure" if pair.grade != "sure" else "")
     head += f" · #{n}"
     for note in pair.notes:
         head += f" · {escape_markdown(note)}"

@@ -18,15 +18,15 @@ from renderers import counts, relation_label
 from renderers.html import esc, page_head
 
 COVERAGE = {
-    "identical": ("＝", "相同", "adopted as is"),
+    "as_is": ("＝", "照搬", "adopted as is"),
     "reworded": ("≈", "改写", "reworded"),
-    "adapted": ("◐", "部分采纳", "partly adopted"),
+    "partly": ("◐", "部分采纳", "partly adopted"),
     "not_adopted": ("✕", "未采纳", "not adopted"),
 }
-"""Coverage classes of a reference article in one derived text: symbol (so a
-cell reads without colour), Chinese name, English name."""
-
-_RANK = {"identical": 0, "reworded": 1, "adapted": 2, "not_adopted": 3}
+"""Coverage classes of a reference article in one derived text, from the
+share of its paragraphs and items the derived text carries
+(:class:`fagui.model.Coverage`): symbol (so a cell reads without colour),
+Chinese name, English name."""
 
 WORDS_UP_TO = 8
 """With at most this many columns, matrix cells spell the class out."""
@@ -36,8 +36,9 @@ WORDS_UP_TO = 8
 class Entry:
     """What the index needs of one comparison page.
 
-    ``coverage``: for each left-hand article, (number, label, coverage class,
-    row number on the page), in the left text's order.
+    ``coverage``: for each left-hand article, in the left text's order,
+    (number, label, coverage class, share of its characters carried, the
+    right-hand articles that carry it).
     """
 
     name: str
@@ -47,31 +48,20 @@ class Entry:
     right: DocumentRef
     summary: Summary
     counts: tuple[tuple[str, int], ...]
-    coverage: tuple[tuple[int, str, str, int], ...]
-
-
-def coverage_class(relation: str, has_right: bool) -> str:
-    if relation in COVERAGE:
-        return relation
-    if relation == "unchanged":
-        return "identical"
-    return "adapted" if has_right else "not_adopted"
+    coverage: tuple[tuple[int, str, str, float, tuple[str, ...]], ...]
 
 
 def entry(name: str, href: str, comparison: Comparison) -> Entry:
     """The digest of ``comparison`` for the index; ``href`` is its page."""
-    best: dict[str, tuple[int, str, str, int]] = {}
-    order: list[str] = []
-    for n, pair in enumerate(comparison.pairs, 1):
-        cls = coverage_class(pair.relation, bool(pair.right))
-        for ref in pair.left:
-            if ref.label not in best:
-                order.append(ref.label)
-                best[ref.label] = (ref.number, ref.label, cls, n)
-            elif _RANK[cls] < _RANK[best[ref.label][2]]:
-                best[ref.label] = (ref.number, ref.label, cls, n)
-    cov = sorted((best[label] for label in order), key=lambda c: c[0])
-    return Entry(name, href, comparison.mode, comparison.left, comparison.right, comparison.summary, tuple(counts(comparison)), tuple(cov))
+    numbers = {a.label: a.number for p in comparison.pairs for a in p.left}
+    cov = []
+    for c in comparison.coverage:
+        carriers = tuple(dict.fromkeys(label for _, label, _ in c.places))
+        cov.append((numbers.get(c.article, 0), c.article, c.status, c.share, carriers))
+    return Entry(
+        name, href, comparison.mode, comparison.left, comparison.right, comparison.summary,
+        tuple(counts(comparison)), tuple(cov),
+    )
 
 
 def _meter(share: float) -> str:
@@ -101,11 +91,14 @@ def _comparisons_table(entries: Sequence[Entry]) -> str:
             f'<tr><td><a href="{esc(e.href)}"><b>{esc(e.right.jurisdiction or e.right.title)}</b></a></td>'
             f"<td>{_doc(e.right)}</td>"
             f'<td class="n">{s.left_articles} ↔ {s.right_articles}</td>{cells}'
-            f'<td class="n">{_meter(s.adopted_share)}</td><td class="n">{_meter(s.derived_share)}</td></tr>'
+            f'<td class="n">{_meter(s.adopted_share)}</td><td class="n">{_meter(s.provision_share)}</td>'
+            f'<td class="n">{_meter(s.derived_share)}</td></tr>'
         )
     return (
         '<table class="list"><thead><tr><th>地方</th><th>地方文本</th><th>条数</th>'
-        f"{head}<th>采纳</th><th>源自参照</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f'{head}<th title="有对应条文的参照条文比例">采纳</th>'
+        '<th title="参照文本的款、项（按字符计）在地方文本中有对应款、项的比例">条款覆盖</th>'
+        f"<th>源自参照</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
 
@@ -115,10 +108,10 @@ def _matrix(entries: Sequence[Entry]) -> str:
     words = len(entries) <= WORDS_UP_TO
     articles: dict[str, int] = {}
     for e in entries:
-        for number, label, _, _ in e.coverage:
+        for number, label, *_ in e.coverage:
             articles.setdefault(label, number)
     order = sorted(articles, key=lambda label: (articles[label], label))
-    cells = [{label: (cls, row) for _, label, cls, row in e.coverage} for e in entries]
+    cells = [{label: (cls, share, carriers) for _, label, cls, share, carriers in e.coverage} for e in entries]
     head = "".join(f'<th scope="col">{esc(c)}</th>' for c in columns)
     body = []
     for label in order:
@@ -128,12 +121,17 @@ def _matrix(entries: Sequence[Entry]) -> str:
             if label not in cov:
                 tds.append('<td class="c"></td>')
                 continue
-            cls, row = cov[label]
+            cls, share, carriers = cov[label]
             adopted += cls != "not_adopted"
             sym, zh, en = COVERAGE[cls]
             text = f'<span class="sym">{sym}</span>{zh}' if words else f'<span class="sym">{sym}</span><span class="sr">{zh}</span>'
+            title = f"{esc(col)} · {esc(label)}：{zh}（{en}），款项覆盖 {share * 100:.0f}%"
+            where = "".join(
+                f'<a class="carrier" href="{esc(e.href)}#R-{esc(c)}">{esc(c)}</a>' for c in carriers
+            )
             tds.append(
-                f'<td class="c {cls}"><a href="{esc(e.href)}#row-{row}" title="{esc(col)} · {esc(label)}：{zh}（{en}）">{text}</a></td>'
+                f'<td class="c {cls}"><a href="{esc(e.href)}#L-{esc(label)}" title="{title}">{text}</a>'
+                f'{f"<div class=where>{where}</div>" if where else ""}</td>'
             )
         body.append(f'<tr><th class="art" scope="row">{esc(label)}</th>{"".join(tds)}<td class="n">{adopted}/{len(entries)}</td></tr>')
     keys = "".join(f'<span><span class="k c {cls}"><b>{sym}</b> {zh}</span> {en}</span>' for cls, (sym, zh, en) in COVERAGE.items())
@@ -175,7 +173,10 @@ def render_index(jurisdictions: Sequence[Entry], histories: Sequence[Entry] = ()
         ref = entries[0].left
         out.append(f'<section class="group"><h2>{esc(ref.title)} <span class="lede">（{esc(ref.jurisdiction or "")}，{len(entries)} 个地方文本）</span></h2>\n')
         out.append(_comparisons_table(entries))
-        out.append(f'<h2 id="coverage">覆盖矩阵 <span class="lede">{esc(ref.title)} 的每一条在各地方文本中的采纳情况</span></h2>\n')
+        out.append(
+            f'<h2 id="coverage">覆盖矩阵 <span class="lede">{esc(ref.title)} 的每一条在各地方文本中的采纳情况：'
+            "按款、项计算，格中列出承载该条的地方条文</span></h2>\n"
+        )
         out.append(_matrix(entries))
         out.append("</section>\n")
     if not jurisdictions:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from fagui.model import ArticlePair, Comparison
 
-from renderers import counts, labels, side_name
+from renderers import counts, labels, shares_of, side_name
 from fagui.text.control import visible
 
 RESET = "\x1b[0m"
@@ -52,23 +52,24 @@ def render_text(comparison: Comparison, color: bool = False) -> str:
     kept = "kept" if comparison.mode == "versions" else "adopted"
     add(
         f"{s.left_articles} ↔ {s.right_articles} articles · {kept} {s.adopted_share * 100:.0f}%"
-        f" · text shared {s.derived_share * 100:.0f}%"
+        f" · text shared {s.derived_share * 100:.0f}% · provisions carried {s.provision_share * 100:.0f}%"
     )
     add(" · ".join(f"{name.replace('_', ' ')} {n}" for name, n in counts(comparison)))
     if not color:
         add("legend: [-deleted-] {+inserted+}")
+    shares = shares_of(comparison)
     for n, pair in enumerate(comparison.pairs, 1):
-        _pair(out, n, pair)
+        _pair(out, n, pair, shares)
     return "\n".join(out.lines).rstrip("\n") + "\n"
 
 
-def _pair(out: _Out, n: int, pair: ArticlePair) -> None:
+def _pair(out: _Out, n: int, pair: ArticlePair, shares: dict) -> None:
     add = out.lines.append
     changed = pair.changed
     relation = pair.relation.replace("_", " ")
     head = f"#{n} {out.style('relation', relation) if changed else relation}"
     if pair.left and pair.right:
-        head += f" {pair.score:.2f}"
+        head += f" {pair.score:.2f}" + (" unsure" if pair.grade != "sure" else "")
     head += f"  {visible(labels(pair.left) or '—')} ↔ {visible(labels(pair.right) or '—')}"
     for note in pair.notes:
         head += f"  ({visible(note)})"
@@ -98,4 +99,17 @@ def _pair(out: _Out, n: int, pair: ArticlePair) -> None:
                 if (side, ai, bi) not in shown:
                     mark = "-" if side == "L" else "+"
                     add(f"  {mark} " + out.style("only_" + side, block) if out.color else f"  {mark} {visible(block)}")
+    _shares(out, pair, shares)
     add("")
+
+
+def _shares(out: _Out, pair: ArticlePair, shares: dict) -> None:
+    """One line per shares link of the pair's articles: where a paragraph or
+    item went (→) or came from (←), and the wording shared."""
+    for side, refs in (("L", pair.left), ("R", pair.right)):
+        for ref in refs:
+            for link in shares.get((side, ref.label), ()):
+                arrow, other = ("→", link.right) if side == "L" else ("←", link.left)
+                words = " ".join(f"「{visible(w)}」" for ev in link.evidence for w in ev.shared[:3])
+                grade = " unsure" if link.grade != "sure" else ""
+                out.lines.append(f"  shares: {visible(ref.label)} {arrow} {visible(other)} {link.score:.2f}{grade} {words}".rstrip())

@@ -12,6 +12,8 @@ there) is also copied to docs/images/report.png.
 
 from __future__ import annotations
 
+from urllib.parse import unquote
+
 import os
 import shutil
 import time
@@ -215,10 +217,22 @@ def test_index_links_into_comparison_rows(site, watched):
     page = w.open(site / "index.html")
     page.click('td.c.not_adopted a')
     page.wait_for_load_state()
-    assert page.url.endswith("sample.html#row-5")
+    assert unquote(page.url).endswith("sample.html#L-第五条")
     page.wait_for_timeout(100)
-    assert page.evaluate(IN_VIEW, "row-5")
-    assert page.evaluate(CURRENT) == "row-5"
+    assert page.evaluate(IN_VIEW, "L-第五条")
+    w.check_clean()
+
+
+def test_shares_links_go_both_ways(site, watched):
+    w = watched()
+    page = w.open(site / "sample.html")
+    page.click('#L-第十八条 .shares a')
+    page.wait_for_timeout(100)
+    assert unquote(page.url).endswith("#R-第十九条") and page.evaluate(IN_VIEW, "R-第十九条")
+    assert "12339举报受理电话" in page.inner_text("#R-第十九条 .shares mark")
+    page.click('#R-第十九条 .shares a')
+    page.wait_for_timeout(100)
+    assert unquote(page.url).endswith("#L-第十八条") and page.evaluate(IN_VIEW, "L-第十八条")
     w.check_clean()
 
 

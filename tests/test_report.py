@@ -77,12 +77,20 @@ def test_coverage_matrix_classes_and_links(tmp_path):
     page = index.read_text(encoding="utf-8")
     rows = dict(re.findall(r'<th class="art" scope="row">(第.条)</th>(.*?)</tr>', page))
     assert list(rows) == ["第一条", "第二条", "第三条", "第四条", "第五条", "第六条"]
-    assert 'class="c identical"><a href="jilin.html#row-1"' in rows["第一条"]
-    assert 'class="c reworded"><a href="jilin.html#row-2"' in rows["第二条"]
-    assert 'class="c adapted"><a href="jilin.html#row-4"' in rows["第四条"]
-    assert 'class="c not_adopted"><a href="jilin.html#row-5"' in rows["第五条"]
+    # Classes come from the share of each article's paragraphs and items
+    # carried; each cell links to the article and names the carriers.
+    assert 'class="c as_is"><a href="jilin.html#L-第一条"' in rows["第一条"]
+    assert 'href="jilin.html#R-第一条">第一条</a>' in rows["第一条"]
+    assert 'class="c reworded"><a href="jilin.html#L-第二条"' in rows["第二条"]
+    assert 'class="c reworded"><a href="jilin.html#L-第四条"' in rows["第四条"]
+    assert 'href="jilin.html#R-第四条">第四条</a>' in rows["第四条"]
+    assert 'class="c not_adopted"><a href="jilin.html#L-第五条"' in rows["第五条"]
     assert "✕" in rows["第五条"] and "未采纳" in rows["第五条"] and "0/1" in rows["第五条"]
-    assert 'class="c identical"><a href="jilin.html#row-7"' in rows["第六条"]
+    assert 'class="where"' not in rows["第五条"] and "<div class=where>" not in rows["第五条"]
+    assert 'class="c as_is"><a href="jilin.html#L-第六条"' in rows["第六条"]
+    # A provision carried only through a shares link is covered, and says where.
+    carried = re.search(r'<th class="art" scope="row">第十八条</th>(.*?)</tr>', page).group(1)
+    assert 'class="c reworded"' in carried and 'href="jilin.html#R-第十九条">第十九条</a>' in carried
 
 
 def test_index_escapes_text(tmp_path):
