@@ -172,7 +172,7 @@ def make_context(left: Regulation, right: Regulation, mode: str, params: Params,
     grams_l = [[bigram_list(u) for u in us] for us in units_l]
     grams_r = [[bigram_list(u) for u in us] for us in units_r]
     both = [list(chain.from_iterable(grams_l)), list(chain.from_iterable(grams_r))]
-    idf = idf_weights(both, (0, Counter()), params.idf_floor)
+    idf = idf_weights(both, None, params.idf_floor)
     rest = background.without(fingerprint(left), fingerprint(right))
     stock_idf = idf_weights(both, rest, params.idf_floor) if rest[0] else idf
     counts_l = [Counter(chain.from_iterable(g)) for g in grams_l]
