@@ -26,10 +26,11 @@ JURISDICTION_EFFECTS = {
     "mutual_best": "national-jiangxi",
     "best_remaining": "national-jiangxi",
     "weak_mutual_best": "national-jilin",
-    "functional_articles": "meteorology-shanghai",
+    "functional_articles": "meteorology-beijing",
     "split_articles": "national-heilongjiang",
     "paragraph_source": "national-zhejiang",
     "merged_articles": "national-zhejiang",
+    "distinctive_counterparts": "national-zhejiang",
     "shared_units": "meteorology-beijing",
 }
 

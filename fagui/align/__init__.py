@@ -27,7 +27,7 @@ from fagui.align.functional import functional_articles
 from fagui.align.groups import merged_articles, paragraph_source, split_articles
 from fagui.align.params import PARAMS, Params
 from fagui.align.relations import Group, jurisdiction_groups, share_grade, version_groups
-from fagui.align.shares import shared_units
+from fagui.align.shares import distinctive_counterparts, shared_units
 from fagui.align.vectors import EMPTY_BACKGROUND, Background, corpus_background
 from fagui.align.versions import pairs_between_anchors, same_text_anchors
 from fagui.model import MODES, Regulation
@@ -58,6 +58,7 @@ JURISDICTION_PASSES: list[tuple[str, Pass]] = [
     ("split_articles", split_articles),
     ("paragraph_source", paragraph_source),
     ("merged_articles", merged_articles),
+    ("distinctive_counterparts", distinctive_counterparts),
     ("shared_units", shared_units),
 ]
 """A reference text against a derived one: content decides, order is a hint."""

@@ -14,7 +14,8 @@ from collections import defaultdict
 from dataclasses import replace
 
 from fagui.align.context import Context, Share, State, UnitLink
-from fagui.align.vectors import best_matches, bigram_list
+from fagui.align.functional import functional_pairs
+from fagui.align.vectors import best_matches, bigram_list, group_score
 
 SHARED_TERMS = 4
 """How many of the rarest shared bigrams weigh in :func:`_shared_mass`."""
@@ -55,7 +56,7 @@ def shared_units(ctx: Context, state: State) -> State:
         group = group_of_l.get(i)
         if group is not None and j in group[1]:
             continue
-        if _shared_mass(ctx, u, v, may_link.liability_l[i]) >= p.share_rarity * SHARED_TERMS * ctx.max_stock_idf:
+        if distinctive(ctx, shared_mass(ctx, u, v, may_link.liability_l[i])):
             found[i, j].append((u, v, s))
     shares = tuple(Share(i, j, tuple(sorted(links))) for (i, j), links in sorted(found.items()))
     return replace(state, shares=shares)
@@ -96,7 +97,14 @@ def is_liability(located) -> bool:
     return any(LIABILITY.search(block) for block in located.article.blocks())
 
 
-def _shared_mass(ctx: Context, u: tuple[int, int], v: tuple[int, int], liability: bool) -> float:
+def distinctive(ctx: Context, mass: float) -> bool:
+    """Whether a :func:`shared_mass` is that of distinctive wording: the
+    ``SHARED_TERMS`` rarest shared bigrams weigh on average at least
+    ``share_rarity`` of a bigram found in one unit only."""
+    return mass >= ctx.params.share_rarity * SHARED_TERMS * ctx.max_stock_idf
+
+
+def shared_mass(ctx: Context, u: tuple[int, int], v: tuple[int, int], liability: bool) -> float:
     """The weight, by ``stock_idf`` (the corpus's), of the ``SHARED_TERMS``
     rarest distinct bigrams units ``u`` (left) and ``v`` (right) share: a
     long run of stock phrasing (其他应当履行的……义务) adds up to a lot of small
@@ -111,3 +119,27 @@ def _shared_mass(ctx: Context, u: tuple[int, int], v: tuple[int, int], liability
         a, b = set(ctx.grams_l[u[0]][u[1]]), set(ctx.grams_r[v[0]][v[1]])
     return sum(heapq.nlargest(SHARED_TERMS, map(ctx.stock_idf.__getitem__, a & b)))
 
+
+
+def distinctive_counterparts(ctx: Context, state: State) -> State:
+    """A counterpart group scoring below ``sure_score`` stands only when some
+    block of one side shares distinctive wording with a block of the other
+    (:func:`distinctive`): a weak pair held together by stock phrasing alone
+    (机关、团体、企业事业单位和其他社会组织, 依法给予处分) is no correspondence.
+    Articles paired by what they are for (purpose, scope, entry into force)
+    stand whatever their wording."""
+    functional = functional_pairs(ctx)
+    liability_l = [is_liability(x) for x in ctx.left]
+    kept = []
+    for lefts, rights in state.groups:
+        weak = group_score([ctx.vec_l[i] for i in lefts], [ctx.vec_r[j] for j in rights]) < ctx.params.sure_score
+        if weak and (lefts[0], rights[0]) not in functional and not any(
+            distinctive(ctx, shared_mass(ctx, (i, b), (j, c), liability_l[i]))
+            for i in lefts
+            for j in rights
+            for b in range(len(ctx.units_l[i]))
+            for c in range(len(ctx.units_r[j]))
+        ):
+            continue
+        kept.append((lefts, rights))
+    return replace(state, groups=tuple(kept))
