@@ -21,6 +21,10 @@ from renderers import counts, labels, relation_label, relations, side_name
 FOLD_AFTER = 5
 """A relation with more changed pairs than this is folded into <details>."""
 
+FOLDED_RELATIONS = ("renumbered", "reference_update")
+"""Between versions, pairs whose wording did not change (or changed only by
+following the renumbering) are listed on one line each, not in full."""
+
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#|~&!$])")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
 
@@ -82,6 +86,13 @@ def render_markdown(comparison: Comparison) -> str:
     if not changed:
         add("No article changed.")
         return "\n".join(out) + "\n"
+    if comparison.mode == "versions":
+        folded = folded_lines(comparison)
+        out += folded + ([""] if folded else [])
+        changed = [(i, p) for i, p in changed if p.relation not in FOLDED_RELATIONS]
+        if not changed:
+            add("No substantive change.")
+            return "\n".join(out) + "\n"
     add("Legend: `[-deleted-]` `{+inserted+}`")
     for name in relations(comparison):
         group = [(i, p) for i, p in changed if p.relation == name]
@@ -121,6 +132,19 @@ def render_shares(out: list[str], comparison: Comparison) -> None:
         grade = " · unsure" if link.grade != "sure" else ""
         add(f"- {escape_markdown(link.left)} → {escape_markdown(link.right)} · {link.score:.2f}{grade} · {blocks}")
     add("")
+
+
+def folded_lines(comparison: Comparison) -> list[str]:
+    """One line per relation of :data:`FOLDED_RELATIONS` that occurs:
+    ``- Renumbered only (11): 第六条→第七条，第七条→第八条，…``."""
+    out = []
+    for relation in FOLDED_RELATIONS:
+        pairs = [p for p in comparison.pairs if p.relation == relation]
+        if pairs:
+            moves = "，".join(f"{escape_markdown(labels(p.left))}→{escape_markdown(labels(p.right))}" for p in pairs)
+            name = "Renumbered only" if relation == "renumbered" else "Reference updates only (they follow the renumbering)"
+            out.append(f"- {name} ({len(pairs)}): {moves}")
+    return out
 
 
 def render_pair(out: list[str], n: int, pair: ArticlePair) -> None:

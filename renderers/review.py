@@ -19,10 +19,9 @@ import json
 
 from fagui.review import FileChange, MetadataChange, Review
 from renderers.json import comparison_data
-from renderers.markdown import FOLD_AFTER, code_span, escape_markdown, render_pair
+from renderers.markdown import FOLD_AFTER, FOLDED_RELATIONS, code_span, escape_markdown, folded_lines, render_pair
 
 SUMMARY_RELATIONS = ("added", "amended", "deleted", "renumbered", "reference_update", "moved", "split", "merged")
-FOLDED_RELATIONS = ("renumbered", "reference_update")
 
 MAX_CHARS = 65_536
 """Default cap on the Markdown: GitHub rejects a comment body longer than
@@ -118,14 +117,7 @@ def _file(change: FileChange) -> _Section:
         add("")
     if change.metadata and change.status != "deleted":
         add(f"- {'Front matter' if change.status == 'added' else 'Front matter changed'}: " + "; ".join(_field(m, change.status) for m in change.metadata))
-    for relation in FOLDED_RELATIONS:
-        pairs = [p for p in comparison.pairs if p.relation == relation]
-        if pairs:
-            moves = "，".join(
-                "、".join(a.label for a in p.left) + "→" + "、".join(a.label for a in p.right) for p in pairs
-            )
-            name = "Renumbered only" if relation == "renumbered" else "Reference updates only (they follow the renumbering)"
-            add(f"- {name} ({len(pairs)}): {moves}")
+    opening += folded_lines(comparison)
     shown = [(i, p) for i, p in enumerate(comparison.pairs, 1) if p.changed and p.relation not in FOLDED_RELATIONS]
     if not shown:
         add("")

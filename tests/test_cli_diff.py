@@ -92,3 +92,23 @@ def test_a_missing_level_is_warned_about_and_compared_as_given(tmp_path):
 def test_versions_are_never_swapped():
     result = run(HEILONGJIANG, HEILONGJIANG, "--mode", "versions", "--format", "json")
     assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_markdown_of_two_versions_folds_renumbered_articles_to_one_line(tmp_path):
+    """As review does: an inserted article renumbers the rest; they are one
+    line, not a listing of every renumbered article before the amendment."""
+    from amend import amend
+
+    from fagui.markdown import read_regulation, write_regulation
+
+    original = read_regulation(open(NATIONAL, encoding="utf-8").read())
+    amended = amend(original, insert_after={5: "国家安全机关应当建立反间谍安全防范工作联络员制度。"}, amend={12: "国家安全机关定期分析反间谍安全防范形势，通报有关单位。"})
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(write_regulation(original), encoding="utf-8")
+    new.write_text(write_regulation(amended), encoding="utf-8")
+    text = run(str(old), str(new), "--format", "markdown").stdout
+    line = next(line for line in text.splitlines() if line.startswith("- Renumbered only ("))
+    assert "第六条→第七条" in line
+    assert "**第六条 ↔ 第七条**" not in text  # not also listed in full
+    assert "**第十二条 ↔ 第十三条** · amended" in text
+    assert text.index("- Renumbered only") < text.index("**第十二条 ↔ 第十三条**")
