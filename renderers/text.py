@@ -79,6 +79,21 @@ def _pair(out: _Out, n: int, pair: ArticlePair, shares: dict) -> None:
     if out.lines[-1]:
         add("")
     add(head)
+    _changes(out, pair)
+    _shares(out, pair, shares)
+    add("")
+
+
+def render_article_diff(pair: ArticlePair, color: bool = False) -> str:
+    """One pair's inline diff, a line per paragraph (indented two spaces):
+    what ``fagui diff`` prints under a changed pair's head line."""
+    out = _Out(color)
+    _changes(out, pair)
+    return "".join(line + "\n" for line in out.lines)
+
+
+def _changes(out: _Out, pair: ArticlePair) -> None:
+    add = out.lines.append
     shown = set()
     for pp in pair.paragraphs:
         shown.add(("L",) + tuple(pp.left) if pp.left is not None else None)
@@ -99,8 +114,6 @@ def _pair(out: _Out, n: int, pair: ArticlePair, shares: dict) -> None:
                 if (side, ai, bi) not in shown:
                     mark = "-" if side == "L" else "+"
                     add(f"  {mark} " + out.style("only_" + side, block) if out.color else f"  {mark} {visible(block)}")
-    _shares(out, pair, shares)
-    add("")
 
 
 def _shares(out: _Out, pair: ArticlePair, shares: dict) -> None:

@@ -63,9 +63,19 @@ def test_init_add_log_show_history(tmp_path, monkeypatch):
     assert run("show", JILIN).stdout.split("\n", 1)[1] == run("show", f"{JILIN}@HEAD").stdout.split("\n", 1)[1]
 
     text = run("history", JILIN, "--article", "12").stdout
-    assert text.splitlines()[0].endswith("effective 2026-01-01  第十二条  amended")
+    lines = text.splitlines()
+    assert lines[0].endswith("effective 2026-01-01  第十二条  amended")
+    assert "{+、自然资源调查监测数据+}" in lines[1]  # the amendment inline, not the whole article again
+    assert lines[3].endswith("effective 2025-07-01  第十一条→第十二条  renumbered") and lines[4] == "  (wording unchanged)"
+    assert lines[6].endswith("effective 2025-01-01  第十一条  added")
+    # Asked at v2, the article is still followed forward to v3.
     entries = json.loads(run("history", f"{JILIN}@HEAD~1", "--article", "12", "--format", "json").stdout)["versions"]
-    assert [(e["label"], e["relation"]) for e in entries] == [("第十一条", "added")]
+    assert [(e["previous"], e["label"], e["relation"]) for e in entries] == [
+        ("第十二条", "第十二条", "amended"), ("第十一条", "第十二条", "renumbered"), (None, "第十一条", "added")
+    ]
+    assert "{+、自然资源调查监测数据+}" in entries[0]["diff"] and entries[2]["diff"] is None
+    deleted = run("history", f"{JILIN}@HEAD~1", "--article", "三十").stdout.splitlines()
+    assert deleted[0].endswith("第三十条  deleted") and deleted[1].startswith("  [-国家安全机关工作人员")
 
 
 def test_add_from_stdin_with_effective_and_source(repo):

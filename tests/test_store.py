@@ -441,11 +441,16 @@ def test_history_follows_an_article_across_renumbering(built):
     repo, commits = built
     entries = Corpus(repo).history(JILIN, 12)
     # v3 amended it; v2 only renumbered it (第十一条 -> 第十二条); v1 introduced it as 第十一条.
-    assert [(e.commit, e.label, e.relation) for e in entries] == [
-        (commits[2], "第十二条", "amended"),
-        (commits[0], "第十一条", "added"),
+    assert [(e.commit, e.previous, e.label, e.relation) for e in entries] == [
+        (commits[2], "第十二条", "第十二条", "amended"),
+        (commits[1], "第十一条", "第十二条", "renumbered"),
+        (commits[0], None, "第十一条", "added"),
     ]
     assert entries[0].text == AMENDED and entries[0].effective == "2026-01-01"
+    # The amendment's inline diff: what v3 inserted, against v2's wording.
+    [paragraph] = entries[0].pair.paragraphs
+    assert [op.right for op in paragraph.ops if op.kind == "insert"] == ["、自然资源调查监测数据"]
+    assert entries[2].pair is None  # the first version: nothing before it
 
 
 def test_history_of_an_inserted_article_and_at_a_revision(built):
@@ -453,8 +458,13 @@ def test_history_of_an_inserted_article_and_at_a_revision(built):
     corpus = Corpus(repo)
     assert [(e.commit, e.label, e.relation) for e in corpus.history(JILIN, 9)] == [(commits[1], "第九条", "added")]
     # 第三十条 of v2 was deleted in v3: ask at v2, where it existed (as 第二十九条 in v1).
-    assert [(e.commit, e.label) for e in corpus.history(JILIN, 30, "HEAD~1")] == [(commits[0], "第二十九条")]
-    assert [e.commit for e in corpus.history(JILIN, 30, "2025-08-01")] == [commits[0]]
+    deleted = [(e.commit, e.label, e.relation, e.text) for e in corpus.history(JILIN, 30, "HEAD~1")]
+    assert deleted == [
+        (commits[2], "第三十条", "deleted", ""),
+        (commits[1], "第三十条", "renumbered", corpus.read(JILIN, "HEAD~1").article(30).text()),
+        (commits[0], "第二十九条", "added", corpus.read(JILIN, "HEAD~2").article(29).text()),
+    ]
+    assert [e.commit for e in corpus.history(JILIN, 30, "2025-08-01")] == [c for c, *_ in deleted]
     with pytest.raises(FaguiError, match="has no article 50"):
         corpus.history(JILIN, 50)
 

@@ -1,5 +1,4 @@
-"""What changed between two versions of a regulation, and which articles of
-the earlier one an article of the later one comes from: both read off the
+"""What changed between two versions of a regulation, read off the
 comparison engine's pairs of articles; and :func:`compare_versions`, the
 comparison of two versions either of which may be missing. No git here."""
 
@@ -8,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fagui.compare import compare, document_ref
-from fagui.model import VERSION_RELATIONS, ArticlePair, ArticleRef, Comparison, Metadata, Regulation
+from fagui.model import VERSION_RELATIONS, ArticlePair, Comparison, Metadata, Regulation
 
 MAIN_RELATIONS = ("added", "amended", "deleted", "renumbered")
 """Relations every commit states a trailer for, even when none occurred."""
@@ -96,14 +95,3 @@ def _pair_label(pair: ArticlePair) -> str:
     if len(pair.left) == 1 and len(pair.right) == 1 and pair.left[0].label != pair.right[0].label:
         return f"{pair.left[0].label}→{pair.right[0].label}"
     return "、".join(ref.label for ref in (pair.right or pair.left))
-
-
-def counterpart(before: Regulation | None, after: Regulation, number: int) -> tuple[str, tuple[ArticleRef, ...]]:
-    """How article ``number`` of ``after`` relates to ``before``, and the
-    articles of ``before`` it corresponds to (empty when it is new)."""
-    if before is None:
-        return "added", ()
-    for pair in compare(before, after, mode="versions").pairs:
-        if any(ref.number == number for ref in pair.right):
-            return pair.relation, pair.left
-    raise AssertionError(f"the comparison has no pair for article {number}")

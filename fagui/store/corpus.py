@@ -4,7 +4,6 @@ through its history, add a version."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import git
@@ -12,30 +11,13 @@ import git
 from fagui.compare import document_ref
 from fagui.errors import FaguiError
 from fagui.model import DocumentRef, Regulation
-from fagui.store.changes import counterpart
+from fagui.store.articles import ArticleVersion, article_history
 from fagui.store.gitcmd import work_tree
 from fagui.store.paths import DATE_RE, TEXTS, split_spec
 from fagui.store.versions import Reader, Version, index_in_force, version_at
 
 if TYPE_CHECKING:
     from fagui.store.adding import AddResult
-
-
-@dataclass(frozen=True)
-class ArticleVersion:
-    """A version in which one article's wording changed (or it first appeared).
-
-    ``label`` is the article's label in that version (it may differ from one
-    version to the next when articles are renumbered); ``relation`` is how it
-    relates to its counterpart in the version before (``added`` when there is
-    none); ``text`` is its wording, paragraphs and items one per line.
-    """
-
-    commit: str
-    effective: str | None
-    label: str
-    relation: str
-    text: str
 
 
 class Corpus:
@@ -97,34 +79,27 @@ class Corpus:
         return self.resolve(regulation_id if rev is None else f"{regulation_id}@{rev}")[0]
 
     def history(self, regulation_id: str, article: int, rev: str = "HEAD") -> list[ArticleVersion]:
-        """Every version, newest first, in which the wording of one article
-        changed, back to the version that introduced it.
+        """Every version, newest first, in which one article was added,
+        changed (wording or number) or deleted (see
+        :func:`fagui.store.articles.article_history`).
 
         ``article`` is the article's number in the version at ``rev`` (a git
-        revision or a date); from there the article is followed back through
-        each earlier version by its correspondence (so across renumbering).
+        revision or a date); from there the article is followed forward to
+        HEAD (or the version that deleted it) and back to the version that
+        introduced it, by its correspondence (so across renumbering).
         Raises FaguiError when that version has no such article.
         """
+        chain = self._reader.chain(regulation_id, "HEAD")
         if DATE_RE.fullmatch(rev):
-            chain = self._reader.chain(regulation_id, "HEAD")
-            chain = chain[index_in_force(regulation_id, chain, rev):]
+            start = index_in_force(regulation_id, chain, rev)
         else:
-            chain = self._reader.chain(regulation_id, rev)
-        if chain[0][1].article(article) is None:
+            commit = self._reader.commit(rev, f"{regulation_id}@{rev}").hexsha
+            start = next((i for i, (c, _) in enumerate(chain) if c.hexsha == commit), None)
+            if start is None:  # not on HEAD's line of versions: follow it back from there only
+                chain, start = self._reader.chain(regulation_id, rev), 0
+        if chain[start][1].article(article) is None:
             raise FaguiError(f"{regulation_id}@{rev} has no article {article}")
-        out: list[ArticleVersion] = []
-        number = article
-        for i, (commit, regulation) in enumerate(chain):
-            before = chain[i + 1][1] if i + 1 < len(chain) else None
-            current = regulation.article(number)
-            relation, olds = counterpart(before, regulation, number)
-            if not olds or current.blocks() != tuple(block for ref in olds for block in ref.blocks):
-                out.append(ArticleVersion(commit.hexsha, regulation.metadata.effective, current.label, relation, current.text()))
-            if not olds:
-                break
-            # An article merged from several is followed through the first of them.
-            number = olds[0].number
-        return out
+        return article_history(chain, start, article)
 
     # -- writing ----------------------------------------------------------
 
