@@ -23,7 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("cli.store:init_command", "Make a new corpus: a git repository with texts/."),
     "add": ("cli.store:add", "Ingest a raw text and commit it as a new version of a regulation."),
     "log": ("cli.store:log", "List the versions of a regulation, newest first."),
-    "history": ("cli.store:history", "Show every version in which one article's wording changed."),
+    "history": ("cli.history:history", "Show every version in which one article was added, changed or deleted."),
     "review": ("cli.review:review", "Summarise the regulation changes in a commit range, for a pull request."),
     "install-git-driver": ("cli.gitdriver:install_git_driver_command", "Make git diff print article-level changes for texts/."),
     "git-diff": ("cli.gitdiff:git_diff", "The external diff git runs for texts/**/*.md (see install-git-driver)."),

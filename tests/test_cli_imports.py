@@ -73,7 +73,7 @@ def test_a_command_help_loads_only_that_command(tmp_path):
         (("check", str(markdown_path(NATIONAL))), GIT + COMPARING + INGESTING + ("renderers",)),
         (("ingest", str(source_path(NATIONAL)), "-q"), GIT + COMPARING + ("renderers",)),
         (("log", NATIONAL), INGESTING + ("renderers",)),
-        (("history", NATIONAL, "--article", "3"), INGESTING + ("renderers",)),
+        (("history", NATIONAL, "--article", "3"), INGESTING + ("renderers.html", "renderers.json", "renderers.markdown")),
         (("show", f"{NATIONAL}@HEAD", "--article", "3"), INGESTING + ("renderers",)),
     ],
     ids=["diff-files", "diff-json", "show-file", "check", "ingest", "log", "history", "show-id"],
