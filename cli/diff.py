@@ -14,7 +14,8 @@ from fagui.model import MODES
 from fagui.orientation import compare_oriented
 from fagui.store.load import load
 from fagui.text.control import visible
-from renderers import FORMATS, render
+from fagui.errors import FaguiError
+from renderers import BINARY_FORMATS, FORMATS, render
 
 
 @click.command("diff")
@@ -22,7 +23,7 @@ from renderers import FORMATS, render
 @click.argument("right")
 @click.option("--mode", type=click.Choice(MODES), help="Default: versions for two texts of one regulation, else jurisdictions.")
 @format_option(FORMATS, "text")
-@output_option("Write here (atomically) instead of standard output.")
+@output_option("Write here (atomically) instead of standard output; required for docx (a Word 对照表).")
 @click.option("--keep-order", is_flag=True, help="Compare LEFT and RIGHT as given, even a provincial text on the left of a national one.")
 @color_option
 @repo_option
@@ -40,7 +41,10 @@ def diff_command(left: str, right: str, mode: str | None, fmt: str, output: str 
     Examples:
       fagui diff national/counterespionage-security-provisions jiangxi/counterespionage-work-regulations
       fagui diff jilin/counterespionage-work-provisions@HEAD~1 jilin/counterespionage-work-provisions --format markdown
+      fagui diff national/counterespionage-security-provisions jilin/counterespionage-work-provisions --format docx -o 对照表.docx
     """
+    if fmt in BINARY_FORMATS and not output:
+        raise FaguiError(f"--format {fmt} writes a file: give it with -o FILE (e.g. -o 对照表.{fmt})")
     left_regulation, left_ref = load(left, repo)
     right_regulation, right_ref = load(right, repo)
     comparison, note = compare_oriented(

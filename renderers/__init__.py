@@ -1,11 +1,13 @@
-"""Renderers: a :class:`fagui.model.Comparison` in, one string out.
+"""Renderers: a :class:`fagui.model.Comparison` in, one string (or, for a
+Word file, bytes) out.
 
 ``render(comparison, fmt)`` dispatches to one module per format:
 
 * ``html``: :func:`renderers.html.render_side_by_side`, one self-contained page;
 * ``markdown``: :func:`renderers.markdown.render_markdown`, for pull-request review;
 * ``json``: :func:`renderers.json.render_json`, the versioned ``fagui.comparison/2`` form;
-* ``text``: :func:`renderers.text.render_text`, for a terminal (ANSI colour on request).
+* ``text``: :func:`renderers.text.render_text`, for a terminal (ANSI colour on request);
+* ``docx``: :func:`renderers.docx.render_docx`, a Word 对照表 (bytes: see :data:`BINARY_FORMATS`).
 
 Renderers read a Comparison and nothing else: no files, no git, no engine
 (only :mod:`fagui.text`, for the one rule that tells an item from a paragraph).
@@ -26,12 +28,16 @@ from fagui.model import (
 )
 from fagui.text.items import parse_marker
 
-FORMATS = ("html", "markdown", "json", "text")
+FORMATS = ("html", "markdown", "json", "text", "docx")
 """The formats :func:`render` knows, in the order the CLI offers them."""
 
+BINARY_FORMATS = frozenset({"docx"})
+"""Formats :func:`render` returns as bytes (a file, not text for a terminal)."""
 
-def render(comparison: Comparison, fmt: str, *, color: bool = False) -> str:
-    """Render ``comparison`` as ``fmt`` (one of :data:`FORMATS`).
+
+def render(comparison: Comparison, fmt: str, *, color: bool = False) -> str | bytes:
+    """Render ``comparison`` as ``fmt`` (one of :data:`FORMATS`): a string,
+    or bytes for the formats in :data:`BINARY_FORMATS`.
 
     ``color`` only matters for ``text`` (ANSI colour codes); the caller
     decides it (the CLI: on a terminal unless ``NO_COLOR`` is set).
@@ -53,6 +59,10 @@ def render(comparison: Comparison, fmt: str, *, color: bool = False) -> str:
         from renderers.text import render_text
 
         return render_text(comparison, color=color)
+    if fmt == "docx":
+        from renderers.docx import render_docx
+
+        return render_docx(comparison)
     raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
 
 
@@ -106,6 +116,9 @@ def counts(comparison: Comparison) -> list[tuple[str, int]]:
 
 GRADE_LABELS = {"sure": "确定", "unsure": "待核"}
 """Chinese names of the grades: how sure the engine is of a correspondence."""
+
+STRENGTH_LABELS = {"counterpart": "对应", "shares": "共享"}
+"""Chinese names of the strengths of a link (:data:`fagui.model.STRENGTHS`)."""
 
 SCORE_MEANING = (
     "相似度（0–1）：两侧独有措辞的重合程度（按字符二元组的 TF-IDF 余弦计算，常见套语几乎不计）。"

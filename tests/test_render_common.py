@@ -27,7 +27,7 @@ from fagui.model import (
     ParagraphPair,
     Summary,
 )
-from renderers import FORMATS, render, score_histogram
+from renderers import BINARY_FORMATS, FORMATS, render, score_histogram
 
 XSS = '<script>alert(1)</script>"><img src=x onerror=alert(2)>{{ 7*7 }}&amp;'
 
@@ -231,6 +231,13 @@ def test_histogram_counts_two_sided_pairs_only():
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_render_dispatches_every_format(fmt):
     out = render(sample(), fmt)
+    if fmt in BINARY_FORMATS:
+        import io
+
+        import docx
+
+        assert isinstance(out, bytes)
+        out = "".join(cell.text for table in docx.Document(io.BytesIO(out)).tables for cell in table._cells)
     assert isinstance(out, str) and "吉林省" in out
 
 
