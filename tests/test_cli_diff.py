@@ -112,3 +112,13 @@ def test_markdown_of_two_versions_folds_renumbered_articles_to_one_line(tmp_path
     assert "**第六条 ↔ 第七条**" not in text  # not also listed in full
     assert "**第十二条 ↔ 第十三条** · amended" in text
     assert text.index("- Renumbered only") < text.index("**第十二条 ↔ 第十三条**")
+
+
+def test_a_raw_source_is_read_as_fagui_ingest_reads_it():
+    """The raw source a corpus text was ingested from compares exactly as
+    the canonical text does (the corpus keeps it beside the Markdown)."""
+    source = NATIONAL.replace(".md", ".source.txt")
+    raw = json.loads(run(source, ZHEJIANG, "--format", "json").output)
+    canonical = json.loads(run(NATIONAL, ZHEJIANG, "--format", "json").output)
+    assert raw["pairs"] == canonical["pairs"] and raw["links"] == canonical["links"]
+    assert raw["left"]["title"] == "反间谍安全防范工作规定"

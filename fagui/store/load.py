@@ -1,27 +1,37 @@
-"""A regulation named on a command line: a canonical Markdown file, or
-``ID[@REV]`` in the corpus."""
+"""A regulation named on a command line: a canonical Markdown file, a raw
+source (any layout ``fagui ingest`` reads), or ``ID[@REV]`` in the corpus."""
 
 from __future__ import annotations
 
 import os
 
 from fagui.errors import FaguiError
-from fagui.files import read_text
+from fagui.files import decode_utf8, read_bytes
 from fagui.markdown import read_regulation
 from fagui.model import DocumentRef, Regulation
 from fagui.store.paths import ID_RE
 
 
 def load(spec: str, repo: str | os.PathLike = ".") -> tuple[Regulation, DocumentRef]:
-    """A regulation from a canonical Markdown FILE, or ``ID[@REV]`` in the
+    """A regulation from a FILE -- canonical Markdown, or a raw source that
+    is ingested on the way (plain text, LawRefBook Markdown, a Word file, a
+    saved web page: whatever ``fagui ingest`` reads) -- or ``ID[@REV]`` in the
     corpus containing ``repo`` (see :meth:`fagui.store.corpus.Corpus.resolve`).
 
     An existing file wins; anything else must be an id with an optional
     revision. Raises FaguiError naming ``spec`` when it is neither. Reading a
-    file does not touch git (nor load GitPython).
+    file does not touch git (nor load GitPython); the ingest pipeline is
+    loaded only for a file that is not canonical Markdown (which starts with
+    front matter).
     """
     if os.path.isfile(spec):
-        regulation = read_regulation(read_text(spec), spec)
+        raw = read_bytes(spec)
+        if raw.startswith(b"---\n") or raw.startswith(b"\xef\xbb\xbf---\n"):
+            regulation = read_regulation(decode_utf8(raw, spec), spec)
+        else:
+            from fagui.ingest import ingest_bytes  # a raw source: comparing it means reading it first
+
+            regulation = ingest_bytes(raw, spec).regulation
         meta = regulation.metadata
         # Not fagui.compare.document_ref: showing a file should not load the comparison engine.
         return regulation, DocumentRef(id=None, title=meta.title, jurisdiction=meta.jurisdiction, effective=meta.effective)
