@@ -74,7 +74,7 @@ def compare(
     la, ra = left.located_articles(), right.located_articles()
     alignment = align_articles(left, right, mode, background=background, passes=passes)
     pairs = tuple(_article_pair(g, la, ra) for g in _display_order(list(alignment.groups), len(la)))
-    links = article_links(pairs, alignment.links, la, ra)
+    links = article_links(pairs, alignment.links, alignment.inner, la, ra)
     coverage = coverage_of(la, links)
     summary = _summary(mode, pairs, la, ra, coverage)
     return Comparison(mode, left_ref, right_ref, pairs, summary, links, coverage)

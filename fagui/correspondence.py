@@ -14,7 +14,7 @@ from collections import defaultdict
 from fagui.align import Link
 from fagui.diff import diff_text
 from fagui.text.width import fold
-from fagui.model import ArticleLink, ArticlePair, Coverage, DiffOp, Evidence, LocatedArticle
+from fagui.model import Article, ArticleLink, ArticlePair, Coverage, DiffOp, Evidence, LocatedArticle
 
 SHARED_MIN = 2
 """Shared wording is shown in runs of at least this many characters."""
@@ -33,15 +33,33 @@ def _equal_share(ops: tuple[DiffOp, ...]) -> float:
     return equal / total if total else 1.0
 
 
+def _diffed(left: Article, right: Article, units) -> list[Evidence]:
+    """Evidence for unit pairs ((article, block), (article, block), score)
+    of ``left`` and ``right``: their wording shared, by the character diff."""
+    out = []
+    for (_, b), (_, c), score in units:
+        ops = diff_text(left.blocks()[b], right.blocks()[c])
+        out.append(Evidence((left.label, b), (right.label, c), score, shared_wording(ops)))
+    return out
+
+
 def article_links(
     pairs: tuple[ArticlePair, ...],
     shares: tuple[Link, ...],
+    inner: tuple,
     la: tuple[LocatedArticle, ...],
     ra: tuple[LocatedArticle, ...],
 ) -> tuple[ArticleLink, ...]:
     """Every article link: a *counterpart* link for each left and right
-    article of each two-sided pair (its evidence: the pair's matched blocks),
-    then each *shares* link (its evidence: the linked units, diffed)."""
+    article of each two-sided pair (its evidence: the pair's matched blocks,
+    then the ``inner`` unit links of the alignment for blocks the pair's
+    one-to-one, in-order matching left out), then each *shares* link (its
+    evidence: the linked units, diffed)."""
+    index_l = {x.article.label: x.article for x in la}
+    index_r = {x.article.label: x.article for x in ra}
+    inner_by: dict[tuple[str, str], list] = defaultdict(list)
+    for u, v, score in inner:
+        inner_by[la[u[0]].article.label, ra[v[0]].article.label].append((u, v, score))
     out: list[ArticleLink] = []
     for pair in pairs:
         if not pair.left or not pair.right:
@@ -53,33 +71,36 @@ def article_links(
             (k, b), (m, c) = pp.left, pp.right
             ev = Evidence((pair.left[k].label, b), (pair.right[m].label, c), _equal_share(pp.ops), shared_wording(pp.ops))
             evidence[k, m].append(ev)
+        matched = {ev.left for evs in evidence.values() for ev in evs}
         for k, left in enumerate(pair.left):
             for m, right in enumerate(pair.right):
+                extra = [x for x in inner_by.get((left.label, right.label), ()) if (left.label, x[0][1]) not in matched]
+                if extra:
+                    evidence[k, m] += _diffed(index_l[left.label], index_r[right.label], extra)
                 out.append(
                     ArticleLink(left.label, right.label, "counterpart", pair.score, pair.grade, tuple(evidence[k, m]))
                 )
     for link in shares:
         left, right = la[link.left].article, ra[link.right].article
-        evidence_list = []
-        for (_, b), (_, c), score in link.units:
-            ops = diff_text(left.blocks()[b], right.blocks()[c])
-            evidence_list.append(Evidence((left.label, b), (right.label, c), score, shared_wording(ops)))
-        out.append(ArticleLink(left.label, right.label, "shares", link.score, link.grade, tuple(evidence_list)))
+        out.append(ArticleLink(left.label, right.label, "shares", link.score, link.grade, tuple(_diffed(left, right, link.units))))
     return tuple(out)
 
 
 def coverage_of(la: tuple[LocatedArticle, ...], links: tuple[ArticleLink, ...]) -> tuple[Coverage, ...]:
     """For each left article, in order: which of its blocks the right text
-    carries (a block of it is matched to a right block in its counterpart
+    carries (a block of it corresponds to a right block in its counterpart
     pair or through a shares link), the share of its characters they hold,
-    and its status: as_is (every block carried unchanged), reworded (every
-    block carried), partly, not_adopted (none)."""
+    and its status: as_is (every block carried unchanged by its
+    counterpart), reworded (every block carried), partly (some, or none
+    although it has a counterpart: a counterpart is never "not adopted"),
+    not_adopted (none, and no counterpart)."""
     places: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
     unchanged: dict[str, set[int]] = defaultdict(set)
+    has_counterpart = {link.left for link in links if link.strength == "counterpart"}
     for link in links:
         for ev in link.evidence:
             places[link.left].append((ev.left[1], ev.right[0], ev.right[1]))
-            if ev.score == 1.0:
+            if link.strength == "counterpart" and ev.score == 1.0:
                 unchanged[link.left].add(ev.left[1])
     out = []
     for located in la:
@@ -90,7 +111,7 @@ def coverage_of(la: tuple[LocatedArticle, ...], links: tuple[ArticleLink, ...]) 
         size = sum(map(len, blocks))
         share = sum(len(blocks[b]) for b in carried) / size if size else 0.0
         if not carried:
-            status = "not_adopted"
+            status = "partly" if article.label in has_counterpart else "not_adopted"
         elif len(carried) < len(blocks):
             status = "partly"
         elif unchanged[article.label] >= carried:

@@ -128,6 +128,25 @@ SCORE_MEANING = (
 """What a score means, for readers of the pages."""
 
 
+def block_name(blocks: tuple[str, ...], index: int) -> str:
+    """How a reader names block ``index`` of an article whose blocks are
+    ``blocks``: 第2款 for a paragraph, 第1款（三） for an item (its marker as
+    written)."""
+    paragraph = sum(1 for block in blocks[: index + 1] if not is_item(block)) or 1
+    marker = parse_marker(blocks[index])
+    return f"第{paragraph}款" + (marker[2] if marker else "")
+
+
+def article_blocks(comparison: Comparison) -> dict[tuple[str, str], tuple[str, ...]]:
+    """("L" or "R", article label) -> that article's blocks."""
+    out: dict[tuple[str, str], tuple[str, ...]] = {}
+    for pair in comparison.pairs:
+        for side, refs in (("L", pair.left), ("R", pair.right)):
+            for ref in refs:
+                out[side, ref.label] = ref.blocks
+    return out
+
+
 def shares_of(comparison: Comparison) -> dict[tuple[str, str], list[ArticleLink]]:
     """The comparison's *shares* links by article: ("L", label) and
     ("R", label) each to the links that touch that article."""

@@ -25,6 +25,8 @@ from fagui.model import (
 from renderers import (
     GRADE_LABELS,
     SCORE_MEANING,
+    article_blocks,
+    block_name,
     block_ops,
     counts,
     is_item,
@@ -64,8 +66,9 @@ def render_side_by_side(comparison: Comparison, *, index_href: str | None = None
     names = {"L": side_name(comparison, "L"), "R": side_name(comparison, "R")}
     prev_div = {"L": None, "R": None}
     shares = shares_of(comparison)
+    blocks = article_blocks(comparison)
     for n, pair in enumerate(comparison.pairs, 1):
-        out.append(_row(n, pair, ids, names, prev_div, shares))
+        out.append(_row(n, pair, ids, names, prev_div, shares, blocks))
     if not comparison.pairs:
         out.append('<p class="none">两份文本都没有条文。</p>\n')
     out.append("</main>\n")
@@ -236,7 +239,7 @@ def _ops_html(pp: ParagraphPair, side: str) -> str:
     return "".join(parts)
 
 
-def _shares_html(side: str, label: str, links: list[ArticleLink], names: dict[str, str]) -> str:
+def _shares_html(side: str, links: list[ArticleLink], names: dict[str, str], blocks: dict) -> str:
     """The shares links of one article: where its paragraphs and items went
     (or came from), each a link to the other article, with the blocks and the
     wording they share marked."""
@@ -244,15 +247,18 @@ def _shares_html(side: str, label: str, links: list[ArticleLink], names: dict[st
     items = []
     for link in links:
         there = link.right if side == "L" else link.left
-        blocks = []
+        parts = []
         for ev in link.evidence:
             mine, theirs = (ev.left, ev.right) if side == "L" else (ev.right, ev.left)
             wording = "".join(f"<mark>{esc(w)}</mark>" for w in ev.shared[:6])
-            blocks.append(f"第{mine[1] + 1}段 ↔ 第{theirs[1] + 1}段 {wording}")
+            parts.append(
+                f"{esc(block_name(blocks[side, mine[0]], mine[1]))} ↔ "
+                f"{esc(block_name(blocks[other, theirs[0]], theirs[1]))} {wording}"
+            )
         grade = f' <span class="grade {esc(link.grade)}">{esc(GRADE_LABELS.get(link.grade, link.grade))}</span>'
         items.append(
             f'<li><a href="#{esc(other)}-{esc(there)}">{esc(names[other])} {esc(there)}</a> '
-            f'<span class="score" title="最佳一对款项的相似度">{link.score:.2f}</span>{grade}：{"；".join(blocks)}</li>'
+            f'<span class="score" title="最佳一对款项的相似度">{link.score:.2f}</span>{grade}：{"；".join(parts)}</li>'
         )
     head = "部分条款见于" if side == "L" else "部分条款来自"
     return f'<div class="shares"><span class="sh">{head}</span><ul>{"".join(items)}</ul></div>'
@@ -266,6 +272,7 @@ def _cell(
     names: dict[str, str],
     prev_div: dict,
     shares: dict[tuple[str, str], list[ArticleLink]],
+    blocks: dict,
 ) -> str:
     name = names[side]
     if not refs:
@@ -282,7 +289,7 @@ def _cell(
             body = _ops_html(pp, side) if pp is not None and pp.ops else esc(block)
             parts.append(f'<p class="it">{body}</p>' if is_item(block) else f"<p>{body}</p>")
         if (side, ref.label) in shares:
-            parts.append(_shares_html(side, ref.label, shares[side, ref.label], names))
+            parts.append(_shares_html(side, shares[side, ref.label], names, blocks))
         parts.append("</article>")
     parts.append("</div>")
     return "".join(parts)
@@ -295,6 +302,7 @@ def _row(
     names: dict[str, str],
     prev_div: dict,
     shares: dict[tuple[str, str], list[ArticleLink]],
+    blocks: dict,
 ) -> str:
     rel = esc(pair.relation)
     changed = pair.changed
@@ -315,7 +323,7 @@ def _row(
         f'<div class="rh"><a class="num" href="#row-{n}" title="本行链接">#{n}</a>'
         f'<span class="rel rel-{rel}" title="{rel}">{esc(relation_label(pair.relation))}</span>{score}'
         f'<span class="what">{esc(what)}</span>{notes}</div>'
-        f"{_cell('L', pair.left, left_index, ids, names, prev_div, shares)}"
-        f"{_cell('R', pair.right, right_index, ids, names, prev_div, shares)}"
+        f"{_cell('L', pair.left, left_index, ids, names, prev_div, shares, blocks)}"
+        f"{_cell('R', pair.right, right_index, ids, names, prev_div, shares, blocks)}"
         "</section>\n"
     )

@@ -16,7 +16,7 @@ import re
 
 from fagui.model import ArticlePair, Comparison
 
-from renderers import counts, labels, relation_label, relations, side_name
+from renderers import article_blocks, block_name, counts, labels, relation_label, relations, side_name
 
 FOLD_AFTER = 5
 """A relation with more changed pairs than this is folded into <details>."""
@@ -123,9 +123,10 @@ def render_shares(out: list[str], comparison: Comparison) -> None:
     add = out.append
     add(f"#### Provisions carried between articles that are not counterparts (shares): {len(shares)}")
     add("")
+    names = article_blocks(comparison)
     for link in shares:
         blocks = "; ".join(
-            f"¶{ev.left[1] + 1} ↔ ¶{ev.right[1] + 1}"
+            f"{block_name(names['L', ev.left[0]], ev.left[1])} ↔ {block_name(names['R', ev.right[0]], ev.right[1])}"
             + (" " + " ".join(f"「{escape_markdown(w)}」" for w in ev.shared[:4]) if ev.shared else "")
             for ev in link.evidence
         )

@@ -75,6 +75,7 @@ def _pair(out: _Out, n: int, pair: ArticlePair, shares: dict) -> None:
         head += f"  ({visible(note)})"
     if not changed:
         add(out.style("dim", head) if out.color else head)
+        _shares(out, pair, shares)
         return
     if out.lines[-1]:
         add("")

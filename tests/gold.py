@@ -56,15 +56,16 @@ def _f1(p: float, r: float) -> float:
 class Figures:
     """How a comparison's links compare with a gold alignment."""
 
-    counterpart_precision: float
-    counterpart_recall: float
-    shares_precision: float
-    shares_recall: float
+    counterpart_precision: float | None
+    counterpart_recall: float | None
+    shares_precision: float | None
+    shares_recall: float | None
     strict_f1: float
     lax_f1: float
     wrong_one_sided: tuple[str, ...]
     """Articles the engine calls not adopted / provincial-only (or deleted /
-    added) although the gold links them."""
+    added) although the gold links them surely. A figure with nothing to
+    count (no predicted shares link, no sure gold shares link) is None."""
 
 
 def figures(gold: dict, comparison: Comparison) -> Figures:
@@ -77,7 +78,8 @@ def figures(gold: dict, comparison: Comparison) -> Figures:
     against the gold's links (precision over all, recall over sure). Lax F1
     (as Bertalign and Vecalign count it): a predicted counterpart group is
     right when it overlaps a gold counterpart group on both sides, recall
-    likewise."""
+    likewise. Wrong one-sided claims are counted against sure gold links: an
+    unsure link is defensible, not required."""
     links = {(l.left, l.right): l.strength for l in comparison.links}
     every = {(g["left"], g["right"]): g for g in gold["links"]}
     sure = {k for k, g in every.items() if g["sure"]}
@@ -86,14 +88,14 @@ def figures(gold: dict, comparison: Comparison) -> Figures:
     gold_counterpart_sure = {k for k in sure if every[k]["strength"] == "counterpart"}
     gold_shares_sure = {k for k in sure if every[k]["strength"] == "shares"}
 
-    def share(part: set, whole: set) -> float:
-        return len(part & whole) / len(whole) if whole else 1.0
+    def share(part: set, whole: set) -> float | None:
+        return len(part & whole) / len(whole) if whole else None
 
-    strict_p, strict_r = share(set(every), set(links)), share(set(links), sure)
+    strict_p, strict_r = share(set(every), set(links)) or 0.0, share(set(links), sure) or 0.0
     lax_p, lax_r = _lax(comparison, gold)
     one_sided = {"not_adopted", "provincial_only", "deleted", "added"}
-    linked_l = {k[0] for k in every}
-    linked_r = {k[1] for k in every}
+    linked_l = {k[0] for k in sure}
+    linked_r = {k[1] for k in sure}
     wrong = tuple(
         sorted(
             ["L" + a.label for p in comparison.pairs if p.relation in one_sided for a in p.left if a.label in linked_l]

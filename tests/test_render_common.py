@@ -6,6 +6,8 @@ Other test modules import the builders from here.
 
 from __future__ import annotations
 
+import re
+
 import fast_diff_match_patch
 import pytest
 from conftest import assert_pair_rebuilds
@@ -27,7 +29,7 @@ from fagui.model import (
     ParagraphPair,
     Summary,
 )
-from renderers import BINARY_FORMATS, FORMATS, render, score_histogram
+from renderers import BINARY_FORMATS, FORMATS, block_name, render, score_histogram
 
 XSS = '<script>alert(1)</script>"><img src=x onerror=alert(2)>{{ 7*7 }}&amp;'
 
@@ -87,7 +89,7 @@ def pair(relation: str, left: tuple[ArticleRef, ...], right: tuple[ArticleRef, .
 def with_links(c: Comparison, shares: tuple[ArticleLink, ...] = ()) -> Comparison:
     """``c`` with its counterpart links (from its pairs), ``shares`` and the
     coverage of its left articles, as the engine derives them."""
-    links = article_links(c.pairs, (), (), ()) + shares
+    links = article_links(c.pairs, (), (), (), ()) + shares
     left = [
         LocatedArticle(Article(a.number, a.label, tuple(Paragraph(b) for b in a.blocks)), a.divisions)
         for p in c.pairs
@@ -169,8 +171,8 @@ def sample(xss: bool = False) -> Comparison:
             )
         )
     # A provision carried into an article that is not its counterpart.
-    hotline = ref(18, "国家安全机关应当公布12339举报受理电话和网络举报受理平台。")
-    carrier = ref(19, "公民可以通过12339举报受理电话和网络举报受理平台举报。", divisions=("第二章 职责",))
+    hotline = ref(18, "国家安全机关应当公布12339举报受理电话和网络举报受理平台。" + (XSS if xss else ""))
+    carrier = ref(19, "公民可以通过12339举报受理电话和网络举报受理平台举报。" + (XSS if xss else ""), divisions=("第二章 职责",))
     pairs += [pair("shared", (hotline,), ()), pair("shared", (), (carrier,))]
     right = PROVINCE if not xss else DocumentRef(id="x/" + "xss", title=XSS, jurisdiction=XSS, revision=XSS, effective=XSS)
     c = Comparison("jurisdictions", NATIONAL, right, tuple(pairs), summarize("jurisdictions", pairs))
@@ -244,3 +246,22 @@ def test_render_dispatches_every_format(fmt):
 def test_render_rejects_unknown_format():
     with pytest.raises(ValueError, match="unknown format"):
         render(sample(), "pdf")
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown"])
+def test_shares_links_escape_what_the_texts_share(fmt):
+    c = sample(xss=True)
+    shares = [x for x in c.links if x.strength == "shares"]
+    assert any("<script>" in w for x in shares for ev in x.evidence for w in ev.shared), "the hostile text is shared"
+    out = render(c, fmt)
+    # HTML entity-escapes it (the page's one script is its own); Markdown
+    # backslash-escapes every < so nothing opens a tag.
+    if fmt == "html":
+        assert out.count("<script") == 1 and "<img" not in out
+    else:
+        assert not re.search(r"(?<!\\)<(?:script|img)", out)
+
+
+def test_blocks_are_named_as_a_reader_names_them():
+    blocks = ("单位应当履行下列义务：", "（一）开展教育；", "（二）报告情况。", "违反前款规定的，依法处理。")
+    assert [block_name(blocks, k) for k in range(4)] == ["第1款", "第1款（一）", "第1款（二）", "第2款"]

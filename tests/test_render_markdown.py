@@ -52,5 +52,5 @@ def test_versions_and_no_change():
     from dataclasses import replace
 
     c = sample()
-    quiet = replace(c, pairs=c.pairs[:1])
+    quiet = replace(c, pairs=c.pairs[:1], links=c.links[:1])
     assert render_markdown(quiet).rstrip().endswith("No article changed.")

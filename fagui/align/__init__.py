@@ -90,11 +90,14 @@ class Link:
 
 @dataclass(frozen=True)
 class Alignment:
-    """Counterpart groups (every article in exactly one), *shares* links, and
+    """Counterpart groups (every article in exactly one), *shares* links,
+    ``inner``: the ((article, block), (article, block), score) unit pairs
+    linked inside a group (its evidence beside its own block matching), and
     the trace: one line per pass, what it changed."""
 
     groups: tuple[Group, ...]
     links: tuple[Link, ...]
+    inner: tuple[tuple[tuple[int, int], tuple[int, int], float], ...]
     trace: tuple[str, ...]
 
 
@@ -121,7 +124,7 @@ def align_articles(
         state = run(ctx, state)
         state = replace(state, trace=before.trace + (f"{name}: {_change(before, state)}",))
     links = tuple(Link(s.left, s.right, s.score, share_grade(s, ctx), s.units) for s in state.shares)
-    return Alignment(tuple(name_groups(ctx, state)), links, state.trace)
+    return Alignment(tuple(name_groups(ctx, state)), links, state.inner, state.trace)
 
 
 def _change(before: State, after: State) -> str:

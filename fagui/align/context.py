@@ -52,11 +52,13 @@ class Share:
 @dataclass(frozen=True)
 class State:
     """The alignment so far: ``groups`` of corresponding articles (one-to-one
-    until the split and merge passes), ``shares`` links, and ``trace``: one
-    line per pass, what it changed."""
+    until the split and merge passes), ``shares`` links, ``inner``: the
+    units linked inside a group (evidence for it), and ``trace``: one line
+    per pass, what it changed."""
 
     groups: tuple[Group, ...] = ()
     shares: tuple[Share, ...] = ()
+    inner: tuple[UnitLink, ...] = ()
     trace: tuple[str, ...] = ()
 
     def links(self) -> dict[int, int]:
@@ -64,7 +66,11 @@ class State:
         return {g[0][0]: g[1][0] for g in self.groups if len(g[0]) == len(g[1]) == 1}
 
     def with_links(self, links: dict[int, int]) -> "State":
-        """This state with one-to-one groups ``links`` (sorted by left)."""
+        """This state with one-to-one groups ``links`` (sorted by left). Only
+        for passes that run before groups grow (split, merge): it would drop
+        a larger group."""
+        if any(len(l) > 1 or len(r) > 1 for l, r in self.groups):
+            raise ValueError("one-to-one link passes must run before the split and merge passes")
         return replace(self, groups=tuple(((i,), (j,)) for i, j in sorted(links.items())))
 
 

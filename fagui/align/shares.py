@@ -18,10 +18,11 @@ from fagui.align.functional import functional_pairs
 from fagui.align.vectors import best_matches, bigram_list, group_score
 
 SHARED_TERMS = 4
-"""How many of the rarest shared bigrams weigh in :func:`_shared_mass`."""
+"""How many of the rarest shared bigrams weigh in :func:`shared_mass`."""
 
-CATCH_ALL = re.compile(r"^(?:其他|其它)|(?:法律|法规|规章|国家|本[^，。；]{0,4})[^，。；]{0,8}规定的其他[^，。；]{0,20}[。；]?$")
-"""A catch-all item (兜底条款): 其他应当履行的义务, 法律、法规规定的其他职责."""
+CATCH_ALL = re.compile(r"^(?:其他|其它)|(?:法律|法规|规章|国家|本[^，。；,;]{0,4})[^，。；,;]{0,8}规定的其他[^，。；,;]{0,20}[。；;]?$")
+"""A catch-all item (兜底条款): 其他应当履行的义务, 法律、法规规定的其他职责.
+Units are folded, so ， and ； may stand as , and ;."""
 
 LIABILITY = re.compile(r"处[^，。；]{0,16}罚款|给予[^，。；]{0,8}处分|追究[^，。；]{0,10}责任|责令[^，。；]{0,12}改正|没收[^，。；]{0,10}(?:违法所得|非法财物)")
 """Wording that imposes a sanction: the mark of a liability provision (法律责任)."""
@@ -29,16 +30,17 @@ LIABILITY = re.compile(r"处[^，。；]{0,16}罚款|给予[^，。；]{0,8}处�
 
 def shared_units(ctx: Context, state: State) -> State:
     """Two units (paragraphs or items) are linked when they score at least
-    ``share_score`` and one is the other's best match among all units of its
-    other text, or at least ``share_mutual`` and each is the other's best
-    match (a reworded provision keeps few bigrams, but nothing fits either
+    ``share_score`` and one is the other's best match among the units of the
+    other text it may link with, or at least ``share_mutual`` and each is the
+    other's best match (a reworded provision keeps few bigrams, but nothing fits either
     better); they may link at all (:class:`_Eligibility`); and they share
     distinctive wording: their four rarest shared bigrams weigh on average at
     least ``share_rarity`` of the weight of a bigram found once (corpus IDF),
     so stock phrasing alone never links. Units linked across two articles that are not in one group
     make a *shares* link between those articles, with the units as its
-    evidence; units linked inside a group are what the group's own block
-    matching shows."""
+    evidence; units linked inside a group are kept as evidence for it
+    (``inner``): the group's own block matching is one to one and in order,
+    and may give a paragraph to another member of a merged group."""
     p = ctx.params
     may_link = _Eligibility(ctx)
     # No link scores below share_mutual, so weaker pairs cannot change whose
@@ -48,18 +50,21 @@ def shared_units(ctx: Context, state: State) -> State:
     row_best, col_best = best_matches(scores)
     group_of_l = {i: g for g in state.groups for i in g[0]}
     found: dict[tuple[int, int], list[UnitLink]] = defaultdict(list)
+    inner: list[UnitLink] = []
     for (u, v), s in scores.items():
         best_l, best_r = row_best[u][1] == v, col_best[v][1] == u
         if not (s >= p.share_score and (best_l or best_r)) and not (s >= p.share_mutual and best_l and best_r):
             continue
         (i, _), (j, _) = u, v
+        if not distinctive(ctx, shared_mass(ctx, u, v)):
+            continue
         group = group_of_l.get(i)
         if group is not None and j in group[1]:
-            continue
-        if distinctive(ctx, shared_mass(ctx, u, v, may_link.liability_l[i])):
+            inner.append((u, v, s))
+        else:
             found[i, j].append((u, v, s))
     shares = tuple(Share(i, j, tuple(sorted(links))) for (i, j), links in sorted(found.items()))
-    return replace(state, shares=shares)
+    return replace(state, shares=shares, inner=tuple(sorted(inner)))
 
 
 class _Eligibility:
@@ -82,13 +87,6 @@ class _Eligibility:
         return self.liability_l[u[0]] == self.liability_r[v[0]]
 
 
-def violation(text: str) -> str:
-    """The condition of a liability clause: its text up to the first 的，
-    (违反本办法第二十条规定，未经批准开采基岩水的), or all of it."""
-    end = text.find("的，")
-    return text[:end] if end > 0 else text
-
-
 def is_liability(located) -> bool:
     """Whether an article is a liability provision: in a chapter or section
     on 法律责任 or 罚则, or imposing a sanction in its own words."""
@@ -104,37 +102,31 @@ def distinctive(ctx: Context, mass: float) -> bool:
     return mass >= ctx.params.share_rarity * SHARED_TERMS * ctx.max_stock_idf
 
 
-def shared_mass(ctx: Context, u: tuple[int, int], v: tuple[int, int], liability: bool) -> float:
+def shared_mass(ctx: Context, u: tuple[int, int], v: tuple[int, int]) -> float:
     """The weight, by ``stock_idf`` (the corpus's), of the ``SHARED_TERMS``
     rarest distinct bigrams units ``u`` (left) and ``v`` (right) share: a
     long run of stock phrasing (其他应当履行的……义务) adds up to a lot of small
-    weights, a distinctive provision has a few heavy ones. In two liability
-    provisions (``liability``) only what was violated counts (:func:`violation`): the
-    sanctions (责令停止违法行为，限期补办手续，并处……罚款) are the same
-    everywhere."""
-    if liability:
-        a = set(bigram_list(violation(ctx.units_l[u[0]][u[1]])))
-        b = set(bigram_list(violation(ctx.units_r[v[0]][v[1]])))
-    else:
-        a, b = set(ctx.grams_l[u[0]][u[1]]), set(ctx.grams_r[v[0]][v[1]])
+    weights, a distinctive provision has a few heavy ones."""
+    a, b = set(ctx.grams_l[u[0]][u[1]]), set(ctx.grams_r[v[0]][v[1]])
     return sum(heapq.nlargest(SHARED_TERMS, map(ctx.stock_idf.__getitem__, a & b)))
 
 
 
 def distinctive_counterparts(ctx: Context, state: State) -> State:
     """A counterpart group scoring below ``sure_score`` stands only when some
-    block of one side shares distinctive wording with a block of the other
-    (:func:`distinctive`): a weak pair held together by stock phrasing alone
-    (机关、团体、企业事业单位和其他社会组织, 依法给予处分) is no correspondence.
-    Articles paired by what they are for (purpose, scope, entry into force)
-    stand whatever their wording."""
+    block of one side may link with (:class:`_Eligibility`) and shares
+    distinctive wording with (:func:`distinctive`) a block of the other: a
+    weak pair held together by stock phrasing alone (机关、团体、企业事业单位和
+    其他社会组织, 依法给予处分) is no correspondence. Groups holding a pair of
+    articles that do the same job (purpose, scope, entry into force) stand
+    whatever their wording."""
     functional = functional_pairs(ctx)
-    liability_l = [is_liability(x) for x in ctx.left]
+    may_link = _Eligibility(ctx)
     kept = []
     for lefts, rights in state.groups:
         weak = group_score([ctx.vec_l[i] for i in lefts], [ctx.vec_r[j] for j in rights]) < ctx.params.sure_score
-        if weak and (lefts[0], rights[0]) not in functional and not any(
-            distinctive(ctx, shared_mass(ctx, (i, b), (j, c), liability_l[i]))
+        if weak and not any((i, j) in functional for i in lefts for j in rights) and not any(
+            may_link((i, b), (j, c)) and distinctive(ctx, shared_mass(ctx, (i, b), (j, c)))
             for i in lefts
             for j in rights
             for b in range(len(ctx.units_l[i]))

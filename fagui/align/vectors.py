@@ -164,7 +164,9 @@ def unit_vector(counts: Counter, idf: Mapping[str, float]) -> Vector:
 
 
 def cosine(a: Vector, b: Vector) -> float:
-    return min(1.0, sum([a[t] * b[t] for t in a.keys() & b.keys()]))
+    """The cosine of two unit vectors. Summed in ``a``'s order (a set's order
+    changes from run to run, and float sums with it)."""
+    return min(1.0, sum([w * b[t] for t, w in a.items() if t in b]))
 
 
 def vector_sum(vectors: list[Vector]) -> Vector:
