@@ -92,14 +92,18 @@ def read_texts(root: Path) -> list[Text]:
 def jurisdiction_comparisons(texts: list[Text], background: Background = EMPTY_BACKGROUND) -> tuple[PendingComparison, ...]:
     """Each national text against each provincial text; a provincial text
     is read and compared only when its comparison is made. ``background``
-    tells stock phrasing (see :func:`fagui.compare.compare`)."""
+    tells stock phrasing (see :func:`fagui.compare.compare`).
+
+    Each is named ``NATIONAL-ID--PROVINCIAL-ID`` (``/`` as ``-``) whatever
+    else is in the corpus, so a page keeps its file name, and a saved link
+    keeps working, when another national text is added."""
     national = [t for t in texts if t.metadata.level == "national"]
     provincial = [t for t in texts if t.metadata.level == "provincial"]
     parsed: dict[str, Regulation] = {}  # the national texts: few, and used again and again
     out = []
     for n in national:
         for p in provincial:
-            name = p.id if len(national) == 1 else f"{n.id}--{p.id}"
+            name = f"{n.id}--{p.id}"
 
             def make(n=n, p=p) -> Comparison:
                 if n.id not in parsed:

@@ -50,7 +50,7 @@ def real_report(out: Path) -> None:
     build_site(out, ((p.name, p.make()) for p in plan.jurisdictions))
 
 
-REAL_PAGE = "jilin-counterespionage-work-provisions.html"
+REAL_PAGE = "national-counterespionage-security-provisions--jilin-counterespionage-work-provisions.html"
 
 
 @pytest.fixture(scope="module")

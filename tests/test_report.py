@@ -14,7 +14,7 @@ from test_render_common import sample, synthetic, versions_sample
 
 from cli.main import main
 from fagui.model import Comparison, DocumentRef
-from fagui.report import corpus_root, read_texts
+from fagui.report import corpus_root, plan_report, read_texts
 from renderers.report import build_site, page_name
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -128,8 +128,9 @@ def test_cli_report(corpus, tmp_path):
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted(
         ["index.html", ".fagui-manifest.json"]
-        + [f"{j}.html" for j in ("heilongjiang-counterespionage-security-regulations", "jiangxi-counterespionage-work-regulations",
-                                 "jilin-counterespionage-work-provisions", "zhejiang-counterespionage-security-measures")]
+        + [f"national-counterespionage-security-provisions--{j}.html" for j in (
+            "heilongjiang-counterespionage-security-regulations", "jiangxi-counterespionage-work-regulations",
+            "jilin-counterespionage-work-provisions", "zhejiang-counterespionage-security-measures")]
     )
     index = (out / "index.html").read_text(encoding="utf-8")
     assert index.count('<th class="art" scope="row">') == 31
@@ -186,3 +187,15 @@ def test_benchmark_smoke():
     figures = bench.bench([1, 3], trace=True)
     assert figures["seed_seconds"] > 0 and figures["provinces_3_ratio"] > 0
     assert set(figures) >= {"baseline_seconds", "seed_ratio", "time_scaling", "memory_growth"}
+
+
+def test_page_names_stay_when_a_second_national_text_appears(corpus, tmp_path):
+    """A saved link to a province's page keeps working when the corpus gains
+    another national text."""
+    before = {p.name for p in (plan_report(corpus).jurisdictions)}
+    second = corpus / "texts" / "national" / "second.md"
+    text = (corpus / "texts" / "national" / "counterespionage-security-provisions.md").read_text(encoding="utf-8")
+    second.write_text(text.replace("title: 反间谍安全防范工作规定", "title: 第二部规定").replace("# 反间谍安全防范工作规定", "# 第二部规定"), encoding="utf-8")
+    after = {p.name for p in plan_report(corpus).jurisdictions}
+    assert len(before) == 4 and len(after) == 8
+    assert before <= after
