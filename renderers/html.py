@@ -198,7 +198,7 @@ def _toolbar(comparison: Comparison) -> str:
         '<div class="nav"><button type="button" id="prev" title="上一处变化（k）">↑ 上一处</button>'
         '<button type="button" id="next" title="下一处变化（j）">↓ 下一处</button>'
         '<span class="pos" id="pos" aria-live="polite"></span>'
-        '<span class="legend"><ins>新增文字</ins> <del>删除文字</del> <kbd>j</kbd>/<kbd>k</kbd> 跳转 '
+        '<span class="legend"><ins>新增文字</ins> <del>删除文字</del> <span class="jk"><kbd>j</kbd>/<kbd>k</kbd> 跳转</span> '
         f'<span class="meaning" title="{esc(SCORE_MEANING)}">相似度说明</span></span></div>'
         '<div class="colhead" aria-hidden="true">'
         f'<div class="ch L">{esc(_doc_line(comparison, "L"))}</div>'

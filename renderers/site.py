@@ -95,10 +95,10 @@ def _comparisons_table(entries: Sequence[Entry]) -> str:
             f'<td class="n">{_meter(s.derived_share)}</td></tr>'
         )
     return (
-        '<table class="list"><thead><tr><th>地方</th><th>地方文本</th><th>条数</th>'
+        '<div class="scroll"><table class="list"><thead><tr><th>地方</th><th>地方文本</th><th>条数</th>'
         f'{head}<th title="有对应条文的参照条文比例">采纳</th>'
         '<th title="参照文本的款、项（按字符计）在地方文本中有对应款、项的比例">条款覆盖</th>'
-        f"<th>源自参照</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"<th>源自参照</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
@@ -153,7 +153,7 @@ def _histories_table(entries: Sequence[Entry]) -> str:
             f'<td>{esc(old)} → {esc(new)}<div class="sub mono">{esc(e.left.revision or "")} → {esc(e.right.revision or "")}</div></td>'
             f"<td>{esc(changed)}</td></tr>"
         )
-    return f'<table class="list"><thead><tr><th>法规</th><th>版本</th><th>变化</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    return f'<div class="scroll"><table class="list"><thead><tr><th>法规</th><th>版本</th><th>变化</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
 
 
 def render_index(jurisdictions: Sequence[Entry], histories: Sequence[Entry] = (), *, title: str = "法规对照报告") -> str:

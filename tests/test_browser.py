@@ -336,3 +336,43 @@ def test_the_request_watch_catches_a_leaking_page(watched, tmp_path):
     w.open(leaky)
     w.page.wait_for_timeout(200)
     assert w.outside == ["http://example.invalid/x.png"]
+
+
+OPAQUE = "(el) => { const c = getComputedStyle(el).backgroundColor; const m = c.match(/rgba?\\(([^)]*)\\)/); const parts = m[1].split(','); return parts.length < 4 || parseFloat(parts[3]) === 1; }"
+
+
+def test_the_report_is_usable_on_a_phone(site, watched):
+    """At 390 px: the index does not scroll sideways (its tables scroll in
+    their own box) and names a province on one line; a comparison page keeps
+    its summary bar sticky, opaque and short, with the histogram, the legend
+    and the change counter visible."""
+    w = watched(PHONE)
+    index = w.open(site / "real" / "index.html")
+    assert index.evaluate("document.documentElement.scrollWidth") <= PHONE
+    assert index.evaluate("document.querySelector('table.list').parentElement.classList.contains('scroll')")
+    name = index.evaluate("(() => { const r = document.querySelector('table.list tbody td b').getBoundingClientRect(); return [r.width, r.height]; })()")
+    line = index.evaluate("parseFloat(getComputedStyle(document.querySelector('table.list tbody td')).lineHeight)")
+    assert name[0] > name[1] and name[1] <= line * 1.2, name  # 黑龙江省 on one line, not one character per line
+    page = w.open(site / "real" / REAL_PAGE)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
+    for selector in (".hist", ".legend", "#pos", "#next"):
+        box = page.evaluate(f"(() => {{ const r = document.querySelector('{selector}').getBoundingClientRect(); return [r.width, r.height, r.top]; }})()")
+        assert box[0] > 0 and box[1] > 0, (selector, box)
+    assert page.evaluate("document.getElementById('pos').textContent").endswith("处变化")
+    bar = page.locator("#bar")
+    assert page.evaluate("getComputedStyle(document.getElementById('bar')).position") == "sticky"
+    assert page.evaluate(OPAQUE, bar.element_handle())
+    height = page.evaluate("document.getElementById('bar').getBoundingClientRect().height")
+    assert height <= 110, height  # three single lines, not 153 px of wrapped chips
+    # Scrolled to a change: the bar is at the top, the change just below it, not under it.
+    page.click("#next")
+    page.click("#next")
+    page.wait_for_timeout(300)
+    top, bottom, row = page.evaluate("(() => { const b = document.getElementById('bar').getBoundingClientRect(); return [b.top, b.bottom, document.querySelector('.row.current').getBoundingClientRect().top]; })()")
+    assert top == 0 and row >= bottom - 1, (top, bottom, row)
+    w.check_clean()
+
+
+def test_the_desktop_bar_is_opaque(site, watched):
+    page = watched(DESKTOP).open(site / "real" / REAL_PAGE)
+    assert page.evaluate(OPAQUE, page.locator("#bar").element_handle())
