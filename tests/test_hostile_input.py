@@ -140,7 +140,8 @@ def test_an_error_naming_a_hostile_file_stays_one_line(tmp_path):
     name = tmp_path / f"a\nb{OSC}.md"
     name.write_bytes(b"\xff\xfe not utf-8")
     result = run("show", name)
-    one_line_error(result, "not UTF-8")
+    # Not canonical Markdown, so it is read as a raw source: no articles in it.
+    one_line_error(result, "not a regulation")
     assert "\x1b" not in result.stderr
 
 

@@ -1,0 +1,77 @@
+"""The plain data every part of fagui reads and returns.
+
+Two families of frozen dataclasses, one module each:
+
+* the **regulation** model (:mod:`fagui.model.regulation`: ``Regulation`` and its parts), produced by ingestion
+  and by reading canonical Markdown back;
+* the **comparison** model (:mod:`fagui.model.comparison`: ``Comparison`` and its parts), produced by the
+  comparison engine and read by every renderer.
+
+Nothing here does I/O, printing or formatting for a terminal or a browser.
+"""
+
+from __future__ import annotations
+
+from fagui.model.comparison import (
+    ArticleLink,
+    ArticlePair,
+    ArticleRef,
+    COMPARISON_SCHEMA,
+    COVERAGE_STATUSES,
+    Comparison,
+    Coverage,
+    DiffOp,
+    DocumentRef,
+    Evidence,
+    JURISDICTION_RELATIONS,
+    MODES,
+    ParagraphPair,
+    STRENGTHS,
+    Summary,
+    UNCHANGED_RELATIONS,
+    VERSION_RELATIONS,
+)
+from fagui.model.regulation import (
+    Article,
+    DIVISION_KINDS,
+    Division,
+    HISTORY_KEYS,
+    HistoryEntry,
+    Item,
+    LocatedArticle,
+    METADATA_FIELDS,
+    Metadata,
+    Paragraph,
+    Regulation,
+)
+
+__all__ = [
+    "Article",
+    "ArticleLink",
+    "ArticlePair",
+    "ArticleRef",
+    "COMPARISON_SCHEMA",
+    "COVERAGE_STATUSES",
+    "Comparison",
+    "Coverage",
+    "DIVISION_KINDS",
+    "DiffOp",
+    "Division",
+    "DocumentRef",
+    "Evidence",
+    "HISTORY_KEYS",
+    "HistoryEntry",
+    "Item",
+    "JURISDICTION_RELATIONS",
+    "LocatedArticle",
+    "METADATA_FIELDS",
+    "MODES",
+    "Metadata",
+    "Paragraph",
+    "ParagraphPair",
+    "Regulation",
+    "STRENGTHS",
+    "Summary",
+    "UNCHANGED_RELATIONS",
+    "VERSION_RELATIONS",
+]

@@ -1,0 +1,211 @@
+"""The comparison model: ``Comparison`` and its parts, produced by the
+comparison engine and read by every renderer. Plain frozen dataclasses, no
+I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+COMPARISON_SCHEMA = "fagui.comparison/2"
+
+MODES = ("versions", "jurisdictions")
+
+VERSION_RELATIONS = {
+    "unchanged": "same number, same text",
+    "renumbered": "same text under a new number",
+    "reference_update": "only cross-references to renumbered articles changed",
+    "amended": "wording changed",
+    "moved": "moved to another chapter or section",
+    "split": "one article became several",
+    "merged": "several articles became one",
+    "shared": "no counterpart, but a paragraph or item carried into (or from) another article",
+    "added": "new in the right-hand version",
+    "deleted": "removed in the right-hand version",
+}
+"""Relations between articles of two versions of one regulation."""
+
+JURISDICTION_RELATIONS = {
+    "identical": "same text after normalisation",
+    "reworded": "same provision, different wording",
+    "adapted": "partly shared: the derived text takes part of the provision",
+    "shared": "no counterpart, but a paragraph or item carried into (or from) another article",
+    "provincial_only": "only in the derived (provincial) text: nothing in it comes from the reference text",
+    "not_adopted": "only in the reference (national) text: no provision of it appears in the derived text",
+}
+"""Relations between a reference text's articles and a derived text's."""
+
+UNCHANGED_RELATIONS = frozenset({"unchanged", "identical"})
+"""Relations that are not a change: everything else is one."""
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    """One step of a character diff.
+
+    ``kind`` is ``"equal"``, ``"insert"`` or ``"delete"``. ``left`` is the
+    left-hand text the op covers and ``right`` the right-hand text: an insert
+    has ``left == ""``, a delete ``right == ""``. For an equal op the two may
+    differ only in width or whitespace (a difference of form, not of words).
+    Concatenating ``left`` over all ops rebuilds the left text exactly, and
+    likewise ``right``.
+    """
+
+    kind: str
+    left: str
+    right: str
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """An article as shown in a comparison."""
+
+    number: int
+    label: str
+    divisions: tuple[str, ...]
+    blocks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ParagraphPair:
+    """A paragraph or item matched across the two sides, with its diff.
+
+    ``left`` / ``right`` are (article index in the pair, block index in that
+    article), or ``None`` when the block has no counterpart on that side.
+    """
+
+    left: tuple[int, int] | None
+    right: tuple[int, int] | None
+    ops: tuple[DiffOp, ...]
+
+
+@dataclass(frozen=True)
+class ArticlePair:
+    """Corresponding articles (one-to-one, one-to-many, many-to-one) or an
+    article on one side only, with how they relate.
+
+    ``score`` is the similarity in [0, 1] defined in :mod:`fagui.align`;
+    ``grade`` is "sure" or "unsure" (a weak counterpart the reader should
+    judge). ``notes`` are short remarks for the reader (e.g. reference
+    updates).
+    """
+
+    relation: str
+    left: tuple[ArticleRef, ...]
+    right: tuple[ArticleRef, ...]
+    score: float
+    paragraphs: tuple[ParagraphPair, ...] = ()
+    notes: tuple[str, ...] = ()
+    grade: str = "sure"
+
+    @property
+    def changed(self) -> bool:
+        return self.relation not in UNCHANGED_RELATIONS
+
+
+STRENGTHS = {
+    "counterpart": "the same provision (possibly reworded, split or merged)",
+    "shares": "a paragraph or item of one is carried into the other",
+}
+"""How strongly two linked articles correspond."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A block (paragraph or item) of each side that correspond: (article
+    label, block index in :meth:`Article.blocks`), their score, and the
+    wording they share (runs of at least two characters, in left order)."""
+
+    left: tuple[str, int]
+    right: tuple[str, int]
+    score: float
+    shared: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ArticleLink:
+    """A left article and a right article that correspond, by labels.
+
+    ``strength`` is "counterpart" or "shares" (:data:`STRENGTHS`); ``score``
+    in [0, 1] is the group's score for a counterpart and, for a shares link,
+    the score of its best pair of blocks; ``grade`` is "sure" or "unsure";
+    ``evidence`` the blocks that correspond.
+    """
+
+    left: str
+    right: str
+    strength: str
+    score: float
+    grade: str
+    evidence: tuple[Evidence, ...]
+
+
+COVERAGE_STATUSES = {
+    "as_is": "every block carried unchanged",
+    "reworded": "every block carried, some reworded",
+    "partly": "some blocks carried",
+    "not_adopted": "no block carried",
+}
+"""How much of a reference article the derived text carries."""
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of one left article the right text carries, at block level.
+
+    ``share``: share of the article's characters in blocks that have a
+    counterpart block on the right (in its counterpart pair or through a
+    shares link); ``status`` one of :data:`COVERAGE_STATUSES`; ``places``:
+    (left block index, right article label, right block index) for each
+    carried block.
+    """
+
+    article: str
+    share: float
+    status: str
+    places: tuple[tuple[int, str, int], ...]
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    """Which text one side of a comparison is."""
+
+    id: str | None
+    title: str
+    jurisdiction: str | None
+    revision: str | None = None
+    effective: str | None = None
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Figures for a whole comparison.
+
+    ``counts``: (relation, number of pairs) for every relation of the mode, in
+    the mode's order. ``adopted_share``: share of the left text's articles that
+    have a counterpart on the right. ``derived_share``: share of the right
+    text's characters that are equal to characters of the left text.
+    ``provision_share``: share of the left text's characters in blocks the
+    right text carries (see :class:`Coverage`).
+    """
+
+    counts: tuple[tuple[str, int], ...]
+    left_articles: int
+    right_articles: int
+    adopted_share: float
+    derived_share: float
+    provision_share: float = 0.0
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything a renderer needs to show how two regulation texts differ."""
+
+    mode: str
+    left: DocumentRef
+    right: DocumentRef
+    pairs: tuple[ArticlePair, ...]
+    summary: Summary
+    links: tuple[ArticleLink, ...] = ()
+    coverage: tuple[Coverage, ...] = ()
+    schema: str = field(default=COMPARISON_SCHEMA)

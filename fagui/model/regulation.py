@@ -1,0 +1,208 @@
+"""The regulation model: ``Regulation`` and its parts, produced by ingestion
+and by reading canonical Markdown back. Plain frozen dataclasses, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Union
+
+
+METADATA_FIELDS = (
+    "title",
+    "jurisdiction",
+    "level",
+    "kind",
+    "status",
+    "issuer",
+    "document_number",
+    "adopted",
+    "promulgated",
+    "effective",
+    "signatory",
+    "source",
+    "source_sha256",
+)
+"""Front-matter keys of one value each, in the order canonical Markdown
+writes them; ``history`` (a list) follows them."""
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One step in a regulation's making, as its 题注 states it: on ``date``
+    (YYYY-MM-DD) ``body`` (the meeting or organ, and the decision if named)
+    did ``action`` (通过, 修正, 修订, 批准, 公布, 发布 or 施行)."""
+
+    date: str
+    body: str
+    action: str
+
+
+HISTORY_KEYS = ("date", "body", "action")
+"""The keys of one history entry, in the order canonical Markdown writes them."""
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the text states about itself. Dates are ISO strings (YYYY-MM-DD).
+
+    A field the text does not state is ``None`` (``history``: empty) and
+    absent from front matter.
+    """
+
+    title: str
+    jurisdiction: str | None = None  # 国家, 吉林省, ...
+    level: str | None = None  # "national" or "provincial"
+    kind: str | None = None  # 法律, 行政法规, 地方性法规, 部门规章, ... where the source states it
+    status: str | None = None  # 现行有效, 已修改, 已废止, ... where the source states it
+    issuer: str | None = None
+    document_number: str | None = None
+    adopted: str | None = None
+    promulgated: str | None = None
+    effective: str | None = None
+    signatory: str | None = None
+    source: str | None = None
+    source_sha256: str | None = None
+    history: tuple[HistoryEntry, ...] = ()
+
+    def items(self) -> list[tuple[str, str]]:
+        """The stated one-value fields as (key, value) pairs, in canonical
+        order (``history`` is not among them)."""
+        return [(k, getattr(self, k)) for k in METADATA_FIELDS if getattr(self, k) is not None]
+
+
+@dataclass(frozen=True)
+class Item:
+    """An item (项, marked （一）) or a sub-item (目, marked （1） or 1．).
+
+    ``marker`` is the marker as written, normalised in form only (full-width
+    parentheses); ``text`` is what follows it.
+    """
+
+    marker: str
+    text: str
+    items: tuple["Item", ...] = ()
+
+    def line(self) -> str:
+        return self.marker + self.text
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph (款): one run of text, and the items it introduces."""
+
+    text: str
+    items: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article (条). ``number`` is the integer value of ``label`` (第七条 -> 7).
+
+    An article inserted by amendment without renumbering (第十条之一) has the
+    number of the article it follows and ``suffix`` 1 (之二: 2); it is an
+    article of its own, after 第十条 and before 第十一条 (see ``key``).
+    """
+
+    number: int
+    label: str
+    paragraphs: tuple[Paragraph, ...]
+    suffix: int = 0
+
+    @property
+    def key(self) -> tuple[int, int]:
+        """The article's place in the numbering: (number, suffix)."""
+        return self.number, self.suffix
+
+    def blocks(self) -> tuple[str, ...]:
+        """The article's paragraphs and items in reading order, one string each.
+
+        Items carry their marker (``（一）根据……``). This is the unit the
+        comparison engine matches and diffs.
+        """
+        out: list[str] = []
+
+        def add_items(items: tuple[Item, ...]) -> None:
+            for item in items:
+                out.append(item.line())
+                add_items(item.items)
+
+        for paragraph in self.paragraphs:
+            out.append(paragraph.text)
+            add_items(paragraph.items)
+        return tuple(out)
+
+    def text(self) -> str:
+        """The article's blocks joined by newlines (no label)."""
+        return "\n".join(self.blocks())
+
+
+DIVISION_KINDS = ("编", "分编", "章", "节")
+"""Kinds of division, outermost first (分编: a sub-part, as in the Civil Code)."""
+
+
+@dataclass(frozen=True)
+class Division:
+    """A part (编), chapter (章) or section (节) and what it contains."""
+
+    kind: str
+    number: int
+    label: str  # 第一章
+    title: str  # 总则
+    children: tuple[Union["Division", Article], ...]
+
+    @property
+    def heading(self) -> str:
+        return f"{self.label} {self.title}" if self.title else self.label
+
+
+@dataclass(frozen=True)
+class LocatedArticle:
+    """An article with the headings of the divisions that contain it."""
+
+    article: Article
+    divisions: tuple[str, ...]  # ("第二章 反间谍安全防范责任",)
+
+
+@dataclass(frozen=True)
+class Regulation:
+    """One version of one regulation."""
+
+    metadata: Metadata
+    preamble: tuple[str, ...] = ()
+    body: tuple[Union[Division, Article], ...] = ()
+
+    def located_articles(self) -> tuple[LocatedArticle, ...]:
+        """Every article in document order, with its containing divisions."""
+        out: list[LocatedArticle] = []
+
+        def walk(nodes, path):
+            for node in nodes:
+                if isinstance(node, Article):
+                    out.append(LocatedArticle(node, path))
+                else:
+                    walk(node.children, path + (node.heading,))
+
+        walk(self.body, ())
+        return tuple(out)
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        return tuple(la.article for la in self.located_articles())
+
+    def divisions(self) -> Iterator[Division]:
+        """Every division, depth first, in document order."""
+
+        def walk(nodes):
+            for node in nodes:
+                if isinstance(node, Division):
+                    yield node
+                    yield from walk(node.children)
+
+        return walk(self.body)
+
+    def article(self, number: int, suffix: int = 0) -> Article | None:
+        """Article ``number`` (第十条之一: number 10, suffix 1), or None."""
+        for a in self.articles:
+            if a.key == (number, suffix):
+                return a
+        return None
