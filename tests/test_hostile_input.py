@@ -141,7 +141,7 @@ def test_an_error_naming_a_hostile_file_stays_one_line(tmp_path):
     name.write_bytes(b"\xff\xfe not utf-8")
     result = run("show", name)
     # Not canonical Markdown, so it is read as a raw source: no articles in it.
-    one_line_error(result, "not a regulation")
+    one_line_error(result, "not a regulation", "a\\x0ab\\x1b]0;pwned\\x07.md: ")
     assert "\x1b" not in result.stderr
 
 
