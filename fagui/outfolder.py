@@ -102,9 +102,37 @@ def _manifest(path: Path) -> list[str]:
         return []
 
 
-def _write_manifest(folder: Path, command: str, names: list[str]) -> None:
+def _building(folder: Path) -> bool:
+    try:
+        return json.loads((folder / MANIFEST).read_text(encoding="utf-8")).get("building") is True
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _write_manifest(folder: Path, command: str, names: list[str], *, building: bool = False) -> None:
     data = {"written_by": f"fagui {command}", "note": "fagui replaces or removes only these files", "files": names}
-    write_atomic(MANIFEST, json.dumps(data, ensure_ascii=False, indent=2) + "\n", root=folder)
+    if building:
+        data["building"] = True  # a temporary folder fagui made: all of it is ours
+    write_atomic(MANIFEST, json.dumps(data, ensure_ascii=False, indent=2) + "\n", root=folder, temp=_MANIFEST_TEMP)
+
+
+_MANIFEST_TEMP = MANIFEST + ".tmp"
+
+
+def _discard(folder: Path) -> None:
+    """Remove a folder of ours, its manifest last: a kill part way leaves
+    it recognisable by :func:`_remove_leftovers`."""
+    if not folder.is_dir() or folder.is_symlink():
+        return
+    for entry in folder.iterdir():
+        if entry.name == MANIFEST:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+    (folder / MANIFEST).unlink(missing_ok=True)
+    folder.rmdir()
 
 
 def _swapped(path: Path, shown: Path, command: str) -> Iterator[OutputFolder]:
@@ -117,26 +145,38 @@ def _swapped(path: Path, shown: Path, command: str) -> Iterator[OutputFolder]:
     except OSError as exc:
         raise FaguiError(f"cannot write: {exc.strerror or exc}", str(shown)) from None
     try:
-        _write_manifest(build, command, [])  # marks it as ours, should this run be killed
+        _write_manifest(build, command, [], building=True)  # all ours, should this run be killed
         out = OutputFolder(build, shown)
         yield out
         _write_manifest(build, command, out.written)
         if path.exists():
             _exchange(build, path)  # build now holds the old set
+            added = _foreign(build, shown)
+            if added:
+                kept, build = build, None
+                raise FaguiError(f"the site is in place, but {added!r} appeared in the folder while fagui ran: it is kept in {kept}", str(shown))
         else:
             os.rename(build, path)
     except OSError as exc:
         raise FaguiError(f"cannot write: {exc.strerror or exc}", str(shown)) from None
     finally:
-        shutil.rmtree(build, ignore_errors=True)
+        try:
+            if build is not None:
+                _discard(build)  # the old set, after the swap; the unfinished build, after a failure
+        except OSError:
+            pass
 
 
 def _remove_leftovers(path: Path) -> None:
-    """Folders beside ``path`` that a killed run left, a build or an old set
-    swapped out: each has a manifest (or, an old empty folder, nothing)."""
+    """Folders beside ``path`` that a killed run left: a build (its manifest,
+    written first and removed last, says so; or it holds nothing but the
+    manifest's temporary file), or an old set swapped out that holds only
+    the files its manifest lists. Anything else is left alone."""
     for entry in path.parent.glob(f".{path.name}.fagui-*"):
-        if entry.is_dir() and not entry.is_symlink() and ((entry / MANIFEST).is_file() or not any(entry.iterdir())):
-            shutil.rmtree(entry, ignore_errors=True)
+        if entry.is_dir() and not entry.is_symlink():
+            names = set(os.listdir(entry))
+            if names <= {_MANIFEST_TEMP} or _building(entry) or MANIFEST in names and not _foreign(entry, entry):
+                _discard(entry)
 
 
 def _in_place(path: Path, shown: Path, command: str) -> Iterator[OutputFolder]:

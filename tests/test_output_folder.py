@@ -19,6 +19,7 @@ from conftest import ROOT
 from test_render_common import sample
 
 from cli.main import main
+from fagui.errors import FaguiError
 from fagui.outfolder import MANIFEST
 from renderers.report import build_site
 
@@ -123,3 +124,21 @@ def test_sigkill_during_a_rerun_leaves_old_or_new(tmp_path):
         assert files(out) in (sets["four"], sets["two"])
     assert run("report", "--repo", corpora["two"], "-o", out).exit_code == 0
     assert sorted(os.listdir(tmp_path)) == ["four", "site", "two"]  # leftovers beside removed
+
+
+def test_a_file_put_in_the_folder_while_it_runs_is_kept(tmp_path):
+    out = tmp_path / "site"
+    build_site(out, [("a", sample())])
+
+    def meanwhile():
+        yield "a", sample()
+        (out / "mine.txt").write_text("written while fagui ran\n", encoding="utf-8")
+        yield "b", sample()
+
+    with pytest.raises(FaguiError, match="'mine.txt' appeared in the folder while fagui ran"):
+        build_site(out, meanwhile())
+    assert sorted(files(out)) == [MANIFEST, "a.html", "b.html", "index.html"]
+    [kept] = [p for p in tmp_path.iterdir() if p.name != "site"]
+    assert (kept / "mine.txt").read_text(encoding="utf-8") == "written while fagui ran\n"
+    build_site(out, [("a", sample())])  # a later run leaves it alone
+    assert (kept / "mine.txt").exists()
