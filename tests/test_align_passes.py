@@ -99,3 +99,12 @@ def test_removing_shared_units_loses_a_carried_paragraph():
     without = [p for p in VERSION_PASSES if p[0] != "shared_units"]
     assert [(x.left, x.right) for x in align_articles(left, right, "versions").links] == [(1, 2)]
     assert not align_articles(left, right, "versions", passes=without).links
+
+
+def test_the_trace_says_what_each_pass_did():
+    left = regulation("甲", (TOPICS["media"],), (TOPICS["report"],))
+    right = regulation("乙", (TOPICS["media"],), (TOPICS["network"],))
+    trace = align_articles(left, right, "jurisdictions").trace
+    assert [line.split(":")[0] for line in trace] == [name for name, _ in JURISDICTION_PASSES]
+    assert trace[0] == "in_order_chain: +1 -0 groups"
+    assert "split_articles: no change (nothing met its rule)" in trace
