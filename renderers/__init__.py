@@ -25,6 +25,7 @@ from fagui.model import (
     ArticlePair,
     Comparison,
     ParagraphPair,
+    relation_words,
 )
 from fagui.text.items import parse_marker
 
@@ -95,14 +96,14 @@ def relations(comparison: Comparison) -> dict[str, str]:
     mode's order, plus any relation its pairs use that the mode does not list."""
     base = dict(VERSION_RELATIONS if comparison.mode == "versions" else JURISDICTION_RELATIONS)
     for name, _ in comparison.summary.counts:
-        base.setdefault(name, name.replace("_", " "))
+        base.setdefault(name, relation_words(name))
     for pair in comparison.pairs:
-        base.setdefault(pair.relation, pair.relation.replace("_", " "))
+        base.setdefault(pair.relation, relation_words(pair.relation))
     return base
 
 
 def relation_label(name: str) -> str:
-    return RELATION_LABELS.get(name, name.replace("_", " "))
+    return RELATION_LABELS.get(name, relation_words(name))
 
 
 def counts(comparison: Comparison) -> list[tuple[str, int]]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 
-from fagui.model import ArticlePair, Comparison
+from fagui.model import ArticlePair, Comparison, relation_words
 
 from renderers import article_blocks, block_name, counts, labels, relation_label, relations, side_name
 
@@ -79,7 +79,7 @@ def render_markdown(comparison: Comparison) -> str:
     add("| relation | 关系 | pairs | meaning |")
     add("|---|---|---:|---|")
     for name, n in counts(comparison):
-        add(f"| {name.replace('_', ' ')} | {relation_label(name)} | {n} | {descriptions.get(name, '')} |")
+        add(f"| {relation_words(name)} | {relation_label(name)} | {n} | {descriptions.get(name, '')} |")
     add("")
     render_shares(out, comparison)
     changed = [(i, p) for i, p in enumerate(comparison.pairs, 1) if p.changed]
@@ -99,7 +99,7 @@ def render_markdown(comparison: Comparison) -> str:
         if not group:
             continue
         add("")
-        title = f"{name.replace('_', ' ')} ({relation_label(name)}): {len(group)}"
+        title = f"{relation_words(name)} ({relation_label(name)}): {len(group)}"
         fold = len(group) > FOLD_AFTER
         if fold:
             add(f"<details><summary><b>{_h(title)}</b></summary>")
@@ -151,7 +151,7 @@ def folded_lines(comparison: Comparison) -> list[str]:
 def render_pair(out: list[str], n: int, pair: ArticlePair) -> None:
     """Append pair number ``n`` to ``out``: a head line, then its inline diff as a quote."""
     add = out.append
-    head = f"**{escape_markdown(labels(pair.left) or '—')} ↔ {escape_markdown(labels(pair.right) or '—')}** · {pair.relation.replace('_', ' ')}"
+    head = f"**{escape_markdown(labels(pair.left) or '—')} ↔ {escape_markdown(labels(pair.right) or '—')}** · {relation_words(pair.relation)}"
     if pair.left and pair.right:
         head += f" · {pair.score:.2f}" + (" · unsure" if pair.grade != "sure" else "")
     head += f" · #{n}"

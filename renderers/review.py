@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 
+from fagui.model import relation_words
 from fagui.review import FileChange, MetadataChange, Review
 from renderers.json import comparison_data
 from renderers.markdown import FOLD_AFTER, FOLDED_RELATIONS, code_span, escape_markdown, folded_lines, render_pair
@@ -86,7 +87,7 @@ def _document(review: Review) -> tuple[list[str], list[_Section]]:
         for change in problems:
             add(f"- {code_span(change.path)}: {escape_markdown(change.problem)}")
         add("")
-    add("| regulation | file | " + " | ".join(r.replace("_", " ") for r in SUMMARY_RELATIONS) + " | front matter |")
+    add("| regulation | file | " + " | ".join(relation_words(r) for r in SUMMARY_RELATIONS) + " | front matter |")
     add("|---|---|" + "---:|" * len(SUMMARY_RELATIONS) + "---|")
     for change in review.changes:
         counts = dict(change.comparison.summary.counts) if change.comparison else {}

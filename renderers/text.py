@@ -9,7 +9,7 @@ characters in the texts are made visible, so a text cannot drive the terminal.
 
 from __future__ import annotations
 
-from fagui.model import ArticlePair, Comparison
+from fagui.model import ArticlePair, Comparison, relation_words
 
 from renderers import counts, labels, shares_of, side_name
 from fagui.text.control import visible
@@ -54,7 +54,7 @@ def render_text(comparison: Comparison, color: bool = False) -> str:
         f"{s.left_articles} ↔ {s.right_articles} articles · {kept} {s.adopted_share * 100:.0f}%"
         f" · text shared {s.derived_share * 100:.0f}% · provisions carried {s.provision_share * 100:.0f}%"
     )
-    add(" · ".join(f"{name.replace('_', ' ')} {n}" for name, n in counts(comparison)))
+    add(" · ".join(f"{relation_words(name)} {n}" for name, n in counts(comparison)))
     if not color:
         add("legend: [-deleted-] {+inserted+}")
     shares = shares_of(comparison)
@@ -66,7 +66,7 @@ def render_text(comparison: Comparison, color: bool = False) -> str:
 def _pair(out: _Out, n: int, pair: ArticlePair, shares: dict) -> None:
     add = out.lines.append
     changed = pair.changed
-    relation = pair.relation.replace("_", " ")
+    relation = relation_words(pair.relation)
     head = f"#{n} {out.style('relation', relation) if changed else relation}"
     if pair.left and pair.right:
         head += f" {pair.score:.2f}" + (" unsure" if pair.grade != "sure" else "")

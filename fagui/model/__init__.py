@@ -30,6 +30,7 @@ from fagui.model.comparison import (
     Summary,
     UNCHANGED_RELATIONS,
     VERSION_RELATIONS,
+    relation_words,
 )
 from fagui.model.regulation import (
     Article,
@@ -74,4 +75,5 @@ __all__ = [
     "Summary",
     "UNCHANGED_RELATIONS",
     "VERSION_RELATIONS",
+    "relation_words",
 ]

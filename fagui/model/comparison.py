@@ -39,6 +39,12 @@ UNCHANGED_RELATIONS = frozenset({"unchanged", "identical"})
 """Relations that are not a change: everything else is one."""
 
 
+def relation_words(relation: str) -> str:
+    """A relation as English words for people: ``reference_update`` ->
+    ``reference update``. The one place names become words."""
+    return relation.replace("_", " ")
+
+
 @dataclass(frozen=True)
 class DiffOp:
     """One step of a character diff.

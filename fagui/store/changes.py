@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fagui.compare import compare, document_ref
-from fagui.model import VERSION_RELATIONS, ArticlePair, Comparison, Metadata, Regulation
+from fagui.model import VERSION_RELATIONS, ArticlePair, Comparison, Metadata, Regulation, relation_words
 
 MAIN_RELATIONS = ("added", "amended", "deleted", "renumbered")
 """Relations every commit states a trailer for, even when none occurred."""
@@ -51,7 +51,7 @@ class Changes:
 
 def _counted(n: int, relation: str) -> str:
     """``2 amended``; a relation named by a noun takes its plural: ``2 reference updates``."""
-    words = relation.replace("_", " ")
+    words = relation_words(relation)
     return f"{n} {words}s" if relation == "reference_update" and n != 1 else f"{n} {words}"
 
 
