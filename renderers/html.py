@@ -55,7 +55,6 @@ def render_side_by_side(comparison: Comparison, *, index_href: str | None = None
 
     ``index_href`` adds a link back to a report's index page.
     """
-    ids = _Anchors()
     out: list[str] = []
     title = _title(comparison)
     out.append(page_head(title))
@@ -63,12 +62,9 @@ def render_side_by_side(comparison: Comparison, *, index_href: str | None = None
     out.append(_header(comparison, index_href))
     out.append(_toolbar(comparison))
     out.append('<main id="rows" class="rows">\n')
-    names = {"L": side_name(comparison, "L"), "R": side_name(comparison, "R")}
-    prev_div = {"L": None, "R": None}
-    shares = shares_of(comparison)
-    blocks = article_blocks(comparison)
+    page = _Page(comparison)
     for n, pair in enumerate(comparison.pairs, 1):
-        out.append(_row(n, pair, ids, names, prev_div, shares, blocks))
+        out.append(_row(n, pair, page))
     if not comparison.pairs:
         out.append('<p class="none">两份文本都没有条文。</p>\n')
     out.append("</main>\n")
@@ -264,16 +260,21 @@ def _shares_html(side: str, links: list[ArticleLink], names: dict[str, str], blo
     return f'<div class="shares"><span class="sh">{head}</span><ul>{"".join(items)}</ul></div>'
 
 
-def _cell(
-    side: str,
-    refs: tuple[ArticleRef, ...],
-    index: dict[tuple[int, int], ParagraphPair],
-    ids: _Anchors,
-    names: dict[str, str],
-    prev_div: dict,
-    shares: dict[tuple[str, str], list[ArticleLink]],
-    blocks: dict,
-) -> str:
+class _Page:
+    """What every row of one page needs: anchors taken so far, each side's
+    name, the last division heading shown on each side, the shares links and
+    the blocks of every article (to name the blocks a link joins)."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        self.ids = _Anchors()
+        self.names = {"L": side_name(comparison, "L"), "R": side_name(comparison, "R")}
+        self.prev_div: dict[str, tuple[str, ...] | None] = {"L": None, "R": None}
+        self.shares = shares_of(comparison)
+        self.blocks = article_blocks(comparison)
+
+
+def _cell(side: str, refs: tuple[ArticleRef, ...], index: dict[tuple[int, int], ParagraphPair], page: _Page) -> str:
+    ids, names, prev_div, shares, blocks = page.ids, page.names, page.prev_div, page.shares, page.blocks
     name = names[side]
     if not refs:
         return f'<div class="cell {side} empty" data-side="{esc(name)}"><span class="sr">{esc(name)}：无对应条文</span></div>'
@@ -295,15 +296,7 @@ def _cell(
     return "".join(parts)
 
 
-def _row(
-    n: int,
-    pair: ArticlePair,
-    ids: _Anchors,
-    names: dict[str, str],
-    prev_div: dict,
-    shares: dict[tuple[str, str], list[ArticleLink]],
-    blocks: dict,
-) -> str:
+def _row(n: int, pair: ArticlePair, page: _Page) -> str:
     rel = esc(pair.relation)
     changed = pair.changed
     if pair.left and pair.right:
@@ -323,7 +316,7 @@ def _row(
         f'<div class="rh"><a class="num" href="#row-{n}" title="本行链接">#{n}</a>'
         f'<span class="rel rel-{rel}" title="{rel}">{esc(relation_label(pair.relation))}</span>{score}'
         f'<span class="what">{esc(what)}</span>{notes}</div>'
-        f"{_cell('L', pair.left, left_index, ids, names, prev_div, shares, blocks)}"
-        f"{_cell('R', pair.right, right_index, ids, names, prev_div, shares, blocks)}"
+        f"{_cell('L', pair.left, left_index, page)}"
+        f"{_cell('R', pair.right, right_index, page)}"
         "</section>\n"
     )
