@@ -21,7 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("cli.check:check", "Check that files are in canonical form."),
     "show": ("cli.show:show", "Print a regulation, or one article of it, as text."),
     "init": ("cli.store:init_command", "Make a new corpus: a git repository with texts/."),
-    "add": ("cli.store:add", "Ingest a raw text and commit it as a new version of a regulation."),
+    "add": ("cli.add:add", "Ingest raw texts and commit each as a version of a regulation."),
     "log": ("cli.store:log", "List the versions of a regulation, newest first."),
     "history": ("cli.history:history", "Show every version in which one article was added, changed or deleted."),
     "review": ("cli.review:review", "Summarise the regulation changes in a commit range, for a pull request."),

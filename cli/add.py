@@ -1,0 +1,107 @@
+"""fagui add: ingest raw texts and commit them as versions of a regulation
+(thin wrappers over fagui.store: Corpus.add, and fagui.store.batch.add_history
+for several files or a folder)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from cli.options import repo_option
+from fagui.errors import FaguiError
+from fagui.files import read_bytes
+from fagui.store.batch import add_history
+from fagui.store.corpus import Corpus
+from fagui.text.control import visible
+
+
+@click.command()
+@click.argument("raws", metavar="RAW...", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--id", "regulation_id", required=True, help="The regulation's id, e.g. jilin/counterespionage-work-provisions.")
+@click.option("--effective", metavar="YYYY-MM-DD", help="Effective date; overrides the one the text states (one RAW only).")
+@click.option("--source", metavar="URL", help="Where the text came from; overrides the link the text names (one RAW only).")
+@click.option("-m", "--message", help="A note for the commit body (of every version added).")
+@click.option("--tag", help="Also tag the version's commit with this name (one RAW only).")
+@click.option("--force", is_flag=True, help="Discard uncommitted changes to texts/ID.md and its source.")
+@repo_option
+def add(raws, regulation_id, effective, source, message, tag, force, repo) -> None:
+    """Ingest raw texts and commit each as a version of a regulation.
+
+    Writes texts/ID.md and texts/ID.source.txt from RAW (a file, - for
+    standard input) and commits only those two files; whatever else is staged
+    or changed stays as it is. Several files, or a folder of them, are a
+    regulation's history: one commit per version, oldest first (by the
+    effective date each text states, else the date in a file name such as
+    仲裁法(2017-09-01).md), each checked before anything is committed; a text
+    already recorded (the same bytes) is skipped, so adding twice adds
+    nothing. A progress bar shows on a terminal.
+
+    \b
+    Examples:
+      fagui add jilin-2024.txt --id jilin/counterespionage-work-provisions --effective 2024-05-01
+      fagui add amended.txt --id national/counterespionage-security-provisions --tag v2 -m "2025 amendment"
+      fagui add ~/Laws/仲裁法*.md --id national/arbitration-law
+      fagui add downloads/arbitration/ --id national/arbitration-law
+    """
+    if len(raws) == 1 and not os.path.isdir(raws[0]):
+        _add_one(raws[0], regulation_id, effective, source, message, tag, force, repo)
+        return
+    for flag, value in (("--effective", effective), ("--source", source), ("--tag", tag), ("--force", force)):
+        if value:
+            raise FaguiError(f"{flag} applies to one text; add several files or a folder without it")
+    if "-" in raws:
+        raise FaguiError("standard input (-) can only be added alone")
+    with _ProgressBar("adding") as bar:
+        entries = add_history(Corpus(repo), list(raws), regulation_id, message=message, progress=bar.update)
+    for entry in entries:
+        if entry.result is None:
+            click.echo(f"{regulation_id}: {visible(entry.name)}: skipped, already recorded ({entry.recorded[:7]})")
+        elif entry.result.created:
+            click.echo(f"[{entry.result.commit[:7]}] {regulation_id}: {visible(entry.name)}: version effective {entry.result.effective} ({entry.result.changes.describe()})")
+        else:
+            click.echo(f"{regulation_id}: {visible(entry.name)}: unchanged, already the current version ({entry.result.commit[:7]})")
+
+
+class _ProgressBar:
+    """A progress bar on stderr when it is a terminal (nothing otherwise),
+    made when the first item is done and the total known."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.bar = None
+
+    def __enter__(self):
+        return self
+
+    def update(self, name: str, done: int, total: int) -> None:
+        if not sys.stderr.isatty():
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr, show_pos=True, item_show_func=lambda n: n)
+            self.bar.__enter__()
+        self.bar.update(1, visible(name))
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+
+def _add_one(raw, regulation_id, effective, source, message, tag, force, repo) -> None:
+    data = read_bytes(raw)
+    result = Corpus(repo).add(
+        data,
+        regulation_id,
+        effective=effective,
+        source=source,
+        name="<stdin>" if raw == "-" else raw,
+        message=message,
+        tag=tag,
+        force=force,
+    )
+    tagged = f", tagged {result.tag}" if result.tag else ""
+    if result.created:
+        click.echo(f"[{result.commit[:7]}] {regulation_id}: version effective {result.effective} ({result.changes.describe()}){tagged}")
+    else:
+        click.echo(f"{regulation_id}: unchanged, this text is already the current version ({result.commit[:7]}){tagged}")
