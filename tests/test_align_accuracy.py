@@ -24,6 +24,8 @@ def background():
 # strict F1, lax F1, wrong one-sided claims at most); None where there is
 # nothing to count.
 FLOORS = {
+    "animal-beijing": (0.7, 0.85, 0.25, 0.7, 0.7, 0.8, 3),
+    "earthquake-shanghai": (0.75, 0.85, 0.2, 0.5, 0.7, 0.9, 2),
     "meteorology-beijing": (0.85, 0.85, 0.8, 1.0, 0.9, 0.9, 2),
     "meteorology-shanghai": (1.0, 0.75, 1.0, 0.5, 0.9, 0.9, 3),
     "national-heilongjiang": (0.9, 0.85, 0.8, 0.35, 0.8, 0.85, 7),

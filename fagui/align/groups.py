@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from fagui.align.context import Context, State
 from fagui.align.functional import functional_pairs
+from fagui.align.shares import share_distinctive_wording
 from fagui.align.vectors import Vector, cosine, coverage, similarities, vector_sum
 
 
@@ -19,7 +20,9 @@ def split_articles(ctx: Context, state: State) -> State:
     """An unlinked right article joins the group of its best-scoring linked
     left article when they score at least ``extend_score`` and it covers at
     least ``extend_gain`` more of that left article than the group's right
-    side already does: one provision split over two articles. Articles paired
+    side already does, and some block of each shares distinctive wording
+    with one of the other (as a shares link must): one provision split over
+    two articles. Articles paired
     by what they are for (:mod:`fagui.align.functional`) do not grow: a
     purpose article's broad wording fits many articles."""
     groups = [(list(l), list(r)) for l, r in state.groups]
@@ -30,7 +33,7 @@ def split_articles(ctx: Context, state: State) -> State:
     scores = ctx.article_scores(list(by_left), free)
     for j, i in _best_partners(scores, ctx.params.extend_score, free_side=1):
         lefts, rights = by_left[i]
-        if _adds(ctx, ctx.vec_r[j], ctx.vec_l[i], [ctx.vec_r[x] for x in rights]):
+        if _adds(ctx, ctx.vec_r[j], ctx.vec_l[i], [ctx.vec_r[x] for x in rights]) and share_distinctive_wording(ctx, i, j):
             rights.append(j)
     return _with_groups(state, groups)
 
@@ -67,7 +70,8 @@ def merged_articles(ctx: Context, state: State) -> State:
     """An unlinked left article joins the group of its best-scoring right
     article (of a group with one right article) when they score at least
     ``extend_score`` and it covers at least ``extend_gain`` more of that right
-    article than the group's left side already does: two provisions merged
+    article than the group's left side already does, and some block of each
+    shares distinctive wording with one of the other: two provisions merged
     into one article. Functional pairs do not grow (see split_articles)."""
     groups = [(list(l), list(r)) for l, r in state.groups]
     paired_l = {i for l, _ in groups for i in l}
@@ -77,7 +81,7 @@ def merged_articles(ctx: Context, state: State) -> State:
     scores = ctx.article_scores(free, list(by_right))
     for i, j in _best_partners(scores, ctx.params.extend_score, free_side=0):
         lefts, rights = by_right[j]
-        if _adds(ctx, ctx.vec_l[i], ctx.vec_r[j], [ctx.vec_l[x] for x in lefts]):
+        if _adds(ctx, ctx.vec_l[i], ctx.vec_r[j], [ctx.vec_l[x] for x in lefts]) and share_distinctive_wording(ctx, i, j):
             lefts.append(i)
     return _with_groups(state, groups)
 

@@ -112,6 +112,17 @@ def shared_mass(ctx: Context, u: tuple[int, int], v: tuple[int, int]) -> float:
 
 
 
+def share_distinctive_wording(ctx: Context, i: int, j: int, may_link: "_Eligibility | None" = None) -> bool:
+    """Whether some block of left article ``i`` may link with and shares
+    distinctive wording with some block of right article ``j``."""
+    may_link = may_link or _Eligibility(ctx)
+    return any(
+        may_link((i, b), (j, c)) and distinctive(ctx, shared_mass(ctx, (i, b), (j, c)))
+        for b in range(len(ctx.units_l[i]))
+        for c in range(len(ctx.units_r[j]))
+    )
+
+
 def distinctive_counterparts(ctx: Context, state: State) -> State:
     """A counterpart group scoring below ``sure_score`` stands only when some
     block of one side may link with (:class:`_Eligibility`) and shares
@@ -126,11 +137,7 @@ def distinctive_counterparts(ctx: Context, state: State) -> State:
     for lefts, rights in state.groups:
         weak = group_score([ctx.vec_l[i] for i in lefts], [ctx.vec_r[j] for j in rights]) < ctx.params.sure_score
         if weak and not any((i, j) in functional for i in lefts for j in rights) and not any(
-            may_link((i, b), (j, c)) and distinctive(ctx, shared_mass(ctx, (i, b), (j, c)))
-            for i in lefts
-            for j in rights
-            for b in range(len(ctx.units_l[i]))
-            for c in range(len(ctx.units_r[j]))
+            share_distinctive_wording(ctx, i, j, may_link) for i in lefts for j in rights
         ):
             continue
         kept.append((lefts, rights))
