@@ -90,6 +90,14 @@ def test_lawrefbook_zero_width_lines_and_a_table_of_contents_are_dropped_and_aud
     assert [d.heading for d in result.regulation.divisions()] == ["第一章 总则", "第二章 保护规划和保护措施", "第三章 传承利用和公众参与", "第四章 法律责任", "第五章 附则"]
 
 
+def test_any_markdown_regulation_loses_its_marks():
+    text = "# 某某条例\n\n## 第一章　总 则\n\n第一条 为了规定，制定本条例。\n\n## 第二章 附则\n\n第二条 本条例自2025年1月1日起施行。\n"
+    result = ingest_bytes(text.encode("utf-8"), "notes")
+    assert result.audit.layout == "lawrefbook" and result.regulation.metadata.title == "某某条例"
+    assert [d.heading for d in result.regulation.divisions()] == ["第一章 总则", "第二章 附则"]
+    assert "#某某" not in result.markdown and "\\#" not in result.markdown
+
+
 def test_history_fills_the_dates_the_text_does_not_state():
     path = FIXTURES / "lawrefbook" / "最高人民法院、最高人民检察院关于办理妨害武装部队制式服装、车辆号牌管理秩序等刑事案件具体应用法律若干问题的解释(2011-07-20).md"
     meta = ingest_bytes(path.read_bytes(), path.name).regulation.metadata

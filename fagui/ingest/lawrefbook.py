@@ -52,11 +52,10 @@ _JOINT_RE = re.compile(r"、(?=\d{4}年\d{1,2}月\d{1,2}日)")
 
 
 def recognise(lines: list[str]) -> bool:
-    """A ``# title`` first, and the INFO END marker or ``## 第…章`` headings."""
-    content = [line for line in lines if line.strip()]
-    if not content or not _TITLE_RE.match(content[0]):
-        return False
-    return any(line.strip() == INFO_END or re.match(r"^#{2,6} +第", line) for line in content[1:])
+    """A ``# title`` first: LawRefBook's layout, and that of any Markdown
+    regulation (the INFO END marker and 题注 are then simply absent)."""
+    content = next((line for line in lines if line.strip()), "")
+    return bool(_TITLE_RE.match(content))
 
 
 def prepare(text: str, encoding: str, line_ends: str, source: str) -> Prepared:
