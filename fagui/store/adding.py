@@ -20,7 +20,7 @@ from fagui.store.gitcmd import blob_bytes, head as head_commit, run, succeeds, w
 from fagui.store.journal import FileChange, Plan, journaled
 from fagui.store.message import commit_message
 from fagui.store.paths import check_date, markdown_path, source_path
-from fagui.store.plumbing import check_clean, check_paths, check_state, check_tag_name, commit_tree, store_blob
+from fagui.store.plumbing import check_clean, check_paths, check_state, check_tag_name, store_blob
 from fagui.store.versions import Reader
 
 
@@ -85,7 +85,7 @@ def add_version(
         found = changes(before, regulation)
         blobs = {rel: store_blob(repo, data) for rel, data in contents.items()}
         text = commit_message(regulation_id, regulation, found, message)
-        commit = commit_tree(repo, head, blobs, text)
+        commit = journal.commit_tree(head, blobs, text)
         journal.apply(_plan(repo, branch, head, commit, tag, commit, contents), contents)
     return AddResult(regulation_id, md_path, commit, True, regulation.metadata.effective, found, tag)
 

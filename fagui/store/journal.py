@@ -100,6 +100,24 @@ class Journal:
         self.settled = True
         """False while a plan is half applied: then the journal must stay."""
 
+    def commit_tree(self, head: git.Commit | None, blobs: dict[str, str], message: str) -> str:
+        """A commit of HEAD's tree with ``blobs`` (path -> sha) replacing
+        those paths, built in a temporary index so the user's index is not
+        read or written. Commit hooks are not run, as with ``git commit-tree``."""
+        index = git_path(self.repo, "fagui-add.tree-index")
+        _remove(index)  # left by a killed add; git makes a new index where none exists
+        env = {"GIT_INDEX_FILE": index}
+        try:
+            if head is not None:
+                _git(self.repo, self._fd, "read-tree", head.hexsha, env=env)
+            info = "".join(f"100644 {sha}\t{path}\n" for path, sha in blobs.items())
+            _git(self.repo, self._fd, "update-index", "--add", "--index-info", input=info.encode("utf-8"), env=env)
+            tree = _git(self.repo, self._fd, "write-tree", env=env)
+        finally:
+            _remove(index)
+        parents = ["-p", head.hexsha] if head is not None else []
+        return _git(self.repo, self._fd, "commit-tree", tree, *parents, "-m", message)
+
     def apply(self, plan: Plan, contents: dict[str, bytes]) -> None:
         """Write ``contents`` (path -> bytes, as planned), the index entries,
         then move the branch and make the tag. On failure before the commit

@@ -1,11 +1,10 @@
 """The git plumbing under adding a version: the checks made before anything
 is touched, and the commit made without reading or writing the user's index.
 
-The commit is built in a temporary index from ``HEAD`` plus the files, so
-whatever else the user has staged or changed is never committed and never
-disturbed. How the work tree, index, branch and tag then change, safely
-against a kill, is :mod:`fagui.store.journal`. Commit hooks are not run, as
-with ``git commit-tree``.
+The commit itself, built in a temporary index from ``HEAD`` plus the files
+so that whatever else the user has staged or changed is never committed and
+never disturbed, and how the work tree, index, branch and tag then change,
+safely against a kill, are :mod:`fagui.store.journal`.
 """
 
 from __future__ import annotations
@@ -91,26 +90,3 @@ def check_tag_name(repo: git.Repo, tag: str) -> None:
 def store_blob(repo: git.Repo, data: bytes) -> str:
     """Write ``data`` as a blob, byte for byte (no filters); its sha."""
     return repo.odb.store(IStream("blob", len(data), BytesIO(data))).hexsha.decode("ascii")
-
-
-def commit_tree(repo: git.Repo, head: git.Commit | None, blobs: dict[str, str], message: str) -> str:
-    """A commit of HEAD's tree with ``blobs`` replacing those paths, built
-    in a temporary index so the user's index is not read or written."""
-    index = git_path(repo, "fagui-add.tree-index")  # the caller holds the add lock
-    if os.path.exists(index):
-        os.unlink(index)  # left by a killed add; git makes a new index where none exists
-    env = {"GIT_INDEX_FILE": index}
-    try:
-        if head is not None:
-            run(repo, "read-tree", head.hexsha, env=env)
-        run(repo, "update-index", "--add", "--index-info", input=_index_info(blobs), env=env)
-        tree = run(repo, "write-tree", env=env)
-    finally:
-        if os.path.exists(index):
-            os.unlink(index)
-    parents = ["-p", head.hexsha] if head is not None else []
-    return run(repo, "commit-tree", tree, *parents, "-m", message)
-
-
-def _index_info(blobs: dict[str, str]) -> bytes:
-    return "".join(f"100644 {sha}\t{path}\n" for path, sha in blobs.items()).encode("utf-8")
