@@ -148,3 +148,23 @@ def test_added_files_follow_the_umask(tmp_path, raw):
     for name in (f"{JILIN}.md", f"{JILIN}.source.txt"):
         assert stat.S_IMODE(os.stat(repo / "texts" / name).st_mode) == 0o664
     assert subprocess.run(["git", "status", "--porcelain"], cwd=repo, capture_output=True, text=True).stdout == ""
+
+
+def immutable(path, on: bool) -> bool:
+    """chattr +i / -i: a folder even root cannot write into; False where the
+    file system or the user cannot do it."""
+    return subprocess.run(["chattr", "+i" if on else "-i", str(path)], capture_output=True).returncode == 0
+
+
+@pytest.mark.parametrize("folder", ["texts", ".git"])
+def test_a_read_only_texts_or_repository_is_a_one_line_error(tmp_path, raw, folder):
+    repo = make_repo(tmp_path / "corpus")
+    before = snapshot(repo)
+    if not immutable(repo / folder, True):
+        pytest.skip("chattr +i is not available here")
+    try:
+        result = run("add", raw, "--id", JILIN, "--repo", str(repo))
+    finally:
+        immutable(repo / folder, False)
+    one_line_error(result, "not permitted")
+    assert snapshot(repo) == before
