@@ -136,8 +136,9 @@ def bench(provinces: list[int], trace: bool = True) -> dict:
             if trace:
                 _, peak, _ = run_report(corpus, tmp / f"p{n}-mem", trace=True)
                 figures[f"provinces_{n}_peak_mib"] = peak / 2**20
-            pages = len(list((tmp / f"p{n}-out").glob("*.html")))
-            assert pages == n + 1, pages
+            pages = len([p for p in (tmp / f"p{n}-out").glob("*.html") if not p.name.startswith("art.")])
+            assert pages == n + 1, pages  # the index and a page per province (and pages per national article)
+            assert len(list((tmp / f"p{n}-out").glob("*.docx"))) == n
     if len(provinces) >= 2:
         lo, hi = provinces[0], provinces[-1]
         figures["time_scaling"] = figures[f"provinces_{hi}_cpu_seconds"] / figures[f"provinces_{lo}_cpu_seconds"] / (hi / lo)

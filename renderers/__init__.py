@@ -118,6 +118,17 @@ def counts(comparison: Comparison) -> list[tuple[str, int]]:
 GRADE_LABELS = {"sure": "确定", "unsure": "待核"}
 """Chinese names of the grades: how sure the engine is of a correspondence."""
 
+COVERAGE = {
+    "as_is": ("＝", "照搬", "adopted as is"),
+    "reworded": ("≈", "改写", "reworded"),
+    "partly": ("◐", "部分采纳", "partly adopted"),
+    "not_adopted": ("✕", "未采纳", "not adopted"),
+}
+"""Coverage classes of a reference article in one derived text, from the
+share of its paragraphs and items the derived text carries
+(:class:`fagui.model.Coverage`): symbol (so a cell reads without colour),
+Chinese name, English name."""
+
 STRENGTH_LABELS = {"counterpart": "对应", "shares": "共享"}
 """Chinese names of the strengths of a link (:data:`fagui.model.STRENGTHS`)."""
 

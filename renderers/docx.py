@@ -24,18 +24,20 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 
 import docx
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor, Twips
+from docx.shared import Mm, Pt, Twips
+from docx.table import _Cell
 from lxml import etree
 
 from fagui.model import ArticleLink, ArticlePair, ArticleRef, Comparison, ParagraphPair
 
-from renderers import GRADE_LABELS, STRENGTH_LABELS, block_ops, counts, relation_label, shares_of, side_name
+from renderers import GRADE_LABELS, STRENGTH_LABELS, article_blocks, block_name, block_ops, counts, relation_label, shares_of, side_name
 
 CJK_FONT = "SimSun"
 CJK_FONT_ALT = "宋体"
@@ -60,8 +62,26 @@ def render_docx(comparison: Comparison) -> bytes:
     _setup(document, _title(comparison))
     _title_block(document, comparison)
     _table(document, comparison)
+    package = document.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):  # python-docx's picture of its blank template
+            del package.rels[rid]
     out = io.BytesIO()
     document.save(out)
+    return _reproducible(out.getvalue())
+
+
+def _reproducible(data: bytes) -> bytes:
+    """The same archive with every member dated 1980-01-01, so the same
+    comparison gives the same bytes (a report re-run changes no file that
+    did not change)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            member.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(member, source.read(info))
     return out.getvalue()
 
 
@@ -183,7 +203,9 @@ def _table(document, comparison: Comparison) -> None:
     roles = _roles(comparison)
     table = document.add_table(rows=1, cols=3)
     table.style = "Table Grid"
-    table.autofit = False
+    table.autofit = False  # fixed layout: the grid's widths hold for every row
+    for column, width in zip(table.columns, COLUMNS):
+        column.width = width
     header = table.rows[0]
     _repeat_header(header)
     for cell, text, width in zip(header.cells, (f"{roles[0]}（{names['L']}）", f"{roles[1]}（{names['R']}）", "说明"), COLUMNS):
@@ -193,18 +215,50 @@ def _table(document, comparison: Comparison) -> None:
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.add_run(xml_safe(text)).bold = True
     shares = shares_of(comparison)
+    blocks = article_blocks(comparison)
     previous: dict[str, tuple[str, ...]] = {"L": (), "R": ()}
     for pair in comparison.pairs:
         chapter = _chapter_change(pair, previous)
         if chapter:
             _chapter_row(table, chapter)
         left_index, right_index = block_ops(pair) if pair.left and pair.right else ({}, {})
-        cells = table.add_row().cells
-        for cell, width in zip(cells, COLUMNS):
-            cell.width = width
+        cells = _add_row(table)
         _side(cells[0], "L", pair, left_index, previous)
         _side(cells[1], "R", pair, right_index, previous)
-        _notes(cells[2], pair, shares, names)
+        _notes(cells[2], pair, shares, names, blocks)
+
+
+def _add_row(table) -> list:
+    """A new row's cells. python-docx's ``row.cells`` lays out the whole
+    table each time (quadratic in its rows); a new row of plain cells needs
+    only its own."""
+    row = table.add_row()
+    return [_Cell(tc, table) for tc in row._tr.tc_lst]
+
+
+_FORMATS = {"bold": "w:b", "strike": "w:strike", "italic": "w:i"}
+
+
+def _run(p, text: str, *, size: int | None = None, color: str | None = None, **marks: bool) -> None:
+    """Append a run of ``text`` (made XML-safe) to paragraph ``p``: what
+    python-docx's ``add_run`` writes, without its search for where each
+    child goes (a table of thousands of runs is built in linear time).
+    ``marks``: bold, strike, italic; ``size`` in half-points; ``color`` hex."""
+    r = etree.SubElement(p._p, qn("w:r"))
+    props = [(_FORMATS[k], None) for k, on in marks.items() if on]
+    if color:
+        props.append(("w:color", color))
+    if size:
+        props.append(("w:sz", str(size)))
+    if props:
+        rpr = etree.SubElement(r, qn("w:rPr"))
+        for tag, value in props:  # in the schema's order: b, i, strike, color, sz
+            el = etree.SubElement(rpr, qn(tag))
+            if value is not None:
+                el.set(qn("w:val"), value)
+    t = etree.SubElement(r, qn("w:t"))
+    t.text = xml_safe(text)
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 
 
 def _repeat_header(row) -> None:
@@ -232,14 +286,13 @@ def _chapter_change(pair: ArticlePair, previous: dict[str, tuple[str, ...]]) -> 
 
 
 def _chapter_row(table, chapter: dict[str, str]) -> None:
-    cells = table.add_row().cells
-    for cell, side, width in zip(cells, ("L", "R", None), COLUMNS):
-        cell.width = width
+    cells = _add_row(table)
+    for cell, side in zip(cells, ("L", "R", None)):
         _shade(cell)
         if side in chapter:
             p = cell.paragraphs[0]
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            p.add_run(xml_safe(chapter[side]))
+            _run(p, chapter[side])
 
 
 def _side(cell, side: str, pair: ArticlePair, index: dict[tuple[int, int], ParagraphPair], previous: dict) -> None:
@@ -247,14 +300,13 @@ def _side(cell, side: str, pair: ArticlePair, index: dict[tuple[int, int], Parag
     if not refs:
         p = cell.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = p.add_run(f"（{relation_label(pair.relation)}）")
-        run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+        _run(p, f"（{relation_label(pair.relation)}）", color="595959")
         return
     first = True
     for ai, ref in enumerate(refs):
         if ai and ref.divisions and ref.divisions != previous[side]:
             p = cell.paragraphs[0] if first else cell.add_paragraph()
-            p.add_run(xml_safe(" · ".join(ref.divisions))).italic = True
+            _run(p, " · ".join(ref.divisions), italic=True)
             first = False
         previous[side] = ref.divisions or previous[side]
         _article(cell, side, ref, ai, index, first)
@@ -265,21 +317,21 @@ def _article(cell, side: str, ref: ArticleRef, ai: int, index: dict[tuple[int, i
     for bi, block in enumerate(ref.blocks or ("",)):
         p = cell.paragraphs[0] if first and bi == 0 else cell.add_paragraph()
         if bi == 0:
-            p.add_run(xml_safe(ref.label) + "\u3000")
+            _run(p, ref.label + "\u3000")
         pp = index.get((ai, bi))
         if pp is None or not pp.ops:
-            p.add_run(xml_safe(block))
+            _run(p, block)
             continue
         for op in pp.ops:
             if op.kind == "equal":
-                p.add_run(xml_safe(op.left if side == "L" else op.right))
+                _run(p, op.left if side == "L" else op.right)
             elif op.kind == "delete" and side == "L" and op.left:
-                p.add_run(xml_safe(op.left)).font.strike = True
+                _run(p, op.left, strike=True)
             elif op.kind == "insert" and side == "R" and op.right:
-                p.add_run(xml_safe(op.right)).bold = True
+                _run(p, op.right, bold=True)
 
 
-def _notes(cell, pair: ArticlePair, shares: dict[tuple[str, str], list[ArticleLink]], names: dict[str, str]) -> None:
+def _notes(cell, pair: ArticlePair, shares: dict[tuple[str, str], list[ArticleLink]], names: dict[str, str], blocks: dict) -> None:
     head = [relation_label(pair.relation)]
     if pair.left and pair.right:
         head.append(STRENGTH_LABELS["counterpart"])
@@ -292,24 +344,24 @@ def _notes(cell, pair: ArticlePair, shares: dict[tuple[str, str], list[ArticleLi
         other = "R" if side == "L" else "L"
         for ref in refs:
             for link in shares.get((side, ref.label), ()):
-                lines.append(_shares_line(side, ref.label, link, names[other]))
+                lines.append(_shares_line(side, ref.label, link, names[other], blocks))
     p = cell.paragraphs[0]
     for k, line in enumerate(lines):
         if k:
             p = cell.add_paragraph()
-        run = p.add_run(xml_safe(line))
-        run.font.size = Pt(9)
+        _run(p, line, size=18)
 
 
-def _shares_line(side: str, label: str, link: ArticleLink, other_name: str) -> str:
-    """``第十八条部分条款见于 吉林省 第十九条（共享，相似度 0.62）：第1段↔第1段「……」``."""
+def _shares_line(side: str, label: str, link: ArticleLink, other_name: str, blocks: dict) -> str:
+    """``第十八条部分条款见于 吉林省 第十九条（共享，相似度 0.62）：第1款↔第1款「……」``."""
     there = link.right if side == "L" else link.left
     verb = "部分条款见于" if side == "L" else "部分条款来自"
     grade = f"，{GRADE_LABELS.get(link.grade, link.grade)}" if link.grade != "sure" else ""
-    blocks = []
+    other = "R" if side == "L" else "L"
+    places = []
     for ev in link.evidence:
         mine, theirs = (ev.left, ev.right) if side == "L" else (ev.right, ev.left)
         wording = "".join(f"「{w}」" for w in ev.shared[:6])
-        blocks.append(f"第{mine[1] + 1}段↔第{theirs[1] + 1}段{wording}")
-    return f"{label}{verb} {other_name} {there}（{STRENGTH_LABELS['shares']}，相似度 {link.score:.2f}{grade}）：{'；'.join(blocks)}"
+        places.append(f"{block_name(blocks[side, mine[0]], mine[1])}↔{block_name(blocks[other, theirs[0]], theirs[1])}{wording}")
+    return f"{label}{verb} {other_name} {there}（{STRENGTH_LABELS['shares']}，相似度 {link.score:.2f}{grade}）：{'；'.join(places)}"
 

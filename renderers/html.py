@@ -49,11 +49,13 @@ def asset(name: str) -> str:
     return resources.files("renderers").joinpath("assets", name).read_text(encoding="utf-8")
 
 
-def render_side_by_side(comparison: Comparison, *, index_href: str | None = None) -> str:
+def render_side_by_side(comparison: Comparison, *, index_href: str | None = None, across: dict[str, str] | None = None) -> str:
     """One HTML page: the left (reference / older) text against the right
     (derived / newer) text, corresponding articles on the same row.
 
-    ``index_href`` adds a link back to a report's index page.
+    ``index_href`` adds a link back to a report's index page; ``across``
+    (left article label -> page) a link from each left article to its page
+    across the derived texts (:mod:`renderers.articles`).
     """
     out: list[str] = []
     title = _title(comparison)
@@ -62,7 +64,7 @@ def render_side_by_side(comparison: Comparison, *, index_href: str | None = None
     out.append(_header(comparison, index_href))
     out.append(_toolbar(comparison))
     out.append('<main id="rows" class="rows">\n')
-    page = _Page(comparison)
+    page = _Page(comparison, across or {})
     for n, pair in enumerate(comparison.pairs, 1):
         out.append(_row(n, pair, page))
     if not comparison.pairs:
@@ -262,15 +264,17 @@ def _shares_html(side: str, links: list[ArticleLink], names: dict[str, str], blo
 
 class _Page:
     """What every row of one page needs: anchors taken so far, each side's
-    name, the last division heading shown on each side, the shares links and
-    the blocks of every article (to name the blocks a link joins)."""
+    name, the last division heading shown on each side, the shares links,
+    the blocks of every article (to name the blocks a link joins) and each
+    left article's page across the derived texts, if any."""
 
-    def __init__(self, comparison: Comparison) -> None:
+    def __init__(self, comparison: Comparison, across: dict[str, str]) -> None:
         self.ids = _Anchors()
         self.names = {"L": side_name(comparison, "L"), "R": side_name(comparison, "R")}
         self.prev_div: dict[str, tuple[str, ...] | None] = {"L": None, "R": None}
         self.shares = shares_of(comparison)
         self.blocks = article_blocks(comparison)
+        self.across = across
 
 
 def _cell(side: str, refs: tuple[ArticleRef, ...], index: dict[tuple[int, int], ParagraphPair], page: _Page) -> str:
@@ -284,7 +288,9 @@ def _cell(side: str, refs: tuple[ArticleRef, ...], index: dict[tuple[int, int], 
             parts.append(f'<div class="div">{esc(" · ".join(ref.divisions))}</div>')
         prev_div[side] = ref.divisions
         anchor = ids.take(side, ref.label)
-        parts.append(f'<article id="{esc(anchor)}"><h3><a href="#{esc(anchor)}">{esc(ref.label)}</a></h3>')
+        elsewhere = page.across.get(ref.label) if side == "L" else None
+        link = f' <a class="across" href="{esc(elsewhere)}" title="{esc(ref.label)} 在各地的对照">各地对照</a>' if elsewhere else ""
+        parts.append(f'<article id="{esc(anchor)}"><h3><a href="#{esc(anchor)}">{esc(ref.label)}</a>{link}</h3>')
         for bi, block in enumerate(ref.blocks):
             pp = index.get((ai, bi))
             body = _ops_html(pp, side) if pp is not None and pp.ops else esc(block)

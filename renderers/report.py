@@ -1,32 +1,34 @@
-"""The report as a folder of files: one self-contained page per comparison
-(:func:`renderers.html.render_side_by_side`) and the index
+"""The report as a folder of files: per comparison a self-contained page
+(:func:`renderers.html.render_side_by_side`) and its Word 对照表
+(:func:`renderers.docx.render_docx`); per reference text a page for each of
+its articles across the derived texts (:mod:`renderers.articles`) and the
+coverage matrix as CSV (:mod:`renderers.coverage_csv`); and the index
 (:func:`renderers.site.render_index`).
 
 ``build_site(out_dir, jurisdictions, histories)`` takes (name, Comparison)
 pairs from anywhere (``fagui.report.plan_report`` makes them for a corpus),
-writes each page as it comes, holding one Comparison at a time, and the index
+writes each comparison's files as it comes, holding one Comparison at a time
+(the article pages are written from the index's digests), and the index
 last, into a folder built beside the target and swapped in whole
 (:mod:`fagui.outfolder`). This is the one renderer that writes files.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from fagui.model import Comparison
-from fagui.outfolder import output_folder
+from fagui.outfolder import OutputFolder, output_folder
+from renderers.articles import Column, render_article_page
+from renderers.coverage_csv import render_coverage_csv
+from renderers.docx import render_docx
 from renderers.html import render_side_by_side
-from renderers.site import Entry, entry, render_index
+from renderers.site import Entry, article_href, article_hrefs, csv_href, entry, matrix_layout, page_name, render_index
 
 INDEX = "index.html"
 
-
-def page_name(name: str) -> str:
-    """A safe file name for a comparison page: ASCII, no folders."""
-    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-") or "comparison"
-    return f"{stem}.html"
+__all__ = ["INDEX", "build_site", "page_name"]
 
 
 def build_site(
@@ -37,16 +39,18 @@ def build_site(
     title: str = "法规对照报告",
     force: bool = False,
 ) -> Path:
-    """Write one page per comparison into ``out_dir`` and then ``index.html``.
+    """Write the report of the comparisons into ``out_dir``, ``index.html`` last.
 
-    ``name`` gives the page's file name (made safe by :func:`page_name`).
-    The iterables are consumed one comparison at a time and each is dropped
-    once its page is written. The folder is :func:`fagui.outfolder.output_folder`'s:
-    built beside and swapped in whole, with a manifest of its files; a folder
-    holding files fagui did not write is refused unless ``force``. Returns
-    the path of the index.
+    ``name`` gives the comparison's file names (made safe by :func:`page_name`:
+    ``NAME.html`` and ``NAME.docx``). The iterables are consumed one
+    comparison at a time and each is dropped once its files are written.
+    The folder is
+    :func:`fagui.outfolder.output_folder`'s: built beside and swapped in
+    whole, with a manifest of its files; a folder holding files fagui did not
+    write is refused unless ``force``. Returns the path of the index.
     """
     used: set[str] = set()
+    references: dict[str, dict[str, tuple[str, ...]]] = {}  # reference text -> its articles' blocks
     with output_folder(out_dir, "report", force=force) as folder:
 
         def write(items: Iterable[tuple[str, Comparison]]) -> list[Entry]:
@@ -58,11 +62,42 @@ def build_site(
                     href = page_name(f"{name}-{k}")
                     k += 1
                 used.add(href)
-                folder.write(href, render_side_by_side(comparison, index_href=INDEX))
-                entries.append(entry(name, href, comparison))
+                across = None
+                if comparison.mode == "jurisdictions":
+                    across = {c.article: article_href(comparison.left, n) for n, c in enumerate(comparison.coverage)}
+                    blocks = references.setdefault(_group(comparison.left), {})
+                    for pair in comparison.pairs:
+                        for ref in pair.left:
+                            blocks.setdefault(ref.label, ref.blocks)
+                folder.write(href, render_side_by_side(comparison, index_href=INDEX, across=across))
+                docx = href.removesuffix(".html") + ".docx"
+                folder.write(docx, render_docx(comparison))
+                entries.append(entry(name, href, comparison, docx))
             return entries
 
         found = write(jurisdictions)
         history = write(histories)
-        index = folder.write(INDEX, render_index(found, history, title=title))
+        groups: dict[str, list[Entry]] = {}
+        for e in found:
+            groups.setdefault(_group(e.left), []).append(e)
+        for key, entries in groups.items():
+            _write_group(folder, entries, references.get(key, {}))
+        index = folder.write(INDEX, render_index(found, history, title=title, article_pages=True))
     return index
+
+
+def _group(reference) -> str:
+    """The key the index groups comparisons by: the reference text."""
+    return reference.id or reference.title
+
+
+def _write_group(folder: OutputFolder, entries: Sequence[Entry], blocks: dict[str, tuple[str, ...]]) -> None:
+    """The coverage matrix as CSV and a page per reference article, for the
+    comparisons of one reference text."""
+    name = csv_href(entries[0].left)
+    folder.write(name, render_coverage_csv(entries))
+    columns = matrix_layout(entries)[0]
+    by_label = [{c.article: c for c in e.carriages} for e in entries]
+    for label, href in article_hrefs(entries).items():
+        cols = [Column(col, e.href, carried.get(label)) for col, e, carried in zip(columns, entries, by_label)]
+        folder.write(href, render_article_page(entries[0].left, label, blocks.get(label, ()), cols, index_href=INDEX))

@@ -9,27 +9,37 @@ zh-CN like the comparison pages (same stylesheet).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
 from fagui.model import Comparison, DocumentRef, Summary
 
-from renderers import counts, relation_label
+from renderers import COVERAGE, counts, relation_label
+from renderers.articles import Carriage, carriages
 from renderers.html import esc, page_head
-
-COVERAGE = {
-    "as_is": ("＝", "照搬", "adopted as is"),
-    "reworded": ("≈", "改写", "reworded"),
-    "partly": ("◐", "部分采纳", "partly adopted"),
-    "not_adopted": ("✕", "未采纳", "not adopted"),
-}
-"""Coverage classes of a reference article in one derived text, from the
-share of its paragraphs and items the derived text carries
-(:class:`fagui.model.Coverage`): symbol (so a cell reads without colour),
-Chinese name, English name."""
 
 WORDS_UP_TO = 8
 """With at most this many columns, matrix cells spell the class out."""
+
+
+def page_name(name: str, ext: str = "html") -> str:
+    """A safe file name for a page of the report: ASCII, no folders."""
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-") or "comparison"
+    return f"{stem}.{ext}"
+
+
+def article_href(reference: DocumentRef, position: int) -> str:
+    """The page of the reference text's article at ``position`` (from 0, in
+    the text's order; see :mod:`renderers.articles`). The dots keep it apart
+    from every name :func:`page_name` makes."""
+    stem = page_name(reference.id or reference.title or "reference", "")[:-1]
+    return f"art.{stem}.{position + 1:03d}.html"
+
+
+def csv_href(reference: DocumentRef) -> str:
+    """The coverage matrix of a reference text as CSV."""
+    return f"coverage.{page_name(reference.id or reference.title or 'reference', 'csv')}"
 
 
 @dataclass(frozen=True)
@@ -38,7 +48,9 @@ class Entry:
 
     ``coverage``: for each left-hand article, in the left text's order,
     (number, label, coverage class, share of its characters carried, the
-    right-hand articles that carry it).
+    right-hand articles that carry it); ``carriages`` the same articles with
+    the carried paragraphs (for the article pages, cross-jurisdiction only);
+    ``docx`` the 对照表 file, if written.
     """
 
     name: str
@@ -49,10 +61,13 @@ class Entry:
     summary: Summary
     counts: tuple[tuple[str, int], ...]
     coverage: tuple[tuple[int, str, str, float, tuple[str, ...]], ...]
+    carriages: tuple[Carriage, ...] = ()
+    docx: str | None = None
 
 
-def entry(name: str, href: str, comparison: Comparison) -> Entry:
-    """The digest of ``comparison`` for the index; ``href`` is its page."""
+def entry(name: str, href: str, comparison: Comparison, docx: str | None = None) -> Entry:
+    """The digest of ``comparison`` for the index; ``href`` is its page,
+    ``docx`` its 对照表."""
     numbers = {a.label: a.number for p in comparison.pairs for a in p.left}
     cov = []
     for c in comparison.coverage:
@@ -61,7 +76,14 @@ def entry(name: str, href: str, comparison: Comparison) -> Entry:
     return Entry(
         name, href, comparison.mode, comparison.left, comparison.right, comparison.summary,
         tuple(counts(comparison)), tuple(cov),
+        carriages(comparison) if comparison.mode == "jurisdictions" else (), docx,
     )
+
+
+def _download(e: Entry) -> str:
+    if not e.docx:
+        return "<td></td>"
+    return f'<td><a class="dl" href="{esc(e.docx)}" download title="Word 对照表：左栏删除线为删除，右栏加粗为新增">.docx</a></td>'
 
 
 def _meter(share: float) -> str:
@@ -92,32 +114,50 @@ def _comparisons_table(entries: Sequence[Entry]) -> str:
             f"<td>{_doc(e.right)}</td>"
             f'<td class="n">{s.left_articles} ↔ {s.right_articles}</td>{cells}'
             f'<td class="n">{_meter(s.adopted_share)}</td><td class="n">{_meter(s.provision_share)}</td>'
-            f'<td class="n">{_meter(s.derived_share)}</td></tr>'
+            f'<td class="n">{_meter(s.derived_share)}</td>{_download(e)}</tr>'
         )
     return (
         '<div class="scroll"><table class="list"><thead><tr><th>地方</th><th>地方文本</th><th>条数</th>'
         f'{head}<th title="有对应条文的参照条文比例">采纳</th>'
         '<th title="参照文本的款、项（按字符计）在地方文本中有对应款、项的比例">条款覆盖</th>'
-        f"<th>源自参照</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        f"<th>源自参照</th><th>对照表</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
-def _matrix(entries: Sequence[Entry]) -> str:
+def matrix_layout(entries: Sequence[Entry]) -> tuple[list[str], list[str], list[dict[str, tuple[str, float, tuple[str, ...]]]]]:
+    """The coverage matrix of comparisons of one reference text: column
+    names (one per derived text), row labels (reference articles by number),
+    and per column the cells by label: (class, share, carrying articles)."""
     seen: dict[str, int] = {}
     columns = [_column(e, seen) for e in entries]
-    words = len(entries) <= WORDS_UP_TO
     articles: dict[str, int] = {}
     for e in entries:
         for number, label, *_ in e.coverage:
             articles.setdefault(label, number)
     order = sorted(articles, key=lambda label: (articles[label], label))
     cells = [{label: (cls, share, carriers) for _, label, cls, share, carriers in e.coverage} for e in entries]
+    return columns, order, cells
+
+
+def article_hrefs(entries: Sequence[Entry]) -> dict[str, str]:
+    """Reference article label -> its page (:func:`article_href`)."""
+    out: dict[str, str] = {}
+    for e in entries:
+        for position, (_, label, *_) in enumerate(e.coverage):
+            out.setdefault(label, article_href(e.left, position))
+    return out
+
+
+def _matrix(entries: Sequence[Entry], pages: dict[str, str]) -> str:
+    columns, order, cells = matrix_layout(entries)
+    words = len(entries) <= WORDS_UP_TO
     head = "".join(f'<th scope="col">{esc(c)}</th>' for c in columns)
     body = []
     for label in order:
         tds = []
         adopted = 0
-        for e, col, cov in zip(entries, columns, cells):
+        page = pages.get(label)
+        for k, (e, col, cov) in enumerate(zip(entries, columns, cells)):
             if label not in cov:
                 tds.append('<td class="c"></td>')
                 continue
@@ -129,11 +169,15 @@ def _matrix(entries: Sequence[Entry]) -> str:
             where = "".join(
                 f'<a class="carrier" href="{esc(e.href)}#R-{esc(c)}">{esc(c)}</a>' for c in carriers
             )
+            across = (
+                f'<div class="across"><a href="{esc(page)}#p-{k}" title="{esc(label)}：各地对照（{esc(col)}）">各地</a></div>' if page else ""
+            )
             tds.append(
                 f'<td class="c {cls}"><a href="{esc(e.href)}#L-{esc(label)}" title="{title}">{text}</a>'
-                f'{f"<div class=where>{where}</div>" if where else ""}</td>'
+                f'{f"<div class=where>{where}</div>" if where else ""}{across}</td>'
             )
-        body.append(f'<tr><th class="art" scope="row">{esc(label)}</th>{"".join(tds)}<td class="n">{adopted}/{len(entries)}</td></tr>')
+        name = f'<a href="{esc(page)}" title="{esc(label)} 在各地的对照">{esc(label)}</a>' if page else esc(label)
+        body.append(f'<tr><th class="art" scope="row">{name}</th>{"".join(tds)}<td class="n">{adopted}/{len(entries)}</td></tr>')
     keys = "".join(f'<span><span class="k c {cls}"><b>{sym}</b> {zh}</span> {en}</span>' for cls, (sym, zh, en) in COVERAGE.items())
     return (
         f'<div class="keys">{keys}</div>'
@@ -151,15 +195,19 @@ def _histories_table(entries: Sequence[Entry]) -> str:
         rows.append(
             f'<tr><td><a href="{esc(e.href)}"><b>{esc(e.right.title)}</b></a><div class="sub">{esc(e.right.id or "")}</div></td>'
             f'<td>{esc(old)} → {esc(new)}<div class="sub mono">{esc(e.left.revision or "")} → {esc(e.right.revision or "")}</div></td>'
-            f"<td>{esc(changed)}</td></tr>"
+            f"<td>{esc(changed)}</td>{_download(e)}</tr>"
         )
-    return f'<div class="scroll"><table class="list"><thead><tr><th>法规</th><th>版本</th><th>变化</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+    return f'<div class="scroll"><table class="list"><thead><tr><th>法规</th><th>版本</th><th>变化</th><th>对照表</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
 
 
-def render_index(jurisdictions: Sequence[Entry], histories: Sequence[Entry] = (), *, title: str = "法规对照报告") -> str:
+def render_index(
+    jurisdictions: Sequence[Entry], histories: Sequence[Entry] = (), *, title: str = "法规对照报告", article_pages: bool = False
+) -> str:
     """The index page of a report: comparisons of a reference text against
     derived texts (grouped by reference text, each group with its coverage
-    matrix), then version histories."""
+    matrix), then version histories. ``article_pages``: the report also holds
+    a page per reference article (:func:`article_href`) and the matrix as CSV
+    (:func:`csv_href`), and the index links to them."""
     out = [page_head(title), '<body class="idx">\n']
     out.append(
         f'<header class="head"><h1>{esc(title)}</h1>'
@@ -177,7 +225,12 @@ def render_index(jurisdictions: Sequence[Entry], histories: Sequence[Entry] = ()
             f'<h2 id="coverage">覆盖矩阵 <span class="lede">{esc(ref.title)} 的每一条在各地方文本中的采纳情况：'
             "按款、项计算，格中列出承载该条的地方条文</span></h2>\n"
         )
-        out.append(_matrix(entries))
+        if article_pages:
+            out.append(
+                f'<p class="lede"><a class="dl" href="{esc(csv_href(ref))}" download>覆盖矩阵 CSV</a>（UTF-8，可用 Excel 打开）；'
+                "点击条文名称查看该条在各地的对照，格中“各地”链接到该地方一节。</p>\n"
+            )
+        out.append(_matrix(entries, article_hrefs(entries) if article_pages else {}))
         out.append("</section>\n")
     if not jurisdictions:
         out.append('<p class="lede">没有国家与地方文本的对照（texts/ 中需要 level: national 与 level: provincial 的文本）。</p>\n')

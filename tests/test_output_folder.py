@@ -58,13 +58,23 @@ def test_empty_name_symlink_and_file_are_refused(tmp_path, monkeypatch):
     assert sorted(os.listdir(tmp_path)) == ["link", "mine.txt"]
 
 
+def site_files(*names: str) -> list[str]:
+    """What build_site writes for comparisons ``names`` of sample()'s
+    national text (7 articles): page and 对照表 each, article pages, CSV."""
+    return sorted(
+        ["index.html", "coverage.national-test.csv"]
+        + [f"{name}.{ext}" for name in names for ext in ("html", "docx")]
+        + [f"art.national-test.{k:03d}.html" for k in range(1, 8)]
+    )
+
+
 def test_a_rerun_removes_pages_of_the_earlier_run(tmp_path):
     out = tmp_path / "site"
     build_site(out, [("a", sample()), ("b", sample())])
-    assert sorted(files(out)) == [MANIFEST, "a.html", "b.html", "index.html"]
+    assert sorted(files(out)) == sorted([MANIFEST, *site_files("a", "b")])
     build_site(out, [("a", sample())])
-    assert sorted(files(out)) == [MANIFEST, "a.html", "index.html"]
-    assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"] == ["a.html", "index.html"]
+    assert sorted(files(out)) == sorted([MANIFEST, *site_files("a")])
+    assert sorted(json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"]) == site_files("a")
 
 
 def test_a_failed_run_leaves_the_old_site_whole(tmp_path):
@@ -88,7 +98,7 @@ def test_the_current_folder_is_written_in_place(tmp_path, monkeypatch):
     build_site(".", [("a", sample())])
     build_site(".", [("b", sample())])
     assert os.stat(tmp_path).st_ino == inode
-    assert sorted(os.listdir(tmp_path)) == [MANIFEST, "b.html", "index.html"]
+    assert sorted(os.listdir(tmp_path)) == sorted([MANIFEST, *site_files("b")])
 
 
 def test_sigkill_during_a_rerun_leaves_old_or_new(tmp_path):
@@ -137,7 +147,7 @@ def test_a_file_put_in_the_folder_while_it_runs_is_kept(tmp_path):
 
     with pytest.raises(FaguiError, match="'mine.txt' appeared in the folder while fagui ran"):
         build_site(out, meanwhile())
-    assert sorted(files(out)) == [MANIFEST, "a.html", "b.html", "index.html"]
+    assert sorted(files(out)) == sorted([MANIFEST, *site_files("a", "b")])
     [kept] = [p for p in tmp_path.iterdir() if p.name != "site"]
     assert (kept / "mine.txt").read_text(encoding="utf-8") == "written while fagui ran\n"
     build_site(out, [("a", sample())])  # a later run leaves it alone

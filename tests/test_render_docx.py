@@ -14,6 +14,7 @@ import io
 import os
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import docx
@@ -107,7 +108,7 @@ def test_shared_relation_and_shares_notes():
     table = rows(document)
     hotline = next(r for r in table if r[0].startswith("第十八条"))
     assert hotline[1] == "（部分条款共享）"
-    assert hotline[2].startswith("部分条款共享\n第十八条部分条款见于 吉林省 第十九条（共享，相似度 0.62）：第1段↔第1段")
+    assert hotline[2].startswith("部分条款共享\n第十八条部分条款见于 吉林省 第十九条（共享，相似度 0.62）：第1款↔第1款")
     assert "「12339举报受理电话和网络举报受理平台」" in hotline[2]
     carrier = next(r for r in table if r[1].startswith("第十九条"))
     assert carrier[0] == "（部分条款共享）" and "第十九条部分条款来自 国家 第十八条" in carrier[2]
@@ -123,6 +124,14 @@ def test_versions_title_and_marks():
     amended = next(r for r in document.tables[-1].rows if r.cells[0].text.startswith("第二条"))
     assert runs(amended.cells[1], bold=True) == ["、团体"]
     assert any("第三条 → 第四条" in r[2] for r in table)  # the pair's notes
+
+
+def test_same_comparison_same_bytes():
+    data = render_docx(sample())
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    assert "docProps/thumbnail.jpeg" not in archive.namelist()  # python-docx's blank page is not ours
+    assert render_docx(sample()) == data
 
 
 def test_text_is_escaped_and_control_characters_shown():

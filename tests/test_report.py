@@ -50,6 +50,21 @@ def links(path: Path) -> Links:
     return p
 
 
+def assert_links_resolve(folder: Path) -> None:
+    """Every link of every page in ``folder`` leads to a file there, and
+    every anchor to an id on that page."""
+    pages = {page.name: links(page) for page in sorted(folder.glob("*.html"))}
+    assert pages
+    ids = {name: set(parsed.ids) for name, parsed in pages.items()}
+    for name, parsed in pages.items():
+        for href in parsed.hrefs:
+            target, _, anchor = href.partition("#")
+            target = target or name
+            assert (folder / target).is_file(), (name, href)
+            if anchor:
+                assert anchor in ids[target], (name, href)
+
+
 def test_page_names_are_safe():
     assert page_name("jilin-counterespionage-work-provisions") == "jilin-counterespionage-work-provisions.html"
     assert page_name("../../etc/passwd") == "etc-passwd.html"
@@ -61,21 +76,24 @@ def test_build_site_writes_pages_then_an_index_whose_links_resolve(tmp_path):
     other = Comparison(c.mode, c.left, DocumentRef("zhejiang/x", "浙江省反间谍安全防范办法", "浙江省"), c.pairs[:5], c.summary)
     index = build_site(tmp_path / "site", [("jilin", c), ("zhejiang", other)], [("history-national", versions_sample())])
     assert index == tmp_path / "site" / "index.html"
-    assert sorted(p.name for p in index.parent.iterdir()) == [".fagui-manifest.json", "history-national.html", "index.html", "jilin.html", "zhejiang.html"]
+    # Per comparison a page and its 对照表; per national article a page across the provinces; the matrix as CSV.
+    articles = [f"art.national-test.{n:03d}.html" for n in range(1, len(c.coverage) + 1)]
+    assert sorted(p.name for p in index.parent.iterdir()) == sorted(
+        [".fagui-manifest.json", "history-national.docx", "history-national.html", "index.html", "jilin.docx", "jilin.html",
+         "zhejiang.docx", "zhejiang.html", "coverage.national-test.csv"] + articles
+    )
     page = index.read_text(encoding="utf-8")
     assert '<html lang="zh-CN">' in page and "吉林省" in page and "浙江省" in page and "版本历史" in page
-    for href in links(index).hrefs:
-        target, _, anchor = href.partition("#")
-        assert (index.parent / target).is_file(), href
-        if anchor:
-            assert anchor in links(index.parent / target).ids, href
+    for name in ("jilin.docx", "zhejiang.docx", "history-national.docx", "coverage.national-test.csv"):
+        assert f'href="{name}" download' in page
+    assert_links_resolve(index.parent)
     assert 'href="index.html"' in (index.parent / "jilin.html").read_text(encoding="utf-8")
 
 
 def test_coverage_matrix_classes_and_links(tmp_path):
     index = build_site(tmp_path, [("jilin", sample())])
     page = index.read_text(encoding="utf-8")
-    rows = dict(re.findall(r'<th class="art" scope="row">(第.条)</th>(.*?)</tr>', page))
+    rows = dict(re.findall(r'<th class="art" scope="row"><a href="[^"]*" title="[^"]*">(第.条)</a></th>(.*?)</tr>', page))
     assert list(rows) == ["第一条", "第二条", "第三条", "第四条", "第五条", "第六条"]
     # Classes come from the share of each article's paragraphs and items
     # carried; each cell links to the article and names the carriers.
@@ -89,7 +107,7 @@ def test_coverage_matrix_classes_and_links(tmp_path):
     assert 'class="where"' not in rows["第五条"] and "<div class=where>" not in rows["第五条"]
     assert 'class="c as_is"><a href="jilin.html#L-第六条"' in rows["第六条"]
     # A provision carried only through a shares link is covered, and says where.
-    carried = re.search(r'<th class="art" scope="row">第十八条</th>(.*?)</tr>', page).group(1)
+    carried = re.search(r'<th class="art" scope="row"><a [^>]*>第十八条</a></th>(.*?)</tr>', page).group(1)
     assert 'class="c reworded"' in carried and 'href="jilin.html#R-第十九条">第十九条</a>' in carried
 
 
@@ -126,11 +144,12 @@ def test_cli_report(corpus, tmp_path):
     assert result.stdout.strip() == str(out / "index.html")
     assert result.stderr == ""  # not a terminal: no progress bar
     names = sorted(p.name for p in out.iterdir())
+    provinces = ("heilongjiang-counterespionage-security-regulations", "jiangxi-counterespionage-work-regulations",
+                 "jilin-counterespionage-work-provisions", "zhejiang-counterespionage-security-measures")
     assert names == sorted(
-        ["index.html", ".fagui-manifest.json"]
-        + [f"national-counterespionage-security-provisions--{j}.html" for j in (
-            "heilongjiang-counterespionage-security-regulations", "jiangxi-counterespionage-work-regulations",
-            "jilin-counterespionage-work-provisions", "zhejiang-counterespionage-security-measures")]
+        ["index.html", ".fagui-manifest.json", "coverage.national-counterespionage-security-provisions.csv"]
+        + [f"national-counterespionage-security-provisions--{j}.{ext}" for j in provinces for ext in ("html", "docx")]
+        + [f"art.national-counterespionage-security-provisions.{n:03d}.html" for n in range(1, 32)]
     )
     index = (out / "index.html").read_text(encoding="utf-8")
     assert index.count('<th class="art" scope="row">') == 31
@@ -170,11 +189,7 @@ def test_cli_report_on_the_seed_corpus(corpus, tmp_path):
     assert result.exit_code == 0, result.output
     index = out / "index.html"
     assert result.stdout.strip() == str(index)
-    for href in links(index).hrefs:
-        target, _, anchor = href.partition("#")
-        assert (out / target).is_file(), href
-        if anchor:
-            assert anchor in links(out / target).ids, href
+    assert_links_resolve(out)
 
 
 def test_benchmark_smoke():
