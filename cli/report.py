@@ -13,6 +13,7 @@ import click
 from cli.options import repo_option
 from fagui.model import Comparison
 from fagui.report import PendingComparison, plan_report
+from fagui.text.control import visible
 from renderers.report import build_site
 
 
@@ -50,6 +51,5 @@ def report(output: str, force: bool, repo: str) -> None:
 
 def _made(pending: Iterable[PendingComparison], tick: Callable[[str], None]) -> Iterator[tuple[str, Comparison]]:
     for p in pending:
-        comparison = p.make()
-        tick(p.name)
-        yield p.name, comparison
+        yield p.name, p.make()
+        tick(visible(p.name))  # resumed: its page and 对照表 are written

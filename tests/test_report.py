@@ -157,6 +157,34 @@ def test_cli_report(corpus, tmp_path):
     assert [p.name for p in out.parent.iterdir() if p.name.startswith(".")] == []
 
 
+def test_a_progress_bar_on_a_terminal_and_none_when_piped(corpus, tmp_path):
+    """Each comparison counts once its page and 对照表 are written."""
+    import os
+    import pty
+    import sys
+
+    command = [sys.executable, "-m", "cli", "report", "--repo", str(corpus), "-o", str(tmp_path / "out")]
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    master, slave = pty.openpty()
+    done = subprocess.run(command, stdout=subprocess.PIPE, stderr=slave, env=env, cwd=ROOT)
+    os.close(slave)
+    terminal = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        terminal += chunk
+    os.close(master)
+    assert done.returncode == 0
+    assert b"comparing" in terminal and b"4/4" in terminal
+    assert done.stdout.decode().strip() == str(tmp_path / "out" / "index.html")
+    piped = subprocess.run(command, capture_output=True, env=env, cwd=ROOT)
+    assert piped.returncode == 0 and piped.stderr == b""
+
+
 def test_cli_report_no_corpus(tmp_path):
     result = CliRunner().invoke(main, ["report", "--repo", str(tmp_path), "-o", str(tmp_path / "o")])
     assert result.exit_code == 2 and "no texts/ folder" in result.stderr
