@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import pty
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -41,3 +44,23 @@ def assert_pair_rebuilds(pair) -> None:
         if paragraph.right is not None:
             article, block = paragraph.right
             assert "".join(op.right for op in paragraph.ops) == pair.right[article].blocks[block]
+
+
+def run_on_terminal(command: list[str], **kwargs) -> tuple[subprocess.CompletedProcess, bytes]:
+    """Run ``command`` with its standard error on a pseudo-terminal (as a
+    user at a terminal sees it) and its standard output piped: (the
+    finished process, what reached the terminal)."""
+    master, slave = pty.openpty()
+    done = subprocess.run(command, stdout=subprocess.PIPE, stderr=slave, **kwargs)
+    os.close(slave)
+    terminal = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the terminal closed: everything is read
+            break
+        if not chunk:
+            break
+        terminal += chunk
+    os.close(master)
+    return done, terminal

@@ -4,12 +4,12 @@ one commit per version, oldest first, nothing twice; through the real CLI."""
 from __future__ import annotations
 
 import os
-import pty
 import re
 import subprocess
 import sys
 
 from click.testing import CliRunner
+from conftest import run_on_terminal
 from test_store import JILIN, V1, V2, V3, git, isolated_git, repo, snapshot  # noqa: F401
 
 from cli.main import main
@@ -98,22 +98,8 @@ def test_a_progress_bar_on_a_terminal_and_none_when_piped(repo, tmp_path):
     folder = tmp_path / "in"
     write(folder, {"v1.txt": V1, "v2.txt": V2})
     env = dict(os.environ, PYTHONPATH=ROOT)
-    master, slave = pty.openpty()
-    done = subprocess.run(
-        [sys.executable, "-m", "cli", "add", str(folder), "--id", JILIN, "--repo", str(repo)],
-        stdout=subprocess.PIPE, stderr=slave, env=env, cwd=ROOT,
-    )
-    os.close(slave)
-    terminal = b""
-    while True:
-        try:
-            chunk = os.read(master, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        terminal += chunk
-    os.close(master)
+    command = [sys.executable, "-m", "cli", "add", str(folder), "--id", JILIN, "--repo", str(repo)]
+    done, terminal = run_on_terminal(command, env=env, cwd=ROOT)
     assert done.returncode == 0
     assert b"adding" in terminal and b"2/2" in terminal
     assert b"adding" not in done.stdout

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import run_on_terminal
 from click.testing import CliRunner
 from test_render_common import sample, synthetic, versions_sample
 
@@ -160,24 +161,11 @@ def test_cli_report(corpus, tmp_path):
 def test_a_progress_bar_on_a_terminal_and_none_when_piped(corpus, tmp_path):
     """Each comparison counts once its page and 对照表 are written."""
     import os
-    import pty
     import sys
 
     command = [sys.executable, "-m", "cli", "report", "--repo", str(corpus), "-o", str(tmp_path / "out")]
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    master, slave = pty.openpty()
-    done = subprocess.run(command, stdout=subprocess.PIPE, stderr=slave, env=env, cwd=ROOT)
-    os.close(slave)
-    terminal = b""
-    while True:
-        try:
-            chunk = os.read(master, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        terminal += chunk
-    os.close(master)
+    done, terminal = run_on_terminal(command, env=env, cwd=ROOT)
     assert done.returncode == 0
     assert b"comparing" in terminal and b"4/4" in terminal
     assert done.stdout.decode().strip() == str(tmp_path / "out" / "index.html")
