@@ -123,6 +123,27 @@ def header_kind(text: str, found: dict) -> str | None:
     return None
 
 
+def header_fields(kind: str, text: str) -> tuple[dict[str, str], str]:
+    """The front-matter fields a header line of ``kind`` (see
+    :func:`header_kind`, not title) states, and the audit's reason for moving
+    it there. Raises ImpossibleDate for a date that does not exist."""
+    if kind == "order_number":
+        m = ORDER_NUMBER_RE.match(text)
+        return {"issuer": m.group(2), "document_number": m.group(1) + m.group(3)}, (
+            "order and number: moved to front matter (issuer, document_number)"
+        )
+    if kind == "order":
+        return {"order": text, "issuer": ORDER_RE.match(text).group(1)}, (
+            "order: moved to front matter (issuer, document_number)"
+        )
+    if kind == "number":
+        return {"number": NUMBER_RE.match(text).group(1)}, "document number: moved to front matter (document_number)"
+    if kind == "signatory":
+        m = SIGNATORY_RE.match(text)
+        return {"signatory": f"{m.group(1)} {m.group(2)}"}, "signature: moved to front matter (signatory)"
+    return {"promulgated": iso_date(text)}, "date of the order: moved to front matter (promulgated)"
+
+
 def assemble(found: dict, preamble: list[str], closing: list[str], source: str) -> Metadata:
     """The front matter of a regulation.
 

@@ -218,28 +218,13 @@ class _Parser:
                 found["title"] = squeezed
                 self.drop_lines(line, line, "title: moved to the # heading and front matter (title)")
                 continue
-            if kind == "order_number":
-                m = meta.ORDER_NUMBER_RE.match(squeezed)
-                found["issuer"] = m.group(2)
-                found["document_number"] = m.group(1) + m.group(3)
-                self.drop_lines(line, line, "order and number: moved to front matter (issuer, document_number)")
-            elif kind == "order":
-                found["order"] = squeezed
-                found["issuer"] = meta.ORDER_RE.match(squeezed).group(1)
-                self.drop_lines(line, line, "order: moved to front matter (issuer, document_number)")
-            elif kind == "number":
-                found["number"] = meta.NUMBER_RE.match(squeezed).group(1)
-                self.drop_lines(line, line, "document number: moved to front matter (document_number)")
-            elif kind == "signatory":
-                m = meta.SIGNATORY_RE.match(squeezed)
-                found["signatory"] = f"{m.group(1)} {m.group(2)}"
-                self.drop_lines(line, line, "signature: moved to front matter (signatory)")
-            elif kind == "date":
+            if kind is not None:
                 try:
-                    found["promulgated"] = meta.iso_date(squeezed)
+                    fields, reason = meta.header_fields(kind, squeezed)
                 except meta.ImpossibleDate as exc:
                     raise FaguiError(str(exc), self.source, line.number) from None
-                self.drop_lines(line, line, "date of the order: moved to front matter (promulgated)")
+                found.update(fields)
+                self.drop_lines(line, line, reason)
             else:
                 preamble.append(Block(text, line.number, line.number))
         if "title" not in found:
