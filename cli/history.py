@@ -12,13 +12,14 @@ from cli.options import article_option, color_option, format_option, repo_option
 from fagui.model import relation_words
 from fagui.store.corpus import Corpus
 from fagui.store.paths import split_spec
+from fagui.text.labels import label_text
 from fagui.text.control import visible
 from renderers.text import render_article_diff
 
 
 @click.command()
 @click.argument("spec", metavar="ID[@REV]")
-@article_option("The article's number (12, 十二 or 第十二条) in the version ID[@REV] names.", required=True)
+@article_option("The article's number (12, 十二, 第十二条 or 第十条之一) in the version ID[@REV] names.", required=True)
 @format_option(("text", "json"), "text")
 @color_option
 @repo_option
@@ -53,7 +54,9 @@ def history(spec, article, fmt, color, repo) -> None:
             }
             for e in entries
         ]
-        click.echo(json.dumps({"id": regulation_id, "article": article, "versions": data}, ensure_ascii=False, indent=2))
+        number, suffix = article
+        head = {"id": regulation_id, "article": number, "suffix": suffix, "label": label_text("条", number, suffix)}
+        click.echo(json.dumps({**head, "versions": data}, ensure_ascii=False, indent=2))
         return
     colored = use_color(color, sys.stdout)
     for e in entries:

@@ -27,24 +27,30 @@ def output_option(help: str):
 
 
 class ArticleNumber(click.ParamType):
-    """An article number as a reader writes it: 12, 十二 or 第十二条."""
+    """An article as a reader writes it: 12, 十二, 第十二条, or an inserted
+    article 第十条之一 / 10之1; converted to its key (number, suffix) as
+    ``Article.key``."""
 
     name = "N"
 
-    def convert(self, value, param, ctx) -> int:
-        if isinstance(value, int):
+    def convert(self, value, param, ctx) -> tuple[int, int]:
+        if isinstance(value, tuple):
             return value
-        from fagui.text.numerals import parse_strict
+        from fagui.text.labels import MalformedLabel, read_label
 
-        text = value.strip().removeprefix("第").removesuffix("条")
+        number, of, suffix = value.strip().removeprefix("第").partition("之")
+        text = f"第{number.removesuffix('条')}条" + (f"之{suffix}" if of else "")
         try:
-            return parse_strict(text)
-        except ValueError:
-            self.fail(f"not an article number: {value!r} (write 12, 十二 or 第十二条)", param, ctx)
+            label = read_label(text)
+        except MalformedLabel:
+            label = None
+        if label is None or label.kind != "条" or label.end != len(text):
+            self.fail(f"not an article number: {value!r} (write 12, 十二, 第十二条 or 第十条之一)", param, ctx)
+        return label.key
 
 
 def article_option(help: str, required: bool = False):
-    """``--article N``: an article by number (12, 十二 or 第十二条)."""
+    """``--article N``: an article by number (12, 十二, 第十二条, 第十条之一)."""
     return click.option("--article", type=ArticleNumber(), required=required, help=help)
 
 

@@ -12,9 +12,9 @@ from fagui.text.control import visible
 
 @click.command()
 @click.argument("spec", metavar="FILE|ID[@REV]")
-@article_option("Show only this article: 12, 十二 or 第十二条.")
+@article_option("Show only this article: 12, 十二, 第十二条 or 第十条之一.")
 @repo_option
-def show(spec: str, article: int | None, repo: str) -> None:
+def show(spec: str, article: tuple[int, int] | None, repo: str) -> None:
     """Print a regulation, or one article of it, as text.
 
     SPEC is a canonical Markdown FILE, or a version in the corpus: ID (the

@@ -95,7 +95,7 @@ def _display_order(groups: list[Group], n_left: int) -> list[Group]:
 
 def _article_ref(located: LocatedArticle) -> ArticleRef:
     a = located.article
-    return ArticleRef(a.number, a.label, located.divisions, a.blocks())
+    return ArticleRef(a.number, a.label, located.divisions, a.blocks(), a.suffix)
 
 
 def _article_pair(group: Group, la, ra) -> ArticlePair:

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from fagui.errors import FaguiError
 from fagui.model import Article, Regulation
+from fagui.text.labels import label_text
 
 
-def format_regulation(regulation: Regulation, article: int | None = None) -> str:
-    """The regulation as indented plain text, or only article number ``article``.
+def format_regulation(regulation: Regulation, article: tuple[int, int] | None = None) -> str:
+    """The regulation as indented plain text, or only the article at key
+    ``article`` ((number, suffix): 第十条之一 is (10, 1)).
 
     Raises FaguiError when the regulation has no such article.
     """
     if article is not None:
         for located in regulation.located_articles():
-            if located.article.key == (article, 0):
+            if located.article.key == article:
                 where = " / ".join(located.divisions)
                 head = f"{regulation.metadata.title}" + (f" / {where}" if where else "")
                 return head + "\n\n" + format_article(located.article)
-        raise FaguiError(f"{regulation.metadata.title} has no article {article}")
+        raise FaguiError(f"{regulation.metadata.title} has no article {label_text('条', *article)}")
     out = [regulation.metadata.title, ""]
     out += [f"{key}: {value}" for key, value in regulation.metadata.items() if key != "title"]
     out += [f"history: {e.date} {e.body} {e.action}" for e in regulation.metadata.history]

@@ -67,6 +67,7 @@ def _summary(s: Summary) -> dict[str, Any]:
 def _article(a: ArticleRef) -> dict[str, Any]:
     return {
         "number": a.number,
+        "suffix": a.suffix,
         "label": a.label,
         "divisions": list(a.divisions),
         "blocks": list(a.blocks),

@@ -47,7 +47,7 @@ class Entry:
     """What the index needs of one comparison page.
 
     ``coverage``: for each left-hand article, in the left text's order,
-    (number, label, coverage class, share of its characters carried, the
+    (key (number, suffix) as ``Article.key``, label, coverage class, share of its characters carried, the
     right-hand articles that carry it); ``carriages`` the same articles with
     the carried paragraphs (for the article pages, cross-jurisdiction only);
     ``docx`` the 对照表 file, if written.
@@ -60,7 +60,7 @@ class Entry:
     right: DocumentRef
     summary: Summary
     counts: tuple[tuple[str, int], ...]
-    coverage: tuple[tuple[int, str, str, float, tuple[str, ...]], ...]
+    coverage: tuple[tuple[tuple[int, int], str, str, float, tuple[str, ...]], ...]
     carriages: tuple[Carriage, ...] = ()
     docx: str | None = None
 
@@ -68,11 +68,11 @@ class Entry:
 def entry(name: str, href: str, comparison: Comparison, docx: str | None = None) -> Entry:
     """The digest of ``comparison`` for the index; ``href`` is its page,
     ``docx`` its 对照表."""
-    numbers = {a.label: a.number for p in comparison.pairs for a in p.left}
+    keys = {a.label: a.key for p in comparison.pairs for a in p.left}
     cov = []
     for c in comparison.coverage:
         carriers = tuple(dict.fromkeys(label for _, label, _ in c.places))
-        cov.append((numbers.get(c.article, 0), c.article, c.status, c.share, carriers))
+        cov.append((keys.get(c.article, (0, 0)), c.article, c.status, c.share, carriers))
     return Entry(
         name, href, comparison.mode, comparison.left, comparison.right, comparison.summary,
         tuple(counts(comparison)), tuple(cov),
@@ -126,14 +126,14 @@ def _comparisons_table(entries: Sequence[Entry]) -> str:
 
 def matrix_layout(entries: Sequence[Entry]) -> tuple[list[str], list[str], list[dict[str, tuple[str, float, tuple[str, ...]]]]]:
     """The coverage matrix of comparisons of one reference text: column
-    names (one per derived text), row labels (reference articles by number),
+    names (one per derived text), row labels (reference articles in numbering order, 第十条之一 after 第十条),
     and per column the cells by label: (class, share, carrying articles)."""
     seen: dict[str, int] = {}
     columns = [_column(e, seen) for e in entries]
-    articles: dict[str, int] = {}
+    articles: dict[str, tuple[int, int]] = {}
     for e in entries:
-        for number, label, *_ in e.coverage:
-            articles.setdefault(label, number)
+        for key, label, *_ in e.coverage:
+            articles.setdefault(label, key)
     order = sorted(articles, key=lambda label: (articles[label], label))
     cells = [{label: (cls, share, carriers) for _, label, cls, share, carriers in e.coverage} for e in entries]
     return columns, order, cells

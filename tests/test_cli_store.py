@@ -98,7 +98,7 @@ def test_errors_are_one_line_exit_2_and_touch_nothing(history, tmp_path):
         (["log", "national/none", "--repo", str(repo)], "national/none@HEAD: no such regulation"),
         (["show", f"{JILIN}@2020-01-01", "--repo", str(repo)], "no version in force on 2020-01-01"),
         (["show", f"{JILIN}@", "--repo", str(repo)], "nothing after '@'"),
-        (["history", JILIN, "--article", "99", "--repo", str(repo)], "has no article 99"),
+        (["history", JILIN, "--article", "99", "--repo", str(repo)], "has no article 第九十九条"),
         (["add", v1, "--id", JILIN, "--repo", str(tmp_path)], "not in a git repository"),
     ]
     before = snapshot(repo)

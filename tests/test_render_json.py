@@ -88,7 +88,7 @@ def test_deterministic_fixed_order_utf8():
     assert list(d["coverage"][0]) == ["article", "share", "status", "places"]
     shares = [x for x in d["links"] if x["strength"] == "shares"]
     assert shares and shares[0]["evidence"][0]["shared"], "the shared wording is written"
-    assert list(d["pairs"][0]["left"][0]) == ["number", "label", "divisions", "blocks"]
+    assert list(d["pairs"][0]["left"][0]) == ["number", "suffix", "label", "divisions", "blocks"]
     assert list(d["pairs"][0]["paragraphs"][0]) == ["left", "right", "ops"]
     assert d["right"]["title"] == XSS
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from fagui.align.context import Context, Group as Indices, Share, State
 from fagui.align.versions import ARTICLE_NUMBER, INTERNAL_REF
 from fagui.align.vectors import coverage, group_score
-from fagui.text.numerals import to_chinese, to_int
+from fagui.text.labels import label_text
+from fagui.text.numerals import to_int
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def version_groups(ctx: Context, state: State) -> list[Group]:
     a chapter other than the one its old chapter became), split, merged;
     shared, added, deleted."""
     la, ra = ctx.left, ctx.right
-    number_map = {la[i].article.number: ra[r[0]].article.number for l, r in state.groups for i in l}
+    key_map = {la[i].article.key: ra[r[0]].article.key for l, r in state.groups for i in l}
     chapter_map = _chapter_map(state.groups, la, ra)
     out = []
     for lefts, rights in state.groups:
@@ -99,8 +100,8 @@ def version_groups(ctx: Context, state: State) -> list[Group]:
             if not same_text:
                 notes += ("also amended",)
         elif same_text:
-            relation = "unchanged" if old.article.number == new.article.number else "renumbered"
-        elif renumber_refs(ctx.texts_l[i], number_map) == ctx.texts_r[j]:
+            relation = "unchanged" if old.article.key == new.article.key else "renumbered"
+        elif renumber_refs(ctx.texts_l[i], key_map) == ctx.texts_r[j]:
             relation = "reference_update"
             notes = ("references follow the renumbering",)
         else:
@@ -120,13 +121,14 @@ def _chapter_map(groups: tuple[Indices, ...], la, ra) -> dict[tuple[str, ...], t
     return {chapter: counts.most_common(1)[0][0] for chapter, counts in votes.items()}
 
 
-def renumber_refs(text: str, number_map: dict[int, int]) -> str:
+def renumber_refs(text: str, key_map: dict[tuple[int, int], tuple[int, int]]) -> str:
     """``text`` with each internal reference to an article renumbered as
-    ``number_map`` says (references to articles not in it unchanged)."""
+    ``key_map`` says: (number, suffix) -> (number, suffix), so 第十条之一 may
+    become 第十一条 and back (references to articles not in it unchanged)."""
 
     def article(m: re.Match) -> str:
-        number = to_int(m.group(1))
-        return f"第{to_chinese(number_map.get(number, number))}条"
+        key = (to_int(m.group(1)), to_int(m.group(2)) if m.group(2) else 0)
+        return label_text("条", *key_map.get(key, key))
 
     return INTERNAL_REF.sub(lambda m: m.group(1) + ARTICLE_NUMBER.sub(article, m.group(2)), text)
 

@@ -15,11 +15,13 @@ from fagui.align.context import Context, State
 from fagui.text.numerals import NUMERAL_CHARS
 
 INTERNAL_REF = re.compile(
-    rf"(本(?:规定|条例|办法|细则|规则|决定))((?:(?:、|，|和|及|至|或者)?第[{NUMERAL_CHARS}]+条"
-    rf"(?:第[{NUMERAL_CHARS}]+款)?(?:第[（(][{NUMERAL_CHARS}]+[）)]项)?)+)"
+    rf"(本(?:法|规定|条例|办法|细则|规则|决定|解释|准则))((?:(?:、|，|和|及|至|或者)?第[{NUMERAL_CHARS}]+条"
+    rf"(?:之[{NUMERAL_CHARS}]+)?(?:第[{NUMERAL_CHARS}]+款)?(?:第[（(][{NUMERAL_CHARS}]+[）)]项)?)+)"
 )
-"""A reference to articles of the regulation itself (本规定第八条、第九条)."""
-ARTICLE_NUMBER = re.compile(rf"第([{NUMERAL_CHARS}]+)条")
+"""A reference to articles of the regulation itself (本规定第八条、第九条;
+本法第十条之一: an inserted article)."""
+ARTICLE_NUMBER = re.compile(rf"第([{NUMERAL_CHARS}]+)条(?:之([{NUMERAL_CHARS}]+))?")
+"""An article in a reference: group 1 its number, group 2 the N of 之N."""
 
 
 def masked(text: str) -> str:

@@ -64,12 +64,19 @@ class DiffOp:
 
 @dataclass(frozen=True)
 class ArticleRef:
-    """An article as shown in a comparison."""
+    """An article as shown in a comparison. ``suffix`` is the N of an
+    inserted article's 之N (0 for none), as in :class:`Article`."""
 
     number: int
     label: str
     divisions: tuple[str, ...]
     blocks: tuple[str, ...]
+    suffix: int = 0
+
+    @property
+    def key(self) -> tuple[int, int]:
+        """The article's place in the numbering: (number, suffix)."""
+        return self.number, self.suffix
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,9 @@ from fagui.compare import compare
 from fagui.model import ArticlePair
 from fagui.store.versions import Chain
 
+Key = tuple[int, int]
+"""An article's place in the numbering: (number, suffix), as ``Article.key``."""
+
 
 @dataclass(frozen=True)
 class ArticleVersion:
@@ -36,14 +39,15 @@ class ArticleVersion:
     pair: ArticlePair | None
 
 
-def article_history(chain: Chain, start: int, number: int) -> list[ArticleVersion]:
-    """The versions of ``chain`` (newest first) in which article ``number`` of
-    version ``start`` changed, newest first: followed forward to the newest
-    version (or the one that deleted it) and back to the version that
-    introduced it. Unchanged versions are left out."""
+def article_history(chain: Chain, start: int, key: tuple[int, int]) -> list[ArticleVersion]:
+    """The versions of ``chain`` (newest first) in which the article at
+    ``key`` (number, suffix: 第十条之一 is (10, 1)) of version ``start``
+    changed, newest first: followed forward to the newest version (or the one
+    that deleted it) and back to the version that introduced it. Unchanged
+    versions are left out."""
     compared: dict[int, tuple[ArticlePair, ...]] = {}
 
-    def pair_at(i: int, *, left: int | None = None, right: int | None = None) -> ArticlePair:
+    def pair_at(i: int, *, left: Key | None = None, right: Key | None = None) -> ArticlePair:
         """The pair of version ``i`` against version ``i + 1`` (the one
         before it) holding article ``left`` of the older or ``right`` of ``i``."""
         if i not in compared:
@@ -51,28 +55,28 @@ def article_history(chain: Chain, start: int, number: int) -> list[ArticleVersio
         return _find(compared[i], left=left, right=right)
 
     pairs: dict[int, ArticlePair | None] = {}  # version index -> pair against the version before
-    numbers = {start: number}  # version index -> the article's number there
+    keys = {start: key}  # version index -> the article's key there
     deleted: tuple[int, ArticlePair] | None = None
     for i in range(start - 1, -1, -1):  # forward in time
-        pair = pair_at(i, left=numbers[i + 1])
+        pair = pair_at(i, left=keys[i + 1])
         if not pair.right:
             deleted = (i, pair)
             break
         # An article split into several is followed through the first of them.
-        numbers[i] = pair.right[0].number
+        keys[i] = pair.right[0].key
     for i in range(start, len(chain)):  # back in time, pairing each version with the one before
         if i + 1 == len(chain):
             pairs[i] = None  # the first version: the article is as old as the regulation here
             break
-        pair = pair_at(i, right=numbers[i])
+        pair = pair_at(i, right=keys[i])
         pairs[i] = pair
         if not pair.left:
             break
         # An article merged from several is followed through the first of them.
-        numbers[i + 1] = pair.left[0].number
+        keys[i + 1] = pair.left[0].key
     for i in range(start - 1, -1, -1):
-        if i in numbers:
-            pairs[i] = pair_at(i, right=numbers[i])
+        if i in keys:
+            pairs[i] = pair_at(i, right=keys[i])
     out = []
     if deleted is not None:
         i, pair = deleted
@@ -84,17 +88,17 @@ def article_history(chain: Chain, start: int, number: int) -> list[ArticleVersio
         if pair is not None and not pair.changed:
             continue
         commit, regulation = chain[i]
-        current = regulation.article(numbers[i])
+        current = regulation.article(*keys[i])
         previous = pair.left[0].label if pair is not None and pair.left else None
         relation = pair.relation if pair is not None else "added"
         out.append(ArticleVersion(commit.hexsha, regulation.metadata.effective, current.label, previous, relation, current.text(), pair))
     return out
 
 
-def _find(pairs: tuple[ArticlePair, ...], *, left: int | None = None, right: int | None = None) -> ArticlePair:
-    """The pair holding article ``left`` of the older side or ``right`` of the newer."""
+def _find(pairs: tuple[ArticlePair, ...], *, left: Key | None = None, right: Key | None = None) -> ArticlePair:
+    """The pair holding the article at ``left`` of the older side or at ``right`` of the newer."""
     for pair in pairs:
         refs = pair.left if left is not None else pair.right
-        if any(ref.number == (left if left is not None else right) for ref in refs):
+        if any(ref.key == (left if left is not None else right) for ref in refs):
             return pair
     raise AssertionError(f"the comparison has no pair for article {left or right}")

@@ -14,6 +14,7 @@ from fagui.model import DocumentRef, Regulation
 from fagui.store.articles import ArticleVersion, article_history
 from fagui.store.gitcmd import work_tree
 from fagui.store.paths import DATE_RE, TEXTS, split_spec
+from fagui.text.labels import label_text
 from fagui.store.versions import Reader, Version, index_in_force, version_at
 
 if TYPE_CHECKING:
@@ -78,12 +79,13 @@ class Corpus:
         """One version of a regulation: ``rev`` as in :meth:`resolve` (default HEAD)."""
         return self.resolve(regulation_id if rev is None else f"{regulation_id}@{rev}")[0]
 
-    def history(self, regulation_id: str, article: int, rev: str = "HEAD") -> list[ArticleVersion]:
+    def history(self, regulation_id: str, article: tuple[int, int], rev: str = "HEAD") -> list[ArticleVersion]:
         """Every version, newest first, in which one article was added,
         changed (wording or number) or deleted (see
         :func:`fagui.store.articles.article_history`).
 
-        ``article`` is the article's number in the version at ``rev`` (a git
+        ``article`` is the article's key, (number, suffix) as
+        ``Article.key`` (第十条之一 is (10, 1)), in the version at ``rev`` (a git
         revision or a date); from there the article is followed forward to
         HEAD (or the version that deleted it) and back to the version that
         introduced it, by its correspondence (so across renumbering).
@@ -97,8 +99,8 @@ class Corpus:
             start = next((i for i, (c, _) in enumerate(chain) if c.hexsha == commit), None)
             if start is None:  # not on HEAD's line of versions: follow it back from there only
                 chain, start = self._reader.chain(regulation_id, rev), 0
-        if chain[start][1].article(article) is None:
-            raise FaguiError(f"{regulation_id}@{rev} has no article {article}")
+        if chain[start][1].article(*article) is None:
+            raise FaguiError(f"{regulation_id}@{rev} has no article {label_text('条', *article)}")
         return article_history(chain, start, article)
 
     # -- writing ----------------------------------------------------------
