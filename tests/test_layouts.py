@@ -105,6 +105,20 @@ def test_history_fills_the_dates_the_text_does_not_state():
     assert (meta.promulgated, meta.effective) == ("2011-07-20", "2011-08-01")
 
 
+def test_an_amended_text_takes_effect_with_its_amendment_not_its_first_version():
+    """version_effective: a 修正 keeps the first version's 自…起施行 clause, so
+    a stated date before the latest 修正/修订 is not this version's date."""
+    path = FIXTURES / "lawrefbook" / "仲裁法(2017-09-01).md"
+    result = ingest_bytes(path.read_bytes(), path.name)
+    assert (result.regulation.metadata.adopted, result.regulation.metadata.effective) == ("2017-09-01", "2017-09-01")
+    [warning] = [w for w in result.audit.warnings if w.message.startswith("effective date")]
+    assert "1995-09-01 is the first version's" in warning.message and warning.line == 321
+    revised = "# 某某条例\n\n2001年1月1日 通过\n\n2020年6月1日 修订\n\n<!-- INFO END -->\n\n第一条 甲。\n\n第二条 本条例自2020年9月1日起施行。\n"
+    result = ingest_bytes(revised.encode("utf-8"), "revised.md")
+    assert result.regulation.metadata.effective == "2020-09-01"  # a 修订 states its own date: kept
+    assert not [w for w in result.audit.warnings if w.message.startswith("effective date")]
+
+
 def _counts_from_the_file(text: str) -> tuple[str, int, int]:
     """Title, articles and headings as the LawRefBook file itself has them
     (a table of contents repeats the headings: counted once)."""

@@ -96,6 +96,24 @@ def effective(texts: list[str], promulgated: str | None) -> str | None:
     return None
 
 
+def version_effective(stated: str | None, history: tuple) -> tuple[str | None, str | None]:
+    """This version's effective date from the date its text states, and a
+    warning when that is not the stated date.
+
+    An amendment by decision (修正) leaves the text's 自…起施行 clause as the
+    first version wrote it, so a stated date earlier than the latest 修正 or
+    修订 in the history is the first version's: this version took effect no
+    earlier than that amendment, whose date is taken instead.
+    """
+    amended = max((e.date for e in history if e.action in ("修正", "修订")), default=None)
+    if stated and amended and stated < amended:
+        return amended, (
+            f"effective date: the text's {stated} is the first version's; "
+            f"this version is the {amended} amendment's, taken as its effective date"
+        )
+    return stated, None
+
+
 def congress_issuer(texts: list[str]) -> str | None:
     """黑龙江省人民代表大会常务委员会 from 黑龙江省第十三届人民代表大会常务委员会第十四次会议."""
     for text in texts:
@@ -144,8 +162,9 @@ def header_fields(kind: str, text: str) -> tuple[dict[str, str], str]:
     return {"promulgated": iso_date(text)}, "date of the order: moved to front matter (promulgated)"
 
 
-def assemble(found: dict, preamble: list[str], closing: list[str], source: str) -> Metadata:
-    """The front matter of a regulation.
+def assemble(found: dict, preamble: list[str], closing: list[str], source: str) -> tuple[Metadata, str | None]:
+    """The front matter of a regulation, and a warning about its effective
+    date or None (see :func:`version_effective`).
 
     ``found`` holds what the header lines and the source's layout stated
     (title, issuer, numbers, dates, kind, status, history); ``preamble`` the
@@ -163,7 +182,8 @@ def assemble(found: dict, preamble: list[str], closing: list[str], source: str) 
         return max((e.date for e in history if e.action in actions), default=None)
 
     promulgated = found.get("promulgated") or latest("公布", "发布")
-    return Metadata(
+    stated, warning = version_effective(effective(preamble + closing, promulgated), history)
+    metadata = Metadata(
         title=title,
         jurisdiction=jurisdiction_,
         level=level,
@@ -173,8 +193,9 @@ def assemble(found: dict, preamble: list[str], closing: list[str], source: str) 
         document_number=found.get("document_number"),
         adopted=adopted(preamble) or latest("通过", "修正", "修订"),
         promulgated=promulgated,
-        effective=found.get("effective") or latest("施行") or effective(preamble + closing, promulgated),
+        effective=found.get("effective") or latest("施行") or stated,
         signatory=found.get("signatory"),
         source=found.get("source") or source,
         history=tuple(history),
     )
+    return metadata, (warning if metadata.effective == stated else None)

@@ -375,7 +375,10 @@ class _Parser:
 
     def metadata(self, found: dict, preamble: list[str], drafts: list[ArticleDraft]) -> Metadata:
         closing = [b.text for d in drafts[-3:] for b in d.blocks]
-        return meta.assemble(found, preamble, closing, self.source)
+        metadata, warning = meta.assemble(found, preamble, closing, self.source)
+        if warning:
+            self.warnings.append(Warning(drafts[-1].line, warning))
+        return metadata
 
 
 def parse(prepared: Prepared, source: str) -> tuple[Regulation, Audit]:
