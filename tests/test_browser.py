@@ -16,7 +16,6 @@ from urllib.parse import unquote
 
 import os
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -301,30 +300,21 @@ def test_print_has_no_sticky_ui(site, watched):
     w.check_clean()
 
 
-def test_five_thousand_rows_open_and_filter_without_freezing(site, watched):
+def test_five_thousand_rows_open_filter_and_step(site, watched):
+    """What a 5,000-row page does (its speed: benchmarks/bench_browser.py)."""
     w = watched()
-    start = time.perf_counter()
     page = w.open(site / "big.html")
-    loaded = time.perf_counter() - start
     assert page.evaluate("document.querySelectorAll('section.row').length") == 5000
-    timing = page.evaluate(
-        """() => { const t0 = performance.now();
-        document.querySelector('button.only[data-only="provincial_only"]').click();
-        const n = document.querySelectorAll('section.row').length; document.body.offsetHeight;
-        const visible = Array.from(document.querySelectorAll('section.row')).filter(r => r.checkVisibility()).length;
-        const t1 = performance.now();
-        document.getElementById('show-all').click(); document.body.offsetHeight;
-        const t2 = performance.now();
-        return {filter: t1 - t0, unfilter: t2 - t1, visible: visible}; }"""
+    visible = page.evaluate(
+        """() => { document.querySelector('button.only[data-only="provincial_only"]').click();
+        const n = Array.from(document.querySelectorAll('section.row')).filter(r => r.checkVisibility()).length;
+        document.getElementById('show-all').click();
+        return [n, Array.from(document.querySelectorAll('section.row')).filter(r => r.checkVisibility()).length]; }"""
     )
-    assert timing["visible"] == 833
-    start = time.perf_counter()
+    assert visible == [833, 5000]
     for _ in range(20):
         page.keyboard.press("j")
-    jumps = time.perf_counter() - start
     assert page.evaluate(CURRENT) == "row-23"  # the 20th change: rows 6, 12, ... are identical
-    print(f"\n5,000 rows: load {loaded:.2f}s, filter {timing['filter']:.0f} ms, show all {timing['unfilter']:.0f} ms, 20 x j {jumps:.2f}s")
-    assert loaded < 15 and timing["filter"] < 2000 and timing["unfilter"] < 2000 and jumps < 10
     w.check_clean()
 
 
