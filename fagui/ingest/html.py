@@ -18,7 +18,11 @@ from fagui.ingest import metadata as meta
 from fagui.ingest.layout import Prepared, from_lines
 from fagui.text.normalise import normalise
 
-_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
+_HTML_START = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|p|div|h[1-6]|table|section|article)\b", re.I | re.S
+)
+"""A page, or a page's body saved alone (a wiki's or an editor's HTML: ``<p>`` first)."""
+_COMMENT_TITLE_RE = re.compile(r"^[ \t]*title[ \t]*[:：][ \t]*(\S.*?)[ \t]*$", re.M)
 _BLOCKS = {
     "address", "article", "blockquote", "center", "dd", "div", "dl", "dt", "figcaption", "figure", "h1", "h2",
     "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p", "pre", "section", "table", "tbody", "td", "th",
@@ -43,10 +47,15 @@ _CHROME = {
 _TOOLBAR_RE = re.compile(r"^[【\[]?\s*(?:字[体号]|打印本页|关闭窗口|收藏本页|分享到|【打印】|【关闭】|上一篇|下一篇|返回顶部)")
 _FOOTER_RE = re.compile(r"ICP[备证]|公网安备|网站标识码|版权所有|Copyright|©|主办单位|承办单位|技术支持|网站地图|联系我们|建议使用.{0,20}浏览器")
 _SPACES = re.compile(r"[ \t\r\n\f]+")
+_ARTICLE_RE = re.compile(r"^第[^条]{1,12}条")
+_DIVISION_RE = re.compile(r"^第[^编章节条]{1,12}[编章节]")
+_EDITION_RE = re.compile(r"[（(]\d{4}年(?:版|修订|修正)?[）)]$")
+"""An edition note a wiki adds to a page's name: 土地调查条例（2018年版）."""
 
 
 def is_html(text: str) -> bool:
-    """Whether text is an HTML page: it opens with a doctype or an html, head or body tag."""
+    """Whether text is an HTML page: it opens (after comments) with a doctype,
+    an html, head, body, meta or title tag, or a block such as ``<p>``."""
     return bool(_HTML_START.match(text[:4096]))
 
 
@@ -69,6 +78,10 @@ def prepare(text: str, encoding: str, source: str) -> Prepared:
             lines.append((line, None))
 
     def walk(element) -> None:
+        if isinstance(element, lxml.html.HtmlComment):
+            flush()
+            lines.extend((line, "web page comment") for line in (element.text or "").split("\n") if line.strip())
+            return
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag in _CHROME:
             flush()
@@ -88,11 +101,18 @@ def prepare(text: str, encoding: str, source: str) -> Prepared:
         if block:
             flush()
 
+    # Comments before the root: a wiki's front matter (<!-- title: … -->).
+    comments = [c for c in root.itersiblings(preceding=True) if isinstance(c, lxml.html.HtmlComment)]
+    for comment in reversed(comments):
+        walk(comment)
     walk(root)
     flush()
     if not lines:
         raise FaguiError("a web page with no text", source)
-    return from_lines(_mark_chrome(lines, _page_title(root)), f"html ({encoding})", "html")
+    stated = _comment_title(comments)
+    marked = _mark_chrome(lines, _page_title(root) + (stated or ""))
+    found = (("title", stated),) if stated and not _has_title_line(marked, stated) else ()
+    return from_lines(marked, f"html ({encoding})", "html", found)
 
 
 def _page_title(root) -> str:
@@ -100,17 +120,35 @@ def _page_title(root) -> str:
     return "".join(_SPACES.sub("", t) for t in titles)
 
 
+def _comment_title(comments) -> str | None:
+    """The title a front-matter comment states (``title: …`` in the
+    ``<!-- … -->`` Wiki.js and other wikis put before a page's body)."""
+    for comment in comments:
+        m = _COMMENT_TITLE_RE.search(comment.text or "")
+        if m:
+            title = _EDITION_RE.sub("", normalise(m.group(1))[0].replace(" ", ""))
+            return title if meta.TITLE_RE.match(title) else None
+    return None
+
+
+def _has_title_line(lines: list[tuple[str, str | None]], title: str) -> bool:
+    """Whether the page's text has a line that is the title (the parser then reads it there)."""
+    return any(reason is None and normalise(line)[0].replace(" ", "") == title for line, reason in lines)
+
+
 def _mark_chrome(lines: list[tuple[str, str | None]], page_title: str) -> list[tuple[str, str | None]]:
     """Mark what is kept but no part of a regulation: lines before its title,
     toolbars, and copyright and ICP lines after its last article."""
     kept = [i for i, (_, reason) in enumerate(lines) if reason is None]
     squeezed = {i: normalise(lines[i][0])[0].replace(" ", "") for i in kept}
-    titles = [i for i in kept if meta.TITLE_RE.match(squeezed[i])]
+    first_article = min((i for i in kept if _ARTICLE_RE.match(squeezed[i])), default=len(lines))
+    # A title comes before the first article and is no heading (第一节 一般规定 ends like a title).
+    titles = [i for i in kept if i < first_article and meta.TITLE_RE.match(squeezed[i]) and not _DIVISION_RE.match(squeezed[i])]
     title = next((i for i in titles if squeezed[i] in page_title), titles[0] if titles else None)
     # An order line (…令), number or date before the title starts the text too.
     header = next((i for i in kept if meta.header_kind(squeezed[i], {}) not in (None, "title")), None)
     start = header if title is not None and header is not None and header < title else title
-    last_article = max((i for i in kept if re.match(r"^第[^条]{1,12}条", squeezed[i])), default=len(lines))
+    last_article = max((i for i in kept if _ARTICLE_RE.match(squeezed[i])), default=len(lines))
     out = []
     for i, (line, reason) in enumerate(lines):
         if reason is None:

@@ -68,8 +68,7 @@ def prepare(text: str, encoding: str, line_ends: str, source: str) -> Prepared:
     marks: list[LineMark] = []
     found: dict = {}
     first = next(i for i, line in enumerate(lines) if line.strip())
-    title = normalise(_TITLE_RE.match(lines[first]).group(1))[0].replace(" ", "")
-    found["title"] = title
+    found["title"] = title_line(lines[first])
     drops.append(LineDrop(first + 1, first + 1, "title: moved to the # heading and front matter (title)"))
     end = next((i for i, line in enumerate(lines) if line.strip() == INFO_END), None)
     if end is not None:
@@ -80,12 +79,29 @@ def prepare(text: str, encoding: str, line_ends: str, source: str) -> Prepared:
             if any(lines[i].strip() for i in range(a, b + 1)):
                 drops.append(LineDrop(a + 1, b + 1, "题注 (adoption and amendment history): moved to front matter (history)"))
         drops.append(LineDrop(end + 1, end + 1, "LawRefBook marker (end of the 题注)"))
+    body_drops, marks = markdown_body(lines, first + 1)
+    drops += body_drops
+    return Prepared(text, encoding, line_ends, "lawrefbook", tuple(drops), tuple(marks), tuple(found.items()))
+
+
+def title_line(line: str) -> str | None:
+    """The title a ``# title`` line states (marks and spaces removed), or None."""
+    m = _TITLE_RE.match(line)
+    return normalise(m.group(1))[0].replace(" ", "") if m else None
+
+
+def markdown_body(lines: list[str], start: int) -> tuple[list[LineDrop], list[LineMark]]:
+    """What a Markdown body from line index ``start`` on holds that is no
+    text: lines of invisible characters only (dropped) and heading marks
+    (``## `` before 第一章 总则, removed)."""
+    drops: list[LineDrop] = []
+    marks: list[LineMark] = []
     for i, line in enumerate(lines):
         if line and not line.strip(" \t\u3000" + INVISIBLE):
             drops.append(LineDrop(i + 1, i + 1, "a line of invisible characters only (zero-width space)"))
-        elif i > first and (m := _HEADING_RE.match(line)):
+        elif i >= start and (m := _HEADING_RE.match(line)):
             marks.append(LineMark(i + 1, len(m.group(1)), "Markdown heading marks", heading=True))
-    return Prepared(text, encoding, line_ends, "lawrefbook", tuple(drops), tuple(marks), tuple(found.items()))
+    return drops, marks
 
 
 def _history(lines: list[str], start: int, end: int, source: str) -> tuple[list[HistoryEntry], set[int]]:

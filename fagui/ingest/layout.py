@@ -54,10 +54,11 @@ class Prepared:
     found: tuple[tuple[str, object], ...] = ()
 
 
-def from_lines(lines: list[tuple[str, str | None]], encoding: str, layout: str) -> Prepared:
+def from_lines(lines: list[tuple[str, str | None]], encoding: str, layout: str, found: tuple = ()) -> Prepared:
     """A Prepared made of extracted lines: (text, None) for a line to read,
     (text, reason) for one that is not part of the regulation. Runs of lines
-    dropped for the same reason are one span in the audit."""
+    dropped for the same reason are one span in the audit; ``found`` holds
+    front-matter fields the source states outside those lines."""
     drops: list[LineDrop] = []
     for number, (_, reason) in enumerate(lines, 1):
         if reason is None:
@@ -67,4 +68,4 @@ def from_lines(lines: list[tuple[str, str | None]], encoding: str, layout: str) 
         else:
             drops.append(LineDrop(number, number, reason))
     text = "\n".join(line.replace("\n", " ") for line, _ in lines)
-    return Prepared(text, encoding, "LF", layout, tuple(drops))
+    return Prepared(text, encoding, "LF", layout, tuple(drops), (), found)

@@ -12,8 +12,14 @@ DATE = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
 _DATE_RE = re.compile(DATE)
 DATE_AND_SPACE_RE = re.compile(DATE + r"[\s\u3000]*")
 
-TITLE_RE = re.compile(r"^[^\s，。；：！？、]{2,60}(?:规定|办法|条例|细则|规则|决定|章程|法|规程|准则|实施意见)$")
-"""A regulation title: no punctuation, ends with the name of a kind of rule."""
+TITLE_RE = re.compile(
+    r"^[^\s，。；：！？]{2,80}(?:规定|办法|条例|细则|规则|决定|章程|法|规程|准则|实施意见|解释)"
+    r"(?:[（(](?:[一二三四五六七八九十]+|试行|暂行)[）)])?$"
+)
+"""A regulation title: no sentence punctuation, ends with the name of a kind
+of rule (a judicial interpretation's 解释 too), perhaps numbered or marked
+as on trial: …的解释（一）, …的规定（试行）. 、 may join the bodies that issue
+it (最高人民法院、最高人民检察院关于…的解释)."""
 
 ORDER_RE = re.compile(r"^(?:中华人民共和国)?(.{2,30}?)令$")
 """An order line such as 中华人民共和国国家安全部令 or 吉林省人民政府令."""
@@ -21,8 +27,8 @@ ORDER_RE = re.compile(r"^(?:中华人民共和国)?(.{2,30}?)令$")
 NUMBER_RE = re.compile(r"^[（(]?((?:\d{4}年)?第\d+号)[）)]?$")
 """A document number line such as （第283号） or 2021年第1号."""
 
-ORDER_NUMBER_RE = re.compile(r"^[（(]((?:中华人民共和国)?(.{2,30}?)令)((?:\d{4}年)?第\d+号)[）)]$")
-"""Order and number on one line: （浙江省政府令第377号）."""
+ORDER_NUMBER_RE = re.compile(r"^[（(]?((?:中华人民共和国)?(.{2,30}?)令)((?:\d{4}年|〔\d{4}〕)?第\d+号)[）)]?$")
+"""Order and number on one line: （浙江省政府令第377号）, 中国人民银行令〔2021〕第7号."""
 
 SIGNATORY_RE = re.compile(r"^(部长|省长|主任|市长|局长|厅长|主席|总理|署长|行长|委员长|代省长|代市长)[：:]?(.{2,6})$")
 

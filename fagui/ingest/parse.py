@@ -41,6 +41,8 @@ WEB_CHROME = (
 SOURCE_RE = re.compile(r"^原文链接[：:]\s*(\S+)\s*$")
 TOC_RE = re.compile(r"^目[ \t\u3000]*录$")
 EFFECTIVE_CLAUSE_RE = re.compile(r"自.{0,40}起(?:施行|执行|生效)。$")
+SELF_REFERENCE_RE = re.compile(r"本(?:法|条例|规定|办法|细则|解释|决定|规则|准则|实施办法|实施细则)")
+"""How a regulation names itself: a line after its effective-date clause that does so belongs to it."""
 TERMINAL = "。；：！？…”’」』）)》"
 """Characters that may end a paragraph; a line ending otherwise before a line
 that is not a new structural unit was split by a page break."""
@@ -162,7 +164,11 @@ class _Parser:
     def find_body(self) -> int:
         """Index into self.lines where the body starts; marks a table of contents."""
         lines = self.content()
-        first_article = next((i for i, l in enumerate(lines) if l.kind == "article"), None)
+        # 第一条 opens the first article even when its text follows with no space.
+        first_article = next(
+            (i for i, l in enumerate(lines) if l.kind == "article" or (l.label is not None and l.label.kind == "条" and l.label.key == (1, 0))),
+            None,
+        )
         if first_article is None:
             raise FaguiError("no articles found (no line starts with 第…条): not a regulation", self.source)
         toc_at = next((i for i, l in enumerate(lines[:first_article]) if l.kind == "toc"), None)
@@ -309,10 +315,13 @@ class _Parser:
 
     def after_last_article(self, current: ArticleDraft, lines: list[_Line], index: int, unterminated: bool) -> bool:
         """True when a plain line follows a closed effective-date clause and no
-        further article follows: the rest is not part of the regulation."""
+        further article follows: the rest is not part of the regulation. A
+        line that speaks of this regulation (本条例施行前…, 列于本法附件一的…)
+        is a paragraph of the last article; the first after the clause that
+        does not ends it."""
         if unterminated or not current.blocks:
             return False
-        if not EFFECTIVE_CLAUSE_RE.search(current.blocks[-1].text):
+        if not any(EFFECTIVE_CLAUSE_RE.search(b.text) for b in current.blocks) or SELF_REFERENCE_RE.search(lines[index].text):
             return False
         return not any(l.kind == "article" for l in lines[index + 1 :])
 

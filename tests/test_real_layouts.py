@@ -1,0 +1,206 @@
+"""Real files of each public layout (tests/fixtures/layouts/README.md names
+where each comes from), ingested through the real CLI and checked against
+what the file itself shows, read here without the engine: the title, the
+distinct 第N条 labels that open lines, the 编/章/节 headings. The audit must
+account for every line of the source that is not in the body."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from cli.main import main
+from fagui.check import check_text
+from fagui.ingest import prepare
+from fagui.text.normalise import normalise
+
+FIXTURES = Path(__file__).parent / "fixtures" / "layouts"
+NUMERAL = "一二三四五六七八九十百千零〇"
+ARTICLE_RE = re.compile(rf"^[\s\u3000\u00a0]*(第[{NUMERAL}]+条(?:之[{NUMERAL}]+)?)(?=[\s\u3000\u00a0]|\S)")
+HEADING_RE = re.compile(rf"^[\s\u3000\u00a0]*(第[{NUMERAL}]+[编章节])[\s\u3000\u00a0]*([^。，；：\s\u3000]*(?:[\s\u3000]+[^。，；：\s\u3000]+)*)[\s\u3000\u00a0]*$")
+
+
+def _labels(lines: list[str]) -> set[str]:
+    return {m.group(1) for line in lines if (m := ARTICLE_RE.match(line))}
+
+
+def _headings(lines: list[str]) -> int:
+    """编/章/节 heading lines (a table of contents repeating them counted once)."""
+    heads = [m.group(1) for line in lines if (m := HEADING_RE.match(line)) and m.group(2)]
+    if heads and heads[0] in heads[1:]:
+        heads = heads[heads.index(heads[0], 1) :]
+    return len(heads)
+
+
+# -- reading each layout without the engine ------------------------------------
+
+
+def _flk(path: Path) -> tuple[str, list[str]]:
+    text = path.read_text(encoding="utf-8")
+    _, header, body = text.split("---\n", 2)
+    title = yaml.safe_load(header)["title"]
+    return title, [line.lstrip("#").strip() if line.startswith("#") else line for line in body.split("\n")]
+
+
+def _word(path: Path) -> tuple[str, list[str]]:
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    paragraphs = []
+    for p in re.findall(r"<w:p[ >].*?</w:p>", xml, re.S):
+        runs = re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|<w:(?:br|cr)/>", p)
+        paragraphs.append(html.unescape("".join(runs)))
+    lines = [line for p in paragraphs for line in p.split("\n")]
+    title = next(line for line in lines if line.strip()).replace(" ", "").replace("\u3000", "")
+    return title, lines
+
+
+def _web_page(path: Path) -> tuple[str, list[str]]:
+    source = path.read_text(encoding="utf-8")
+    title = re.search(r"^title:\s*(\S+)\s*$", source, re.M).group(1)
+    title = re.sub(r"（\d{4}年版）$", "", title)  # the wiki's name for an edition
+    body = re.sub(r"<!--.*?-->", "", source, flags=re.S)
+    body = re.sub(r"<br\s*/?>|</(?:p|h\d|div|li|tr)>", "\n", body)
+    body = html.unescape(re.sub(r"<[^>]+>", "", body))
+    return title, body.split("\n")
+
+
+LAYOUTS = {"flk": ("*.md", _flk), "docx": ("*.docx", _word), "html": ("*.html", _web_page)}
+CASES = [
+    (layout, path)
+    for layout, (pattern, read) in LAYOUTS.items()
+    for path in sorted((FIXTURES / layout).glob(pattern))
+    if _labels(read(path)[1])
+]
+
+
+def _ingest(tmp_path: Path, path: Path) -> tuple[str, dict, str]:
+    out, audit = tmp_path / "out.md", tmp_path / "audit.json"
+    result = CliRunner().invoke(main, ["ingest", str(path), "-o", str(out), "--audit-json", str(audit)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return out.read_text(encoding="utf-8"), json.loads(audit.read_text(encoding="utf-8")), result.stderr
+
+
+def test_at_least_five_real_files_of_each_layout():
+    for layout in LAYOUTS:
+        assert sum(1 for case in CASES if case[0] == layout) >= 5, layout
+
+
+@pytest.mark.parametrize("layout, path", CASES, ids=[f"{c[0]}-{c[1].stem[:14]}" for c in CASES])
+def test_a_real_file_ingests_whole(tmp_path, layout, path):
+    title, lines = LAYOUTS[layout][1](path)
+    markdown, audit, _ = _ingest(tmp_path, path)
+    counts = audit["counts"]
+    assert audit["layout"] == layout
+    assert re.search(r"^title: (.*)$", markdown, re.M).group(1) == title
+    assert counts["articles"] == len(_labels(lines))
+    assert counts.get("parts", 0) + counts.get("chapters", 0) + counts.get("sections", 0) == _headings(lines)
+    assert check_text(markdown) is None
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"[\s#\\]", "", normalise(text)[0])
+
+
+@pytest.mark.parametrize("layout, path", CASES, ids=[f"{c[0]}-{c[1].stem[:14]}" for c in CASES])
+def test_the_audit_accounts_for_every_line_not_in_the_body(tmp_path, layout, path):
+    """Each line of the text the layout yields is in the body (up to form:
+    width, spaces, labels on lines of their own) or in a dropped span."""
+    markdown, audit, _ = _ingest(tmp_path, path)
+    body = _squeeze(markdown.split("\n---\n", 1)[1])
+    dropped = {n for span in audit["dropped"] for n in range(span["line"], span["end_line"] + 1)}
+    text = prepare(path.read_bytes(), str(path)).text
+    missing = [
+        (n, line)
+        for n, line in enumerate(text.split("\n"), 1)
+        if _squeeze(line) and n not in dropped and _squeeze(line) not in body
+    ]
+    assert not missing
+    for span in audit["dropped"]:
+        assert text[span["start"] : span["end"]] == span["text"] and span["reason"]
+
+
+def _reasons(audit: dict) -> list[str]:
+    return [span["reason"] for span in audit["dropped"]]
+
+
+def test_an_flk_mirror_moves_its_yaml_record_to_front_matter(tmp_path):
+    markdown, audit, _ = _ingest(tmp_path, FIXTURES / "flk" / "专利代理条例.md")
+    front = yaml.safe_load(markdown.split("---\n")[1])
+    assert (front["kind"], front["status"], front["issuer"], str(front["promulgated"])) == ("行政法规", "现行有效", "国务院", "2018-11-06")
+    assert front["source"] == "https://flk.npc.gov.cn/detail2.html?ZmY4MDgwODE2ZjNlOThiZDAxNmY0MjU5M2JiMzA1NDI%3D"
+    reasons = _reasons(audit)
+    assert reasons[0] == "flk export header: the rule that opens it"
+    assert "flk export header: a field front matter has no place for" in reasons  # id, download links
+    assert "flk export header: effective_date is empty" in reasons
+    assert "title: moved to the # heading and front matter (title)" in reasons
+    assert dict(audit["normalisations"])["Markdown heading marks"] == 5
+    assert "## 第五章 附则" in markdown
+
+
+def test_the_paragraph_after_the_effective_date_that_names_the_regulation_stays_in_the_last_article(tmp_path):
+    """Rule: after 本条例自…起施行。 a line that speaks of the regulation
+    (本条例施行前…) is the article's next paragraph; the first line that
+    does not (附件一 …) starts the matter after the last article."""
+    markdown, _, _ = _ingest(tmp_path, FIXTURES / "flk" / "专利代理条例.md")
+    assert markdown.rstrip().endswith("本条例施行前依法设立的专利代理机构以及依法执业的专利代理人，在本条例施行后可以继续以专利代理机构、专利代理师的名义开展专利代理业务。")
+    markdown, audit, _ = _ingest(tmp_path, FIXTURES / "docx" / "中华人民共和国刑法.docx")
+    last = markdown[markdown.index("第四百五十二条") :]
+    assert "列于本法附件二的" in last and "附件一" not in last.split("列于本法附件二的")[1]
+    after = [s for s in audit["dropped"] if s["reason"].startswith("matter after the last article")]
+    assert len(after) == 1 and after[0]["text"].startswith("附件一")
+
+
+def test_a_word_file_with_an_article_out_of_place_is_read_whole_and_warned(tmp_path):
+    _, audit, stderr = _ingest(tmp_path, FIXTURES / "docx" / "中华人民共和国刑法.docx")
+    assert [w["message"] for w in audit["warnings"]] == [
+        "article numbering jumps from 345 to 355之1",
+        "article numbering jumps from 355之1 to 346",
+    ]
+    assert "warning: line" in stderr
+
+
+def test_a_wiki_page_body_is_a_web_page_and_its_front_matter_comment_gives_the_title(tmp_path):
+    """Rule: HTML that opens (after comments) with a block such as <p> or
+    <h2> is a page saved without its head; a leading comment's title: line
+    names the regulation (an edition note such as （2018年版） removed)."""
+    markdown, audit, _ = _ingest(tmp_path, FIXTURES / "html" / "土地调查条例（2018年版）.html")
+    assert "title: 土地调查条例\n" in markdown
+    spans = [s for s in audit["dropped"] if s["reason"] == "web page comment"]
+    assert spans and spans[0]["line"] == 1 and spans[0]["text"].startswith("title: 土地调查条例（2018年版）")
+
+
+def test_a_heading_that_ends_like_a_title_is_no_title(tmp_path):
+    """Rule: the title is looked for before the first article and is no
+    编/章/节 heading (第一节 一般规定 ends in 规定): nothing before it is
+    taken for page navigation."""
+    markdown, audit, _ = _ingest(tmp_path, FIXTURES / "html" / "中华人民共和国企业破产法.html")
+    assert not [s for s in audit["dropped"] if "before the regulation's title" in s["reason"]]
+    assert audit["counts"]["articles"] == 136 and "### 第一条\n" in markdown
+
+
+def test_a_first_article_glued_to_its_text_opens_the_body(tmp_path):
+    """Rule: 第一条 opens the first article even with no space after it
+    (第一条根据《…》); later glued labels open articles where one is due."""
+    markdown, audit, _ = _ingest(tmp_path, FIXTURES / "html" / "中华人民共和国著作权法实施条例.html")
+    assert "## 第一条\n\n根据《中华人民共和国著作权法》（以下简称著作权法），制定本条例。" in markdown
+    assert audit["counts"]["articles"] == 38
+
+
+def test_an_order_number_with_a_year_in_brackets_moves_to_front_matter(tmp_path):
+    markdown, audit, _ = _ingest(tmp_path, FIXTURES / "html" / "动产和权利担保统一登记办法.html")
+    assert "document_number: 中国人民银行令〔2021〕第7号\n" in markdown and "issuer: 中国人民银行\n" in markdown
+    assert "order and number: moved to front matter (issuer, document_number)" in _reasons(audit)
+
+
+def test_a_real_page_without_articles_is_refused_with_one_line(tmp_path):
+    path = FIXTURES / "html" / "人力资源社会保障部关于执行《工伤保险条例》若干问题的意见.html"
+    result = CliRunner().invoke(main, ["ingest", str(path), "-o", str(tmp_path / "out.md")])
+    assert result.exit_code == 2
+    assert result.stderr == f"fagui: error: {path}: no articles found (no line starts with 第…条): not a regulation\n"
+    assert not (tmp_path / "out.md").exists()
