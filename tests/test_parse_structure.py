@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fagui.ingest import ingest_bytes
 from fagui.text.numerals import to_chinese
 from fagui.markdown import read_regulation, write_regulation
@@ -71,3 +72,71 @@ def test_cross_reference_split_by_page_break_is_not_an_article():
     regulation = ingest_bytes(source.encode(), "t.txt").regulation
     assert regulation.article(1).text() == "依照本条例第二条规定的程序办理。"
     assert len(regulation.articles) == 2
+
+
+# Real sources' slips, each found in LawRefBook/Laws (刑事诉讼法 2018, a Chongqing
+# county regulation, Beijing's 乡镇人大组织条例, Supreme People's Court interpretations).
+
+
+def _ingest(text: str):
+    return ingest_bytes(text.encode("utf-8"), "x.txt")
+
+
+def test_a_space_inside_a_label_is_read_through_and_audited():
+    result = _ingest("某某条例\n第一条　甲。\n第二 条　乙。\n第 三 条　丙。\n")
+    assert [a.label for a in result.regulation.articles] == ["第一条", "第二条", "第三条"]
+    spaces = [s for s in result.audit.dropped if s.reason.startswith("space U+0020 inside the label")]
+    assert [(s.line, s.text) for s in spaces] == [(3, " "), (4, " "), (4, " ")]
+
+
+def test_a_dash_typed_for_one_in_a_label_is_read_as_one_and_warned():
+    result = _ingest("某某条例\n第三十条　甲。\n第三十－条　乙。\n第三十二条　丙，见第2-3条。\n")
+    assert [a.label for a in result.regulation.articles] == ["第三十条", "第三十一条", "第三十二条"]
+    assert "a dash in the label 第三十－条 read as 一: 第三十一条" in [w.message for w in result.audit.warnings]
+
+
+def test_a_heading_wrapped_onto_a_second_line_is_one_heading():
+    text = (
+        "# 某某法\n## 第一章　总则\n第一条　甲。\n## 第二章　犯罪嫌疑人、被告人逃匿、死亡案件\n违法所得的没收程序\n第二条　乙。\n"
+        "## 第三章　主席、副主席，乡长、\n副乡长的选举\n第三条　丙。\n"
+    )
+    result = _ingest(text)
+    assert [d.heading for d in result.regulation.divisions()] == [
+        "第一章 总则", "第二章 犯罪嫌疑人、被告人逃匿、死亡案件违法所得的没收程序", "第三章 主席、副主席，乡长、副乡长的选举",
+    ]
+    assert [(j.line, j.next_line, j.why) for j in result.audit.joins] == [
+        (4, 5, "heading wrapped onto a second line"), (7, 8, "heading wrapped onto a second line"),
+    ]
+    # A sentence after a heading is no part of its title: still dropped, and said so.
+    stray = _ingest("# 某某法\n## 第一章　总则\n本章规定总的原则。\n第一条　甲。\n")
+    assert [d.heading for d in stray.regulation.divisions()] == ["第一章 总则"]
+    assert "text outside any article dropped" in [w.message for w in stray.audit.warnings]
+
+
+def test_the_last_articles_words_after_its_effective_date_stay_with_it():
+    text = (
+        "最高人民法院关于某某问题的解释\n第一条　甲。\n第二条　本解释自2009年10月1日起施行。\n"
+        "本解释施行前已经终审的案件，不适用本解释。\n2001年公布的《某某办法》同时废止。\n最高人民法院办公厅\n2009年9月1日印发\n"
+    )
+    result = _ingest(text)
+    assert result.regulation.articles[-1].blocks() == (
+        "本解释自2009年10月1日起施行。", "本解释施行前已经终审的案件，不适用本解释。", "2001年公布的《某某办法》同时废止。",
+    )
+    [dropped] = [s for s in result.audit.dropped if s.reason.startswith("matter after the last article")]
+    assert (dropped.line, dropped.end_line) == (6, 7)
+
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "某某管理办法（试行）",
+        "某某条例(2020年修订)",
+        "中华人民共和国某某法（2021年修正）",
+        "最高人民法院、最高人民检察院关于办理某某案件适用法律若干问题的解释",
+        "某省实施《中华人民共和国某某法》办法",
+    ],
+)
+def test_titles_as_sources_write_them(title):
+    text = f"{title}\n第一条　为了甲，制定本办法。\n第二条　本办法自2020年1月1日起施行。\n"
+    assert _ingest(text).regulation.metadata.title == title.replace("(", "（").replace(")", "）")

@@ -31,12 +31,14 @@ class DroppedSpan:
 @dataclass(frozen=True)
 class PageBreakJoin:
     """A paragraph split across lines, joined: ``line`` ended mid-sentence and
-    ``next_line`` continued it."""
+    ``next_line`` continued it; ``why`` says how the break came about (a page
+    break, or a heading wrapped onto a second line)."""
 
     line: int
     next_line: int
     before: str  # the last characters before the break
     after: str  # the first characters after it
+    why: str = "page break"
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ class Audit:
             out.append(f"dropped {where} ({len(span.text)} chars): {span.reason}: {_preview(span.text)}")
         for join in self.joins:
             out.append(
-                f"joined lines {join.line}-{join.next_line} (page break): …{join.before}|{join.after}…"
+                f"joined lines {join.line}-{join.next_line} ({join.why}): …{join.before}|{join.after}…"
             )
         for warning in self.warnings:
             out.append(f"warning: line {warning.line}: {warning.message}")

@@ -30,7 +30,7 @@ from fagui.ingest.structure import (
 )
 from fagui.model import DIVISION_KINDS, Article, Metadata, Regulation
 from fagui.text.items import parse_marker
-from fagui.text.labels import Label, MalformedLabel, read_label
+from fagui.text.labels import DASHES, Label, MalformedLabel, read_label
 from fagui.text.normalise import is_cjk, normalise
 
 BOOKMARK_RE = re.compile(r"\[bookmark:[^\]\n]*\]")
@@ -41,8 +41,16 @@ WEB_CHROME = (
 SOURCE_RE = re.compile(r"^原文链接[：:]\s*(\S+)\s*$")
 TOC_RE = re.compile(r"^目[ \t\u3000]*录$")
 EFFECTIVE_CLAUSE_RE = re.compile(r"自.{0,40}起(?:施行|执行|生效)。$")
-SELF_REFERENCE_RE = re.compile(r"本(?:法|条例|规定|办法|细则|解释|决定|规则|准则|实施办法|实施细则)")
-"""How a regulation names itself: a line after its effective-date clause that does so belongs to it."""
+LAST_WORDS_RE = re.compile(
+    r"^[^\n]{0,200}(?:本(?:法|规定|条例|办法|细则|规则|决定|解释|准则|意见|实施办法|实施细则)|废止|停止执行)[^\n]*。$"
+)
+"""A paragraph after the effective-date clause that is still the last
+article's: it speaks of the regulation itself or of what it repeals
+(本解释施行后尚未终审的……适用本解释。 ……《某某办法》同时废止。)."""
+HEADING_TAIL_RE = re.compile(r"^[^。；：;:！？]{1,30}$")
+"""The rest of a heading the source wrapped onto a line of its own
+(### 第四章 犯罪嫌疑人、被告人逃匿、死亡案件 / 违法所得的没收程序): short, no sentence
+punctuation; a comma only where the heading broke off after one (……乡长、 / 副乡长，镇长……)."""
 TERMINAL = "。；：！？…”’」』）)》"
 """Characters that may end a paragraph; a line ending otherwise before a line
 that is not a new structural unit was split by a page break."""
@@ -155,10 +163,12 @@ class _Parser:
         for i in label.invisible:
             start = line.start + lead + i if lead >= 0 else line.start
             self.dropped.append(
-                DroppedSpan(line.number, line.number, start, start + 1, stripped[i], f"invisible character U+{ord(stripped[i]):04X} inside the label {label.text}")
+                DroppedSpan(line.number, line.number, start, start + 1, stripped[i], f"{'space' if stripped[i].isspace() else 'invisible character'} U+{ord(stripped[i]):04X} inside the label {label.text}")
             )
         if label.as_written != label.text:
             self.norm["labels written canonically"] += 1
+            if any(d in label.as_written for d in DASHES):
+                self.warnings.append(Warning(line.number, f"a dash in the label {label.as_written} read as 一: {label.text}"))
         return label.text
 
     def find_body(self) -> int:
@@ -262,6 +272,7 @@ class _Parser:
         root: list = []
         seen: dict[tuple[int, int], int] = {}
         current: ArticleDraft | None = None
+        headed: int | None = None  # the line number of the heading just before, if any
         for index, line in enumerate(lines):
             stripped = self.strip(line)
             last_block = current.blocks[-1] if current and current.blocks else None
@@ -274,6 +285,7 @@ class _Parser:
             opens = opens_article(stripped, label) or (
                 label is not None and label.kind == "条" and not unterminated and label.key in due
             )
+            wrapped, headed = headed, None
             if opens:
                 if label.key in seen:
                     raise FaguiError(
@@ -301,8 +313,17 @@ class _Parser:
                 stack.append(node)
                 # A heading closes the article before it.
                 current = None
+                headed = line.number
                 continue
             text = self.normalise(stripped)
+            if current is None and wrapped is not None and self.heading_tail(stack[-1][3], text, lines, index):
+                kind, number, label_text, title, children = stack[-1]
+                stack[-1] = (kind, number, label_text, title + text, children)
+                parent = stack[-2][4] if len(stack) > 1 else root
+                parent[-1] = stack[-1]
+                self.joins.append(PageBreakJoin(wrapped, line.number, title[-6:], text[:6], "heading wrapped onto a second line"))
+                headed = line.number
+                continue
             if current is None:
                 self.drop_lines(line, line, "text between a heading and the next article, outside any article")
                 self.warnings.append(Warning(line.number, "text outside any article dropped"))
@@ -315,15 +336,25 @@ class _Parser:
 
     def after_last_article(self, current: ArticleDraft, lines: list[_Line], index: int, unterminated: bool) -> bool:
         """True when a plain line follows a closed effective-date clause and no
-        further article follows: the rest is not part of the regulation. A
-        line that speaks of this regulation (本条例施行前…, 列于本法附件一的…)
-        is a paragraph of the last article; the first after the clause that
-        does not ends it."""
+        further article follows, and it is not one of the article's last
+        words (:data:`LAST_WORDS_RE`): the rest is not part of the regulation."""
         if unterminated or not current.blocks:
             return False
-        if not any(EFFECTIVE_CLAUSE_RE.search(b.text) for b in current.blocks) or SELF_REFERENCE_RE.search(lines[index].text):
+        if not any(EFFECTIVE_CLAUSE_RE.search(b.text) for b in current.blocks):
+            return False
+        if LAST_WORDS_RE.match(self.normalise(self.strip(lines[index]))):
             return False
         return not any(l.kind == "article" for l in lines[index + 1 :])
+
+    @staticmethod
+    def heading_tail(title: str, text: str, lines: list[_Line], index: int) -> bool:
+        """True when ``text``, on the line after a heading titled ``title``,
+        is the rest of that title (:data:`HEADING_TAIL_RE`): not an item, and
+        followed by an article or another heading."""
+        following = lines[index + 1].kind if index + 1 < len(lines) else ""
+        if not HEADING_TAIL_RE.match(text) or parse_marker(text) is not None or following not in ("article", "division"):
+            return False
+        return not re.search("[，,]", text) or title[-1:] in "，、,"
 
     def add_text(self, article: ArticleDraft, line: _Line, text: str, unterminated: bool = False) -> None:
         marker = parse_marker(text)
