@@ -147,7 +147,8 @@ class _Parser:
                 line.label = read_label(squeezed)
             except MalformedLabel as exc:
                 raise FaguiError(str(exc), self.source, line.number) from None
-            if opens_article(squeezed, line.label):
+            # 第一条 opens an article even when its text follows with no space.
+            if opens_article(squeezed, line.label) or (line.label is not None and line.label.kind == "条" and line.label.key == (1, 0)):
                 line.kind = "article"
             elif division_title(squeezed, line.label, line.heading) is not None:
                 line.kind = "division"
@@ -174,11 +175,7 @@ class _Parser:
     def find_body(self) -> int:
         """Index into self.lines where the body starts; marks a table of contents."""
         lines = self.content()
-        # 第一条 opens the first article even when its text follows with no space.
-        first_article = next(
-            (i for i, l in enumerate(lines) if l.kind == "article" or (l.label is not None and l.label.kind == "条" and l.label.key == (1, 0))),
-            None,
-        )
+        first_article = next((i for i, l in enumerate(lines) if l.kind == "article"), None)
         if first_article is None:
             raise FaguiError("no articles found (no line starts with 第…条): not a regulation", self.source)
         toc_at = next((i for i, l in enumerate(lines[:first_article]) if l.kind == "toc"), None)
