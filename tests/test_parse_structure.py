@@ -140,3 +140,10 @@ def test_the_last_articles_words_after_its_effective_date_stay_with_it():
 def test_titles_as_sources_write_them(title):
     text = f"{title}\n第一条　为了甲，制定本办法。\n第二条　本办法自2020年1月1日起施行。\n"
     assert _ingest(text).regulation.metadata.title == title.replace("(", "（").replace(")", "）")
+def test_two_tables_of_contents_both_dropped_and_the_body_starts_after_the_last():
+    # A Word or PDF producer's 目录 before the one typed into the text.
+    text = "某某条例\n目录\n第一章 总则 1\n第二章 附则 2\n目　录\n第一章　总　则\n第二章　附　则\n第一章 总则\n第一条 为了测试，制定本条例。\n第二章 附则\n第二条 本条例自2025年1月1日起施行。\n"
+    result = ingest_bytes(text.encode("utf-8"), "x.txt")
+    assert [d.heading for d in result.regulation.divisions()] == ["第一章 总则", "第二章 附则"]
+    assert [len(d.children) for d in result.regulation.divisions()] == [1, 1]
+    assert [(s.line, s.end_line, s.reason) for s in result.audit.dropped if s.reason == "table of contents"] == [(2, 7, "table of contents")]

@@ -186,11 +186,11 @@ class _Parser:
             again = [i for i in headings[1:] if lines[i].label.text == first_label]
             if again:
                 toc_first = toc_at if toc_at is not None and toc_at < headings[0] else headings[0]
-                toc_last = again[0] - 1
+                toc_last = again[-1] - 1
                 self.drop_lines(lines[toc_first], lines[toc_last], "table of contents")
                 for l in lines[toc_first : toc_last + 1]:
                     l.kind = "dropped"
-                body = again[0]
+                body = again[-1]
             elif toc_at is not None:
                 self.warnings.append(Warning(lines[toc_at].number, "目录 line without a recognisable table of contents"))
         return lines[body].number
