@@ -24,8 +24,10 @@ from fagui.text.control import visible
 def ingest(raw: str, output: str | None, source_name: str | None, audit_json: str | None, quiet: bool) -> None:
     """Turn a raw regulation text into canonical Markdown.
 
-    RAW is a file (UTF-8, UTF-16 with BOM or GB18030) or - for standard
-    input. The audit (what was dropped or normalised, and why) goes to stderr.
+    RAW is a file or - for standard input: plain text (UTF-8, UTF-16 with
+    BOM or GB18030), LawRefBook Markdown, an flk text export, a Word .docx,
+    a saved web page or a PDF with a text layer, recognised by content. The
+    audit (what was dropped, joined or normalised, and why) goes to stderr.
 
     \b
     Examples:

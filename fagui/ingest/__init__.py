@@ -2,7 +2,7 @@
 
 ``ingest_bytes`` is the one entry point; the steps are recognising the
 layout by content (``prepare``: plain text, LawRefBook Markdown, an flk text
-export, a Word .docx, a saved web page) and reading it into lines, parsing
+export, a Word .docx, a saved web page, a PDF) and reading it into lines, parsing
 (structure, noise, normalisation, audit) and metadata.
 """
 
@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass
 
 from fagui.errors import FaguiError
-from fagui.ingest import docx, flk, html, lawrefbook
+from fagui.ingest import docx, flk, html, lawrefbook, pdf
 from fagui.ingest.audit import Audit
 from fagui.ingest.decode import decode
 from fagui.ingest.layout import Prepared
@@ -30,12 +30,16 @@ class IngestResult:
 
 def prepare(raw: bytes, source: str) -> Prepared:
     """``raw`` read in the layout its content shows. Raises FaguiError for
-    bytes that are no text and no Word file, and for a damaged, encrypted or
-    mislabelled Word file."""
+    bytes that are no text, no Word file and no PDF, and for a damaged,
+    encrypted or mislabelled Word file or PDF."""
     if docx.is_word(raw):
         return docx.prepare(raw, source)
+    if pdf.is_pdf(raw):
+        return pdf.prepare(raw, source)
     if source.lower().endswith(".docx"):
         raise FaguiError("named .docx but not a Word .docx file (not a zip archive)", source)
+    if source.lower().endswith(".pdf"):
+        raise FaguiError("named .pdf but not a PDF file (it does not open with %PDF-)", source)
     decoded = decode(raw, source)
     if html.is_html(decoded.text):
         return html.prepare(decoded.text, decoded.encoding, source)

@@ -32,7 +32,7 @@ class DroppedSpan:
 class PageBreakJoin:
     """A paragraph split across lines, joined: ``line`` ended mid-sentence and
     ``next_line`` continued it; ``why`` says how the break came about (a page
-    break, or a heading wrapped onto a second line)."""
+    break, a heading wrapped onto a second line, or a PDF's ``line wrap``)."""
 
     line: int
     next_line: int
@@ -62,7 +62,7 @@ class Audit:
     dropped: tuple[DroppedSpan, ...]
     joins: tuple[PageBreakJoin, ...]
     warnings: tuple[Warning, ...]
-    layout: str = "text"  # text, lawrefbook, flk, docx or html
+    layout: str = "text"  # text, lawrefbook, flk, docx, html or pdf
 
     def as_dict(self) -> dict:
         """A JSON-ready form (for ``--audit-json``)."""

@@ -42,16 +42,19 @@ class Prepared:
     ``encoding`` names what the bytes were (``utf-8``, ``gb18030``, ``docx``,
     ``html (utf-8)``, ...); ``found`` holds front-matter fields the layout
     states, by name (``title``, ``kind``, ``status``, ``issuer``,
-    ``promulgated``, ``effective``, ``source``, ``history``).
+    ``promulgated``, ``effective``, ``source``, ``history``); ``joined``
+    holds the lines (1-based) that continue the line before them, each with
+    the kind of break (a PDF's ``line wrap`` or ``page break``).
     """
 
     text: str
     encoding: str
     line_ends: str
-    layout: str  # "text", "lawrefbook", "flk", "docx" or "html"
+    layout: str  # "text", "lawrefbook", "flk", "docx", "html" or "pdf"
     drops: tuple[LineDrop, ...] = ()
     marks: tuple[LineMark, ...] = ()
     found: tuple[tuple[str, object], ...] = ()
+    joined: tuple[tuple[int, str], ...] = ()
 
 
 def from_lines(lines: list[tuple[str, str | None]], encoding: str, layout: str, found: tuple = ()) -> Prepared:

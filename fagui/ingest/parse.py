@@ -65,6 +65,7 @@ class _Line:
     kind: str = ""
     label: Label | None = None  # the label the line opens with
     heading: bool = False  # the source marks the line as a heading
+    through: "_Line | None" = None  # the last line joined onto this one (a PDF's wrapped lines)
 
 
 class _Parser:
@@ -85,6 +86,7 @@ class _Parser:
 
     # -- audit helpers -------------------------------------------------
     def drop_lines(self, first: _Line, last: _Line, reason: str) -> None:
+        last = last.through or last
         end = last.start + len(last.raw)
         self.dropped.append(
             DroppedSpan(first.number, last.number, first.start, end, self.text[first.start : end], reason)
@@ -137,8 +139,21 @@ class _Parser:
             line.heading = mark.heading
             self.norm[mark.kind] += 1
 
+    def join_wrapped(self) -> None:
+        """Join each line the layout says continues the line before it (a
+        PDF's wrapped line) onto that line, before the lines are read."""
+        previous, wrapped = None, dict(self.prepared.joined)
+        for line in self.content():
+            if line.number in wrapped and previous is not None:
+                text = line.text.strip(" \t\u3000\u00a0")
+                self.joins.append(PageBreakJoin(previous.number, line.number, previous.text[-6:], text[:6], wrapped[line.number]))
+                previous.text = previous.text.rstrip(" \t\u3000\u00a0") + text
+                previous.through, line.kind = line, "joined"
+            else:
+                previous = line
+
     def content(self) -> list[_Line]:
-        return [line for line in self.lines if line.kind not in ("blank", "dropped")]
+        return [line for line in self.lines if line.kind not in ("blank", "dropped", "joined")]
 
     def classify_structure(self) -> None:
         for line in self.content():
@@ -368,6 +383,7 @@ class _Parser:
     def build(self) -> tuple[Regulation, Audit]:
         self.remove_bookmarks()
         self.apply_layout()
+        self.join_wrapped()
         self.classify_structure()
         body_line = self.find_body()
         found, preamble = self.parse_header(body_line)

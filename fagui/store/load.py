@@ -15,7 +15,7 @@ from fagui.store.paths import ID_RE
 def load(spec: str, repo: str | os.PathLike = ".") -> tuple[Regulation, DocumentRef]:
     """A regulation from a FILE -- canonical Markdown, or a raw source that
     is ingested on the way (plain text, LawRefBook Markdown, a Word file, a
-    saved web page: whatever ``fagui ingest`` reads) -- or ``ID[@REV]`` in the
+    saved web page, a PDF: whatever ``fagui ingest`` reads) -- or ``ID[@REV]`` in the
     corpus containing ``repo`` (see :meth:`fagui.store.corpus.Corpus.resolve`).
 
     An existing file wins; anything else must be an id with an optional
