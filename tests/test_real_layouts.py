@@ -23,7 +23,7 @@ from fagui.text.normalise import normalise
 
 FIXTURES = Path(__file__).parent / "fixtures" / "layouts"
 NUMERAL = "一二三四五六七八九十百千零〇"
-ARTICLE_RE = re.compile(rf"^[\s\u3000\u00a0]*(第[{NUMERAL}]+条(?:之[{NUMERAL}]+)?)(?=[\s\u3000\u00a0]|\S)")
+ARTICLE_RE = re.compile(rf"^[\s\u3000\u00a0]*(第[{NUMERAL}]+条(?:之[{NUMERAL}]+)?)")
 HEADING_RE = re.compile(rf"^[\s\u3000\u00a0]*(第[{NUMERAL}]+[编章节])[\s\u3000\u00a0]*([^。，；：\s\u3000]*(?:[\s\u3000]+[^。，；：\s\u3000]+)*)[\s\u3000\u00a0]*$")
 
 
@@ -61,10 +61,13 @@ def _word(path: Path) -> tuple[str, list[str]]:
 
 
 def _web_page(path: Path) -> tuple[str, list[str]]:
+    """The title a wiki's front-matter comment or the page's <h1> gives, and the page's text lines."""
     source = path.read_text(encoding="utf-8")
-    title = re.search(r"^title:\s*(\S+)\s*$", source, re.M).group(1)
-    title = re.sub(r"（\d{4}年版）$", "", title)  # the wiki's name for an edition
-    body = re.sub(r"<!--.*?-->", "", source, flags=re.S)
+    if m := re.search(r"^title:\s*(\S+)\s*$", source, re.M):
+        title = re.sub(r"（\d{4}年版）$", "", m.group(1))  # the wiki's name for an edition
+    else:
+        title = html.unescape(re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", source, re.S).group(1)))
+    body = re.sub(r"<!--.*?-->|<head>.*?</head>|<nav[^>]*>.*?</nav>", "", source, flags=re.S)
     body = re.sub(r"<br\s*/?>|</(?:p|h\d|div|li|tr)>", "\n", body)
     body = html.unescape(re.sub(r"<[^>]+>", "", body))
     return title, body.split("\n")
@@ -204,3 +207,31 @@ def test_a_real_page_without_articles_is_refused_with_one_line(tmp_path):
     assert result.exit_code == 2
     assert result.stderr == f"fagui: error: {path}: no articles found (no line starts with 第…条): not a regulation\n"
     assert not (tmp_path / "out.md").exists()
+
+
+def test_a_sites_page_chrome_between_articles_is_dropped_and_its_headings_kept(tmp_path):
+    """Rules for a whole page (读法.com): a <br> inside <h1> wraps the title,
+    which stays one line (中华人民共和国<br>房产税暂行条例); a line of nothing
+    but a number is an article's anchor; 目录 over a <nav> list is the table
+    of contents; 返回 is a toolbar link."""
+    markdown, audit, _ = _ingest(tmp_path, FIXTURES / "html" / "房产税暂行条例.html")
+    assert "title: 中华人民共和国房产税暂行条例\n" in markdown
+    numbers = [s["text"] for s in audit["dropped"] if s["reason"] == "web page number (an article's anchor or a page number)"]
+    assert numbers == [str(n) for n in range(1, 12)]
+    assert "返回" in [s["text"] for s in audit["dropped"] if s["reason"] == "web page toolbar"]
+    assert not re.search(r"^\d+$", markdown, re.M)
+    _, audit, _ = _ingest(tmp_path, FIXTURES / "html" / "婚姻登记条例.html")
+    assert "目录" in [s["text"] for s in audit["dropped"] if s["reason"].startswith("web page table of contents")]
+    assert not audit["warnings"]
+
+
+def test_a_heading_without_a_number_is_no_article_text(tmp_path):
+    """Rule: a web page's heading after the title with no 编/章/节 number
+    (合同法's 总则, 分则 and 附则) is dropped and audited, not glued to the article
+    before it; a numbered heading the page marks (<h3>第九章 买卖合同</h3>)
+    opens its chapter even after text that does not end a sentence."""
+    markdown, audit, _ = _ingest(tmp_path, FIXTURES / "html" / "合同法.html")
+    spans = [s["text"] for s in audit["dropped"] if s["reason"].startswith("web page heading without a 编/章/节 number")]
+    assert spans == ["总 则", "分 则", "附 则"]
+    assert audit["counts"]["chapters"] == 23 and "\n## 第九章 买卖合同\n" in markdown
+    assert "分则" not in markdown.split("### 第一百二十九条", 1)[1].split("## 第九章", 1)[0]

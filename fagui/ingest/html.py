@@ -44,9 +44,12 @@ _CHROME = {
     "iframe": "web page frame",
     "svg": "web page image",
 }
-_TOOLBAR_RE = re.compile(r"^[【\[]?\s*(?:字[体号]|打印本页|关闭窗口|收藏本页|分享到|【打印】|【关闭】|上一篇|下一篇|返回顶部)")
+_TOOLBAR_RE = re.compile(r"^[【\[]?\s*(?:字[体号]|打印本页|关闭窗口|收藏本页|分享到|【打印】|【关闭】|上一篇|下一篇|返回顶部|返回$)")
 _FOOTER_RE = re.compile(r"ICP[备证]|公网安备|网站标识码|版权所有|Copyright|©|主办单位|承办单位|技术支持|网站地图|联系我们|建议使用.{0,20}浏览器")
 _SPACES = re.compile(r"[ \t\r\n\f]+")
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_NUMBER_ONLY_RE = re.compile(r"^\d{1,4}$")
+"""A line of nothing but a number: an article's anchor or a page number, never a regulation's text."""
 _ARTICLE_RE = re.compile(r"^第[^条]{1,12}条")
 _DIVISION_RE = re.compile(r"^第[^编章节条]{1,12}[编章节]")
 _EDITION_RE = re.compile(r"[（(]\d{4}年(?:版|修订|修正)?[）)]$")
@@ -70,11 +73,15 @@ def prepare(text: str, encoding: str, source: str) -> Prepared:
         raise FaguiError(f"not a readable web page ({type(exc).__name__})", source) from None
     lines: list[tuple[str, str | None]] = []
     current: list[str] = []
+    in_heading = [0]  # a <br> inside h1-h6 wraps the heading, which stays one line
+    headings: set[int] = set()  # lines the page marks as headings (h1-h6)
 
     def flush() -> None:
         line = "".join(current).strip(" ")
         current.clear()
         if line:
+            if in_heading[0]:
+                headings.add(len(lines))
             lines.append((line, None))
 
     def walk(element) -> None:
@@ -89,17 +96,19 @@ def prepare(text: str, encoding: str, source: str) -> Prepared:
             if chrome:
                 lines.append((chrome, _CHROME[tag]))
             return
-        block = tag in _BLOCKS or tag == "br"
+        block = tag in _BLOCKS or (tag == "br" and not in_heading[0])
         if block:
             flush()
         if tag and element.text:
             current.append(_SPACES.sub(" ", element.text))
+        in_heading[0] += tag in _HEADINGS
         for child in element:
             walk(child)
             if child.tail:
                 current.append(_SPACES.sub(" ", child.tail))
         if block:
             flush()
+        in_heading[0] -= tag in _HEADINGS
 
     # Comments before the root: a wiki's front matter (<!-- title: … -->).
     comments = [c for c in root.itersiblings(preceding=True) if isinstance(c, lxml.html.HtmlComment)]
@@ -110,9 +119,9 @@ def prepare(text: str, encoding: str, source: str) -> Prepared:
     if not lines:
         raise FaguiError("a web page with no text", source)
     stated = _comment_title(comments)
-    marked = _mark_chrome(lines, _page_title(root) + (stated or ""))
+    marked = _mark_chrome(lines, _page_title(root) + (stated or ""), headings)
     found = (("title", stated),) if stated and not _has_title_line(marked, stated) else ()
-    return from_lines(marked, f"html ({encoding})", "html", found)
+    return from_lines(marked, f"html ({encoding})", "html", found, headings)
 
 
 def _page_title(root) -> str:
@@ -136,9 +145,12 @@ def _has_title_line(lines: list[tuple[str, str | None]], title: str) -> bool:
     return any(reason is None and normalise(line)[0].replace(" ", "") == title for line, reason in lines)
 
 
-def _mark_chrome(lines: list[tuple[str, str | None]], page_title: str) -> list[tuple[str, str | None]]:
+def _mark_chrome(lines: list[tuple[str, str | None]], page_title: str, headings: set[int]) -> list[tuple[str, str | None]]:
     """Mark what is kept but no part of a regulation: lines before its title,
-    toolbars, and copyright and ICP lines after its last article."""
+    toolbars, numbers standing alone, the heading of a table of contents
+    given as navigation, headings after the title with no 编/章/节 number
+    (总则, 分则: no division holds them, and as text they would join an
+    article), and copyright and ICP lines after its last article."""
     kept = [i for i, (_, reason) in enumerate(lines) if reason is None]
     squeezed = {i: normalise(lines[i][0])[0].replace(" ", "") for i in kept}
     first_article = min((i for i in kept if _ARTICLE_RE.match(squeezed[i])), default=len(lines))
@@ -149,6 +161,7 @@ def _mark_chrome(lines: list[tuple[str, str | None]], page_title: str) -> list[t
     header = next((i for i in kept if meta.header_kind(squeezed[i], {}) not in (None, "title")), None)
     start = header if title is not None and header is not None and header < title else title
     last_article = max((i for i in kept if _ARTICLE_RE.match(squeezed[i])), default=len(lines))
+    heads_from = title if title is not None else first_article  # headings before it may be order lines
     out = []
     for i, (line, reason) in enumerate(lines):
         if reason is None:
@@ -156,6 +169,12 @@ def _mark_chrome(lines: list[tuple[str, str | None]], page_title: str) -> list[t
                 reason = "web page text before the regulation's title (navigation, site name)"
             elif len(line) <= 60 and _TOOLBAR_RE.match(squeezed[i]):
                 reason = "web page toolbar"
+            elif squeezed[i] == "目录" and i + 1 < len(lines) and lines[i + 1][1] == _CHROME["nav"]:
+                reason = "web page table of contents (its heading; the list is navigation)"
+            elif i in headings and i > heads_from and not _DIVISION_RE.match(squeezed[i]) and not _ARTICLE_RE.match(squeezed[i]):
+                reason = "web page heading without a 编/章/节 number (总则, 分则): no division holds it"
+            elif _NUMBER_ONLY_RE.match(squeezed[i]):
+                reason = "web page number (an article's anchor or a page number)"
             elif i > last_article and len(line) <= 200 and _FOOTER_RE.search(line):
                 reason = "web page footer (copyright, ICP registration)"
         out.append((line, reason))

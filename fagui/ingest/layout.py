@@ -25,7 +25,8 @@ class LineDrop:
 @dataclass(frozen=True)
 class LineMark:
     """``width`` characters at the start of ``line`` are layout, not text
-    (``## `` before 第一章 总则); ``kind`` names them in the audit.
+    (``## `` before 第一章 总则; none where a web page marks a heading);
+    ``kind`` names them in the audit.
     ``heading``: the source marks the line as a heading, so a division label
     there opens a division whatever punctuation its title has."""
 
@@ -57,11 +58,14 @@ class Prepared:
     joined: tuple[tuple[int, str], ...] = ()
 
 
-def from_lines(lines: list[tuple[str, str | None]], encoding: str, layout: str, found: tuple = ()) -> Prepared:
+def from_lines(
+    lines: list[tuple[str, str | None]], encoding: str, layout: str, found: tuple = (), headings: set[int] = frozenset()
+) -> Prepared:
     """A Prepared made of extracted lines: (text, None) for a line to read,
     (text, reason) for one that is not part of the regulation. Runs of lines
     dropped for the same reason are one span in the audit; ``found`` holds
-    front-matter fields the source states outside those lines."""
+    front-matter fields the source states outside those lines; ``headings``
+    the (0-based) lines the source marks as headings."""
     drops: list[LineDrop] = []
     for number, (_, reason) in enumerate(lines, 1):
         if reason is None:
@@ -71,4 +75,5 @@ def from_lines(lines: list[tuple[str, str | None]], encoding: str, layout: str, 
         else:
             drops.append(LineDrop(number, number, reason))
     text = "\n".join(line.replace("\n", " ") for line, _ in lines)
-    return Prepared(text, encoding, "LF", layout, tuple(drops), (), found)
+    marks = tuple(LineMark(i + 1, 0, "heading", heading=True) for i in sorted(headings) if lines[i][1] is None)
+    return Prepared(text, encoding, "LF", layout, tuple(drops), marks, found)

@@ -137,7 +137,8 @@ class _Parser:
             line = self.lines[mark.line - 1]
             line.text = line.text[mark.width :]
             line.heading = mark.heading
-            self.norm[mark.kind] += 1
+            if mark.width:
+                self.norm[mark.kind] += 1
 
     def join_wrapped(self) -> None:
         """Join each line the layout says continues the line before it (a
