@@ -21,18 +21,22 @@ def background():
 
 # Measured figures rounded down to 0.05 (docs/comparison.md has them exact):
 # (counterpart precision, counterpart recall, shares precision, shares recall,
-# strict F1, lax F1, wrong one-sided claims at most); None where there is
-# nothing to count.
+# strict F1, lax F1, wrong one-sided claims at most); None where the gold
+# has no shares link to count.
 FLOORS = {
-    "animal-beijing": (0.7, 0.85, 0.25, 0.7, 0.7, 0.8, 3),
-    "earthquake-shanghai": (0.75, 0.85, 0.2, 0.5, 0.7, 0.9, 2),
+    "animal-beijing": (0.75, 0.8, 0.25, 0.7, 0.7, 0.8, 4),
+    "earthquake-shanghai": (0.8, 0.8, 0.25, 0.5, 0.75, 0.9, 2),
+    "fire-guangdong": (0.75, 0.7, 0.45, 0.7, 0.7, 0.7, 4),
+    "income-tax": (0.75, 0.7, 0.5, 0.7, 0.65, 0.45, 6),
+    "labour-contract": (0.5, 0.5, 0.65, 0.65, 0.65, 0.4, 5),
+    "legislation-2015-2023": (1.0, 1.0, None, None, 0.95, 1.0, 0),
     "meteorology-beijing": (0.85, 0.85, 0.8, 1.0, 0.9, 0.9, 2),
     "meteorology-shanghai": (1.0, 0.75, 1.0, 0.5, 0.9, 0.9, 3),
     "national-heilongjiang": (0.9, 0.85, 0.8, 0.35, 0.8, 0.85, 7),
     "national-jiangxi": (0.9, 0.9, 0.2, 0.35, 0.7, 0.95, 3),
     "national-jilin": (0.9, 0.9, 0.65, 0.8, 0.85, 0.85, 2),
     "national-zhejiang": (1.0, 1.0, 0.4, 0.8, 0.9, 0.95, 0),
-    "water-2019-2022": (1.0, 0.95, 0.0, None, 0.95, 1.0, 1),
+    "water-2019-2022": (1.0, 0.95, None, None, 0.95, 1.0, 1),
 }
 
 
@@ -49,9 +53,10 @@ def test_accuracy_against_hand_alignment(name):
     *_, strict, lax, wrong = FLOORS[name]
     for figure, floor in floors.items():
         value = getattr(got, figure)
-        # None: nothing to count (no shares link in the gold, or none predicted), so no floor.
-        assert (value is None) == (floor is None), f"{name}: {figure} {value}"
-        assert value is None or value >= floor, f"{name}: {figure} {value:.2f}"
+        # A floor of None: no floor (the gold has no shares link, so there is
+        # no recall to keep, and precision is what strict F1 already counts).
+        if floor is not None:
+            assert value is not None and value >= floor, f"{name}: {figure} {value}"
     assert got.strict_f1 >= strict, f"{name}: strict F1 {got.strict_f1:.2f}"
     assert got.lax_f1 >= lax, f"{name}: lax F1 {got.lax_f1:.2f}"
     assert len(got.wrong_one_sided) <= wrong, f"{name}: wrong one-sided claims {got.wrong_one_sided}"

@@ -17,7 +17,7 @@ from test_align import TOPICS, regulation
 from test_align_accuracy import background
 from test_compare import amended_national, corpus, NATIONAL
 
-from fagui.align import JURISDICTION_PASSES, VERSION_PASSES, align_articles
+from fagui.align import JURISDICTION_PASSES, PARAMS, VERSION_PASSES, align_articles
 from fagui.compare import compare
 
 # pass -> the gold pair on which removing it costs most
@@ -32,6 +32,7 @@ JURISDICTION_EFFECTS = {
     "merged_articles": "national-zhejiang",
     "distinctive_counterparts": "national-zhejiang",
     "shared_units": "meteorology-beijing",
+    "cited_articles": "labour-contract",
 }
 
 
@@ -108,3 +109,30 @@ def test_the_trace_says_what_each_pass_did():
     assert [line.split(":")[0] for line in trace] == [name for name, _ in JURISDICTION_PASSES]
     assert trace[0] == "in_order_chain: +1 -0 groups"
     assert "split_articles: no change (nothing met its rule)" in trace
+
+
+def _pair(name: str):
+    gold = load_gold(name)
+    left, right = text_of(gold["left"]), text_of(gold["right"])
+    comparison = compare(left, right, gold["mode"], background=background())
+    return comparison
+
+
+def test_a_paragraph_repeated_word_for_word_in_its_counterpart_links_nothing_else():
+    # 立法法 2015 第十五条 and 第二十七条 both end with 专门委员会审议的时候，可以邀请提案人列席
+    # 会议，发表意见。, and so do their counterparts in 2023 (第十八条, 第三十条): each copy is
+    # carried into its counterpart; none makes a shares link across.
+    comparison = _pair("legislation-2015-2023")
+    shares = {(x.left, x.right) for x in comparison.links if x.strength == "shares"}
+    assert not shares & {("第十五条", "第三十条"), ("第二十七条", "第十八条")}
+    assert ("第十五条", "第十八条") in {(x.left, x.right) for x in comparison.links if x.strength == "counterpart"}
+
+
+def test_a_group_grows_to_at_most_max_group_articles():
+    # Guangdong's 第七条 lists what each department does, a paragraph each: many
+    # provisions side by side (the hand alignment gives it shares links
+    # only), not one provision merged from the nine national articles the
+    # paragraphs resemble.
+    comparison = _pair("fire-guangdong")
+    sizes = [len(p.left) for p in comparison.pairs] + [len(p.right) for p in comparison.pairs]
+    assert max(sizes) <= 3 == PARAMS.max_group

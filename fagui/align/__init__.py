@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from fagui.align.citations import cited_articles
 from fagui.align.content import best_remaining, in_order_chain, mutual_best, weak_mutual_best
 from fagui.align.context import Context, State, make_context
 from fagui.align.functional import functional_articles
@@ -60,6 +61,7 @@ JURISDICTION_PASSES: list[tuple[str, Pass]] = [
     ("merged_articles", merged_articles),
     ("distinctive_counterparts", distinctive_counterparts),
     ("shared_units", shared_units),
+    ("cited_articles", cited_articles),
 ]
 """A reference text against a derived one: content decides, order is a hint."""
 

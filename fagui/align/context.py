@@ -80,7 +80,8 @@ class Context:
     bigram counts and TF-IDF vector; per unit (paragraph or item) its folded
     text, bigrams and vector; the IDF weights. ``idf`` is counted over the two texts
     (what scores measure); ``stock_idf`` over the two texts and the corpus
-    background (what tells distinctive wording from stock phrasing). Scores
+    background (what tells distinctive wording from stock phrasing);
+    ``left_title`` the title the right text may cite the left by. Scores
     are computed once, when first asked for, and kept."""
 
     mode: str
@@ -100,6 +101,7 @@ class Context:
     idf: dict[str, float]
     stock_idf: dict[str, float]
     max_stock_idf: float
+    left_title: str = ""
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     def article_scores(self, rows, cols) -> dict[tuple[int, int], float]:
@@ -201,4 +203,5 @@ def make_context(left: Regulation, right: Regulation, mode: str, params: Params,
         idf=idf,
         stock_idf=stock_idf,
         max_stock_idf=max(stock_idf.values(), default=0.0),
+        left_title=left.metadata.title,
     )

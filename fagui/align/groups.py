@@ -33,7 +33,7 @@ def split_articles(ctx: Context, state: State) -> State:
     scores = ctx.article_scores(list(by_left), free)
     for j, i in _best_partners(scores, ctx.params.extend_score, free_side=1):
         lefts, rights = by_left[i]
-        if _adds(ctx, ctx.vec_r[j], ctx.vec_l[i], [ctx.vec_r[x] for x in rights]) and share_distinctive_wording(ctx, i, j):
+        if len(rights) < ctx.params.max_group and _adds(ctx, ctx.vec_r[j], ctx.vec_l[i], [ctx.vec_r[x] for x in rights]) and share_distinctive_wording(ctx, i, j):
             rights.append(j)
     return _with_groups(state, groups)
 
@@ -45,7 +45,8 @@ def paragraph_source(ctx: Context, state: State) -> State:
     with: a derived text often puts two provisions of the reference text in
     two paragraphs of one article (reporting channels and rewards), and at
     article level the second is diluted by the first. The best such
-    paragraph decides."""
+    paragraph decides; a paragraph takes one article (the best-scoring), and
+    a group grows to at most ``max_group`` articles."""
     p = ctx.params
     groups = [(list(l), list(r)) for l, r in state.groups]
     paired_l = {i for l, _ in groups for i in l}
@@ -54,15 +55,19 @@ def paragraph_source(ctx: Context, state: State) -> State:
     rows = [(j, v) for j in one_to_one for v in ctx.paragraph_vectors(j)]
     if not free or not rows:
         return state
-    best: dict[int, tuple[float, int]] = {}
+    best: dict[int, tuple[float, int, int]] = {}
     sims = similarities([v for _, v in rows], ctx.vec_l, range(len(rows)), free, p)
     for (r, i), s in sims.items():
         j, paragraph = rows[r]
         partner = ctx.vec_l[one_to_one[j][0][0]]
-        if s >= p.min_score and s > best.get(i, (0.0, -1))[0] and cosine(partner, paragraph) < p.min_score:
-            best[i] = (s, j)
-    for i, (s, j) in sorted(best.items(), key=lambda x: -x[1][0]):
-        one_to_one[j][0].append(i)
+        if s >= p.min_score and s > best.get(i, (0.0, -1, -1))[0] and cosine(partner, paragraph) < p.min_score:
+            best[i] = (s, j, r)
+    taken: set[int] = set()
+    for i, (s, j, r) in sorted(best.items(), key=lambda x: -x[1][0]):
+        lefts = one_to_one[j][0]
+        if r not in taken and len(lefts) < p.max_group:
+            lefts.append(i)
+            taken.add(r)
     return _with_groups(state, groups)
 
 
@@ -81,7 +86,7 @@ def merged_articles(ctx: Context, state: State) -> State:
     scores = ctx.article_scores(free, list(by_right))
     for i, j in _best_partners(scores, ctx.params.extend_score, free_side=0):
         lefts, rights = by_right[j]
-        if _adds(ctx, ctx.vec_l[i], ctx.vec_r[j], [ctx.vec_l[x] for x in lefts]) and share_distinctive_wording(ctx, i, j):
+        if len(lefts) < ctx.params.max_group and _adds(ctx, ctx.vec_l[i], ctx.vec_r[j], [ctx.vec_l[x] for x in lefts]) and share_distinctive_wording(ctx, i, j):
             lefts.append(i)
     return _with_groups(state, groups)
 

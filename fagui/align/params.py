@@ -24,6 +24,11 @@ class Params:
     """An extra article joins a group (a split or merged provision) at this score."""
     extend_gain: float = 0.05
     """... and must cover this much more of the group's other side."""
+    max_group: int = 3
+    """... and a group grows to at most this many articles on a side: a
+    provision is split over, or merged from, two or three articles, while an
+    article that lists every department's duties is many provisions side by
+    side (hand alignments never have more than three)."""
     move_score: float = 0.5
     """Versions: pairing across anchors (a move) needs this much."""
     order_weight: float = 0.05

@@ -38,7 +38,9 @@ def shared_units(ctx: Context, state: State) -> State:
     least ``share_rarity`` of the weight of a bigram found once (corpus IDF),
     so stock phrasing alone never links. Units linked across two articles that are not in one group
     make a *shares* link between those articles, with the units as its
-    evidence; units linked inside a group are kept as evidence for it
+    evidence -- unless the two units are the same text and one of them is
+    also repeated word for word in its own counterpart (:func:`_repeated_at_home`);
+    units linked inside a group are kept as evidence for it
     (``inner``): the group's own block matching is one to one and in order,
     and may give a paragraph to another member of a merged group."""
     p = ctx.params
@@ -49,6 +51,7 @@ def shared_units(ctx: Context, state: State) -> State:
     scores = {k: s for k, s in ctx.unit_scores().items() if s >= floor and may_link(*k)}
     row_best, col_best = best_matches(scores)
     group_of_l = {i: g for g in state.groups for i in g[0]}
+    at_home = _repeated_at_home(ctx, state)
     found: dict[tuple[int, int], list[UnitLink]] = defaultdict(list)
     inner: list[UnitLink] = []
     for (u, v), s in scores.items():
@@ -61,10 +64,26 @@ def shared_units(ctx: Context, state: State) -> State:
         group = group_of_l.get(i)
         if group is not None and j in group[1]:
             inner.append((u, v, s))
-        else:
+        elif not (ctx.units_l[i][u[1]] == ctx.units_r[j][v[1]] and (("l", u) in at_home or ("r", v) in at_home)):
             found[i, j].append((u, v, s))
     shares = tuple(Share(i, j, tuple(sorted(links))) for (i, j), links in sorted(found.items()))
     return replace(state, shares=shares, inner=tuple(sorted(inner)))
+
+
+def _repeated_at_home(ctx: Context, state: State) -> set:
+    """Units whose very text is also a unit of their counterpart group's
+    other side: a paragraph two articles repeat word for word (专门委员会审议的
+    时候，可以邀请提案人列席会议，发表意见。) is carried into the counterpart, and
+    its copies elsewhere are the text repeating itself, not a provision
+    carried there."""
+    out = set()
+    for lefts, rights in state.groups:
+        texts_l = {ctx.units_l[i][b]: (i, b) for i in lefts for b in range(len(ctx.units_l[i]))}
+        for j in rights:
+            for c, text in enumerate(ctx.units_r[j]):
+                if text in texts_l:
+                    out.update((("l", texts_l[text]), ("r", (j, c))))
+    return out
 
 
 class _Eligibility:

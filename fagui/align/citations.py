@@ -1,0 +1,104 @@
+"""Citations: a derived text that names the reference text and an article of
+it (劳动合同法第十四条第二款规定的……, 《中华人民共和国某某法》第八条所称……) says
+itself which provision it carries, whatever wording it uses.
+
+Implementing regulations (实施条例, 实施细则) and local measures cite the law
+they implement by its title or by the short name they give it (（以下简称
+某某法）); the citation is evidence no bigram statistic can give.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from fagui.align.context import Context, Share, State, UnitLink
+from fagui.align.versions import ARTICLE_NUMBER
+from fagui.text.numerals import NUMERAL_CHARS, to_int
+
+_N = NUMERAL_CHARS
+_REFS = rf"((?:(?:、|，|,|和|及|以及|至|或者)?第[{_N}]+条(?:之[{_N}]+)?(?:第[{_N}]+款)?(?:第[（(][{_N}]+[）)]项)?)+)"
+"""One or more article references after a name: group 1."""
+
+VIOLATION = re.compile(r"违反(?:本条例|本办法|本规定|本细则)?$")
+"""Wording just before a citation that names the rule broken, not a
+provision carried: 违反劳动合同法第十条 in a penalty article."""
+
+
+def cited_names(title: str, right_texts: list[str]) -> list[str]:
+    """The names the right text may cite the left text by: its title (less a
+    bracketed note such as （2018年修正）), the title without 中华人民共和国, and
+    each short name the right text gives it (（以下简称劳动合同法）,
+    （以下简称《劳动合同法》）), longest first."""
+    title = re.sub(r"[（(][^（）()]*[）)]$", "", title)
+    names = {title, title.removeprefix("中华人民共和国")}
+    after = re.compile(rf"《?{re.escape(title)}》?[（(]以下简称《?([^》）)]{{2,20}})》?[）)]")
+    for text in right_texts:
+        names.update(m.group(1) for m in after.finditer(text))
+    return sorted((n for n in names if len(n) >= 2), key=len, reverse=True)
+
+
+def citations(ctx: Context) -> dict[int, set[int]]:
+    """Right article index -> the left article indices it cites by name
+    (outside :data:`VIOLATION` clauses)."""
+    if not ctx.left_title:
+        return {}
+    names = "|".join(re.escape(n) for n in cited_names(ctx.left_title, ctx.texts_r))
+    pattern = re.compile(rf"(?:《(?:{names})》|(?:{names})){_REFS}")
+    by_key = {x.article.key: i for i, x in enumerate(ctx.left)}
+    out: dict[int, set[int]] = {}
+    for j, text in enumerate(ctx.texts_r):
+        for m in pattern.finditer(text):
+            if VIOLATION.search(text[max(0, m.start() - 8) : m.start()]):
+                continue
+            for ref in ARTICLE_NUMBER.finditer(m.group(1)):
+                key = (to_int(ref.group(1)), to_int(ref.group(2)) if ref.group(2) else 0)
+                if key in by_key:
+                    out.setdefault(j, set()).add(by_key[key])
+    return out
+
+
+def cited_articles(ctx: Context, state: State) -> State:
+    """A right article that cites left articles by name is linked to each:
+    when neither it nor a cited article has a counterpart yet, the two are
+    counterparts (one cited article: the first by number when it cites
+    several); otherwise a *shares* link, unless they are in one group
+    already. The evidence of a link made here is the pair of their blocks
+    that score best (or their first blocks)."""
+    cited = citations(ctx)
+    if not cited:
+        return state
+    in_group_l = {i for g in state.groups for i in g[0]}
+    in_group_r = {j for g in state.groups for j in g[1]}
+    together = {(i, j) for g in state.groups for i in g[0] for j in g[1]}
+    shared = {(s.left, s.right) for s in state.shares}
+    groups = list(state.groups)
+    shares = list(state.shares)
+    for j in sorted(cited):
+        for i in sorted(cited[j]):
+            if (i, j) in together or (i, j) in shared:
+                continue
+            if i not in in_group_l and j not in in_group_r:
+                groups.append(((i,), (j,)))
+                in_group_l.add(i)
+                in_group_r.add(j)
+                together.add((i, j))
+            else:
+                shares.append(Share(i, j, (_best_units(ctx, i, j),)))
+                shared.add((i, j))
+    groups.sort(key=lambda g: (g[0][0], g[1][0]))
+    shares.sort(key=lambda s: (s.left, s.right))
+    return replace(state, groups=tuple(groups), shares=tuple(shares))
+
+
+def _best_units(ctx: Context, i: int, j: int) -> UnitLink:
+    """The best-scoring pair of a block of left article ``i`` and one of
+    right article ``j``, or their first blocks with score 0."""
+    scores = ctx.unit_scores()
+    best: UnitLink = ((i, 0), (j, 0), 0.0)
+    for a in range(len(ctx.units_l[i])):
+        for b in range(len(ctx.units_r[j])):
+            s = scores.get(((i, a), (j, b)), 0.0)
+            if s > best[2]:
+                best = ((i, a), (j, b), s)
+    return best
