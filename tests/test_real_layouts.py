@@ -46,6 +46,7 @@ def _flk(path: Path) -> tuple[str, list[str]]:
     text = path.read_text(encoding="utf-8")
     _, header, body = text.split("---\n", 2)
     title = yaml.safe_load(header)["title"]
+    body = re.sub(r"\[([^\[\]\n]+)\]\{[^}\n]*\}", r"\1", body)  # pandoc's [第一条]{.smallcaps}
     return title, [line.lstrip("#").strip() if line.startswith("#") else line for line in body.split("\n")]
 
 
@@ -235,3 +236,19 @@ def test_a_heading_without_a_number_is_no_article_text(tmp_path):
     assert spans == ["总 则", "分 则", "附 则"]
     assert audit["counts"]["chapters"] == 23 and "\n## 第九章 买卖合同\n" in markdown
     assert "分则" not in markdown.split("### 第一百二十九条", 1)[1].split("## 第九章", 1)[0]
+
+
+def test_pandoc_spans_links_and_line_breaks_in_markdown_are_marks(tmp_path):
+    """Rule: in Markdown (an flk mirror converted by pandoc) ``[第一条]{.smallcaps}``
+    and ``[民事诉讼法](javascript:…)`` keep their text and lose their marks, and a
+    ``\\`` ending a line is a line break; every mark removed is in the audit."""
+    path = FIXTURES / "flk" / "最高人民检察院关于以检察专递方式邮寄送达有关检察法律文书的若干规定.md"
+    markdown, audit, _ = _ingest(tmp_path, path)
+    assert audit["counts"]["articles"] == 13 and "## 第一条\n\n法律规定可以邮寄送达的检察法律文书" in markdown
+    assert "根据《中华人民共和国民事诉讼法》、《中华人民共和国行政诉讼法》" in markdown
+    assert "（四）受送达人的诉讼代理人签收的；\n\n（五）受送达人指定的代收人签收的；" in markdown
+    assert not re.search(r"smallcaps|javascript|\\\\|\[|\]", markdown.split("\n---\n", 1)[1])
+    removed = [(s["reason"], s["text"]) for s in audit["dropped"] if s["reason"].startswith("Markdown")]
+    assert removed.count(("Markdown span (brackets and attributes)", "]{.smallcaps}")) == 10
+    assert ("Markdown link (brackets and target)", "](javascript:SLC(5110,0))") in removed
+    assert removed.count(("Markdown line break", "\\")) == 2

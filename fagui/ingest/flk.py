@@ -151,8 +151,8 @@ def _prepare_yaml(lines: list[str], text: str, encoding: str, line_ends: str, so
         found.setdefault("title", title)
         drops.append(LineDrop(body + 1, body + 1, "title: moved to the # heading and front matter (title)"))
         start = body + 1
-    body_drops, marks = lawrefbook.markdown_body(lines, start)
-    return Prepared(text, encoding, line_ends, "flk", tuple(drops + body_drops), tuple(marks), tuple(found.items()))
+    body_drops, marks, inline = lawrefbook.markdown_body(lines, start)
+    return Prepared(text, encoding, line_ends, "flk", tuple(drops + body_drops), tuple(marks), tuple(found.items()), inline)
 
 
 def _take_field(name: str, value: str, i: int, found: dict, drops: list[LineDrop], source: str) -> None:

@@ -27,7 +27,7 @@ import re
 
 from fagui.errors import FaguiError
 from fagui.ingest import metadata as meta
-from fagui.ingest.layout import LineDrop, LineMark, Prepared
+from fagui.ingest.layout import InlineMark, LineDrop, LineMark, Prepared
 from fagui.model import HistoryEntry
 from fagui.text.labels import INVISIBLE
 from fagui.text.normalise import normalise
@@ -35,6 +35,8 @@ from fagui.text.normalise import normalise
 INFO_END = "<!-- INFO END -->"
 _TITLE_RE = re.compile(r"^# +(\S.*)$")
 _HEADING_RE = re.compile(r"^(#{1,6} +)\S")
+_INLINE_RE = re.compile(r"\[([^\[\]\n]+)\](\{[^{}\n]*\}|\((?:[^()\n]|\([^()\n]*\))*\))")
+"""A pandoc span ``[第一条]{.smallcaps}`` or a link ``[民事诉讼法](javascript:SLC(5110,0))``."""
 _ACTIONS = {
     "修订通过": "修订", "通过修订": "修订", "审议通过": "通过", "通过": "通过",
     "修正": "修正", "修订": "修订", "批准": "批准",
@@ -79,9 +81,9 @@ def prepare(text: str, encoding: str, line_ends: str, source: str) -> Prepared:
             if any(lines[i].strip() for i in range(a, b + 1)):
                 drops.append(LineDrop(a + 1, b + 1, "题注 (adoption and amendment history): moved to front matter (history)"))
         drops.append(LineDrop(end + 1, end + 1, "LawRefBook marker (end of the 题注)"))
-    body_drops, marks = markdown_body(lines, first + 1)
+    body_drops, marks, inline = markdown_body(lines, first + 1)
     drops += body_drops
-    return Prepared(text, encoding, line_ends, "lawrefbook", tuple(drops), tuple(marks), tuple(found.items()))
+    return Prepared(text, encoding, line_ends, "lawrefbook", tuple(drops), tuple(marks), tuple(found.items()), inline)
 
 
 def title_line(line: str) -> str | None:
@@ -90,18 +92,28 @@ def title_line(line: str) -> str | None:
     return normalise(m.group(1))[0].replace(" ", "") if m else None
 
 
-def markdown_body(lines: list[str], start: int) -> tuple[list[LineDrop], list[LineMark]]:
+def markdown_body(lines: list[str], start: int) -> tuple[list[LineDrop], list[LineMark], tuple[InlineMark, ...]]:
     """What a Markdown body from line index ``start`` on holds that is no
-    text: lines of invisible characters only (dropped) and heading marks
-    (``## `` before 第一章 总则, removed)."""
+    text: lines of invisible characters only (dropped), heading marks
+    (``## `` before 第一章 总则, removed) and inline marks (removed, the text
+    they mark kept): a span's ``[``…``]{.smallcaps}`` and a link's
+    ``[``…``](url)``, as pandoc writes them, and a backslash ending a line."""
     drops: list[LineDrop] = []
     marks: list[LineMark] = []
+    inline: list[InlineMark] = []
     for i, line in enumerate(lines):
         if line and not line.strip(" \t\u3000" + INVISIBLE):
             drops.append(LineDrop(i + 1, i + 1, "a line of invisible characters only (zero-width space)"))
-        elif i >= start and (m := _HEADING_RE.match(line)):
+            continue
+        if i >= start and (m := _HEADING_RE.match(line)):
             marks.append(LineMark(i + 1, len(m.group(1)), "Markdown heading marks", heading=True))
-    return drops, marks
+        if i >= start:
+            for m in _INLINE_RE.finditer(line):
+                reason = "Markdown link (brackets and target)" if m.group(2).startswith("(") else "Markdown span (brackets and attributes)"
+                inline += [InlineMark(i + 1, m.start(), m.start() + 1, reason), InlineMark(i + 1, m.end(1), m.end(), reason)]
+            if line.endswith("\\"):
+                inline.append(InlineMark(i + 1, len(line) - 1, len(line), "Markdown line break"))
+    return drops, marks, tuple(inline)
 
 
 def _history(lines: list[str], start: int, end: int, source: str) -> tuple[list[HistoryEntry], set[int]]:

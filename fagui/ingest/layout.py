@@ -37,6 +37,18 @@ class LineMark:
 
 
 @dataclass(frozen=True)
+class InlineMark:
+    """Columns ``start``..``end`` of ``line`` (1-based) are markup inside the
+    text, not text (the ``[`` and ``]{.smallcaps}`` of a Markdown span, a
+    link's ``](url)``); ``reason`` names them in the audit."""
+
+    line: int
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True)
 class Prepared:
     """A source made ready for the parser.
 
@@ -55,6 +67,7 @@ class Prepared:
     drops: tuple[LineDrop, ...] = ()
     marks: tuple[LineMark, ...] = ()
     found: tuple[tuple[str, object], ...] = ()
+    inline: tuple[InlineMark, ...] = ()
     joined: tuple[tuple[int, str], ...] = ()
 
 

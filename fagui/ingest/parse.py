@@ -113,15 +113,18 @@ class _Parser:
         return None
 
     # -- passes ----------------------------------------------------------
-    def remove_bookmarks(self) -> None:
+    def remove_marks(self) -> None:
+        """Remove Word bookmark markers and the inline marks the layout names, each a dropped span."""
+        inline: dict[int, list] = {}
+        for mark in self.prepared.inline:
+            inline.setdefault(mark.line, []).append((mark.start, mark.end, mark.reason))
         for line in self.lines:
             pieces, pos = [], 0
-            for m in BOOKMARK_RE.finditer(line.raw):
-                pieces.append(line.raw[pos : m.start()])
-                self.dropped.append(
-                    DroppedSpan(line.number, line.number, line.start + m.start(), line.start + m.end(), m.group(), "Word bookmark marker")
-                )
-                pos = m.end()
+            bookmarks = [(m.start(), m.end(), "Word bookmark marker") for m in BOOKMARK_RE.finditer(line.raw)]
+            for start, end, reason in sorted(bookmarks + inline.get(line.number, [])):
+                pieces.append(line.raw[pos:start])
+                self.dropped.append(DroppedSpan(line.number, line.number, line.start + start, line.start + end, line.raw[start:end], reason))
+                pos = end
             pieces.append(line.raw[pos:])
             line.text = "".join(pieces)
             line.kind = "blank" if not line.text.strip(" \t\u3000\u00a0\ufeff") else ""
@@ -382,7 +385,7 @@ class _Parser:
 
     # -- assembly --------------------------------------------------------
     def build(self) -> tuple[Regulation, Audit]:
-        self.remove_bookmarks()
+        self.remove_marks()
         self.apply_layout()
         self.join_wrapped()
         self.classify_structure()
