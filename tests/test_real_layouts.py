@@ -252,3 +252,23 @@ def test_pandoc_spans_links_and_line_breaks_in_markdown_are_marks(tmp_path):
     assert removed.count(("Markdown span (brackets and attributes)", "]{.smallcaps}")) == 10
     assert ("Markdown link (brackets and target)", "](javascript:SLC(5110,0))") in removed
     assert removed.count(("Markdown line break", "\\")) == 2
+
+
+def test_glued_labels_after_group_headings_and_mid_text_effective_clauses_open_articles(tmp_path):
+    """Rules for labels glued to their text (第七条人民法院…): a group heading
+    (二、票据保全) is whole though it ends without punctuation, so the label
+    after it opens an article; a clause such as 抵销自…之日起生效。 inside the
+    text ends nothing while later labels follow, glued or not."""
+    _, audit, _ = _ingest(tmp_path, FIXTURES / "html" / "最高人民法院关于审理票据纠纷案件若干问题的规定.html")
+    assert audit["counts"]["articles"] == 75  # 6 before: the rest were paragraphs of 第六条
+    _, audit, _ = _ingest(tmp_path, FIXTURES / "html" / "最高人民法院关于适用《中华人民共和国企业破产法》若干问题的规定（二）.html")
+    assert audit["counts"]["articles"] == 48  # 42 before: 43-48 dropped as matter after the last article
+    assert not [s for s in audit["dropped"] if s["reason"].startswith("matter after the last article")]
+
+
+def test_any_space_after_a_label_separates_it(tmp_path):
+    """Rule: a label followed by a space of any width (U+2002 here) opens an article."""
+    path = FIXTURES / "html" / "最高人民检察院、公安部关于公安机关管辖的刑事案件立案追诉标准的规定（二）（2022年版）.html"
+    assert "第七十九条\u2002 本规定中的" in path.read_text(encoding="utf-8")
+    markdown, audit, _ = _ingest(tmp_path, path)
+    assert audit["counts"]["articles"] == 85 and "\n## 第七十九条\n\n本规定中的“货币”" in markdown

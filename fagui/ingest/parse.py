@@ -51,6 +51,9 @@ HEADING_TAIL_RE = re.compile(r"^[^。；：;:！？]{1,30}$")
 """The rest of a heading the source wrapped onto a line of its own
 (### 第四章 犯罪嫌疑人、被告人逃匿、死亡案件 / 违法所得的没收程序): short, no sentence
 punctuation; a comma only where the heading broke off after one (……乡长、 / 副乡长，镇长……)."""
+GROUP_HEADING_RE = re.compile(r"^[一二三四五六七八九十]{1,3}、[^，。；：！？\s]{1,20}$")
+"""一、受理和管辖: the heading of a group of articles (judicial interpretations have them); it
+ends without punctuation but is whole, so a label after it is no page-break continuation."""
 TERMINAL = "。；：！？…”’」』）)》"
 """Characters that may end a paragraph; a line ending otherwise before a line
 that is not a new structural unit was split by a page break."""
@@ -292,7 +295,7 @@ class _Parser:
         for index, line in enumerate(lines):
             stripped = self.strip(line)
             last_block = current.blocks[-1] if current and current.blocks else None
-            unterminated = last_block is not None and last_block.text[-1:] not in TERMINAL
+            unterminated = last_block is not None and last_block.text[-1:] not in TERMINAL and not GROUP_HEADING_RE.match(last_block.text)
             label = line.label
             previous = articles[-1].key if articles else (0, 0)
             due = ((previous[0] + 1, 0), (previous[0], previous[1] + 1))
@@ -360,7 +363,8 @@ class _Parser:
             return False
         if LAST_WORDS_RE.match(self.normalise(self.strip(lines[index]))):
             return False
-        return not any(l.kind == "article" for l in lines[index + 1 :])
+        # A later line opening with a later article's label, glued to its text or not, is more of the body.
+        return not any(l.label is not None and l.label.kind == "条" and l.label.key > current.key for l in lines[index + 1 :])
 
     @staticmethod
     def heading_tail(title: str, text: str, lines: list[_Line], index: int) -> bool:

@@ -43,8 +43,10 @@ class ArticleDraft:
 
 
 def opens_article(text: str, label: Label | None) -> bool:
-    """Whether a line opens an article: its label, then a space or nothing."""
-    return label is not None and label.kind == "条" and text[label.end : label.end + 1] in ("", " ", "\t", "\u3000")
+    """Whether a line opens an article: its label, then a space of any width
+    (U+3000, U+2002 as web pages set it, ...) or nothing."""
+    after = text[label.end : label.end + 1] if label is not None else ""
+    return label is not None and label.kind == "条" and (after == "" or after.isspace())
 
 
 def division_title(text: str, label: Label | None, heading: bool = False) -> str | None:
