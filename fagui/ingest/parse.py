@@ -12,26 +12,31 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from fagui.errors import FaguiError
 from fagui.ingest import metadata as meta
 from fagui.ingest.audit import Audit, DroppedSpan, PageBreakJoin, Warning
 from fagui.ingest.layout import Prepared
+from fagui.ingest.lines import LineReader, SourceLine
 from fagui.ingest.structure import (
+    EFFECTIVE_CLAUSE_RE,
+    TERMINAL,
     ArticleDraft,
     Block,
     build_paragraphs,
     count_items,
     division_title,
+    ends_paragraph,
     freeze,
+    heading_tail,
     key_text,
+    last_words,
     opens_article,
 )
 from fagui.model import DIVISION_KINDS, Article, Metadata, Regulation
 from fagui.text.items import parse_marker
-from fagui.text.labels import DASHES, Label, MalformedLabel, read_label
-from fagui.text.normalise import is_cjk, normalise
+from fagui.text.labels import DASHES, MalformedLabel, read_label
+from fagui.text.normalise import is_cjk
 
 BOOKMARK_RE = re.compile(r"\[bookmark:[^\]\n]*\]")
 WEB_CHROME = (
@@ -40,81 +45,9 @@ WEB_CHROME = (
 )
 SOURCE_RE = re.compile(r"^原文链接[：:]\s*(\S+)\s*$")
 TOC_RE = re.compile(r"^目[ \t\u3000]*录$")
-EFFECTIVE_CLAUSE_RE = re.compile(r"自.{0,40}起(?:施行|执行|生效)。$")
-LAST_WORDS_RE = re.compile(
-    r"^[^\n]{0,200}(?:本(?:法|规定|条例|办法|细则|规则|决定|解释|准则|意见|实施办法|实施细则)|废止|停止执行)[^\n]*。$"
-)
-"""A paragraph after the effective-date clause that is still the last
-article's: it speaks of the regulation itself or of what it repeals
-(本解释施行后尚未终审的……适用本解释。 ……《某某办法》同时废止。)."""
-HEADING_TAIL_RE = re.compile(r"^[^。；：;:！？]{1,30}$")
-"""The rest of a heading the source wrapped onto a line of its own
-(### 第四章 犯罪嫌疑人、被告人逃匿、死亡案件 / 违法所得的没收程序): short, no sentence
-punctuation; a comma only where the heading broke off after one (……乡长、 / 副乡长，镇长……)."""
-GROUP_HEADING_RE = re.compile(r"^[一二三四五六七八九十]{1,3}、[^，。；：！？\s]{1,20}$")
-"""一、受理和管辖: the heading of a group of articles (judicial interpretations have them); it
-ends without punctuation but is whole, so a label after it is no page-break continuation."""
-TERMINAL = "。；：！？…”’」』）)》"
-"""Characters that may end a paragraph; a line ending otherwise before a line
-that is not a new structural unit was split by a page break."""
 
 
-@dataclass
-class _Line:
-    number: int  # 1-based
-    start: int  # offset of the line in the decoded text
-    raw: str  # the line as in the source (no newline)
-    text: str = ""  # raw with bookmarks removed, not yet normalised
-    kind: str = ""
-    label: Label | None = None  # the label the line opens with
-    heading: bool = False  # the source marks the line as a heading
-    through: "_Line | None" = None  # the last line joined onto this one (a PDF's wrapped lines)
-
-
-class _Parser:
-    def __init__(self, prepared: Prepared, source: str):
-        self.source = source
-        self.prepared = prepared
-        text = self.text = prepared.text
-        self.lines: list[_Line] = []
-        offset = 0
-        for i, raw in enumerate(text.split("\n"), 1):
-            self.lines.append(_Line(i, offset, raw))
-            offset += len(raw) + 1
-        self.dropped: list[DroppedSpan] = []
-        self.joins: list[PageBreakJoin] = []
-        self.warnings: list[Warning] = []
-        self.norm: Counter = Counter()
-        self.source_url: str | None = None
-
-    # -- audit helpers -------------------------------------------------
-    def drop_lines(self, first: _Line, last: _Line, reason: str) -> None:
-        last = last.through or last
-        end = last.start + len(last.raw)
-        self.dropped.append(
-            DroppedSpan(first.number, last.number, first.start, end, self.text[first.start : end], reason)
-        )
-
-    def strip(self, line: _Line) -> str:
-        """The line's text without indentation (counted as a normalisation)."""
-        stripped = line.text.strip(" \t\u3000\u00a0\ufeff")
-        if stripped != line.text:
-            self.norm["indentation"] += 1
-        return stripped
-
-    def normalise(self, text: str) -> str:
-        out, counts = normalise(text)
-        self.norm.update(counts)
-        return out
-
-    def line_of(self, written: str) -> int | None:
-        """The number of the first line that contains ``written`` once
-        normalised (spaces inside Chinese text removed), if any."""
-        for line in self.lines:
-            if written in normalise(line.text)[0].replace(" ", ""):
-                return line.number
-        return None
-
+class _Parser(LineReader):
     # -- passes ----------------------------------------------------------
     def remove_marks(self) -> None:
         """Remove Word bookmark markers and the inline marks the layout names, each a dropped span."""
@@ -159,7 +92,7 @@ class _Parser:
             else:
                 previous = line
 
-    def content(self) -> list[_Line]:
+    def content(self) -> list[SourceLine]:
         return [line for line in self.lines if line.kind not in ("blank", "dropped", "joined")]
 
     def classify_structure(self) -> None:
@@ -177,7 +110,7 @@ class _Parser:
             elif TOC_RE.match(squeezed):
                 line.kind = "toc"
 
-    def take_label(self, line: _Line, stripped: str) -> str:
+    def take_label(self, line: SourceLine, stripped: str) -> str:
         """The canonical label of a line that opens an article or division;
         invisible characters inside it are dropped spans, other changes of
         form (第10条, 第１０条) counted."""
@@ -270,7 +203,7 @@ class _Parser:
             found["document_number"] = found.pop("number")
         return found, [b.text for b in preamble]
 
-    def join(self, block: Block, line: _Line, text: str) -> None:
+    def join(self, block: Block, line: SourceLine, text: str) -> None:
         before, after = block.text[-6:], text[:6]
         self.joins.append(PageBreakJoin(block.last_line, line.number, before, after))
         if block.text and text and block.text[-1] == text[0] and is_cjk(text[0]):
@@ -295,7 +228,7 @@ class _Parser:
         for index, line in enumerate(lines):
             stripped = self.strip(line)
             last_block = current.blocks[-1] if current and current.blocks else None
-            unterminated = last_block is not None and last_block.text[-1:] not in TERMINAL and not GROUP_HEADING_RE.match(last_block.text)
+            unterminated = last_block is not None and not ends_paragraph(last_block.text)
             label = line.label
             previous = articles[-1].key if articles else (0, 0)
             due = ((previous[0] + 1, 0), (previous[0], previous[1] + 1))
@@ -335,7 +268,8 @@ class _Parser:
                 headed = line.number
                 continue
             text = self.normalise(stripped)
-            if current is None and wrapped is not None and self.heading_tail(stack[-1][3], text, lines, index):
+            following = lines[index + 1].kind if index + 1 < len(lines) else ""
+            if current is None and wrapped is not None and heading_tail(stack[-1][3], text, following):
                 kind, number, label_text, title, children = stack[-1]
                 stack[-1] = (kind, number, label_text, title + text, children)
                 parent = stack[-2][4] if len(stack) > 1 else root
@@ -353,30 +287,20 @@ class _Parser:
             self.add_text(current, line, text, unterminated)
         return root, articles
 
-    def after_last_article(self, current: ArticleDraft, lines: list[_Line], index: int, unterminated: bool) -> bool:
+    def after_last_article(self, current: ArticleDraft, lines: list[SourceLine], index: int, unterminated: bool) -> bool:
         """True when a plain line follows a closed effective-date clause and no
         further article follows, and it is not one of the article's last
-        words (:data:`LAST_WORDS_RE`): the rest is not part of the regulation."""
+        words (:func:`last_words`): the rest is not part of the regulation."""
         if unterminated or not current.blocks:
             return False
         if not any(EFFECTIVE_CLAUSE_RE.search(b.text) for b in current.blocks):
             return False
-        if LAST_WORDS_RE.match(self.normalise(self.strip(lines[index]))):
+        if last_words(self.normalise(self.strip(lines[index]))):
             return False
         # A later line opening with a later article's label, glued to its text or not, is more of the body.
         return not any(l.label is not None and l.label.kind == "条" and l.label.key > current.key for l in lines[index + 1 :])
 
-    @staticmethod
-    def heading_tail(title: str, text: str, lines: list[_Line], index: int) -> bool:
-        """True when ``text``, on the line after a heading titled ``title``,
-        is the rest of that title (:data:`HEADING_TAIL_RE`): not an item, and
-        followed by an article or another heading."""
-        following = lines[index + 1].kind if index + 1 < len(lines) else ""
-        if not HEADING_TAIL_RE.match(text) or parse_marker(text) is not None or following not in ("article", "division"):
-            return False
-        return not re.search("[，,]", text) or title[-1:] in "，、,"
-
-    def add_text(self, article: ArticleDraft, line: _Line, text: str, unterminated: bool = False) -> None:
+    def add_text(self, article: ArticleDraft, line: SourceLine, text: str, unterminated: bool = False) -> None:
         marker = parse_marker(text)
         if unterminated and marker is None:
             self.join(article.blocks[-1], line, text)

@@ -9,11 +9,49 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from fagui.model import Division, Paragraph
-from fagui.text.items import nest_items
+from fagui.text.items import nest_items, parse_marker
 from fagui.text.labels import Label
 
 DIVISION_TITLE_RE = re.compile(r"^[ \t\u3000]*([^。，；：]{0,40})$")
 """What may follow a division's label on its line: its title, nothing else."""
+EFFECTIVE_CLAUSE_RE = re.compile(r"自.{0,40}起(?:施行|执行|生效)。$")
+LAST_WORDS_RE = re.compile(
+    r"^[^\n]{0,200}(?:本(?:法|规定|条例|办法|细则|规则|决定|解释|准则|意见|实施办法|实施细则)|废止|停止执行)[^\n]*。$"
+)
+"""A paragraph after the effective-date clause that is still the last
+article's: it speaks of the regulation itself or of what it repeals
+(本解释施行后尚未终审的……适用本解释。 ……《某某办法》同时废止。)."""
+HEADING_TAIL_RE = re.compile(r"^[^。；：;:！？]{1,30}$")
+"""The rest of a heading the source wrapped onto a line of its own
+(### 第四章 犯罪嫌疑人、被告人逃匿、死亡案件 / 违法所得的没收程序): short, no sentence
+punctuation; a comma only where the heading broke off after one (……乡长、 / 副乡长，镇长……)."""
+GROUP_HEADING_RE = re.compile(r"^[一二三四五六七八九十]{1,3}、[^，。；：！？\s]{1,20}$")
+"""一、受理和管辖: the heading of a group of articles (judicial interpretations have them); it
+ends without punctuation but is whole, so a label after it is no page-break continuation."""
+TERMINAL = "。；：！？…”’」』）)》"
+"""Characters that may end a paragraph; a line ending otherwise before a line
+that is not a new structural unit was split by a page break."""
+
+
+def ends_paragraph(text: str) -> bool:
+    """Whether a paragraph may end with ``text``: on a character of
+    :data:`TERMINAL`, or as a whole group heading (:data:`GROUP_HEADING_RE`)."""
+    return text[-1:] in TERMINAL or bool(GROUP_HEADING_RE.match(text))
+
+
+def last_words(text: str) -> bool:
+    """Whether a paragraph after the effective-date clause is still the last
+    article's (:data:`LAST_WORDS_RE`)."""
+    return bool(LAST_WORDS_RE.match(text))
+
+
+def heading_tail(title: str, text: str, following: str) -> bool:
+    """Whether ``text``, on the line after a heading titled ``title``, is the
+    rest of that title (:data:`HEADING_TAIL_RE`): not an item, and followed
+    by a line of kind ``following`` that is an article or another heading."""
+    if not HEADING_TAIL_RE.match(text) or parse_marker(text) is not None or following not in ("article", "division"):
+        return False
+    return not re.search("[，,]", text) or title[-1:] in "，、,"
 
 
 @dataclass
