@@ -42,7 +42,9 @@ EXCLUDED = re.compile(r"反间谍|保守国家秘密|行政复议|国家安全|�
 """Paths left out (a little wider than the families named above, never narrower)."""
 
 _NUMERAL = "一二三四五六七八九十百千零〇0-9０-９"
-_ARTICLE = re.compile(rf"^第[{_NUMERAL}]+条(?:之[一二三四五六七八九十]+)?(?:[ \u3000]|$)")
+_ARTICLE = re.compile(rf"^第[{_NUMERAL}－—-]+(?:[ \u3000]+条|条(?:之[一二三四五六七八九十]+)?(?:[ \u3000]|$))")
+"""A line opening an article, as a reader counts it: a stray space before 条
+(第三十五 条) or a dash typed for 一 (第三十－条) is still a label."""
 _HEADING = re.compile(
     rf"^(?:#{{1,6}} +第[{_NUMERAL}]+(?:分编|[编章节])|第[{_NUMERAL}]+(?:分编|[编章节])(?:[ \u3000]*[^。，；：\s]{{0,40}})$)"
 )
