@@ -31,7 +31,7 @@ FLOORS = {
     "earthquake-shanghai": (0.8, 0.8, 0.25, 0.5, 0.75, 0.9, 2),
     "fire-guangdong": (0.75, 0.7, 0.45, 0.7, 0.7, 0.7, 4),
     "income-tax": (0.75, 0.7, 0.5, 0.7, 0.65, 0.45, 6),
-    "labour-contract": (0.5, 0.5, 0.65, 0.65, 0.65, 0.4, 5),
+    "labour-contract": (0.5, 0.55, 0.55, 0.7, 0.65, 0.4, 3),
     "legislation-2015-2023": (1.0, 1.0, None, None, 0.95, 1.0, 0),
     "meteorology-beijing": (0.85, 0.85, 0.8, 1.0, 0.9, 0.9, 2),
     "meteorology-shanghai": (1.0, 0.75, 1.0, 0.5, 0.9, 0.9, 3),

@@ -136,3 +136,16 @@ def test_a_group_grows_to_at_most_max_group_articles():
     comparison = _pair("fire-guangdong")
     sizes = [len(p.left) for p in comparison.pairs] + [len(p.right) for p in comparison.pairs]
     assert max(sizes) <= 3 == PARAMS.max_group
+
+
+def test_a_sanction_someone_has_undergone_does_not_make_a_liability_article():
+    # 劳动合同法实施条例 第十九条 lists grounds for dismissal, one of them
+    # 劳动者被依法追究刑事责任的: a condition, not a sanction the article imposes,
+    # so its items may evidence shares links with the law's 第四十一条 (layoffs).
+    from fagui.align.shares import LIABILITY
+
+    assert not LIABILITY.search("（七）劳动者被依法追究刑事责任的；")
+    assert not LIABILITY.search("曾被处以罚款的")
+    assert LIABILITY.search("构成犯罪的，依法追究刑事责任。")
+    comparison = _pair("labour-contract")
+    assert ("第四十一条", "第十九条") in {(x.left, x.right) for x in comparison.links}

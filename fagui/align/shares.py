@@ -24,8 +24,13 @@ CATCH_ALL = re.compile(r"^(?:其他|其它)|(?:法律|法规|规章|国家|本[^
 """A catch-all item (兜底条款): 其他应当履行的义务, 法律、法规规定的其他职责.
 Units are folded, so ， and ； may stand as , and ;."""
 
-LIABILITY = re.compile(r"处[^，。；]{0,16}罚款|给予[^，。；]{0,8}处分|追究[^，。；]{0,10}责任|责令[^，。；]{0,12}改正|没收[^，。；]{0,10}(?:违法所得|非法财物)")
-"""Wording that imposes a sanction: the mark of a liability provision (法律责任)."""
+LIABILITY = re.compile(
+    r"(?<!被)处[^，。；]{0,16}罚款|给予[^，。；]{0,8}处分|(?<!被)(?<!被依法)追究[^，。；]{0,10}责任"
+    r"|责令[^，。；]{0,12}改正|没收[^，。；]{0,10}(?:违法所得|非法财物)"
+)
+"""Wording that imposes a sanction: the mark of a liability provision (法律责任).
+Not the passive (劳动者被依法追究刑事责任的): a sanction someone has undergone is a
+condition of another rule (grounds for dismissal), not a sanction imposed."""
 
 
 def shared_units(ctx: Context, state: State) -> State:
