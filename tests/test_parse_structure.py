@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from fagui.errors import FaguiError
 from fagui.ingest import ingest_bytes
 from fagui.text.numerals import to_chinese
 from fagui.markdown import read_regulation, write_regulation
@@ -147,3 +148,29 @@ def test_two_tables_of_contents_both_dropped_and_the_body_starts_after_the_last(
     assert [d.heading for d in result.regulation.divisions()] == ["第一章 总则", "第二章 附则"]
     assert [len(d.children) for d in result.regulation.divisions()] == [1, 1]
     assert [(s.line, s.end_line, s.reason) for s in result.audit.dropped if s.reason == "table of contents"] == [(2, 7, "table of contents")]
+
+
+def test_a_bracketed_history_under_the_title_moves_to_front_matter():
+    """How npc.gov.cn, flk and Word files write the 题注: one bracketed
+    paragraph (here broken over two lines), events separated by a space."""
+    text = (
+        "中华人民共和国某某法\n"
+        "（2014年11月1日第十二届全国人民代表大会常务委员会第十一次会议通过　2023年4月26日第十四届全国人民代表大会\n"
+        "常务委员会第二次会议修订）\n"
+        "（此件公开发布）\n"
+        "第一条　为了规定，制定本法。\n第二条　本法自2023年7月1日起施行。\n"
+    )
+    result = _ingest(text)
+    meta = result.regulation.metadata
+    assert [(e.date, e.action) for e in meta.history] == [("2014-11-01", "通过"), ("2023-04-26", "修订")]
+    assert meta.history[1].body == "第十四届全国人民代表大会常务委员会第二次会议"
+    assert meta.adopted == "2023-04-26"
+    assert result.regulation.preamble == ("（此件公开发布）",)
+    [span] = [s for s in result.audit.dropped if s.reason.startswith("题注")]
+    assert (span.line, span.end_line) == (2, 3) and not result.audit.joins
+
+
+def test_an_impossible_date_in_a_bracketed_history_names_its_line():
+    text = "某某条例\n（2019年2月30日某省人民代表大会常务委员会第十次会议通过）\n第一条　甲。\n"
+    with pytest.raises(FaguiError, match=r"x.txt:2: impossible date 2019年2月30日"):
+        _ingest(text)

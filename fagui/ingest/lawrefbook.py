@@ -37,20 +37,6 @@ _TITLE_RE = re.compile(r"^# +(\S.*)$")
 _HEADING_RE = re.compile(r"^(#{1,6} +)\S")
 _INLINE_RE = re.compile(r"\[([^\[\]\n]+)\](\{[^{}\n]*\}|\((?:[^()\n]|\([^()\n]*\))*\))")
 """A pandoc span ``[第一条]{.smallcaps}`` or a link ``[民事诉讼法](javascript:SLC(5110,0))``."""
-_ACTIONS = {
-    "修订通过": "修订", "通过修订": "修订", "审议通过": "通过", "通过": "通过",
-    "修正": "修正", "修订": "修订", "批准": "批准",
-    "公告公布施行": "公布", "公布施行": "公布", "公告公布": "公布", "公布": "公布", "发布": "发布", "施行": "施行",
-}
-_ENTRY_RE = re.compile(
-    meta.DATE
-    + r"[\s\u3000]*(.*?)(?:第[一二三四五六七八九十]+次)?("
-    + "|".join(sorted(_ACTIONS, key=len, reverse=True))
-    + r")(?=[\s\u3000）)，,；;。]|根据|$)"
-)
-
-
-_JOINT_RE = re.compile(r"、(?=\d{4}年\d{1,2}月\d{1,2}日)")
 
 
 def recognise(lines: list[str]) -> bool:
@@ -79,7 +65,7 @@ def prepare(text: str, encoding: str, line_ends: str, source: str) -> Prepared:
             found["history"] = tuple(history)
         for a, b in _runs(sorted(set(range(first + 1, end)) - kept)):
             if any(lines[i].strip() for i in range(a, b + 1)):
-                drops.append(LineDrop(a + 1, b + 1, "题注 (adoption and amendment history): moved to front matter (history)"))
+                drops.append(LineDrop(a + 1, b + 1, meta.HISTORY_REASON))
         drops.append(LineDrop(end + 1, end + 1, "LawRefBook marker (end of the 题注)"))
     body_drops, marks, inline = markdown_body(lines, first + 1)
     drops += body_drops
@@ -133,22 +119,14 @@ def _history(lines: list[str], start: int, end: int, source: str) -> tuple[list[
     kept: set[int] = set()
     for paragraph in paragraphs:
         joined = "".join(normalise(lines[i])[0] for i in paragraph)
-        found = list(_ENTRY_RE.finditer(joined))
+        try:
+            found = meta.history_entries(joined)
+        except meta.ImpossibleDate as exc:
+            line = next((i + 1 for i in paragraph if exc.text in normalise(lines[i])[0].replace(" ", "")), paragraph[0] + 1)
+            raise FaguiError(str(exc), source, line) from None
         if not found:
             kept.update(paragraph)
-            continue
-        for m in found:
-            # Two bodies, each with its date, may do one thing together:
-            # 2011年3月28日 最高人民法院…会议、2011年4月13日最高人民检察院…会议通过.
-            dated = [m.group(0)[: m.start(4) - m.start(0)] + part for part in _JOINT_RE.split(m.group(4))]
-            for text in dated:
-                try:
-                    date = meta.iso_date(text)
-                except meta.ImpossibleDate as exc:
-                    line = next((i + 1 for i in paragraph if exc.text in normalise(lines[i])[0].replace(" ", "")), paragraph[0] + 1)
-                    raise FaguiError(str(exc), source, line) from None
-                body = meta.DATE_AND_SPACE_RE.sub("", text, count=1).strip(" （(")
-                entries.append(HistoryEntry(date, body, _ACTIONS[m.group(5)]))
+        entries.extend(found)
     return entries, kept
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from fagui.model import Metadata
+from fagui.model import HistoryEntry, Metadata
 from fagui.text.numerals import NUMERAL_CHARS
 
 DATE = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
@@ -72,6 +72,48 @@ def _iso(m: re.Match) -> str:
         return datetime.date(year, month, day).isoformat()
     except ValueError:
         raise ImpossibleDate(f"{m.group(1)}年{m.group(2)}月{m.group(3)}日") from None
+
+
+_ACTIONS = {
+    "修订通过": "修订", "通过修订": "修订", "审议通过": "通过", "通过": "通过",
+    "修正": "修正", "修订": "修订", "批准": "批准",
+    "公告公布施行": "公布", "公布施行": "公布", "公告公布": "公布", "公布": "公布", "发布": "发布", "施行": "施行",
+}
+"""What a 题注 says was done, as written -> the action recorded in the history."""
+_ENTRY_RE = re.compile(
+    DATE
+    + r"[\s\u3000]*(.*?)(?:第[一二三四五六七八九十]+次)?("
+    + "|".join(sorted(_ACTIONS, key=len, reverse=True))
+    + r")(?=[\s\u3000）)，,；;。]|根据|\d{4}年|$)"
+)
+"""One 题注 event: a date, the body, and what it did (the next event may follow at once)."""
+_JOINT_RE = re.compile(r"、(?=\d{4}年\d{1,2}月\d{1,2}日)")
+HISTORY_REASON = "题注 (adoption and amendment history): moved to front matter (history)"
+"""The audit's reason for the 题注 lines, whatever layout they came in."""
+_BRACKETED_HISTORY_RE = re.compile(r"^[（(](\d{4}年\d{1,2}月\d{1,2}日.*)[）)]$")
+"""A 题注 in brackets under the title, as npc.gov.cn, flk and Word files write it:
+（2014年11月1日第十二届全国人民代表大会常务委员会第十一次会议通过　2023年4月26日……修订）."""
+
+
+def history_entries(text: str) -> list[HistoryEntry]:
+    """The events (date, body, action) a 题注 text states, in order; empty
+    when it states none. Raises ImpossibleDate."""
+    entries = []
+    for m in _ENTRY_RE.finditer(text):
+        # Two bodies, each with its date, may do one thing together:
+        # 2011年3月28日 最高人民法院…会议、2011年4月13日最高人民检察院…会议通过.
+        for part in _JOINT_RE.split(m.group(4)):
+            dated = m.group(0)[: m.start(4) - m.start(0)] + part
+            body = DATE_AND_SPACE_RE.sub("", dated, count=1).strip(" （(")
+            entries.append(HistoryEntry(iso_date(dated), body, _ACTIONS[m.group(5)]))
+    return entries
+
+
+def bracketed_history(text: str) -> list[HistoryEntry]:
+    """The events of a paragraph that is a bracketed 题注 and nothing else
+    (:data:`_BRACKETED_HISTORY_RE`); empty for any other paragraph."""
+    m = _BRACKETED_HISTORY_RE.match(text)
+    return history_entries(m.group(1)) if m else []
 
 
 def jurisdiction(title: str) -> tuple[str, str]:
@@ -196,7 +238,7 @@ def assemble(found: dict, preamble: list[str], closing: list[str], source: str) 
         level=level,
         kind=found.get("kind"),
         status=found.get("status"),
-        issuer=found.get("issuer") or congress_issuer(preamble),
+        issuer=found.get("issuer") or congress_issuer(preamble + [e.body for e in history if e.action != "批准"]),
         document_number=found.get("document_number"),
         adopted=adopted(preamble) or latest("通过", "修正", "修订"),
         promulgated=promulgated,

@@ -197,11 +197,30 @@ class _Parser(LineReader):
                 preamble.append(Block(text, line.number, line.number))
         if "title" not in found:
             raise FaguiError("no title found before the first article", self.source)
+        preamble = self.take_history(preamble, found)
         if "order" in found:
             found["document_number"] = found.pop("order").removeprefix("中华人民共和国") + found.pop("number", "")
         elif "number" in found:
             found["document_number"] = found.pop("number")
         return found, [b.text for b in preamble]
+
+    def take_history(self, preamble: list[Block], found: dict) -> list[Block]:
+        """The preamble without a paragraph that is the 题注 in brackets
+        (（2019年10月18日…会议通过）, :func:`meta.bracketed_history`): its events
+        move to the front matter's history, unless the layout gave one."""
+        kept = []
+        for block in preamble:
+            try:
+                entries = [] if "history" in found else meta.bracketed_history(block.text.replace(" ", ""))
+            except meta.ImpossibleDate as exc:
+                raise FaguiError(str(exc), self.source, block.line) from None
+            if not entries:
+                kept.append(block)
+                continue
+            found["history"] = tuple(entries)
+            self.joins = [j for j in self.joins if not block.line <= j.line < block.last_line]
+            self.drop_lines(self.lines[block.line - 1], self.lines[block.last_line - 1], meta.HISTORY_REASON)
+        return kept
 
     def join(self, block: Block, line: SourceLine, text: str) -> None:
         before, after = block.text[-6:], text[:6]
