@@ -7,12 +7,14 @@ from fagui.model import Article, Regulation
 from fagui.text.labels import label_text
 
 
-def format_regulation(regulation: Regulation, article: tuple[int, int] | None = None) -> str:
+def format_regulation(regulation: Regulation, article: int | tuple[int, int] | None = None) -> str:
     """The regulation as indented plain text, or only the article at key
-    ``article`` ((number, suffix): 第十条之一 is (10, 1)).
+    ``article`` ((number, suffix): 第十条之一 is (10, 1); a number alone is (number, 0)).
 
     Raises FaguiError when the regulation has no such article.
     """
+    if isinstance(article, int):
+        article = (article, 0)
     if article is not None:
         for located in regulation.located_articles():
             if located.article.key == article:

@@ -149,3 +149,18 @@ def test_a_sanction_someone_has_undergone_does_not_make_a_liability_article():
     assert LIABILITY.search("构成犯罪的，依法追究刑事责任。")
     comparison = _pair("labour-contract")
     assert ("第四十一条", "第十九条") in {(x.left, x.right) for x in comparison.links}
+
+
+def test_a_repeated_paragraph_still_links_an_article_that_has_no_counterpart():
+    # P stands in national 第一条 and 第二条; the province keeps 第一条 (with P)
+    # and drops 第二条's own provision: 第二条's P is carried, into 第一条.
+    stock = "专门委员会审议的时候，可以邀请提案人列席会议，发表意见。"
+    others = [
+        (TOPICS["network"],), (TOPICS["school"],),
+        ("省人民政府应当将反间谍安全防范工作经费列入财政预算。",), ("鼓励科研机构开展反间谍技术防范研究，提升防范能力。",),
+        ("新闻出版单位应当审核涉及国家秘密的稿件。",), ("外事部门应当对出境团组进行行前教育。",),
+    ]
+    left = regulation("甲", (TOPICS["media"], stock), (TOPICS["report"], stock), *others)
+    right = regulation("乙", (TOPICS["media"], stock), *others)
+    alignment = align_articles(left, right, "jurisdictions")
+    assert [(x.left, x.right) for x in alignment.links] == [(1, 0)]

@@ -91,6 +91,7 @@ def test_a_renumbering_turns_inserted_articles_into_numbered_ones():
         ("依照本法第十条、第十条之二的规定", {(10, 0): (10, 0), (10, 2): (12, 0)}, "依照本法第十条、第十二条的规定"),
         ("本规定第三条", {(3, 0): (2, 1)}, "本规定第二条之一"),  # and back: a renumbering may create 之一
         ("《某某法》第二条之一", {(2, 1): (3, 0)}, "《某某法》第二条之一"),  # another law's article: left alone
+        ("依照本实施细则第二条", {(2, 0): (3, 0)}, "依照本实施细则第三条"),
     ],
 )
 def test_renumber_refs_reads_and_writes_inserted_articles(text, key_map, expected):
@@ -152,3 +153,8 @@ def test_json_and_the_matrix_place_an_inserted_article_after_its_article(tmp_pat
     e = entry("local", "local.html", compare(national_reg, local_reg))
     _, order, _ = matrix_layout([e, dataclasses.replace(e, coverage=tuple(reversed(e.coverage)))])
     assert order == ["第一条", "第二条", "第二条之一", "第三条", "第四条", "第四条之一", "第五条"]
+
+
+def test_the_python_api_takes_a_number_alone(corpus):
+    store = Corpus(corpus)
+    assert [e.label for e in store.history(ID, 3)] == [e.label for e in store.history(ID, (3, 0))]

@@ -174,3 +174,63 @@ def test_an_impossible_date_in_a_bracketed_history_names_its_line():
     text = "某某条例\n（2019年2月30日某省人民代表大会常务委员会第十次会议通过）\n第一条　甲。\n"
     with pytest.raises(FaguiError, match=r"x.txt:2: impossible date 2019年2月30日"):
         _ingest(text)
+
+
+# Slips a second reader found in the rules above, each a test of its own.
+
+
+def test_a_spaced_label_mid_sentence_is_a_reference_not_an_article():
+    text = "某某条例\n第一条　甲。\n第二条　乙应当依照本条例\n第 三 条 规定做好管理工作。\n第三条　丙。\n"
+    result = _ingest(text)
+    assert [a.label for a in result.regulation.articles] == ["第一条", "第二条", "第三条"]
+    assert result.regulation.articles[1].blocks() == ("乙应当依照本条例第三条规定做好管理工作。",)
+
+
+def test_a_preamble_wrapped_before_a_reference_to_article_one_stays_preamble():
+    text = "某某规定\n为了实施《中华人民共和国测试法》\n第一条的规定，制定本规定。\n第一条　甲。\n第二条　乙。\n"
+    result = _ingest(text)
+    assert [a.label for a in result.regulation.articles] == ["第一条", "第二条"]
+    assert "".join(result.regulation.preamble) == "为了实施《中华人民共和国测试法》第一条的规定，制定本规定。"
+
+
+def test_an_item_a_page_break_split_is_no_group_heading():
+    text = "某某条例\n第一条　政府履行下列职责：\n一、组织编制本行政区域管理规划\n并组织实施；\n二、违反本条例\n第一条规定的，予以纠正。\n第二条　乙。\n"
+    result = _ingest(text)
+    assert [a.label for a in result.regulation.articles] == ["第一条", "第二条"]
+    blocks = result.regulation.articles[0].blocks()
+    assert "一、组织编制本行政区域管理规划并组织实施；" in "".join(blocks)
+    assert "二、违反本条例第一条规定的，予以纠正。" in "".join(blocks)
+
+
+def test_a_group_heading_before_an_article_is_dropped_and_audited():
+    text = "某某规定\n一、受理和管辖\n第一条　甲。\n二、票据保全\n第二条乙。\n九、法律适用\n第三条　丙。\n"
+    result = _ingest(text)
+    assert [a.blocks() for a in result.regulation.articles] == [("甲。",), ("乙。",), ("丙。",)]
+    dropped = [s.text for s in result.audit.dropped if s.reason.startswith("heading of a group of articles")]
+    assert dropped == ["一、受理和管辖", "二、票据保全", "九、法律适用"]
+
+
+def test_a_group_heading_is_no_title():
+    text = "测试数据安全工作规范\n2020年1月1日\n一、总则\n第一条　甲。\n"
+    with pytest.raises(FaguiError, match="no title found"):
+        _ingest(text)
+
+
+def test_the_last_articles_words_include_what_it_makes_void():
+    text = "某某办法\n第一条　甲。\n第二条　本办法自2020年1月1日起施行。\n2001年发布的《测试管理暂行办法》同时失效。\n"
+    assert _ingest(text).regulation.articles[-1].blocks()[-1] == "2001年发布的《测试管理暂行办法》同时失效。"
+
+
+def test_a_web_page_reads_its_subtitle_and_group_headings_as_plain_text_does():
+    body = (
+        "<h1>最高人民法院关于审理测试纠纷案件若干问题的规定</h1>"
+        "<h3>（2020年12月23日最高人民法院审判委员会第1823次会议通过）</h3>"
+        "<h2>一、受理和管辖</h2><p>第一条　甲。</p><h2>二、票据保全</h2><p>第二条　乙。</p>"
+    )
+    page = f"<!DOCTYPE html><html><head><title>测试</title></head><body>{body}</body></html>"
+    plain = "最高人民法院关于审理测试纠纷案件若干问题的规定\n（2020年12月23日最高人民法院审判委员会第1823次会议通过）\n一、受理和管辖\n第一条　甲。\n二、票据保全\n第二条　乙。\n"
+    from_page, from_text = ingest_bytes(page.encode("utf-8"), "x.html"), _ingest(plain)
+    assert from_page.audit.layout == "html"
+    assert from_page.regulation.articles == from_text.regulation.articles
+    assert from_page.regulation.metadata.history == from_text.regulation.metadata.history
+    assert [e.date for e in from_page.regulation.metadata.history] == ["2020-12-23"]

@@ -226,13 +226,13 @@ def test_a_sites_page_chrome_between_articles_is_dropped_and_its_headings_kept(t
     assert not audit["warnings"]
 
 
-def test_a_heading_without_a_number_is_no_article_text(tmp_path):
-    """Rule: a web page's heading after the title with no 编/章/节 number
+def test_a_heading_naming_a_codes_part_is_no_article_text(tmp_path):
+    """Rule: a web page's heading after the title naming a code's part
     (合同法's 总则, 分则 and 附则) is dropped and audited, not glued to the article
     before it; a numbered heading the page marks (<h3>第九章 买卖合同</h3>)
     opens its chapter even after text that does not end a sentence."""
     markdown, audit, _ = _ingest(tmp_path, FIXTURES / "html" / "合同法.html")
-    spans = [s["text"] for s in audit["dropped"] if s["reason"].startswith("web page heading without a 编/章/节 number")]
+    spans = [s["text"] for s in audit["dropped"] if s["reason"].startswith("web page heading naming a code's part")]
     assert spans == ["总 则", "分 则", "附 则"]
     assert audit["counts"]["chapters"] == 23 and "\n## 第九章 买卖合同\n" in markdown
     assert "分则" not in markdown.split("### 第一百二十九条", 1)[1].split("## 第九章", 1)[0]

@@ -15,27 +15,41 @@ from dataclasses import replace
 from fagui.align.context import Context, Share, State, UnitLink
 from fagui.align.versions import ARTICLE_NUMBER
 from fagui.text.numerals import NUMERAL_CHARS, to_int
+from fagui.text.width import fold
 
 _N = NUMERAL_CHARS
 _REFS = rf"((?:(?:、|，|,|和|及|以及|至|或者)?第[{_N}]+条(?:之[{_N}]+)?(?:第[{_N}]+款)?(?:第[（(][{_N}]+[）)]项)?)+)"
 """One or more article references after a name: group 1."""
+
+NAME_START = r"(?<![^照据按反用及和与见于对依、，,；;：:（(\s])"
+"""Before a name derived from the title (教育法 from 中华人民共和国教育法) and
+written without 《》: the start of the text or a word leading into a citation
+(依照, 根据, 违反, 和, 、), so that 教育法 inside 义务教育法 is not taken for it."""
 
 VIOLATION = re.compile(r"违反(?:本条例|本办法|本规定|本细则)?$")
 """Wording just before a citation that names the rule broken, not a
 provision carried: 违反劳动合同法第十条 in a penalty article."""
 
 
-def cited_names(title: str, right_texts: list[str]) -> list[str]:
-    """The names the right text may cite the left text by: its title (less a
-    bracketed note such as （2018年修正）), the title without 中华人民共和国, and
-    each short name the right text gives it (（以下简称劳动合同法）,
-    （以下简称《劳动合同法》）), longest first."""
-    title = re.sub(r"[（(][^（）()]*[）)]$", "", title)
-    names = {title, title.removeprefix("中华人民共和国")}
-    after = re.compile(rf"《?{re.escape(title)}》?[（(]以下简称《?([^》）)]{{2,20}})》?[）)]")
+def cited_names(title: str, right_texts: list[str]) -> tuple[list[str], list[str]]:
+    """The names the right text (folded, as ``Context.texts_r``) may cite
+    the left text by, longest first:
+    (its title, the title less a bracketed note such as （2018年修正）, and each
+    short name the right text gives it, （以下简称劳动合同法）; the title without
+    中华人民共和国 when the text gives it no such name, which a longer law's
+    name may end with: 教育法 in 义务教育法)."""
+    title = fold(title)  # as the texts are: （试行） is (试行)
+    bare = re.sub(r"[（(][^（）()]*[）)]$", "", title)
+    given = {title, bare}
+    after = re.compile(rf"《?{re.escape(bare)}》?[（(]以下简称《?([^》）)]{{2,20}})》?[）)]")
     for text in right_texts:
-        names.update(m.group(1) for m in after.finditer(text))
-    return sorted((n for n in names if len(n) >= 2), key=len, reverse=True)
+        given.update(m.group(1) for m in after.finditer(text))
+    derived = {bare.removeprefix("中华人民共和国")} - given
+
+    def longest_first(names: set[str]) -> list[str]:
+        return sorted((n for n in names if len(n) >= 2), key=len, reverse=True)
+
+    return longest_first(given), longest_first(derived)
 
 
 def citations(ctx: Context) -> dict[int, set[int]]:
@@ -43,8 +57,10 @@ def citations(ctx: Context) -> dict[int, set[int]]:
     (outside :data:`VIOLATION` clauses)."""
     if not ctx.left_title:
         return {}
-    names = "|".join(re.escape(n) for n in cited_names(ctx.left_title, ctx.texts_r))
-    pattern = re.compile(rf"(?:《(?:{names})》|(?:{names})){_REFS}")
+    given, derived = cited_names(ctx.left_title, ctx.texts_r)
+    bare = sorted([(n, re.escape(n)) for n in given] + [(n, NAME_START + re.escape(n)) for n in derived], key=lambda x: -len(x[0]))
+    quoted = "|".join(re.escape(n) for n, _ in bare)
+    pattern = re.compile(rf"(?:《(?:{quoted})》|{'|'.join(p for _, p in bare)}){_REFS}")
     by_key = {x.article.key: i for i, x in enumerate(ctx.left)}
     out: dict[int, set[int]] = {}
     for j, text in enumerate(ctx.texts_r):
@@ -76,8 +92,8 @@ def cited_articles(ctx: Context, state: State) -> State:
     shares = list(state.shares)
     for j in sorted(cited):
         for i in sorted(cited[j]):
-            if (i, j) in together or (i, j) in shared:
-                continue
+            if (i, j) in together or (i, j) in shared or not ctx.units_l[i] or not ctx.units_r[j]:
+                continue  # already linked, or an article with no text (nothing to show)
             if i not in in_group_l and j not in in_group_r:
                 groups.append(((i,), (j,)))
                 in_group_l.add(i)

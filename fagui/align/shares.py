@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from fagui.align.context import Context, Share, State, UnitLink
 from fagui.align.functional import functional_pairs
-from fagui.align.vectors import best_matches, bigram_list, group_score
+from fagui.align.vectors import best_matches, group_score
 
 SHARED_TERMS = 4
 """How many of the rarest shared bigrams weigh in :func:`shared_mass`."""
@@ -43,8 +43,8 @@ def shared_units(ctx: Context, state: State) -> State:
     least ``share_rarity`` of the weight of a bigram found once (corpus IDF),
     so stock phrasing alone never links. Units linked across two articles that are not in one group
     make a *shares* link between those articles, with the units as its
-    evidence -- unless the two units are the same text and one of them is
-    also repeated word for word in its own counterpart (:func:`_repeated_at_home`);
+    evidence -- unless the two units are the same text and each is also
+    repeated word for word in its own counterpart (:func:`_repeated_at_home`);
     units linked inside a group are kept as evidence for it
     (``inner``): the group's own block matching is one to one and in order,
     and may give a paragraph to another member of a merged group."""
@@ -69,7 +69,7 @@ def shared_units(ctx: Context, state: State) -> State:
         group = group_of_l.get(i)
         if group is not None and j in group[1]:
             inner.append((u, v, s))
-        elif not (ctx.units_l[i][u[1]] == ctx.units_r[j][v[1]] and (("l", u) in at_home or ("r", v) in at_home)):
+        elif not (ctx.units_l[i][u[1]] == ctx.units_r[j][v[1]] and ("l", u) in at_home and ("r", v) in at_home):
             found[i, j].append((u, v, s))
     shares = tuple(Share(i, j, tuple(sorted(links))) for (i, j), links in sorted(found.items()))
     return replace(state, shares=shares, inner=tuple(sorted(inner)))

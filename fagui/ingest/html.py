@@ -51,7 +51,8 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _NUMBER_ONLY_RE = re.compile(r"^\d{1,4}$")
 """A line of nothing but a number: an article's anchor or a page number, never a regulation's text."""
 _ARTICLE_RE = re.compile(r"^第[^条]{1,12}条")
-_DIVISION_RE = re.compile(r"^第[^编章节条]{1,12}[编章节]")
+_PART_NAME_RE = re.compile(r"^(?:总则|分则|附则)$")
+"""A code's parts as a page heads them (合同法: 总则, 分则, 附则): no division holds them."""
 _EDITION_RE = re.compile(r"[（(]\d{4}年(?:版|修订|修正)?[）)]$")
 """An edition note a wiki adds to a page's name: 土地调查条例（2018年版）."""
 
@@ -148,14 +149,15 @@ def _has_title_line(lines: list[tuple[str, str | None]], title: str) -> bool:
 def _mark_chrome(lines: list[tuple[str, str | None]], page_title: str, headings: set[int]) -> list[tuple[str, str | None]]:
     """Mark what is kept but no part of a regulation: lines before its title,
     toolbars, numbers standing alone, the heading of a table of contents
-    given as navigation, headings after the title with no 编/章/节 number
-    (总则, 分则: no division holds them, and as text they would join an
-    article), and copyright and ICP lines after its last article."""
+    given as navigation, headings after the title that name a code's part
+    (总则, 分则, 附则: no division holds them, and as text they would join an
+    article; other headings are read as a plain text's lines are), and
+    copyright and ICP lines after its last article."""
     kept = [i for i, (_, reason) in enumerate(lines) if reason is None]
     squeezed = {i: normalise(lines[i][0])[0].replace(" ", "") for i in kept}
     first_article = min((i for i in kept if _ARTICLE_RE.match(squeezed[i])), default=len(lines))
     # A title comes before the first article and is no heading (第一节 一般规定 ends like a title).
-    titles = [i for i in kept if i < first_article and meta.TITLE_RE.match(squeezed[i]) and not _DIVISION_RE.match(squeezed[i])]
+    titles = [i for i in kept if i < first_article and meta.TITLE_RE.match(squeezed[i])]
     title = next((i for i in titles if squeezed[i] in page_title), titles[0] if titles else None)
     # An order line (…令), number or date before the title starts the text too.
     header = next((i for i in kept if meta.header_kind(squeezed[i], {}) not in (None, "title")), None)
@@ -171,8 +173,8 @@ def _mark_chrome(lines: list[tuple[str, str | None]], page_title: str, headings:
                 reason = "web page toolbar"
             elif squeezed[i] == "目录" and i + 1 < len(lines) and lines[i + 1][1] == _CHROME["nav"]:
                 reason = "web page table of contents (its heading; the list is navigation)"
-            elif i in headings and i > heads_from and not _DIVISION_RE.match(squeezed[i]) and not _ARTICLE_RE.match(squeezed[i]):
-                reason = "web page heading without a 编/章/节 number (总则, 分则): no division holds it"
+            elif i in headings and i > heads_from and _PART_NAME_RE.match(squeezed[i]):
+                reason = "web page heading naming a code's part (总则, 分则, 附则): no division holds it"
             elif _NUMBER_ONLY_RE.match(squeezed[i]):
                 reason = "web page number (an article's anchor or a page number)"
             elif i > last_article and len(line) <= 200 and _FOOTER_RE.search(line):

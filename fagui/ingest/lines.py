@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from fagui.ingest.audit import DroppedSpan, PageBreakJoin, Warning
 from fagui.ingest.layout import Prepared
+from fagui.ingest.structure import Block
 from fagui.text.labels import Label
-from fagui.text.normalise import normalise
+from fagui.text.normalise import is_cjk, normalise
 
 
 @dataclass
@@ -72,3 +73,18 @@ class LineReader:
             if written in normalise(line.text)[0].replace(" ", ""):
                 return line.number
         return None
+
+    def join(self, block: Block, line: SourceLine, text: str) -> None:
+        """Join ``text`` (of ``line``) onto ``block``, a paragraph a page break
+        split; a character doubled across the break is warned of."""
+        before, after = block.text[-6:], text[:6]
+        self.joins.append(PageBreakJoin(block.last_line, line.number, before, after))
+        if block.text and text and block.text[-1] == text[0] and is_cjk(text[0]):
+            self.warnings.append(
+                Warning(
+                    line.number,
+                    f"character {text[0]} doubled across a page break (lines {block.last_line}-{line.number}): …{before}|{after}…",
+                )
+            )
+        block.text += text
+        block.last_line = line.number

@@ -13,14 +13,14 @@ _DATE_RE = re.compile(DATE)
 DATE_AND_SPACE_RE = re.compile(DATE + r"[\s\u3000]*")
 
 TITLE_RE = re.compile(
-    r"^(?!第[^编章节条\s]{1,12}[编章节])[^\s，。；：！？]{2,80}?(?:规定|办法|条例|细则|规则|决定|章程|法|规程|准则|意见|解释|通则|总则)"
+    r"^(?!第[^编章节条\s]{1,12}[编章节])(?![一二三四五六七八九十]{1,3}、)[^\s，。；：！？]{2,80}?(?:规定|办法|条例|细则|规则|决定|章程|法|规程|准则|意见|解释|通则|总则)"
     r"(?:[（(][^（）()\s，。；]{1,16}[）)])?$"
 )
 """A regulation title: no sentence punctuation (、 may join two issuers:
 最高人民法院、最高人民检察院关于……的解释), ends with the name of a kind of rule
 (a judicial interpretation's 解释 too; 民法通则, 民法总则), and perhaps a
 bracketed note: …的解释（一）, …的规定（试行）, （2021年修正）. A heading
-(第一编 总则) is none."""
+(第一编 总则, 一、总则) is none."""
 
 ORDER_RE = re.compile(r"^(?:中华人民共和国)?(.{2,30}?)令$")
 """An order line such as 中华人民共和国国家安全部令 or 吉林省人民政府令."""

@@ -20,6 +20,8 @@ from fagui.ingest.layout import Prepared
 from fagui.ingest.lines import LineReader, SourceLine
 from fagui.ingest.structure import (
     EFFECTIVE_CLAUSE_RE,
+    GROUP_HEADING_REASON,
+    GROUP_HEADING_RE,
     TERMINAL,
     ArticleDraft,
     Block,
@@ -28,15 +30,16 @@ from fagui.ingest.structure import (
     division_title,
     ends_paragraph,
     freeze,
+    group_heading,
     heading_tail,
     key_text,
     last_words,
     opens_article,
+    opens_first_article,
 )
 from fagui.model import DIVISION_KINDS, Article, Metadata, Regulation
 from fagui.text.items import parse_marker
 from fagui.text.labels import DASHES, MalformedLabel, read_label
-from fagui.text.normalise import is_cjk
 
 BOOKMARK_RE = re.compile(r"\[bookmark:[^\]\n]*\]")
 WEB_CHROME = (
@@ -102,8 +105,7 @@ class _Parser(LineReader):
                 line.label = read_label(squeezed)
             except MalformedLabel as exc:
                 raise FaguiError(str(exc), self.source, line.number) from None
-            # 第一条 opens an article even when its text follows with no space.
-            if opens_article(squeezed, line.label) or (line.label is not None and line.label.kind == "条" and line.label.key == (1, 0)):
+            if opens_article(squeezed, line.label) or opens_first_article(squeezed, line.label):
                 line.kind = "article"
             elif division_title(squeezed, line.label, line.heading) is not None:
                 line.kind = "division"
@@ -198,6 +200,9 @@ class _Parser(LineReader):
         if "title" not in found:
             raise FaguiError("no title found before the first article", self.source)
         preamble = self.take_history(preamble, found)
+        if preamble and GROUP_HEADING_RE.match(preamble[-1].text):  # the first group's heading
+            block = preamble.pop()
+            self.drop_lines(self.lines[block.line - 1], self.lines[block.last_line - 1], GROUP_HEADING_REASON)
         if "order" in found:
             found["document_number"] = found.pop("order").removeprefix("中华人民共和国") + found.pop("number", "")
         elif "number" in found:
@@ -222,19 +227,6 @@ class _Parser(LineReader):
             self.drop_lines(self.lines[block.line - 1], self.lines[block.last_line - 1], meta.HISTORY_REASON)
         return kept
 
-    def join(self, block: Block, line: SourceLine, text: str) -> None:
-        before, after = block.text[-6:], text[:6]
-        self.joins.append(PageBreakJoin(block.last_line, line.number, before, after))
-        if block.text and text and block.text[-1] == text[0] and is_cjk(text[0]):
-            self.warnings.append(
-                Warning(
-                    line.number,
-                    f"character {text[0]} doubled across a page break (lines {block.last_line}-{line.number}): …{before}|{after}…",
-                )
-            )
-        block.text += text
-        block.last_line = line.number
-
     # -- body ------------------------------------------------------------
     def parse_body(self, body_line: int) -> tuple[list, list[ArticleDraft]]:
         lines = [l for l in self.content() if l.number >= body_line]
@@ -247,8 +239,8 @@ class _Parser(LineReader):
         for index, line in enumerate(lines):
             stripped = self.strip(line)
             last_block = current.blocks[-1] if current and current.blocks else None
-            unterminated = last_block is not None and not ends_paragraph(last_block.text)
             label = line.label
+            unterminated = last_block is not None and not ends_paragraph(last_block.text)
             previous = articles[-1].key if articles else (0, 0)
             due = ((previous[0] + 1, 0), (previous[0], previous[1] + 1))
             # 第八条 without a space after it opens an article only where one
@@ -295,6 +287,9 @@ class _Parser(LineReader):
                 parent[-1] = stack[-1]
                 self.joins.append(PageBreakJoin(wrapped, line.number, title[-6:], text[:6], "heading wrapped onto a second line"))
                 headed = line.number
+                continue
+            if group_heading(text, lines[index + 1].label if index + 1 < len(lines) else None):
+                self.drop_lines(line, line, GROUP_HEADING_REASON)
                 continue
             if current is None:
                 self.drop_lines(line, line, "text between a heading and the next article, outside any article")

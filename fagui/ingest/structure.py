@@ -16,7 +16,7 @@ DIVISION_TITLE_RE = re.compile(r"^[ \t\u3000]*([^。，；：]{0,40})$")
 """What may follow a division's label on its line: its title, nothing else."""
 EFFECTIVE_CLAUSE_RE = re.compile(r"自.{0,40}起(?:施行|执行|生效)。$")
 LAST_WORDS_RE = re.compile(
-    r"^[^\n]{0,200}(?:本(?:法|规定|条例|办法|细则|规则|决定|解释|准则|意见|实施办法|实施细则)|废止|停止执行)[^\n]*。$"
+    r"^[^\n]{0,200}(?:本(?:法|规定|条例|办法|细则|规则|决定|解释|准则|意见|实施办法|实施细则)|废止|失效|停止执行|不再执行|作废)[^\n]*。$"
 )
 """A paragraph after the effective-date clause that is still the last
 article's: it speaks of the regulation itself or of what it repeals
@@ -25,18 +25,30 @@ HEADING_TAIL_RE = re.compile(r"^[^。；：;:！？]{1,30}$")
 """The rest of a heading the source wrapped onto a line of its own
 (### 第四章 犯罪嫌疑人、被告人逃匿、死亡案件 / 违法所得的没收程序): short, no sentence
 punctuation; a comma only where the heading broke off after one (……乡长、 / 副乡长，镇长……)."""
-GROUP_HEADING_RE = re.compile(r"^[一二三四五六七八九十]{1,3}、[^，。；：！？\s]{1,20}$")
-"""一、受理和管辖: the heading of a group of articles (judicial interpretations have them); it
-ends without punctuation but is whole, so a label after it is no page-break continuation."""
+GROUP_HEADING_RE = re.compile(
+    r"^[一二三四五六七八九十]{1,3}、[^，。；：！？\s]{1,20}"
+    r"(?<!本法)(?<!本条例)(?<!本规定)(?<!本办法)(?<!本细则)(?<!本解释)(?<!违反)(?<!依照)(?<!按照)(?<!参照)(?<!根据)(?<!依据)$"
+)
+"""一、受理和管辖: the heading of a group of articles (judicial interpretations have them),
+when an article follows it. No division holds it, so it is dropped and audited, never glued to
+the article before. Not when it ends where a reference would go on (一、违反本条例 / 第三条规定施工的)."""
 TERMINAL = "。；：！？…”’」』）)》"
 """Characters that may end a paragraph; a line ending otherwise before a line
 that is not a new structural unit was split by a page break."""
 
 
 def ends_paragraph(text: str) -> bool:
-    """Whether a paragraph may end with ``text``: on a character of
-    :data:`TERMINAL`, or as a whole group heading (:data:`GROUP_HEADING_RE`)."""
-    return text[-1:] in TERMINAL or bool(GROUP_HEADING_RE.match(text))
+    """Whether a paragraph may end with ``text``: on a character of :data:`TERMINAL`."""
+    return text[-1:] in TERMINAL
+
+
+GROUP_HEADING_REASON = "heading of a group of articles (一、受理和管辖): no division holds it"
+
+
+def group_heading(text: str, following: Label | None) -> bool:
+    """Whether ``text`` is the heading of a group of articles
+    (:data:`GROUP_HEADING_RE`): the next line opens with an article's label."""
+    return following is not None and following.kind == "条" and bool(GROUP_HEADING_RE.match(text))
 
 
 def last_words(text: str) -> bool:
@@ -82,9 +94,25 @@ class ArticleDraft:
 
 def opens_article(text: str, label: Label | None) -> bool:
     """Whether a line opens an article: its label, then a space of any width
-    (U+3000, U+2002 as web pages set it, ...) or nothing."""
-    after = text[label.end : label.end + 1] if label is not None else ""
-    return label is not None and label.kind == "条" and (after == "" or after.isspace())
+    (U+3000, U+2002 as web pages set it, ...) or nothing. A label read through
+    spaces (第 三 条, a letter-spaced line) opens one only where the parser
+    finds one due, as a label glued to its text does: mid-sentence it is a
+    cross-reference a page break split."""
+    if label is None or label.kind != "条" or any(text[i].isspace() for i in label.invisible):
+        return False
+    after = text[label.end : label.end + 1]
+    return after == "" or after.isspace()
+
+
+REFERENCE_GOES_ON_RE = re.compile(r"^(?:的|规定|之规定|所称|所列|中|至|和|及|或者|、|，|,|第)")
+"""What follows 第一条 in a cross-reference (第一条的规定, 第一条第二款, 第一条、第三条), not an article's text."""
+
+
+def opens_first_article(text: str, label: Label | None) -> bool:
+    """Whether a line opens the first article with its text glued to the
+    label (第一条为了……): 第一条 is always due, unless what follows goes on
+    with a reference (……《某某法》 / 第一条的规定，……)."""
+    return label is not None and label.kind == "条" and label.key == (1, 0) and not REFERENCE_GOES_ON_RE.match(text[label.end :])
 
 
 def division_title(text: str, label: Label | None, heading: bool = False) -> str | None:

@@ -79,18 +79,20 @@ class Corpus:
         """One version of a regulation: ``rev`` as in :meth:`resolve` (default HEAD)."""
         return self.resolve(regulation_id if rev is None else f"{regulation_id}@{rev}")[0]
 
-    def history(self, regulation_id: str, article: tuple[int, int], rev: str = "HEAD") -> list[ArticleVersion]:
+    def history(self, regulation_id: str, article: int | tuple[int, int], rev: str = "HEAD") -> list[ArticleVersion]:
         """Every version, newest first, in which one article was added,
         changed (wording or number) or deleted (see
         :func:`fagui.store.articles.article_history`).
 
         ``article`` is the article's key, (number, suffix) as
-        ``Article.key`` (第十条之一 is (10, 1)), in the version at ``rev`` (a git
+        ``Article.key`` (第十条之一 is (10, 1); a number alone is (number, 0)),
+        in the version at ``rev`` (a git
         revision or a date); from there the article is followed forward to
         HEAD (or the version that deleted it) and back to the version that
         introduced it, by its correspondence (so across renumbering).
         Raises FaguiError when that version has no such article.
         """
+        article = (article, 0) if isinstance(article, int) else article
         chain = self._reader.chain(regulation_id, "HEAD")
         if DATE_RE.fullmatch(rev):
             start = index_in_force(regulation_id, chain, rev)
