@@ -30,12 +30,16 @@ from renderers import BINARY_FORMATS, FORMATS, render
 def diff_command(left: str, right: str, mode: str | None, fmt: str, output: str | None, keep_order: bool, color: str, repo: str) -> None:
     """Compare two regulation texts article by article.
 
-    Each side is a canonical Markdown file or a regulation id with an optional
-    revision (ID, ID@HEAD~1, ID@2025-01-01). Versions of one regulation are
-    compared as versions; a national text against a province's as jurisdictions,
-    the national text on the left whichever order they are given in (by
-    `level` in their front matter; a note on stderr says when it swapped them,
-    or when a level is missing).
+    Each side is a canonical Markdown file, a raw source in any layout
+    `fagui ingest` reads, or a regulation id with an optional revision (ID,
+    ID@HEAD~1, ID@2025-01-01). Versions of one regulation are compared as
+    versions; a national text against a province's as jurisdictions, the
+    national text on the left whichever order they are given in (by `level`
+    in their front matter; a note on stderr says when it swapped them, or
+    when a level is missing). Stock phrasing is learned from the corpus
+    --repo names (the folder you stand in by default): the same two files
+    compared inside a corpus and outside any may pair a weak article or two
+    differently.
 
     \b
     Examples:

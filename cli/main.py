@@ -34,7 +34,8 @@ summary ``fagui --help`` lists; the first line of the command's own help)."""
 
 class FaguiGroup(click.Group):
     """Loads each command from :data:`COMMANDS` on first use, and turns engine
-    errors into one line on stderr and exit code 2."""
+    errors and mistakes on the command line (a bad option value, a missing
+    argument, a folder for a file) into one line on stderr and exit code 2."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
@@ -52,6 +53,10 @@ class FaguiGroup(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx is not None else ctx.command_path
+            click.echo(f"fagui: error: {exc.format_message()} (see '{where} --help')", err=True)
+            ctx.exit(2)
         except (FaguiError, OSError) as exc:
             # OSError is a backstop: the engine names the file for the errors it expects.
             if isinstance(exc, OSError):

@@ -28,6 +28,7 @@ def show(spec: str, article: tuple[int, int] | None, repo: str) -> None:
       fagui show texts/national/counterespionage-security-provisions.md
     """
     regulation, ref = load(spec, repo)
+    text = format_regulation(regulation, article)  # before any output: a missing article prints nothing
     if ref.revision is not None:
         click.echo(visible(f"{spec}: version {ref.revision}, effective {ref.effective or '-'}"))
-    click.echo(visible(format_regulation(regulation, article)), nl=False)
+    click.echo(visible(text), nl=False)

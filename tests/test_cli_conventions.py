@@ -5,6 +5,7 @@ install-git-driver saying what it changed."""
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,40 @@ def test_install_git_driver_says_it_modified_gitattributes(tmp_path):
     assert status == "?? .gitattributes\n"  # left for the user to commit, not staged
     again = run("install-git-driver", "--repo", str(tmp_path))
     assert again.stdout == "already installed: nothing changed\n"
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["show", "x", "--article", "第五条之"], "Invalid value for '--article': not an article number: '第五条之'"),
+        (["ingest", "."], "Invalid value for 'RAW'"),
+        (["history", JILIN], "Missing option '--article'"),
+        (["diff", "--format", "bad", "a", "b"], "Invalid value for '--format'"),
+        (["nosuch"], "No such command 'nosuch'"),
+    ],
+)
+def test_a_mistake_on_the_command_line_is_one_line_and_exit_2(args, message):
+    result = subprocess.run([sys.executable, "-m", "cli", *args], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("fagui: error: ") and message in result.stderr
+    assert "--help')" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_diff_and_show_read_an_flk_mirror_as_the_raw_source_it_is():
+    """Its YAML front matter opens with the record's id, not a title: ingested, not read as canonical."""
+    mirror = str(ROOT / "tests" / "fixtures" / "layouts" / "flk" / "专利代理条例.md")
+    shown = run("show", mirror, "--article", "1")
+    assert shown.exit_code == 0 and shown.stdout.startswith("专利代理条例")
+    diffed = run("diff", mirror, mirror, "--format", "json")
+    assert diffed.exit_code == 0 and '"relation": "unchanged"' in diffed.stdout
+
+
+def test_show_of_a_missing_article_writes_nothing_to_standard_output(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = run("show", JILIN, "--article", "99")
+    assert result.exit_code == 2 and result.stdout == "" and "has no article 第九十九条" in result.stderr
+
+
+def test_a_folder_where_a_file_or_id_is_expected_says_so(tmp_path):
+    result = run("show", str(tmp_path))
+    assert result.exit_code == 2 and "is a folder: name a file, or a regulation by its id" in result.stderr

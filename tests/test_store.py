@@ -491,3 +491,22 @@ def test_init_without_a_git_identity_leaves_nothing(tmp_path, monkeypatch):
     with pytest.raises(FaguiError, match="git commit failed"):
         init(tmp_path / "new")
     assert os.listdir(tmp_path) == []
+
+
+def test_a_new_canonical_form_of_the_same_source_is_no_new_version(history):
+    """A commit that rewrites texts/<id>.md from the same source without
+    changing an article (a release's normalisation) is not a version; a
+    hand edit of an article is."""
+    repo, commits = history
+    path = repo / "texts" / f"{JILIN}.md"
+    text = path.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("# "))
+    path.write_text(text.replace(title + "\n", title + "\n\n（一段新的序言）\n", 1), encoding="utf-8")
+    git(repo, "commit", "-qam", "release: normalise again")
+    corpus = Corpus(repo)
+    versions = corpus.versions(JILIN)
+    assert len(versions) == 3 and versions[0].commit != commits[2]  # the newest form stands for v3
+    edited = path.read_text(encoding="utf-8").replace(AMENDED, AMENDED.replace("自然资源", "自然资源和规划", 1))
+    path.write_text(edited, encoding="utf-8")
+    git(repo, "commit", "-qam", "hand edit of an article")
+    assert len(corpus.versions(JILIN)) == 4

@@ -22,11 +22,12 @@ def load(spec: str, repo: str | os.PathLike = ".") -> tuple[Regulation, Document
     revision. Raises FaguiError naming ``spec`` when it is neither. Reading a
     file does not touch git (nor load GitPython); the ingest pipeline is
     loaded only for a file that is not canonical Markdown (which starts with
-    front matter).
+    front matter opening with its title; an flk mirror's YAML, which opens
+    with its record id, is a raw source).
     """
     if os.path.isfile(spec):
         raw = read_bytes(spec)
-        if raw.startswith(b"---\n") or raw.startswith(b"\xef\xbb\xbf---\n"):
+        if raw.removeprefix(b"\xef\xbb\xbf").startswith(b"---\ntitle:"):
             regulation = read_regulation(decode_utf8(raw, spec), spec)
         else:
             from fagui.ingest import ingest_bytes  # a raw source: comparing it means reading it first
@@ -35,6 +36,8 @@ def load(spec: str, repo: str | os.PathLike = ".") -> tuple[Regulation, Document
         meta = regulation.metadata
         # Not fagui.compare.document_ref: showing a file should not load the comparison engine.
         return regulation, DocumentRef(id=None, title=meta.title, jurisdiction=meta.jurisdiction, effective=meta.effective)
+    if os.path.isdir(spec):
+        raise FaguiError("is a folder: name a file, or a regulation by its id (ID or ID@REV)", spec)
     regulation_id = spec.partition("@")[0]
     if not ID_RE.fullmatch(regulation_id):
         raise FaguiError("no such file, and not a regulation id (ID or ID@REV)", spec)

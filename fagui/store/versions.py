@@ -60,7 +60,13 @@ class Reader:
         return self.repo.commit(run(self.repo, "rev-parse", "--verify", "-q", f"{rev}^{{commit}}"))
 
     def chain(self, regulation_id: str, rev: str) -> Chain:
-        """The versions up to ``rev``: (commit, regulation), newest first."""
+        """The versions up to ``rev``: (commit, regulation), newest first.
+
+        A commit that rewrites the canonical text of the same source (the
+        same ``source_sha256``) and leaves every article as it was (a new
+        release's normalisation moving a 题注 to the front matter) is no new
+        version: the version is the newest form of it. A hand edit of an
+        article is one."""
         path = markdown_path(regulation_id)
         start = self.commit(rev, f"{regulation_id}@{rev}")
         if blob_bytes(start, path) is None:
@@ -73,6 +79,8 @@ class Reader:
             except _Missing:
                 # The file was deleted here: what came before is another life.
                 break
+            if out and _same_version(out[-1][1], regulation):
+                continue  # an older form of the version already in the chain
             out.append((commit, regulation))
         return out
 
@@ -87,6 +95,12 @@ class Reader:
             text = decode_utf8(blob.data_stream.read(), f"{path} at {commit.hexsha[:7]}")
             self._parsed[blob.hexsha] = read_regulation(text, f"{path} at {commit.hexsha[:7]}")
         return self._parsed[blob.hexsha]
+
+
+def _same_version(newer: Regulation, older: Regulation) -> bool:
+    """Whether two canonical forms are one version: the same source, the same articles."""
+    digest = newer.metadata.source_sha256
+    return digest is not None and older.metadata.source_sha256 == digest and older.articles == newer.articles
 
 
 class _Missing(FaguiError):
