@@ -25,9 +25,8 @@ from fagui.text.control import visible
 @click.option("-m", "--message", help="A note for the commit body (of every version added).")
 @click.option("--tag", help="Also tag the version's commit with this name (one RAW only).")
 @click.option("--force", is_flag=True, help="Discard uncommitted changes to texts/ID.md and its source.")
-@click.option("--new", is_flag=True, help="Start regulation ID even though another in the corpus has the same title (refused otherwise: a misspelt --id).")
 @repo_option
-def add(raws, regulation_id, effective, source, message, tag, force, new, repo) -> None:
+def add(raws, regulation_id, effective, source, message, tag, force, repo) -> None:
     """Ingest raw texts and commit each as a version of a regulation.
 
     Writes texts/ID.md and texts/ID.source.txt from RAW (a file, - for
@@ -37,9 +36,7 @@ def add(raws, regulation_id, effective, source, message, tag, force, new, repo) 
     effective date each text states, else the date in a file name such as
     仲裁法(2017-09-01).md), each checked before anything is committed; a text
     already recorded (the same bytes) is skipped, so adding twice adds
-    nothing. A progress bar shows on a terminal. The first version of a new
-    ID is refused when another regulation in the corpus has the same title
-    (a misspelt ID); --new starts it all the same.
+    nothing. A progress bar shows on a terminal.
 
     \b
     Examples:
@@ -49,7 +46,7 @@ def add(raws, regulation_id, effective, source, message, tag, force, new, repo) 
       fagui add downloads/arbitration/ --id national/arbitration-law
     """
     if len(raws) == 1 and not os.path.isdir(raws[0]):
-        _add_one(raws[0], regulation_id, effective, source, message, tag, force, new, repo)
+        _add_one(raws[0], regulation_id, effective, source, message, tag, force, repo)
         return
     for flag, value in (("--effective", effective), ("--source", source), ("--tag", tag), ("--force", force)):
         if value:
@@ -57,7 +54,7 @@ def add(raws, regulation_id, effective, source, message, tag, force, new, repo) 
     if "-" in raws:
         raise FaguiError("standard input (-) can only be added alone")
     with _ProgressBar("adding") as bar:
-        entries = add_history(Corpus(repo), list(raws), regulation_id, message=message, progress=bar.update, new=new)
+        entries = add_history(Corpus(repo), list(raws), regulation_id, message=message, progress=bar.update)
     for entry in entries:
         if entry.result is None:
             click.echo(f"{regulation_id}: {visible(entry.name)}: skipped, already recorded ({entry.recorded[:7]})")
@@ -91,7 +88,7 @@ class _ProgressBar:
             self.bar.__exit__(*exc)
 
 
-def _add_one(raw, regulation_id, effective, source, message, tag, force, new, repo) -> None:
+def _add_one(raw, regulation_id, effective, source, message, tag, force, repo) -> None:
     data = read_bytes(raw)
     result = Corpus(repo).add(
         data,
@@ -102,7 +99,6 @@ def _add_one(raw, regulation_id, effective, source, message, tag, force, new, re
         message=message,
         tag=tag,
         force=force,
-        new=new,
     )
     tagged = f", tagged {result.tag}" if result.tag else ""
     if result.created:

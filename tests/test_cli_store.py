@@ -155,7 +155,7 @@ def test_two_adds_at_once(history, tmp_path):
     git(repo, "add", "notes.txt")
     raws = write_versions(tmp_path)
     ids = ["national/first", "national/second"]
-    procs = [fagui("add", raw, "--id", i, "--effective", "2030-01-01", "--new", cwd=repo) for raw, i in zip(raws, ids)]
+    procs = [fagui("add", raw, "--id", i, "--effective", "2030-01-01", cwd=repo) for raw, i in zip(raws, ids)]
     results = [(p.wait(timeout=60), p.stdout.read(), p.stderr.read()) for p in procs]
     for p in procs:
         p.stdout.close()
@@ -171,19 +171,3 @@ def test_two_adds_at_once(history, tmp_path):
     assert sorted(log) == sorted(f"{i}: version effective 2030-01-01" for i in succeeded)
     assert git(repo, "status", "--porcelain") == "A  notes.txt\n"
     assert git(repo, "fsck", "--no-dangling") == ""
-
-
-def test_a_misspelt_id_for_a_regulation_already_there_is_refused(history, tmp_path):
-    repo, _ = history
-    raw = tmp_path / "v3.txt"
-    raw.write_bytes(V3)
-    before = snapshot(repo)
-    out = run("add", str(raw), "--id", "jilin/counterespionage-work-provision", "--repo", str(repo))
-    assert out.exit_code == 2 and out.stdout == ""
-    assert out.stderr == (
-        f"fagui: error: {JILIN} already holds 吉林省反间谍工作规定: add this text there (--id {JILIN}), "
-        "or pass --new to start another regulation of the same title\n"
-    )
-    assert snapshot(repo) == before
-    started = run("add", str(raw), "--id", "jilin/another-copy", "--new", "--repo", str(repo))
-    assert started.exit_code == 0 and "first version" in started.stdout

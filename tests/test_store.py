@@ -217,7 +217,7 @@ def test_effective_date_from_text_override_or_error(repo):
     with pytest.raises(FaguiError, match="is not a date"):
         corpus.add(V1, "zhejiang/x", effective="2025-02-30")
     assert snapshot(repo) == before
-    assert corpus.add(no_date, "zhejiang/x", effective="2024-01-01", new=True).created  # Jilin's text under another id
+    assert corpus.add(no_date, "zhejiang/x", effective="2024-01-01").created
 
 
 def test_source_override_and_tag(repo):
@@ -261,7 +261,7 @@ def test_others_staged_and_unstaged_work_survives(history):
     (repo / "README.md").write_text("edited, not staged\n", encoding="utf-8")
     (repo / "scratch.txt").write_text("untracked\n", encoding="utf-8")
     status = git(repo, "status", "--porcelain")
-    result = Corpus(repo).add(V1, "national/other", effective="2024-01-01", new=True)
+    result = Corpus(repo).add(V1, "national/other", effective="2024-01-01")
     assert git(repo, "show", "--name-only", "--format=", result.commit).split() == [
         "texts/national/other.md",
         "texts/national/other.source.txt",

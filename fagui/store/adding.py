@@ -6,9 +6,7 @@ index, branch and tag change, safely against a kill, :mod:`fagui.store.journal`.
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
-import re
 from dataclasses import dataclass
 
 import git
@@ -21,7 +19,7 @@ from fagui.store.changes import Changes, changes
 from fagui.store.gitcmd import blob_bytes, head as head_commit, run, succeeds, work_tree
 from fagui.store.journal import FileChange, Plan, journaled
 from fagui.store.message import commit_message
-from fagui.store.paths import TEXTS, check_date, markdown_path, source_path
+from fagui.store.paths import check_date, markdown_path, source_path
 from fagui.store.plumbing import check_clean, check_paths, check_state, check_tag_name, store_blob
 from fagui.store.versions import Reader
 
@@ -44,10 +42,6 @@ class AddResult:
     tag: str | None = None
 
 
-TITLE_LINE_RE = re.compile(r"---\ntitle: (.*)\n")
-"""A canonical text's first front-matter line (a value YAML would misread is JSON-quoted)."""
-
-
 def add_version(
     reader: Reader,
     raw: bytes,
@@ -59,7 +53,6 @@ def add_version(
     message: str | None,
     tag: str | None,
     force: bool,
-    new: bool = False,
 ) -> AddResult:
     """:meth:`fagui.store.Corpus.add` (which says what it does and refuses) in
     the repository ``reader`` reads, the previous version read through it."""
@@ -82,8 +75,6 @@ def add_version(
         check_paths(repo, head, md_path, src_path)
         old_md = blob_bytes(head, md_path)
         old_src = blob_bytes(head, src_path)
-        if old_md is None and not new:
-            _refuse_same_title(head, regulation.metadata.title, regulation_id)
         contents = {md_path: new_md, src_path: raw}
         if old_md == new_md and old_src == raw:
             commit = reader.chain(regulation_id, head.hexsha)[0][0].hexsha
@@ -97,31 +88,6 @@ def add_version(
         commit = journal.commit_tree(head, blobs, text)
         journal.apply(_plan(repo, branch, head, commit, tag, commit, contents), contents)
     return AddResult(regulation_id, md_path, commit, True, regulation.metadata.effective, found, tag)
-
-
-def _refuse_same_title(head: git.Commit | None, title: str, regulation_id: str) -> None:
-    """Refuse to start regulation ``regulation_id`` when the corpus at
-    ``head`` holds another of the same title: a misspelt --id would otherwise
-    start a second history of one regulation without a word."""
-    if head is None:
-        return
-    try:
-        texts = head.tree / TEXTS
-    except KeyError:
-        return
-    for blob in texts.traverse():
-        if blob.type != "blob" or not blob.path.endswith(".md") or blob.path.endswith(".source.md"):
-            continue
-        m = TITLE_LINE_RE.match(blob.data_stream.read(4096).decode("utf-8", "replace"))
-        if m is None:
-            continue
-        written = m.group(1)
-        if (json.loads(written) if written.startswith('"') else written) == title:
-            other = blob.path[len(TEXTS) + 1 : -len(".md")]
-            raise FaguiError(
-                f"{other} already holds {title}: add this text there (--id {other}), "
-                "or pass --new to start another regulation of the same title"
-            )
 
 
 def _plan(repo: git.Repo, branch: str, head: git.Commit | None, new: str | None, tag: str | None, target: str, contents: dict[str, bytes]) -> Plan:

@@ -106,7 +106,6 @@ def add_history(
     *,
     message: str | None = None,
     progress: Callable[[str, int, int], None] | None = None,
-    new: bool = False,
 ) -> list[BatchEntry]:
     """Commit each file (a folder: each file in it, see :func:`read_sources`)
     as a version of ``regulation_id``, oldest first (see :func:`in_order`),
@@ -114,8 +113,8 @@ def add_history(
     its file name; a file whose exact bytes are already recorded for the
     regulation is skipped, so adding the same files twice adds nothing. Every
     file is read and ingested before anything is committed: bad input commits
-    nothing. ``progress(name, done, total)`` is called as each file is done;
-    ``new`` as for :meth:`Corpus.add`. Raises FaguiError naming the file at fault."""
+    nothing. ``progress(name, done, total)`` is called as each file is done.
+    Raises FaguiError naming the file at fault."""
     check_id(regulation_id)
     ordered = in_order(read_sources(paths))
     recorded = recorded_sources(corpus, regulation_id)
@@ -126,7 +125,7 @@ def add_history(
             entries.append(BatchEntry(source.name, date, recorded=recorded[blob]))
         else:
             effective = None if stated else date
-            result = corpus.add(source.raw, regulation_id, effective=effective, name=source.name, message=message, new=new)
+            result = corpus.add(source.raw, regulation_id, effective=effective, name=source.name, message=message)
             recorded[blob] = result.commit
             entries.append(BatchEntry(source.name, date, result=result))
         if progress is not None:

@@ -118,7 +118,6 @@ class Corpus:
         message: str | None = None,
         tag: str | None = None,
         force: bool = False,
-        new: bool = False,
     ) -> AddResult:
         """Ingest ``raw`` and commit it as the new version of ``regulation_id``.
 
@@ -141,9 +140,7 @@ class Corpus:
         that is not a regulation; no effective date; a detached HEAD; a merge,
         rebase, cherry-pick or revert under way; uncommitted changes to either
         file, staged or not (unless ``force``, which discards them); an index
-        locked by another git process; a first version when another
-        regulation in the corpus has the same title (a misspelt id), unless
-        ``new``.
+        locked by another git process.
         """
         # Imported here: only adding needs the ingest pipeline, and log,
         # show and history should not load it.
@@ -151,6 +148,6 @@ class Corpus:
 
         return add_version(
             self._reader, raw, regulation_id,
-            effective=effective, source=source, name=name, message=message, tag=tag, force=force, new=new,
+            effective=effective, source=source, name=name, message=message, tag=tag, force=force,
         )
 
