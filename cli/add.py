@@ -36,7 +36,8 @@ def add(raws, regulation_id, effective, source, message, tag, force, repo) -> No
     effective date each text states, else the date in a file name such as
     仲裁法(2017-09-01).md), each checked before anything is committed; a text
     already recorded (the same bytes) is skipped, so adding twice adds
-    nothing. A progress bar shows on a terminal.
+    nothing. A progress bar shows on a terminal. A note on stderr says when
+    a new ID has the title of another regulation in the corpus (a misspelt ID?).
 
     \b
     Examples:
@@ -60,8 +61,19 @@ def add(raws, regulation_id, effective, source, message, tag, force, repo) -> No
             click.echo(f"{regulation_id}: {visible(entry.name)}: skipped, already recorded ({entry.recorded[:7]})")
         elif entry.result.created:
             click.echo(f"[{entry.result.commit[:7]}] {regulation_id}: {visible(entry.name)}: version effective {entry.result.effective} ({entry.result.changes.describe()})")
+            _note_same_title(entry.result)
         else:
             click.echo(f"{regulation_id}: {visible(entry.name)}: unchanged, already the current version ({entry.result.commit[:7]})")
+
+
+def _note_same_title(result) -> None:
+    """A note on stderr when a new id's title is another regulation's: a misspelt --id?"""
+    if result.same_title:
+        click.echo(
+            f"note: {result.same_title} has the same title: if this text is a version of it, "
+            f"it belongs there (--id {result.same_title}); this commit started {result.id}",
+            err=True,
+        )
 
 
 class _ProgressBar:
@@ -103,5 +115,6 @@ def _add_one(raw, regulation_id, effective, source, message, tag, force, repo) -
     tagged = f", tagged {result.tag}" if result.tag else ""
     if result.created:
         click.echo(f"[{result.commit[:7]}] {regulation_id}: version effective {result.effective} ({result.changes.describe()}){tagged}")
+        _note_same_title(result)
     else:
         click.echo(f"{regulation_id}: unchanged, this text is already the current version ({result.commit[:7]}){tagged}")

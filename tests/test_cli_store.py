@@ -171,3 +171,17 @@ def test_two_adds_at_once(history, tmp_path):
     assert sorted(log) == sorted(f"{i}: version effective 2030-01-01" for i in succeeded)
     assert git(repo, "status", "--porcelain") == "A  notes.txt\n"
     assert git(repo, "fsck", "--no-dangling") == ""
+
+
+def test_a_new_id_with_the_title_of_a_regulation_already_there_is_noted(history, tmp_path):
+    repo, _ = history
+    raw = tmp_path / "v3.txt"
+    raw.write_bytes(V3)
+    out = run("add", str(raw), "--id", "jilin/counterespionage-work-provision", "--repo", str(repo))
+    assert out.exit_code == 0 and "first version" in out.stdout
+    assert out.stderr == (
+        f"note: {JILIN} has the same title: if this text is a version of it, it belongs there (--id {JILIN}); "
+        "this commit started jilin/counterespionage-work-provision\n"
+    )
+    again = run("add", str(raw), "--id", JILIN, "--repo", str(repo))  # a version of an id that exists: no note
+    assert again.exit_code == 0 and again.stderr == ""

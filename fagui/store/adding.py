@@ -6,7 +6,9 @@ index, branch and tag change, safely against a kill, :mod:`fagui.store.journal`.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
+import re
 from dataclasses import dataclass
 
 import git
@@ -19,7 +21,7 @@ from fagui.store.changes import Changes, changes
 from fagui.store.gitcmd import blob_bytes, head as head_commit, run, succeeds, work_tree
 from fagui.store.journal import FileChange, Plan, journaled
 from fagui.store.message import commit_message
-from fagui.store.paths import check_date, markdown_path, source_path
+from fagui.store.paths import TEXTS, check_date, markdown_path, source_path
 from fagui.store.plumbing import check_clean, check_paths, check_state, check_tag_name, store_blob
 from fagui.store.versions import Reader
 
@@ -31,6 +33,8 @@ class AddResult:
     ``created`` is false when the text was already the current version: then
     ``commit`` is the commit that made that version and nothing was committed.
     ``path`` is the Markdown file, relative to the top of the work tree.
+    ``same_title`` is the id of another regulation of the same title when
+    this added the first version of a new id (a misspelt ``--id``?).
     """
 
     id: str
@@ -40,6 +44,11 @@ class AddResult:
     effective: str
     changes: Changes
     tag: str | None = None
+    same_title: str | None = None
+
+
+TITLE_LINE_RE = re.compile(r"---\ntitle: (.*)\n")
+"""A canonical text's first front-matter line (a value YAML would misread is JSON-quoted)."""
 
 
 def add_version(
@@ -82,12 +91,31 @@ def add_version(
             journal.apply(plan, contents if force else {})
             return AddResult(regulation_id, md_path, commit, False, regulation.metadata.effective, Changes(()), tag)
         before = reader.read_at(regulation_id, head, f"{regulation_id}@HEAD") if old_md else None
+        namesake = None if old_md else _same_title(head, regulation.metadata.title, regulation_id)
         found = changes(before, regulation)
         blobs = {rel: store_blob(repo, data) for rel, data in contents.items()}
         text = commit_message(regulation_id, regulation, found, message)
         commit = journal.commit_tree(head, blobs, text)
         journal.apply(_plan(repo, branch, head, commit, tag, commit, contents), contents)
-    return AddResult(regulation_id, md_path, commit, True, regulation.metadata.effective, found, tag)
+    return AddResult(regulation_id, md_path, commit, True, regulation.metadata.effective, found, tag, namesake)
+
+
+def _same_title(head: git.Commit | None, title: str, regulation_id: str) -> str | None:
+    """The id of another regulation in the corpus at ``head`` with this title, if any."""
+    if head is None:
+        return None
+    try:
+        texts = head.tree / TEXTS
+    except KeyError:
+        return None
+    for blob in texts.traverse():
+        if blob.type != "blob" or not blob.path.endswith(".md") or blob.path.endswith(".source.md"):
+            continue
+        m = TITLE_LINE_RE.match(blob.data_stream.read(4096).decode("utf-8", "replace"))
+        other = blob.path[len(TEXTS) + 1 : -len(".md")]
+        if m and other != regulation_id and (json.loads(m.group(1)) if m.group(1).startswith('"') else m.group(1)) == title:
+            return other
+    return None
 
 
 def _plan(repo: git.Repo, branch: str, head: git.Commit | None, new: str | None, tag: str | None, target: str, contents: dict[str, bytes]) -> Plan:
