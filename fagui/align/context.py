@@ -153,8 +153,11 @@ class Context:
             out = []
             if len(paragraphs) > 1:
                 for p in paragraphs:
-                    text = "".join(units_of_paragraph(p))
-                    out.append(unit_vector(Counter(bigram_list(text)), self.idf))
+                    # bigrams of each unit, never across two: a paragraph and
+                    # an item without punctuation between them would make a
+                    # bigram of neither, which the IDF table does not hold
+                    grams = chain.from_iterable(map(bigram_list, units_of_paragraph(p)))
+                    out.append(unit_vector(Counter(grams), self.idf))
             self._cache[key] = out
         return self._cache[key]
 
