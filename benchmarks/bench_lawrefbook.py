@@ -11,10 +11,11 @@ check (反间谍法, 保守国家秘密法, 行政复议法, 国家安全法, �
 and local measures, 国家安全技术保卫条例) and the lead's alignment fixtures
 (气象法 and its local 实施办法, 北京市实施《水法》办法).
 
-    python benchmarks/bench_lawrefbook.py REPO [--sample 200] [--seed 11]
+    python benchmarks/bench_lawrefbook.py [REPO] [--sample 200] [--seed 11]
 
-REPO is a clone (or bare mirror) of LawRefBook/Laws; files are read from
-its HEAD with git. Prints the share that ingest whole (target >= 98%) and
+REPO is a folder of LawRefBook/Laws files (by default ../shared/corpus/lawrefbook
+beside the project), or a clone or bare mirror of the repository, whose
+files are read from its HEAD with git. Prints the share that ingest whole (target >= 98%) and
 each file that does not; exit 1 when the target is missed or a file without
 articles is accepted.
 """
@@ -88,7 +89,17 @@ def check(path: str, raw: bytes) -> Outcome:
     return Outcome(path, "whole")
 
 
+DEFAULT_REPO = ROOT.parent / "shared" / "corpus" / "lawrefbook"
+
+
+def _is_git(repo: str) -> bool:
+    """A clone or a bare mirror, read at HEAD; else a plain folder of files."""
+    return (Path(repo) / ".git").exists() or (Path(repo) / "HEAD").is_file()
+
+
 def files(repo: str) -> list[str]:
+    if not _is_git(repo):
+        return sorted(p for p in (str(x.relative_to(repo)) for x in Path(repo).rglob("*.md")) if not EXCLUDED.search(p))
     listing = subprocess.run(
         ["git", "-C", repo, "-c", "core.quotepath=off", "ls-tree", "-r", "--name-only", "HEAD"],
         check=True, capture_output=True, text=True,
@@ -97,7 +108,9 @@ def files(repo: str) -> list[str]:
 
 
 def read(repo: str, paths: list[str]) -> dict[str, bytes]:
-    """The files' bytes at HEAD, through one ``git cat-file --batch``."""
+    """The files' bytes (at HEAD, through one ``git cat-file --batch``, in a clone)."""
+    if not _is_git(repo):
+        return {p: (Path(repo) / p).read_bytes() for p in paths}
     request = "".join(f"HEAD:{p}\n" for p in paths).encode("utf-8")
     out = subprocess.run(["git", "-C", repo, "cat-file", "--batch"], input=request, check=True, capture_output=True).stdout
     data, pos = {}, 0
@@ -120,7 +133,7 @@ def run(repo: str, sample: int, seed: int) -> tuple[list[Outcome], float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("repo")
+    parser.add_argument("repo", nargs="?", default=str(DEFAULT_REPO))
     parser.add_argument("--sample", type=int, default=200)
     parser.add_argument("--seed", type=int, default=11)
     args = parser.parse_args()

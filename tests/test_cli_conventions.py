@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import markdown_path
+from public import layout_file
 
 from cli.main import main
 from cli.options import use_color
@@ -139,7 +140,7 @@ def test_a_mistake_on_the_command_line_is_one_line_and_exit_2(args, message):
 
 def test_diff_and_show_read_an_flk_mirror_as_the_raw_source_it_is():
     """Its YAML front matter opens with the record's id, not a title: ingested, not read as canonical."""
-    mirror = str(ROOT / "tests" / "fixtures" / "layouts" / "flk" / "专利代理条例.md")
+    mirror = str(layout_file("flk", "专利代理条例.md"))
     shown = run("show", mirror, "--article", "1")
     assert shown.exit_code == 0 and shown.stdout.startswith("专利代理条例")
     diffed = run("diff", mirror, mirror, "--format", "json")

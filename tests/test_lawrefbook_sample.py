@@ -1,28 +1,22 @@
 """The LawRefBook benchmark as a test: a random sample of 200 files of the
-collection ingest whole (>= 98%), and every file without articles is refused
-with one line. Runs where a clone of LawRefBook/Laws is at hand
-($FAGUI_LAWREFBOOK, else the mirror this project's machines keep); the
-files in tests/fixtures/layouts/lawrefbook are tested everywhere."""
+collection (../shared/corpus/lawrefbook, tests/public.py) ingest whole
+(>= 98%), and every file without articles is refused with one line."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
-import pytest
+import public
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import bench_lawrefbook  # noqa: E402
 
-REPO = os.environ.get("FAGUI_LAWREFBOOK", "/work/.mirror/LawRefBook+Laws/repo")
 
-
-@pytest.mark.skipif(not Path(REPO).exists(), reason="no clone of LawRefBook/Laws here (set FAGUI_LAWREFBOOK)")
 def test_a_random_sample_of_lawrefbook_ingests_whole():
-    outcomes, share = bench_lawrefbook.run(REPO, 200, seed=11)
+    outcomes, share = bench_lawrefbook.run(str(public.require(public.LAWREFBOOK)), 200, seed=11)
     assert len(outcomes) == 200
     assert not [o for o in outcomes if o.verdict == "accepted-no-articles"]
     assert share >= bench_lawrefbook.TARGET, [o for o in outcomes if o.verdict != "whole"]

@@ -10,9 +10,11 @@ import zipfile
 from pathlib import Path
 
 import layouts
+import public
 import pytest
 from click.testing import CliRunner
 from conftest import source_path
+from public import layout_file
 
 from cli.main import main
 from fagui.check import check_text
@@ -20,8 +22,8 @@ from fagui.errors import FaguiError
 from fagui.ingest import ingest_bytes
 from fagui.model import HistoryEntry
 
-FIXTURES = Path(__file__).parent / "fixtures" / "layouts"
-LAWREFBOOK = sorted((FIXTURES / "lawrefbook").glob("*.md"))
+LAWREFBOOK = public.files(public.LAYOUTS / "lawrefbook", "*.md")
+"""Real LawRefBook files (../shared/corpus/layouts/lawrefbook)."""
 
 
 def run(*args):
@@ -60,7 +62,7 @@ def _reasons(result) -> list[str]:
 
 
 def test_lawrefbook_title_history_headings_and_markers():
-    path = FIXTURES / "lawrefbook" / "仲裁法(2017-09-01).md"
+    path = layout_file("lawrefbook", "仲裁法(2017-09-01).md")
     result = ingest_bytes(path.read_bytes(), path.name)
     meta = result.regulation.metadata
     assert meta.title == "中华人民共和国仲裁法" and "title: 中华人民共和国仲裁法\n" in result.markdown
@@ -79,12 +81,12 @@ def test_lawrefbook_title_history_headings_and_markers():
 
 
 def test_lawrefbook_zero_width_lines_and_a_table_of_contents_are_dropped_and_audited():
-    zw = FIXTURES / "lawrefbook" / "最高人民法院关于知识产权法庭若干问题的规定(2023-10-21).md"
+    zw = layout_file("lawrefbook", "最高人民法院关于知识产权法庭若干问题的规定(2023-10-21).md")
     result = ingest_bytes(zw.read_bytes(), zw.name)
     spans = [s for s in result.audit.dropped if s.reason.startswith("a line of invisible characters")]
     assert spans and all(set(s.text) == {"\u200b"} for s in spans)
     assert "\u200b" not in result.markdown
-    toc = FIXTURES / "lawrefbook" / "北京中轴线文化遗产保护条例(2022-05-25).md"
+    toc = layout_file("lawrefbook", "北京中轴线文化遗产保护条例(2022-05-25).md")
     result = ingest_bytes(toc.read_bytes(), toc.name)
     assert "table of contents" in _reasons(result)
     assert [d.heading for d in result.regulation.divisions()] == ["第一章 总则", "第二章 保护规划和保护措施", "第三章 传承利用和公众参与", "第四章 法律责任", "第五章 附则"]
@@ -99,7 +101,7 @@ def test_any_markdown_regulation_loses_its_marks():
 
 
 def test_history_fills_the_dates_the_text_does_not_state():
-    path = FIXTURES / "lawrefbook" / "最高人民法院、最高人民检察院关于办理妨害武装部队制式服装、车辆号牌管理秩序等刑事案件具体应用法律若干问题的解释(2011-07-20).md"
+    path = layout_file("lawrefbook", "最高人民法院、最高人民检察院关于办理妨害武装部队制式服装、车辆号牌管理秩序等刑事案件具体应用法律若干问题的解释(2011-07-20).md")
     meta = ingest_bytes(path.read_bytes(), path.name).regulation.metadata
     assert [e.action for e in meta.history] == ["通过", "通过", "公布", "施行"]
     assert (meta.promulgated, meta.effective) == ("2011-07-20", "2011-08-01")
@@ -108,7 +110,7 @@ def test_history_fills_the_dates_the_text_does_not_state():
 def test_an_amended_text_takes_effect_with_its_amendment_not_its_first_version():
     """version_effective: a 修正 keeps the first version's 自…起施行 clause, so
     a stated date before the latest 修正/修订 is not this version's date."""
-    path = FIXTURES / "lawrefbook" / "仲裁法(2017-09-01).md"
+    path = layout_file("lawrefbook", "仲裁法(2017-09-01).md")
     result = ingest_bytes(path.read_bytes(), path.name)
     assert (result.regulation.metadata.adopted, result.regulation.metadata.effective) == ("2017-09-01", "2017-09-01")
     [warning] = [w for w in result.audit.warnings if w.message.startswith("effective date")]
@@ -131,7 +133,11 @@ def _counts_from_the_file(text: str) -> tuple[str, int, int]:
     return title, arts, len(heads)
 
 
-@pytest.mark.parametrize("path", [p for p in LAWREFBOOK if _counts_from_the_file(p.read_text(encoding="utf-8"))[1]], ids=lambda p: p.name[:12])
+@pytest.mark.parametrize(
+    "path",
+    [p for p in LAWREFBOOK if not isinstance(p, Path) or _counts_from_the_file(p.read_text(encoding="utf-8"))[1]],
+    ids=lambda p: p.name[:12] if isinstance(p, Path) else "missing",
+)
 def test_real_lawrefbook_files_ingest_whole(path):
     text = path.read_text(encoding="utf-8")
     result = ingest_bytes(path.read_bytes(), path.name)
@@ -204,7 +210,7 @@ BAD = [
     ("news.html", lambda tmp: "<!DOCTYPE html><html><head><title>新闻</title></head><body><nav>首页</nav><p>今天天气很好。</p></body></html>".encode("utf-8"), "no articles found"),
     ("empty.html", lambda tmp: b"<html><body><script>x()</script></body></html>", "no articles found"),
     ("notes.md", lambda tmp: "# 读书笔记\n\n## 第一章 开始\n\n今天读了一本书。\n".encode("utf-8"), "no articles found"),
-    ("case.md", lambda tmp: (FIXTURES / "lawrefbook" / "用人单位以规章制度形式否认劳动者加班事实是否有效.md").read_bytes(), "no articles found"),
+    ("case.md", lambda tmp: (layout_file("lawrefbook", "用人单位以规章制度形式否认劳动者加班事实是否有效.md")).read_bytes(), "no articles found"),
 ]
 
 
@@ -231,7 +237,7 @@ def test_a_2_gb_file_and_dev_zero_are_refused_without_reading_them_whole(tmp_pat
 
 
 def test_the_audit_json_names_the_layout(tmp_path):
-    path = LAWREFBOOK[0]
+    path = layout_file("lawrefbook", "仲裁法(2017-09-01).md")
     audit = tmp_path / "a.json"
     assert run("ingest", str(path), "-q", "--audit-json", str(audit), "-o", str(tmp_path / "o.md")).exit_code == 0
     assert json.loads(audit.read_text(encoding="utf-8"))["layout"] == "lawrefbook"

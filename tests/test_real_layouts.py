@@ -1,4 +1,4 @@
-"""Real files of each public layout (tests/fixtures/layouts/README.md names
+"""Real files of each public layout (../shared/corpus/layouts/README.md names
 where each comes from), ingested through the real CLI and checked against
 what the file itself shows, read here without the engine: the title, the
 distinct 第N条 labels that open lines, the 编/章/节 headings. The audit must
@@ -12,6 +12,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import public
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -20,8 +21,8 @@ from cli.main import main
 from fagui.check import check_text
 from fagui.ingest import prepare
 from fagui.text.normalise import normalise
+from public import layout_file
 
-FIXTURES = Path(__file__).parent / "fixtures" / "layouts"
 NUMERAL = "一二三四五六七八九十百千零〇"
 ARTICLE_RE = re.compile(rf"^[\s\u3000\u00a0]*(第[{NUMERAL}]+条(?:之[{NUMERAL}]+)?)")
 HEADING_RE = re.compile(rf"^[\s\u3000\u00a0]*(第[{NUMERAL}]+[编章节])[\s\u3000\u00a0]*([^。，；：\s\u3000]*(?:[\s\u3000]+[^。，；：\s\u3000]+)*)[\s\u3000\u00a0]*$")
@@ -78,8 +79,12 @@ LAYOUTS = {"flk": ("*.md", _flk), "docx": ("*.docx", _word), "html": ("*.html", 
 CASES = [
     (layout, path)
     for layout, (pattern, read) in LAYOUTS.items()
-    for path in sorted((FIXTURES / layout).glob(pattern))
+    for path in sorted((public.LAYOUTS / layout).glob(pattern))
     if _labels(read(path)[1])
+]
+"""Every real file of a layout with articles (none where the public texts are absent)."""
+CASE_PARAMS = [pytest.param(layout, path, id=f"{layout}-{path.stem[:14]}") for layout, path in CASES] or [
+    pytest.param(None, None, marks=pytest.mark.skip(reason=public.MISSING), id="missing")
 ]
 
 
@@ -91,11 +96,12 @@ def _ingest(tmp_path: Path, path: Path) -> tuple[str, dict, str]:
 
 
 def test_at_least_five_real_files_of_each_layout():
+    public.require(public.LAYOUTS)
     for layout in LAYOUTS:
         assert sum(1 for case in CASES if case[0] == layout) >= 5, layout
 
 
-@pytest.mark.parametrize("layout, path", CASES, ids=[f"{c[0]}-{c[1].stem[:14]}" for c in CASES])
+@pytest.mark.parametrize("layout, path", CASE_PARAMS)
 def test_a_real_file_ingests_whole(tmp_path, layout, path):
     title, lines = LAYOUTS[layout][1](path)
     markdown, audit, _ = _ingest(tmp_path, path)
@@ -111,7 +117,7 @@ def _squeeze(text: str) -> str:
     return re.sub(r"[\s#\\]", "", normalise(text)[0])
 
 
-@pytest.mark.parametrize("layout, path", CASES, ids=[f"{c[0]}-{c[1].stem[:14]}" for c in CASES])
+@pytest.mark.parametrize("layout, path", CASE_PARAMS)
 def test_the_audit_accounts_for_every_line_not_in_the_body(tmp_path, layout, path):
     """Each line of the text the layout yields is in the body (up to form:
     width, spaces, labels on lines of their own) or in a dropped span."""
@@ -134,7 +140,7 @@ def _reasons(audit: dict) -> list[str]:
 
 
 def test_an_flk_mirror_moves_its_yaml_record_to_front_matter(tmp_path):
-    markdown, audit, _ = _ingest(tmp_path, FIXTURES / "flk" / "专利代理条例.md")
+    markdown, audit, _ = _ingest(tmp_path, layout_file("flk", "专利代理条例.md"))
     front = yaml.safe_load(markdown.split("---\n")[1])
     assert (front["kind"], front["status"], front["issuer"], str(front["promulgated"])) == ("行政法规", "现行有效", "国务院", "2018-11-06")
     assert front["source"] == "https://flk.npc.gov.cn/detail2.html?ZmY4MDgwODE2ZjNlOThiZDAxNmY0MjU5M2JiMzA1NDI%3D"
@@ -151,9 +157,9 @@ def test_the_paragraph_after_the_effective_date_that_names_the_regulation_stays_
     """Rule: after 本条例自…起施行。 a line that speaks of the regulation
     (本条例施行前…) is the article's next paragraph; the first line that
     does not (附件一 …) starts the matter after the last article."""
-    markdown, _, _ = _ingest(tmp_path, FIXTURES / "flk" / "专利代理条例.md")
+    markdown, _, _ = _ingest(tmp_path, layout_file("flk", "专利代理条例.md"))
     assert markdown.rstrip().endswith("本条例施行前依法设立的专利代理机构以及依法执业的专利代理人，在本条例施行后可以继续以专利代理机构、专利代理师的名义开展专利代理业务。")
-    markdown, audit, _ = _ingest(tmp_path, FIXTURES / "docx" / "中华人民共和国刑法.docx")
+    markdown, audit, _ = _ingest(tmp_path, layout_file("docx", "中华人民共和国刑法.docx"))
     last = markdown[markdown.index("第四百五十二条") :]
     assert "列于本法附件二的" in last and "附件一" not in last.split("列于本法附件二的")[1]
     after = [s for s in audit["dropped"] if s["reason"].startswith("matter after the last article")]
@@ -161,7 +167,7 @@ def test_the_paragraph_after_the_effective_date_that_names_the_regulation_stays_
 
 
 def test_a_word_file_with_an_article_out_of_place_is_read_whole_and_warned(tmp_path):
-    _, audit, stderr = _ingest(tmp_path, FIXTURES / "docx" / "中华人民共和国刑法.docx")
+    _, audit, stderr = _ingest(tmp_path, layout_file("docx", "中华人民共和国刑法.docx"))
     assert [w["message"] for w in audit["warnings"]] == [
         "article numbering jumps from 345 to 355之1",
         "article numbering jumps from 355之1 to 346",
@@ -173,7 +179,7 @@ def test_a_wiki_page_body_is_a_web_page_and_its_front_matter_comment_gives_the_t
     """Rule: HTML that opens (after comments) with a block such as <p> or
     <h2> is a page saved without its head; a leading comment's title: line
     names the regulation (an edition note such as （2018年版） removed)."""
-    markdown, audit, _ = _ingest(tmp_path, FIXTURES / "html" / "土地调查条例（2018年版）.html")
+    markdown, audit, _ = _ingest(tmp_path, layout_file("html", "土地调查条例（2018年版）.html"))
     assert "title: 土地调查条例\n" in markdown
     spans = [s for s in audit["dropped"] if s["reason"] == "web page comment"]
     assert spans and spans[0]["line"] == 1 and spans[0]["text"].startswith("title: 土地调查条例（2018年版）")
@@ -183,7 +189,7 @@ def test_a_heading_that_ends_like_a_title_is_no_title(tmp_path):
     """Rule: the title is looked for before the first article and is no
     编/章/节 heading (第一节 一般规定 ends in 规定): nothing before it is
     taken for page navigation."""
-    markdown, audit, _ = _ingest(tmp_path, FIXTURES / "html" / "中华人民共和国企业破产法.html")
+    markdown, audit, _ = _ingest(tmp_path, layout_file("html", "中华人民共和国企业破产法.html"))
     assert not [s for s in audit["dropped"] if "before the regulation's title" in s["reason"]]
     assert audit["counts"]["articles"] == 136 and "### 第一条\n" in markdown
 
@@ -191,19 +197,19 @@ def test_a_heading_that_ends_like_a_title_is_no_title(tmp_path):
 def test_a_first_article_glued_to_its_text_opens_the_body(tmp_path):
     """Rule: 第一条 opens the first article even with no space after it
     (第一条根据《…》); later glued labels open articles where one is due."""
-    markdown, audit, _ = _ingest(tmp_path, FIXTURES / "html" / "中华人民共和国著作权法实施条例.html")
+    markdown, audit, _ = _ingest(tmp_path, layout_file("html", "中华人民共和国著作权法实施条例.html"))
     assert "## 第一条\n\n根据《中华人民共和国著作权法》（以下简称著作权法），制定本条例。" in markdown
     assert audit["counts"]["articles"] == 38
 
 
 def test_an_order_number_with_a_year_in_brackets_moves_to_front_matter(tmp_path):
-    markdown, audit, _ = _ingest(tmp_path, FIXTURES / "html" / "动产和权利担保统一登记办法.html")
+    markdown, audit, _ = _ingest(tmp_path, layout_file("html", "动产和权利担保统一登记办法.html"))
     assert "document_number: 中国人民银行令〔2021〕第7号\n" in markdown and "issuer: 中国人民银行\n" in markdown
     assert "order and number: moved to front matter (issuer, document_number)" in _reasons(audit)
 
 
 def test_a_real_page_without_articles_is_refused_with_one_line(tmp_path):
-    path = FIXTURES / "html" / "人力资源社会保障部关于执行《工伤保险条例》若干问题的意见.html"
+    path = layout_file("html", "人力资源社会保障部关于执行《工伤保险条例》若干问题的意见.html")
     result = CliRunner().invoke(main, ["ingest", str(path), "-o", str(tmp_path / "out.md")])
     assert result.exit_code == 2
     assert result.stderr == f"fagui: error: {path}: no articles found (no line starts with 第…条): not a regulation\n"
@@ -215,13 +221,13 @@ def test_a_sites_page_chrome_between_articles_is_dropped_and_its_headings_kept(t
     which stays one line (中华人民共和国<br>房产税暂行条例); a line of nothing
     but a number is an article's anchor; 目录 over a <nav> list is the table
     of contents; 返回 is a toolbar link."""
-    markdown, audit, _ = _ingest(tmp_path, FIXTURES / "html" / "房产税暂行条例.html")
+    markdown, audit, _ = _ingest(tmp_path, layout_file("html", "房产税暂行条例.html"))
     assert "title: 中华人民共和国房产税暂行条例\n" in markdown
     numbers = [s["text"] for s in audit["dropped"] if s["reason"] == "web page number (an article's anchor or a page number)"]
     assert numbers == [str(n) for n in range(1, 12)]
     assert "返回" in [s["text"] for s in audit["dropped"] if s["reason"] == "web page toolbar"]
     assert not re.search(r"^\d+$", markdown, re.M)
-    _, audit, _ = _ingest(tmp_path, FIXTURES / "html" / "婚姻登记条例.html")
+    _, audit, _ = _ingest(tmp_path, layout_file("html", "婚姻登记条例.html"))
     assert "目录" in [s["text"] for s in audit["dropped"] if s["reason"].startswith("web page table of contents")]
     assert not audit["warnings"]
 
@@ -231,7 +237,7 @@ def test_a_heading_naming_a_codes_part_is_no_article_text(tmp_path):
     (合同法's 总则, 分则 and 附则) is dropped and audited, not glued to the article
     before it; a numbered heading the page marks (<h3>第九章 买卖合同</h3>)
     opens its chapter even after text that does not end a sentence."""
-    markdown, audit, _ = _ingest(tmp_path, FIXTURES / "html" / "合同法.html")
+    markdown, audit, _ = _ingest(tmp_path, layout_file("html", "合同法.html"))
     spans = [s["text"] for s in audit["dropped"] if s["reason"].startswith("web page heading naming a code's part")]
     assert spans == ["总 则", "分 则", "附 则"]
     assert audit["counts"]["chapters"] == 23 and "\n## 第九章 买卖合同\n" in markdown
@@ -242,7 +248,7 @@ def test_pandoc_spans_links_and_line_breaks_in_markdown_are_marks(tmp_path):
     """Rule: in Markdown (an flk mirror converted by pandoc) ``[第一条]{.smallcaps}``
     and ``[民事诉讼法](javascript:…)`` keep their text and lose their marks, and a
     ``\\`` ending a line is a line break; every mark removed is in the audit."""
-    path = FIXTURES / "flk" / "最高人民检察院关于以检察专递方式邮寄送达有关检察法律文书的若干规定.md"
+    path = layout_file("flk", "最高人民检察院关于以检察专递方式邮寄送达有关检察法律文书的若干规定.md")
     markdown, audit, _ = _ingest(tmp_path, path)
     assert audit["counts"]["articles"] == 13 and "## 第一条\n\n法律规定可以邮寄送达的检察法律文书" in markdown
     assert "根据《中华人民共和国民事诉讼法》、《中华人民共和国行政诉讼法》" in markdown
@@ -259,16 +265,16 @@ def test_glued_labels_after_group_headings_and_mid_text_effective_clauses_open_a
     (二、票据保全) is whole though it ends without punctuation, so the label
     after it opens an article; a clause such as 抵销自…之日起生效。 inside the
     text ends nothing while later labels follow, glued or not."""
-    _, audit, _ = _ingest(tmp_path, FIXTURES / "html" / "最高人民法院关于审理票据纠纷案件若干问题的规定.html")
+    _, audit, _ = _ingest(tmp_path, layout_file("html", "最高人民法院关于审理票据纠纷案件若干问题的规定.html"))
     assert audit["counts"]["articles"] == 75  # 6 before: the rest were paragraphs of 第六条
-    _, audit, _ = _ingest(tmp_path, FIXTURES / "html" / "最高人民法院关于适用《中华人民共和国企业破产法》若干问题的规定（二）.html")
+    _, audit, _ = _ingest(tmp_path, layout_file("html", "最高人民法院关于适用《中华人民共和国企业破产法》若干问题的规定（二）.html"))
     assert audit["counts"]["articles"] == 48  # 42 before: 43-48 dropped as matter after the last article
     assert not [s for s in audit["dropped"] if s["reason"].startswith("matter after the last article")]
 
 
 def test_any_space_after_a_label_separates_it(tmp_path):
     """Rule: a label followed by a space of any width (U+2002 here) opens an article."""
-    path = FIXTURES / "html" / "最高人民检察院、公安部关于公安机关管辖的刑事案件立案追诉标准的规定（二）（2022年版）.html"
+    path = layout_file("html", "最高人民检察院、公安部关于公安机关管辖的刑事案件立案追诉标准的规定（二）（2022年版）.html")
     assert "第七十九条\u2002 本规定中的" in path.read_text(encoding="utf-8")
     markdown, audit, _ = _ingest(tmp_path, path)
     assert audit["counts"]["articles"] == 85 and "\n## 第七十九条\n\n本规定中的“货币”" in markdown
