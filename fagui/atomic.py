@@ -10,20 +10,28 @@ between the check and the write is not followed either.
 
 from __future__ import annotations
 
+import ctypes
 import errno
 import os
 import secrets
 import stat
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from fagui.errors import FaguiError
 
 _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0)
 
 
-def write_atomic(path: str | os.PathLike, data: str | bytes, *, root: str | os.PathLike | None = None, temp: str | None = None) -> None:
+def write_atomic(
+    path: str | os.PathLike,
+    data: str | bytes,
+    *,
+    root: str | os.PathLike | None = None,
+    temp: str | None = None,
+    unchanged: Callable[[bytes | None], bool] | None = None,
+) -> None:
     """Write ``data`` (text as UTF-8, line ends as given) to ``path`` through a
     temporary file in the same folder and an atomic rename.
 
@@ -35,14 +43,19 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, *, root: str | os.P
     folder, not a symbolic link (missing ones are made), so nothing is written
     outside ``root``. ``temp`` names the temporary file (for a caller that
     holds a lock and must find it again after a crash); default: a random name.
-    An OSError becomes FaguiError naming ``path``.
+    ``unchanged(old)`` is asked, with the bytes the write replaced (None: no
+    file), after the new file is in place; if it says no (an editor saved the
+    file since the caller read it), the replaced file is put back and
+    FaguiError raised. The two files are exchanged in one step
+    (:func:`exchange`), so a save made at any moment is either seen and kept
+    or made after the write. An OSError becomes FaguiError naming ``path``.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     shown = str(path) if root is None else str(Path(root) / path)
     try:
         folder = _open_folder(Path(path), root, shown)
         try:
-            _write_in(folder, Path(path).name, payload, temp, shown)
+            _write_in(folder, Path(path).name, payload, temp, shown, unchanged)
         finally:
             os.close(folder)
     except OSError as exc:
@@ -132,7 +145,7 @@ def _kind(folder: int, name: str, shown: str) -> int | None:
     return stat.S_IMODE(st.st_mode)
 
 
-def _write_in(folder: int, name: str, payload: bytes, temp: str | None, shown: str) -> None:
+def _write_in(folder: int, name: str, payload: bytes, temp: str | None, shown: str, unchanged: Callable[[bytes | None], bool] | None) -> None:
     mode = _kind(folder, name, shown)
     tmp = temp or f".{name}.{secrets.token_hex(4)}.tmp"
     if temp is not None:
@@ -152,7 +165,10 @@ def _write_in(folder: int, name: str, payload: bytes, temp: str | None, shown: s
         finally:
             os.close(fd)
         _kind(folder, name, shown)  # again: something may have been put there meanwhile
-        os.rename(tmp, name, src_dir_fd=folder, dst_dir_fd=folder)
+        if unchanged is None:
+            os.rename(tmp, name, src_dir_fd=folder, dst_dir_fd=folder)
+        else:
+            _replace_unchanged(folder, tmp, name, shown, unchanged)
     except BaseException:
         try:
             os.unlink(tmp, dir_fd=folder)
@@ -160,3 +176,74 @@ def _write_in(folder: int, name: str, payload: bytes, temp: str | None, shown: s
             pass
         raise
     os.fsync(folder)
+
+
+CHANGED = "was changed while fagui was writing it (an editor saved it?): your version is kept"
+
+
+def _replace_unchanged(folder: int, tmp: str, name: str, shown: str, unchanged: Callable[[bytes | None], bool]) -> None:
+    """Put ``tmp`` in place of ``name`` if ``unchanged`` accepts what it replaces (see :func:`write_atomic`)."""
+    try:
+        exchange(tmp, name, folder)
+    except FileNotFoundError:  # no file to replace: made only if there still is none
+        if not _no_replace(tmp, name, folder):
+            raise FaguiError(CHANGED, shown) from None
+        if not unchanged(None):
+            os.rename(name, tmp, src_dir_fd=folder, dst_dir_fd=folder)
+            raise FaguiError(CHANGED, shown) from None
+        return
+    except NoExchange:
+        with open(os.open(name, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=folder), "rb") as fh:
+            if not unchanged(fh.read()):
+                raise FaguiError(CHANGED, shown) from None
+        os.rename(tmp, name, src_dir_fd=folder, dst_dir_fd=folder)
+        return
+    with open(os.open(tmp, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=folder), "rb") as fh:
+        old = fh.read()
+    if not unchanged(old):
+        exchange(tmp, name, folder)  # the user's file back; ours is removed with the temporary
+        raise FaguiError(CHANGED, shown)
+    os.unlink(tmp, dir_fd=folder)
+
+
+class NoExchange(Exception):
+    """The file system cannot exchange two names in one step."""
+
+
+_RENAME_NOREPLACE = 1
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _renameat2(a: str | os.PathLike, b: str | os.PathLike, folder: int | None, flags: int) -> None:
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        raise NoExchange
+    fd = _AT_FDCWD if folder is None else folder
+    if renameat2(fd, os.fsencode(a), fd, os.fsencode(b), flags) == 0:
+        return
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        raise NoExchange
+    raise OSError(code, os.strerror(code), os.fsdecode(b))
+
+
+def exchange(a: str | os.PathLike, b: str | os.PathLike, folder: int | None = None) -> None:
+    """Swap two existing names (files or folders, relative to ``folder``) in
+    one step (``renameat2(RENAME_EXCHANGE)``). Raises FileNotFoundError if
+    either is missing, and :class:`NoExchange` where the system cannot."""
+    _renameat2(a, b, folder, _RENAME_EXCHANGE)
+
+
+def _no_replace(tmp: str, name: str, folder: int) -> bool:
+    """Rename ``tmp`` to ``name`` unless ``name`` exists; whether it did."""
+    try:
+        _renameat2(tmp, name, folder, _RENAME_NOREPLACE)
+    except FileExistsError:
+        return False
+    except NoExchange:
+        if os.path.lexists(os.path.join(f"/proc/self/fd/{folder}", name)):
+            return False
+        os.rename(tmp, name, src_dir_fd=folder, dst_dir_fd=folder)
+    return True

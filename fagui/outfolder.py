@@ -14,7 +14,6 @@ kept, the files of the last run's manifest replaced or removed, the index last.
 
 from __future__ import annotations
 
-import ctypes
 import json
 import os
 import shutil
@@ -23,12 +22,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from fagui.atomic import remove_within, write_atomic
+from fagui.atomic import NoExchange, exchange, remove_within, write_atomic
 from fagui.errors import FaguiError
 
 MANIFEST = ".fagui-manifest.json"
 """In each output folder: the files fagui wrote there, and which command."""
-_RENAME_EXCHANGE = 2
 
 
 class OutputFolder:
@@ -191,15 +189,11 @@ def _in_place(path: Path, shown: Path, command: str) -> Iterator[OutputFolder]:
 
 def _exchange(a: Path, b: Path) -> None:
     """Swap two folders in one step where the system can; else by two renames."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
-    if renameat2 is not None:
-        at_fdcwd = -100
-        if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE) == 0:
-            return
-        errno = ctypes.get_errno()
-        if errno not in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: no exchange here
-            raise OSError(errno, os.strerror(errno), str(b))
+    try:
+        exchange(a, b)
+        return
+    except NoExchange:
+        pass
     aside = a.with_name(a.name + ".old")
     os.rename(b, aside)
     os.rename(a, b)

@@ -3,7 +3,6 @@ committed as one version, oldest first, skipping any already recorded."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from fagui.files import read_bytes
 from fagui.ingest import ingest_bytes
 from fagui.store.adding import AddResult
 from fagui.store.corpus import Corpus
-from fagui.store.gitcmd import run
+from fagui.store.gitcmd import blob_id, run
 from fagui.store.paths import check_id, source_path
 
 _NAME_DATE_RE = re.compile(r"[(（](\d{4}-\d{2}-\d{2})[)）]")
@@ -92,11 +91,6 @@ def recorded_sources(corpus: Corpus, regulation_id: str) -> dict[str, str]:
             blob = line.split()[3]
             found.setdefault(blob, commit)
     return found
-
-
-def blob_id(raw: bytes) -> str:
-    """The id git gives a blob of these bytes."""
-    return hashlib.sha1(b"blob %d\0" % len(raw) + raw).hexdigest()
 
 
 def add_history(

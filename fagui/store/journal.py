@@ -30,8 +30,9 @@ Anything changed by someone else since is left alone. Then the leftovers (the
 temporary files, the lock holding our token, the journal) are removed.
 
 ``FAGUI_TEST_PAUSE=STEP`` (a test hook, read nowhere else) makes the process
-print ``fagui: paused at STEP`` on stderr and sleep, so a test can look at
-the state and kill it there; the steps are :data:`STEPS`.
+print ``fagui: paused at STEP`` on stderr and wait, so a test can look at
+the state, change it (an editor saving a file), and kill the process there or
+let it go on (SIGUSR1); the steps are :data:`STEPS`.
 """
 
 from __future__ import annotations
@@ -40,9 +41,9 @@ import fcntl
 import json
 import os
 import secrets
+import signal
 import subprocess
 import sys
-import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -52,13 +53,13 @@ import git
 
 from fagui.atomic import remove_within, write_atomic
 from fagui.errors import FaguiError
-from fagui.store.gitcmd import git_path, work_tree
+from fagui.store.gitcmd import blob_id, git_failure, git_path, work_tree
 
 LOCKED = (
     "the index is locked by another git process (another fagui add?); "
     "try again when it has finished, or remove the lock file if no git process is running"
 )
-STEPS = ("locked", "planned", "work-tree", "index", "refs", "done")
+STEPS = ("locked", "checked", "planned", "work-tree", "index", "refs", "done")
 """Where ``FAGUI_TEST_PAUSE`` can stop a run, in order."""
 PAUSE = "FAGUI_TEST_PAUSE"
 TEMP = ".fagui-add.tmp"
@@ -122,28 +123,51 @@ class Journal:
         """Write ``contents`` (path -> bytes, as planned), the index entries,
         then move the branch and make the tag. On failure before the commit
         point everything is put back and FaguiError says so."""
-        self.settled = False
         _write_journal(self.repo, {"token": self._token, "plan": asdict(plan)})
+        self.settled = False  # only now: a journal that could not be written changed nothing
         pause("planned")
         try:
             for rel, data in contents.items():
-                write_atomic(rel, data, root=self.root, temp=Path(_temp(rel)).name)
+                planned = plan.files[rel].old
+                write_atomic(
+                    rel, data, root=self.root, temp=Path(_temp(rel)).name,
+                    unchanged=lambda old, planned=planned: blob_id(old) == planned,
+                )
             pause("work-tree")
             if plan.files:
                 _set_index(self.repo, plan, {rel: f"100644 {change.new}" for rel, change in plan.files.items()}, self._fd)
             pause("index")
             _move_refs(self.repo, plan, self._fd)
         except BaseException as exc:
-            _roll_back(self.repo, plan, self._fd)
-            _write_journal(self.repo, {"token": self._token})
-            self.settled = True
+            try:
+                _roll_back(self.repo, plan, self._fd)
+            except (FaguiError, OSError) as undo:
+                # The journal and the lock stay: the next fagui add finishes the undo.
+                where = undo.path if isinstance(undo, FaguiError) else undo.filename
+                raise FaguiError(
+                    f"{exc.message if isinstance(exc, FaguiError) else exc}; putting the files back failed too "
+                    f"({undo.message if isinstance(undo, FaguiError) else undo.strerror}): nothing was committed, "
+                    "and the next fagui add puts them back first",
+                    str(where) if where else None,
+                ) from None
+            self._settle()
             if isinstance(exc, FaguiError):
                 raise FaguiError(f"{exc.message} (nothing was committed; the files were put back as they were)", exc.path) from None
             raise
         pause("refs")
-        _write_journal(self.repo, {"token": self._token})
-        self.settled = True
+        self._settle()
         pause("done")
+
+    def _settle(self) -> None:
+        """Mark the plan done (the old state, or the new one, is whole now):
+        the journal keeps only the token, so a kill from here on leaves
+        nothing to recover. Where even that cannot be written (a full disk),
+        the lock and the journal are removed at once (removing needs no space)."""
+        try:
+            _write_journal(self.repo, {"token": self._token})
+        except FaguiError:
+            _release(self.repo, self._token)
+        self.settled = True
 
 
 @contextmanager
@@ -156,9 +180,12 @@ def journaled(repo: git.Repo) -> Iterator[Journal]:
         recover(repo, fd)
         token = secrets.token_hex(16)
         _write_journal(repo, {"token": token})
-        if not _take_index_lock(repo, token):
+        try:
+            if not _take_index_lock(repo, token):
+                raise FaguiError(LOCKED, git_path(repo, "index") + ".lock")
+        except FaguiError:
             _remove(_journal_path(repo))
-            raise FaguiError(LOCKED, git_path(repo, "index") + ".lock")
+            raise
         pause("locked")
         journal = Journal(repo, fd, token)
         try:
@@ -216,10 +243,13 @@ def recover(repo: git.Repo, lock_fd: int) -> None:
 
 
 def pause(step: str) -> None:
-    """The test hook: stop at ``step`` when FAGUI_TEST_PAUSE names it."""
+    """The test hook: stop at ``step`` when FAGUI_TEST_PAUSE names it, until
+    SIGUSR1 (go on) or SIGKILL, or for at most ten minutes."""
     if os.environ.get(PAUSE) == step:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGUSR1})
         print(f"fagui: paused at {step}", file=sys.stderr, flush=True)
-        time.sleep(600)
+        signal.sigtimedwait({signal.SIGUSR1}, 600)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGUSR1})
 
 
 # -- the steps -------------------------------------------------------------------------
@@ -233,8 +263,7 @@ def _git(repo: git.Repo, lock_fd: int, *args: str, input: bytes | None = None, e
         env={**os.environ, **(env or {})},
     )
     if done.returncode != 0:
-        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise FaguiError(f"git {args[0]} failed: {lines[-1] if lines else done.returncode}", str(work_tree(repo)))
+        raise git_failure(args, done.stderr.decode("utf-8", "replace"), done.returncode, str(work_tree(repo)))
     return done.stdout.decode("utf-8").strip()
 
 
@@ -300,8 +329,15 @@ def _take_index_lock(repo: git.Repo, token: str) -> bool:
         fd = os.open(git_path(repo, "index") + ".lock", os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_CLOEXEC, 0o666)
     except FileExistsError:
         return False
-    with os.fdopen(fd, "w", encoding="ascii") as fh:
-        fh.write(token)
+    except OSError as exc:
+        raise FaguiError(f"cannot lock the index: {exc.strerror or exc}", git_path(repo, "index") + ".lock") from None
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(token)
+    except OSError as exc:
+        # An empty lock would stop every git command until removed by hand (a full disk).
+        os.unlink(git_path(repo, "index") + ".lock")
+        raise FaguiError(f"cannot lock the index: {exc.strerror or exc}", git_path(repo, "index") + ".lock") from None
     return True
 
 
@@ -367,12 +403,7 @@ def _content(repo: git.Repo, rel: str) -> str | None:
     target = work_tree(repo) / rel
     if not target.is_file() or target.is_symlink():
         return None
-    return _git_hash(repo, target.read_bytes())
-
-
-def _git_hash(repo: git.Repo, data: bytes) -> str:
-    done = subprocess.run(["git", "hash-object", "--no-filters", "--stdin"], cwd=work_tree(repo), input=data, capture_output=True)
-    return done.stdout.decode("ascii").strip()
+    return blob_id(target.read_bytes())
 
 
 def _blob(repo: git.Repo, sha: str) -> bytes:

@@ -8,10 +8,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import git
-
 from fagui.errors import FaguiError
 from fagui.store.corpus import Corpus
+from fagui.store.gitcmd import git_in
 from fagui.store.paths import TEXTS
 
 README = """\
@@ -80,16 +79,15 @@ def init(directory: str | os.PathLike) -> Corpus:
 
 
 def _build(build: Path, directory: str) -> None:
-    """The repository and its first commit, in ``build``."""
-    repo = git.Repo.init(build)
-    (build / "README.md").write_text(README, encoding="utf-8")
-    (build / ".gitattributes").write_text(GITATTRIBUTES, encoding="utf-8")
-    (build / TEXTS).mkdir()
-    (build / TEXTS / ".gitkeep").write_bytes(b"")
-    repo.git.add("README.md", ".gitattributes", f"{TEXTS}/.gitkeep")
+    """The repository and its first commit, in ``build``. A git failure (no
+    identity, a full disk) is FaguiError naming ``directory``."""
     try:
-        repo.git.commit("-q", "--no-verify", "-m", "Start a fagui corpus: README and texts/")
-    except git.GitCommandError as exc:
-        detail = str(exc.stderr).strip().strip("'").splitlines()
-        raise FaguiError(f"git commit failed: {detail[-1] if detail else exc.status}", directory) from None
-    repo.close()
+        git_in(build, "init", "-q")
+        (build / "README.md").write_text(README, encoding="utf-8")
+        (build / ".gitattributes").write_text(GITATTRIBUTES, encoding="utf-8")
+        (build / TEXTS).mkdir()
+        (build / TEXTS / ".gitkeep").write_bytes(b"")
+        git_in(build, "add", "README.md", ".gitattributes", f"{TEXTS}/.gitkeep")
+        git_in(build, "commit", "-q", "--no-verify", "-m", "Start a fagui corpus: README and texts/")
+    except FaguiError as exc:
+        raise FaguiError(exc.message, directory) from None  # not the build folder, gone by then

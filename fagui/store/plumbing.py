@@ -10,14 +10,12 @@ safely against a kill, are :mod:`fagui.store.journal`.
 from __future__ import annotations
 
 import os
-from io import BytesIO
 
 import git
-from gitdb.base import IStream
 
 from fagui.atomic import check_writable
 from fagui.errors import FaguiError
-from fagui.store.gitcmd import git_path, run, succeeds, work_tree
+from fagui.store.gitcmd import STALE_LOCK, git_path, run, succeeds, work_tree
 
 _UNSAFE_STATES = {
     "MERGE_HEAD": "in the middle of a merge",
@@ -37,7 +35,11 @@ def check_state(repo: git.Repo) -> str:
             raise FaguiError(f"the repository is {state}: finish or abort it first", str(work_tree(repo)))
     if repo.head.is_detached:
         raise FaguiError("HEAD is detached: check out a branch to commit to first", str(work_tree(repo)))
-    return repo.head.reference.path
+    branch = repo.head.reference.path
+    lock = git_path(repo, branch + ".lock")
+    if os.path.exists(lock):
+        raise FaguiError(STALE_LOCK, lock)
+    return branch
 
 
 def check_clean(repo: git.Repo, *paths: str) -> None:
@@ -49,6 +51,20 @@ def check_clean(repo: git.Repo, *paths: str) -> None:
     dirty = [entry[3:] for entry in status.split("\0") if entry]
     if dirty:
         raise FaguiError("has uncommitted changes: commit them, or pass --force to discard them", dirty[0])
+
+
+def check_unchanged(repo: git.Repo, head: git.Commit | None, seen: dict[str, bytes | None]) -> None:
+    """Refuse a file whose content, read after :func:`check_clean`, is not
+    HEAD's (as git would store it, filters applied): an editor saved it in
+    between, and that edit must not be written over."""
+    for rel, data in seen.items():
+        try:
+            committed = (head.tree / rel).hexsha if head is not None else None
+        except KeyError:
+            committed = None
+        now = None if data is None else run(repo, "hash-object", f"--path={rel}", "--stdin", input=data)
+        if now != committed:
+            raise FaguiError("was changed while fagui add ran (an editor saved it?): your version is kept, nothing was committed", rel)
 
 
 def check_paths(repo: git.Repo, head: git.Commit | None, *paths: str) -> None:
@@ -88,5 +104,6 @@ def check_tag_name(repo: git.Repo, tag: str) -> None:
 
 
 def store_blob(repo: git.Repo, data: bytes) -> str:
-    """Write ``data`` as a blob, byte for byte (no filters); its sha."""
-    return repo.odb.store(IStream("blob", len(data), BytesIO(data))).hexsha.decode("ascii")
+    """Write ``data`` as a blob, byte for byte (no filters); its sha. A full
+    disk or a read-only object store is FaguiError naming the file."""
+    return run(repo, "hash-object", "-w", "--no-filters", "--stdin", input=data)
