@@ -236,6 +236,8 @@ class _Parser(LineReader):
         seen: dict[tuple[int, int], int] = {}
         current: ArticleDraft | None = None
         headed: int | None = None  # the line number of the heading just before, if any
+        self._later = _later_articles(lines)
+        self._closed = {}
         for index, line in enumerate(lines):
             stripped = self.strip(line)
             last_block = current.blocks[-1] if current and current.blocks else None
@@ -307,12 +309,24 @@ class _Parser(LineReader):
         words (:func:`last_words`): the rest is not part of the regulation."""
         if unterminated or not current.blocks:
             return False
-        if not any(EFFECTIVE_CLAUSE_RE.search(b.text) for b in current.blocks):
+        if not self.has_effective_clause(current):
             return False
         if last_words(self.normalise(self.strip(lines[index]))):
             return False
         # A later line opening with a later article's label, glued to its text or not, is more of the body.
-        return not any(l.label is not None and l.label.kind == "条" and l.label.key > current.key for l in lines[index + 1 :])
+        return not self._later[index] > current.key
+
+    def has_effective_clause(self, article: ArticleDraft) -> bool:
+        """Whether a block of ``article`` states when the regulation takes
+        effect. Blocks before the last are final (only the last grows by
+        joins), so each is searched once: a long article costs linear time,
+        not the square of its paragraphs."""
+        checked, found = self._closed.get(id(article), (0, False))
+        final = len(article.blocks) - 1
+        for block in article.blocks[checked:final]:
+            found = found or bool(EFFECTIVE_CLAUSE_RE.search(block.text))
+        self._closed[id(article)] = (max(checked, final), found)
+        return found or bool(EFFECTIVE_CLAUSE_RE.search(article.blocks[-1].text))
 
     def add_text(self, article: ArticleDraft, line: SourceLine, text: str, unterminated: bool = False) -> None:
         marker = parse_marker(text)
@@ -388,3 +402,15 @@ def parse(prepared: Prepared, source: str) -> tuple[Regulation, Audit]:
     articles, no title, or duplicate article numbers.
     """
     return _Parser(prepared, source).build()
+
+
+def _later_articles(lines: list[SourceLine]) -> list[tuple[int, int]]:
+    """For each line, the largest article key a later line opens with
+    ((0, 0) if none): computed once, so that asking costs no rescan."""
+    out, largest = [(0, 0)] * len(lines), (0, 0)
+    for index in range(len(lines) - 1, -1, -1):
+        out[index] = largest
+        label = lines[index].label
+        if label is not None and label.kind == "条" and label.key > largest:
+            largest = label.key
+    return out
