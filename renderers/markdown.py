@@ -15,6 +15,7 @@ import html
 import re
 
 from fagui.model import ArticlePair, Comparison, relation_words
+from fagui.text.control import visible
 
 from renderers import article_blocks, block_name, counts, labels, relation_label, relations, side_name
 
@@ -29,14 +30,26 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#|~&!$])")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
 
 
+_LIVE = re.compile(r"@(?=[A-Za-z0-9])|(?i:www)(?=\.)|:(?=//)|#(?=\d)")
+"""Where GitHub would make a live mention (@octocat, @org/team), an issue
+reference (#12) or an autolink (GFM's extended autolinks: https://…, www.…,
+name@host.cn, and mailto:/xmpp: ones, which hold an @): with no spaces in
+Chinese, a link runs on to the end of the sentence."""
+
+_ZERO_WIDTH = "&#8203;"
+"""A zero-width space written as an entity: the rendered text looks the
+same, but no mention or autolink pattern matches across it (a backslash
+escape would not do: it is gone before GitHub looks for mentions)."""
+
+
 def escape_markdown(text: str) -> str:
-    """Text as literal Markdown: inline syntax backslash-escaped, no line breaks."""
-    text = " ".join(text.splitlines())
+    """Text as literal Markdown: no line breaks; control and bidirectional
+    formatting characters as ``\\xNN`` / ``\\uNNNN``; inline syntax
+    backslash-escaped; mentions and autolinks broken by a zero-width space."""
+    text = visible(" ".join(text.splitlines()), newlines=False)
     text = _SPECIAL.sub(r"\\\1", text)
+    text = _LIVE.sub(lambda m: m.group() + _ZERO_WIDTH, text)
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def code_span(text: str, *, in_table: bool = False) -> str:
@@ -46,7 +59,7 @@ def code_span(text: str, *, in_table: bool = False) -> str:
     more than the longest run inside; a space of padding where it starts or
     ends with a backtick or a space; and in a table cell ``|`` escaped (GFM
     splits a row into cells before it reads code spans)."""
-    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+    text = visible(text, newlines=False)
     longest = max((len(run) for run in re.findall("`+", text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if text[:1] in ("`", " ") or text[-1:] in ("`", " ") else ""

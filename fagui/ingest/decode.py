@@ -56,8 +56,8 @@ def _decode_text(raw: bytes, path: str) -> tuple[str, str]:
         raise FaguiError("binary file (NUL bytes, and no UTF-16 byte-order mark)", path)
     try:
         return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        _refuse_damaged_utf8(raw, exc, path)
     try:
         return raw.decode("gb18030"), "gb18030"
     except UnicodeDecodeError as exc:
@@ -65,6 +65,21 @@ def _decode_text(raw: bytes, path: str) -> tuple[str, str]:
         raise FaguiError(
             "unknown encoding: not UTF-8, UTF-16 with BOM, or GB18030/GBK", path, line
         ) from None
+
+
+def _refuse_damaged_utf8(raw: bytes, exc: UnicodeDecodeError, path: str) -> None:
+    """Refuse UTF-8 with a few bad bytes, naming the line of the first: when
+    the characters beyond ASCII that decode as UTF-8 outnumber the bad bytes
+    eight to one, the text is UTF-8 (GBK bytes rarely form UTF-8 sequences),
+    and reading it as GB18030 would give one wrong line or garbage throughout."""
+    text = raw.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ch > "\x7f") - bad
+    if good >= 8 * bad:
+        line = raw[: exc.start].count(b"\n") + 1
+        byte = raw[exc.start]
+        more = f" (and {bad - 1} more)" if bad > 1 else ""
+        raise FaguiError(f"not UTF-8: byte 0x{byte:02x} in a UTF-8 text{more}; fix or remove it", path, line)
 
 
 def _strict(raw: bytes, encoding: str, path: str) -> str:

@@ -38,8 +38,10 @@ from fagui.ingest.structure import (
     opens_first_article,
 )
 from fagui.model import DIVISION_KINDS, Article, Metadata, Regulation
+from fagui.text.control import CONTROL, control_name
 from fagui.text.items import parse_marker
 from fagui.text.labels import DASHES, MalformedLabel, read_label
+from fagui.text.normalise import normalise
 
 BOOKMARK_RE = re.compile(r"\[bookmark:[^\]\n]*\]")
 WEB_CHROME = (
@@ -53,14 +55,22 @@ TOC_RE = re.compile(r"^目[ \t\u3000]*录$")
 class _Parser(LineReader):
     # -- passes ----------------------------------------------------------
     def remove_marks(self) -> None:
-        """Remove Word bookmark markers and the inline marks the layout names, each a dropped span."""
+        """Remove Word bookmark markers, the inline marks the layout names and
+        control characters (:data:`fagui.text.control.CONTROL`: no words are
+        made of them, and printed they drive a terminal), each a dropped span."""
         inline: dict[int, list] = {}
         for mark in self.prepared.inline:
             inline.setdefault(mark.line, []).append((mark.start, mark.end, mark.reason))
         for line in self.lines:
             pieces, pos = [], 0
             bookmarks = [(m.start(), m.end(), "Word bookmark marker") for m in BOOKMARK_RE.finditer(line.raw)]
-            for start, end, reason in sorted(bookmarks + inline.get(line.number, [])):
+            marks = sorted(bookmarks + inline.get(line.number, []))
+            controls = [
+                (m.start(), m.end(), control_name(m.group()))
+                for m in CONTROL.finditer(line.raw)
+                if not any(start <= m.start() < end for start, end, _ in marks)
+            ]
+            for start, end, reason in sorted(marks + controls):
                 pieces.append(line.raw[pos:start])
                 self.dropped.append(DroppedSpan(line.number, line.number, line.start + start, line.start + end, line.raw[start:end], reason))
                 pos = end
@@ -298,6 +308,7 @@ class _Parser(LineReader):
                 self.warnings.append(Warning(line.number, "text outside any article dropped"))
                 continue
             if self.after_last_article(current, lines, index, unterminated):
+                self.check_repeated(articles[0], lines[index:])
                 self.drop_lines(line, lines[-1], "matter after the last article (not part of the regulation)")
                 break
             self.add_text(current, line, text, unterminated)
@@ -315,6 +326,31 @@ class _Parser(LineReader):
             return False
         # A later line opening with a later article's label, glued to its text or not, is more of the body.
         return not self._later[index] > current.key
+
+    def check_repeated(self, first: ArticleDraft, rest: list[SourceLine]) -> None:
+        """Matter after the last article in which the first article starts
+        again: with the same words, the regulation was pasted twice, which is
+        refused (one copy could be an older or newer version: which to keep is
+        the user's call); with other words (an annex with articles of its
+        own), a warning names the line, since it is dropped."""
+        for at, line in enumerate(rest):
+            label = line.label
+            text = line.text.strip(" \t\u3000\u00a0\ufeff")
+            if label is None or label.kind != "条" or label.key != first.key or not opens_article(text, label):
+                continue
+            words = text[label.end :] + "".join(l.text for l in rest[at + 1 : at + 2] if l.label is None)
+            again = "".join(normalise(words)[0].split())[:30]
+            own = "".join(first.blocks[0].text.split())[:30] if first.blocks else ""
+            if again and again[: len(own)] == own[: len(again)]:
+                raise FaguiError(
+                    f"the text is repeated: {first.label} starts again at line {line.number} (pasted twice?); keep one copy",
+                    self.source,
+                    line.number,
+                )
+            self.warnings.append(
+                Warning(line.number, f"{first.label} starts again after the last article: dropped with the matter after it")
+            )
+            return
 
     def has_effective_clause(self, article: ArticleDraft) -> bool:
         """Whether a block of ``article`` states when the regulation takes
