@@ -82,6 +82,7 @@ def province(national: Regulation, k: int) -> Regulation:
     meta = dataclasses.replace(
         national.metadata, title=f"测试{k:03d}省反间谍安全防范办法", jurisdiction=f"测试{k:03d}省", level="provincial",
         issuer=None, document_number=None, signatory=None, source=None, source_sha256=None,
+        implements=(NATIONAL,),  # its basis clause may be among the articles dropped
     )
     return Regulation(meta, (), (Division("章", 1, "第一章", "总则", body),))
 

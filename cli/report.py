@@ -22,12 +22,15 @@ from renderers.report import build_site
 @click.option("--force", is_flag=True, help="Write into OUTPUT even if it holds files fagui did not write (they are kept).")
 @repo_option
 def report(output: str, force: bool, repo: str) -> None:
-    """Compare the national text with every provincial text, as a static site.
+    """Compare each text with the higher-level texts it implements, as a static site.
 
-    Also compares each regulation's consecutive versions in git. Writes one
-    self-contained page per comparison into OUTPUT and index.html (every
-    comparison, its counts, and a coverage matrix of national articles by
-    province), then prints the path of index.html. The site is built beside
+    What a text implements is found from its title (实施《…》办法), its basis
+    clause (第一条 根据《…》) or front matter implements: [ID, ...]
+    (docs/report.md). Also compares each regulation's consecutive versions
+    in git. Writes one self-contained page per comparison into OUTPUT,
+    index.html (every comparison, why it was made, its counts, a coverage
+    matrix of national articles by province, the texts left unpaired) and
+    index.json (the same for programs), then prints the path of index.html. The site is built beside
     OUTPUT and swapped in whole; OUTPUT/.fagui-manifest.json lists its files.
     A folder holding files fagui did not write is refused unless --force.
 
@@ -37,6 +40,8 @@ def report(output: str, force: bool, repo: str) -> None:
       fagui report -o /tmp/site --repo ~/corpus
     """
     plan = plan_report(repo)
+    for warning in plan.implementation.warnings:
+        click.echo(f"warning: {visible(warning)}", err=True)
     show = sys.stderr.isatty() and len(plan) > 0
     bar = click.progressbar(length=len(plan), label="comparing", file=sys.stderr, show_pos=True, item_show_func=lambda n: n) if show else nullcontext()
     with bar as progress:
@@ -45,7 +50,9 @@ def report(output: str, force: bool, repo: str) -> None:
             if show:
                 progress.update(1, name)
 
-        index = build_site(output, _made(plan.jurisdictions, tick), _made(plan.histories, tick), force=force)
+        index = build_site(
+            output, _made(plan.jurisdictions, tick), _made(plan.histories, tick), force=force, implementation=plan.implementation
+        )
     click.echo(str(index))
 
 

@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 
 from fagui.errors import FaguiError
 from fagui.model import HISTORY_KEYS, METADATA_FIELDS, Article, Division, HistoryEntry, Metadata, Paragraph, Regulation
+from fagui.store.paths import ID_RE
 from fagui.text.items import nest_items, parse_marker
 from fagui.text.labels import MalformedLabel, read_label
 
@@ -55,6 +56,8 @@ def write_regulation(regulation: Regulation) -> str:
 
 def _front_matter(metadata: Metadata) -> str:
     lines = [f"{k}: {_yaml_value(v)}\n" for k, v in metadata.items()]
+    if metadata.implements:
+        lines.append(f"implements: [{', '.join(metadata.implements)}]\n")
     if metadata.history:
         lines.append("history:\n")
         for entry in metadata.history:
@@ -187,6 +190,9 @@ def _split_front_matter(text: str, where: str) -> tuple[dict, str, int]:
             fields["history"] = tuple(entries)
             continue
         key, sep, value = line.partition(": ")
+        if key == "implements" and sep and "implements" not in fields:
+            fields["implements"] = _id_list(value, where, number)
+            continue
         if not sep or key not in METADATA_FIELDS:
             raise FaguiError(f"front matter line is not 'field: value' with a known field: {line!r}", where, number)
         if key in fields:
@@ -194,6 +200,17 @@ def _split_front_matter(text: str, where: str) -> tuple[dict, str, int]:
         fields[key] = _value(value, key, where, number)
     body = text[end + 5 :]
     return fields, body, text[: end + 5].count("\n")
+
+
+def _id_list(written: str, where: str, line: int) -> tuple[str, ...]:
+    """``[ID, ID, ...]``: a flow list of corpus ids (``national/fire-law``)."""
+    if not (written.startswith("[") and written.endswith("]")):
+        raise FaguiError("implements: expected a list of ids, [national/some-law, ...]", where, line)
+    ids = tuple(x.strip() for x in written[1:-1].split(",") if x.strip())
+    for regulation_id in ids:
+        if not ID_RE.fullmatch(regulation_id):
+            raise FaguiError(f"implements: {regulation_id!r} is not an id (jurisdiction/slug in a-z, 0-9, -)", where, line)
+    return ids
 
 
 def _value(written: str, key: str, where: str, line: int) -> str:

@@ -1,5 +1,6 @@
-"""What a report compares: the national text against every provincial text
-in ``texts/``, and each regulation's consecutive versions in git.
+"""What a report compares: each text of ``texts/`` against the higher-level
+texts it implements (:mod:`fagui.implements`), and each regulation's
+consecutive versions in git.
 
 :func:`plan_report` is the one entry point. It reads only front matter up
 front and returns :class:`PendingComparison` values, each of which reads its
@@ -19,6 +20,7 @@ from fagui.background import background_at
 from fagui.compare import compare
 from fagui.errors import FaguiError
 from fagui.files import corpus_root, read_text
+from fagui.implements import Citations, Implementation, cited_names, link_texts
 from fagui.markdown import read_regulation
 from fagui.model import Comparison, DocumentRef, Metadata, Regulation
 from fagui.store.corpus import Corpus
@@ -27,15 +29,17 @@ from fagui.store.paths import TEXTS
 
 @dataclass(frozen=True)
 class Text:
-    """A canonical text in ``texts/``: its id, file and front matter.
+    """A canonical text in ``texts/``: its id, file, front matter and the
+    names it cites (:func:`fagui.implements.cited_names`).
 
-    Only the metadata is kept: a report over hundreds of provinces must not
+    Only these are kept: a report over hundreds of provinces must not
     hold every parsed text at once. :meth:`read` parses it again when needed.
     """
 
     id: str
     path: Path
     metadata: Metadata
+    citations: Citations = Citations()
 
     def read(self) -> Regulation:
         return read_regulation(read_text(self.path), str(self.path))
@@ -61,6 +65,9 @@ class ReportPlan:
     root: Path
     jurisdictions: tuple[PendingComparison, ...]
     histories: tuple[PendingComparison, ...]
+    implementation: Implementation = Implementation((), (), ())
+    """Why each of ``jurisdictions`` is compared, in the same order; the
+    texts compared with nothing; warnings about ``implements:``."""
 
     def __len__(self) -> int:
         return len(self.jurisdictions) + len(self.histories)
@@ -68,15 +75,19 @@ class ReportPlan:
 
 def plan_report(repo: str | Path = ".") -> ReportPlan:
     """The comparisons of a report on the corpus around ``repo`` (see
-    :func:`corpus_root`): each national text against each provincial text
+    :func:`corpus_root`): each text against the texts it implements
     (:func:`jurisdiction_comparisons`), then consecutive versions of each
     regulation committed in git (:func:`history_comparisons`). Raises
     FaguiError when there is no corpus or a text cannot be read."""
     root = corpus_root(repo)
     texts = read_texts(root)
     background = background_at(root)
+    implementation = link_texts(texts, {t.id: str(t.path) for t in texts})
     return ReportPlan(
-        root, jurisdiction_comparisons(texts, background), history_comparisons(root, [t.id for t in texts], background)
+        root,
+        jurisdiction_comparisons(texts, background, implementation),
+        history_comparisons(root, [t.id for t in texts], background),
+        implementation,
     )
 
 
@@ -85,34 +96,36 @@ def read_texts(root: Path) -> list[Text]:
     out = []
     for path in sorted((root / TEXTS).rglob("*.md")):
         rel = path.relative_to(root / TEXTS).with_suffix("").as_posix()
-        out.append(Text(rel, path, read_regulation(read_text(path), str(path)).metadata))
+        regulation = read_regulation(read_text(path), str(path))
+        out.append(Text(rel, path, regulation.metadata, cited_names(regulation)))
     return out
 
 
-def jurisdiction_comparisons(texts: list[Text], background: Background = EMPTY_BACKGROUND) -> tuple[PendingComparison, ...]:
-    """Each national text against each provincial text; a provincial text
-    is read and compared only when its comparison is made. ``background``
-    tells stock phrasing (see :func:`fagui.compare.compare`).
+def jurisdiction_comparisons(
+    texts: list[Text], background: Background = EMPTY_BACKGROUND, implementation: Implementation | None = None
+) -> tuple[PendingComparison, ...]:
+    """Each text against each text it implements (``implementation``, by
+    default :func:`fagui.implements.link_texts` of ``texts``); the derived
+    text is read and compared only when its comparison is made.
+    ``background`` tells stock phrasing (see :func:`fagui.compare.compare`).
 
-    Each is named ``NATIONAL-ID--PROVINCIAL-ID`` (``/`` as ``-``) whatever
+    Each is named ``REFERENCE-ID--DERIVED-ID`` (``/`` as ``-``) whatever
     else is in the corpus, so a page keeps its file name, and a saved link
-    keeps working, when another national text is added."""
-    national = [t for t in texts if t.metadata.level == "national"]
-    provincial = [t for t in texts if t.metadata.level == "provincial"]
-    parsed: dict[str, Regulation] = {}  # the national texts: few, and used again and again
+    keeps working, when another text is added."""
+    if implementation is None:
+        implementation = link_texts(texts)
+    by_id = {t.id: t for t in texts}
+    parsed: dict[str, Regulation] = {}  # the reference texts: few, and used again and again
     out = []
-    for n in national:
-        for p in provincial:
-            name = f"{n.id}--{p.id}"
+    for pairing in implementation.pairings:
+        n, p = by_id[pairing.reference], by_id[pairing.derived]
 
-            def make(n=n, p=p) -> Comparison:
-                if n.id not in parsed:
-                    parsed[n.id] = n.read()
-                return compare(
-                    parsed[n.id], p.read(), "jurisdictions", n.ref(), p.ref(), background=background
-                )
+        def make(n=n, p=p) -> Comparison:
+            if n.id not in parsed:
+                parsed[n.id] = n.read()
+            return compare(parsed[n.id], p.read(), "jurisdictions", n.ref(), p.ref(), background=background)
 
-            out.append(PendingComparison(name.replace("/", "-"), make))
+        out.append(PendingComparison(pairing.name, make))
     return tuple(out)
 
 

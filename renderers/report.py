@@ -18,15 +18,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from fagui.implements import Implementation
 from fagui.model import Comparison
 from fagui.outfolder import OutputFolder, output_folder
 from renderers.articles import Column, render_article_page
+from renderers.corpus_json import render_index_json
 from renderers.coverage_csv import render_coverage_csv
 from renderers.docx import render_docx
 from renderers.html import render_side_by_side
 from renderers.site import Entry, article_href, article_hrefs, csv_href, entry, matrix_layout, page_name, render_index
 
 INDEX = "index.html"
+INDEX_JSON = "index.json"
 
 __all__ = ["INDEX", "build_site", "page_name"]
 
@@ -38,6 +41,7 @@ def build_site(
     *,
     title: str = "法规对照报告",
     force: bool = False,
+    implementation: Implementation = Implementation((), (), ()),
 ) -> Path:
     """Write the report of the comparisons into ``out_dir``, ``index.html`` last.
 
@@ -47,7 +51,10 @@ def build_site(
     The folder is
     :func:`fagui.outfolder.output_folder`'s: built beside and swapped in
     whole, with a manifest of its files; a folder holding files fagui did not
-    write is refused unless ``force``. Returns the path of the index.
+    write is refused unless ``force``. ``implementation`` says why each
+    cross-jurisdiction pair was compared and which texts were not
+    (:mod:`fagui.implements`): shown on the index and written, with every
+    comparison, to ``index.json`` for programs. Returns the path of the index.
     """
     used: set[str] = set()
     references: dict[str, dict[str, tuple[str, ...]]] = {}  # reference text -> its articles' blocks
@@ -58,7 +65,7 @@ def build_site(
             for name, comparison in items:
                 href = page_name(name)
                 k = 2
-                while href in used or href == INDEX:
+                while href in used or href in (INDEX, INDEX_JSON):
                     href = page_name(f"{name}-{k}")
                     k += 1
                 used.add(href)
@@ -82,7 +89,8 @@ def build_site(
             groups.setdefault(_group(e.left), []).append(e)
         for key, entries in groups.items():
             _write_group(folder, entries, references.get(key, {}))
-        index = folder.write(INDEX, render_index(found, history, title=title, article_pages=True))
+        folder.write(INDEX_JSON, render_index_json(found, history, implementation))
+        index = folder.write(INDEX, render_index(found, history, title=title, article_pages=True, implementation=implementation))
     return index
 
 

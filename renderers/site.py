@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from fagui.implements import Implementation, Pairing, describe
 from fagui.model import Comparison, DocumentRef, Summary
 
 from renderers import COVERAGE, counts, relation_label
@@ -101,7 +102,14 @@ def _column(e: Entry, seen: dict[str, int]) -> str:
     return name if seen[name] == 1 else f"{name} ({e.right.title})"
 
 
-def _comparisons_table(entries: Sequence[Entry]) -> str:
+def _why(pairing: Pairing | None) -> str:
+    if pairing is None:
+        return ""
+    note = f'<div class="sub note">{esc(pairing.note)}</div>' if pairing.note else ""
+    return f'<div class="sub why">配对依据：{esc(describe(pairing))}</div>{note}'
+
+
+def _comparisons_table(entries: Sequence[Entry], why: dict[tuple[str | None, str | None], Pairing]) -> str:
     relations = [name for name, _ in entries[0].counts]
     head = "".join(f'<th title="{esc(name)}">{esc(relation_label(name))}</th>' for name in relations)
     rows = []
@@ -111,7 +119,7 @@ def _comparisons_table(entries: Sequence[Entry]) -> str:
         s = e.summary
         rows.append(
             f'<tr><td><a href="{esc(e.href)}"><b>{esc(e.right.jurisdiction or e.right.title)}</b></a></td>'
-            f"<td>{_doc(e.right)}</td>"
+            f"<td>{_doc(e.right)}{_why(why.get((e.left.id, e.right.id)))}</td>"
             f'<td class="n">{s.left_articles} ↔ {s.right_articles}</td>{cells}'
             f'<td class="n">{_meter(s.adopted_share)}</td><td class="n">{_meter(s.provision_share)}</td>'
             f'<td class="n">{_meter(s.derived_share)}</td>{_download(e)}</tr>'
@@ -200,18 +208,40 @@ def _histories_table(entries: Sequence[Entry]) -> str:
     return f'<div class="scroll"><table class="list"><thead><tr><th>法规</th><th>版本</th><th>变化</th><th>对照表</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
 
 
+def _unpaired(implementation: Implementation) -> str:
+    rows = []
+    for u in implementation.unpaired:
+        cites = "、".join(f"《{c}》" for c in u.cites) or "（未援引其他文本）"
+        rows.append(f"<tr><td>{esc(u.id)}</td><td>{esc(cites)}</td></tr>")
+    warnings = "".join(f'<li>{esc(w)}</li>' for w in implementation.warnings)
+    return (
+        '<section class="group"><h2 id="unpaired">未配对文本 <span class="lede">文本库中没有它们所实施或援引的上位文本</span></h2>\n'
+        + (f'<ul class="warnings">{warnings}</ul>' if warnings else "")
+        + '<div class="scroll"><table class="list"><thead><tr><th>文本</th><th>援引</th></tr></thead>'
+        f'<tbody>{"".join(rows)}</tbody></table></div></section>\n'
+    )
+
+
 def render_index(
-    jurisdictions: Sequence[Entry], histories: Sequence[Entry] = (), *, title: str = "法规对照报告", article_pages: bool = False
+    jurisdictions: Sequence[Entry],
+    histories: Sequence[Entry] = (),
+    *,
+    title: str = "法规对照报告",
+    article_pages: bool = False,
+    implementation: Implementation | None = None,
 ) -> str:
     """The index page of a report: comparisons of a reference text against
     derived texts (grouped by reference text, each group with its coverage
     matrix), then version histories. ``article_pages``: the report also holds
     a page per reference article (:func:`article_href`) and the matrix as CSV
-    (:func:`csv_href`), and the index links to them."""
+    (:func:`csv_href`), and the index links to them. ``implementation``: why
+    each pair was compared (shown under the derived text) and the texts
+    compared with nothing."""
+    why = {(p.reference, p.derived): p for p in implementation.pairings} if implementation else {}
     out = [page_head(title), '<body class="idx">\n']
     out.append(
         f'<header class="head"><h1>{esc(title)}</h1>'
-        f'<p class="lede">{len(jurisdictions)} 组国家与地方文本对照 · {len(histories)} 组版本对照。'
+        f'<p class="lede">{len(jurisdictions)} 组上位与实施文本对照 · {len(histories)} 组版本对照。'
         "点击地方名称打开逐条对照页；覆盖矩阵中的每一格链接到对应条文。</p></header>\n<main>\n"
     )
     groups: dict[str, list[Entry]] = {}
@@ -220,7 +250,7 @@ def render_index(
     for entries in groups.values():
         ref = entries[0].left
         out.append(f'<section class="group"><h2>{esc(ref.title)} <span class="lede">（{esc(ref.jurisdiction or "")}，{len(entries)} 个地方文本）</span></h2>\n')
-        out.append(_comparisons_table(entries))
+        out.append(_comparisons_table(entries, why))
         out.append(
             f'<h2 id="coverage">覆盖矩阵 <span class="lede">{esc(ref.title)} 的每一条在各地方文本中的采纳情况：'
             "按款、项计算，格中列出承载该条的地方条文</span></h2>\n"
@@ -233,7 +263,9 @@ def render_index(
         out.append(_matrix(entries, article_hrefs(entries) if article_pages else {}))
         out.append("</section>\n")
     if not jurisdictions:
-        out.append('<p class="lede">没有国家与地方文本的对照（texts/ 中需要 level: national 与 level: provincial 的文本）。</p>\n')
+        out.append('<p class="lede">没有上位与实施文本的对照（texts/ 中需要实施或援引另一文本的文本，见 docs/report.md）。</p>\n')
+    if implementation and (implementation.unpaired or implementation.warnings):
+        out.append(_unpaired(implementation))
     if histories:
         out.append('<section class="group"><h2 id="history">版本历史</h2>\n')
         out.append(_histories_table(histories))

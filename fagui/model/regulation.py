@@ -63,6 +63,10 @@ class Metadata:
     source: str | None = None
     source_sha256: str | None = None
     history: tuple[HistoryEntry, ...] = ()
+    implements: tuple[str, ...] = ()
+    """Ids of the corpus texts this text implements, as its front matter's
+    ``implements: [ID, ...]`` states them (written by hand: ingestion never
+    sets it); they override what :mod:`fagui.implements` finds in the text."""
 
     def items(self) -> list[tuple[str, str]]:
         """The stated one-value fields as (key, value) pairs, in canonical
