@@ -15,7 +15,7 @@ import click
 from fagui.errors import FaguiError
 
 COMMANDS: dict[str, tuple[str, str]] = {
-    "report": ("cli.report:report", "Compare the national text with every provincial text, as a static site."),
+    "report": ("cli.report:report", "Compare each text with the higher-level texts it implements, as a static site."),
     "diff": ("cli.diff:diff_command", "Compare two regulation texts article by article."),
     "ingest": ("cli.ingest:ingest", "Turn a raw regulation text into canonical Markdown."),
     "check": ("cli.check:check", "Check that files are in canonical form."),
@@ -75,7 +75,7 @@ def main(ctx: click.Context) -> None:
 
     \b
     Examples:
-      fagui report -o report       # the national text against every province; open report/index.html
+      fagui report -o report       # each text against the texts it implements; open report/index.html
       fagui diff national/counterespionage-security-provisions jiangxi/counterespionage-work-regulations
       fagui show jilin/counterespionage-work-provisions@2025-06-01 --article 三
 
