@@ -3,13 +3,17 @@ once ``fagui install-git-driver`` has set it up. Loads no GitPython: git
 hands it two files.
 
 It never stops git: a file it cannot read as a regulation (binary, not
-UTF-8, a README, a hand edit half done) gets a plain line diff instead, a
-reader that closed the pipe (``git diff | head``) ends it quietly, and it
-exits 0 whatever it found."""
+UTF-8, a README, a hand edit half done) gets a plain line diff instead; one
+it cannot read at all (over 32 MB) or any other failure gets ``diff -u``
+with one line on stderr; a reader that closed the pipe (``git diff |
+head``) ends it quietly; and it exits 0 whatever it found. The command git
+runs is a shell wrapper (:func:`fagui.gitdriver.driver_command`) that falls
+back to ``diff -u`` itself when this cannot start at all."""
 
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 
 import click
@@ -45,20 +49,37 @@ def git_diff(args: tuple[str, ...]) -> None:
         raise FaguiError(f"git-diff takes the 7 arguments git passes (9 for a rename), got {len(args)}")
     path, old_file, old_hex, _, new_file, new_hex, _ = args[:7]
     new_path = args[7] if len(args) == 9 else path
-    raw = [None if file == os.devnull else read_bytes(file) for file in (old_file, new_file)]
     old_label, new_label = f"a/{path}", f"b/{new_path}"
     colored = use_color("auto", sys.stdout)
     try:
-        text = _article_diff(path, new_path, raw, old_hex, new_hex, colored)
-    except Exception as exc:  # noqa: BLE001 -- whatever it is, git must get a diff and go on
-        reason = str(exc) if isinstance(exc, FaguiError) else f"{type(exc).__name__}: {exc}"
-        text = visible(f"fagui: {reason}: a plain diff instead\n" + plain_diff(*raw, old_label, new_label))
+        raw = [None if file == os.devnull else read_bytes(file) for file in (old_file, new_file)]
+        try:
+            text = _article_diff(path, new_path, raw, old_hex, new_hex, colored)
+        except Exception as exc:  # noqa: BLE001 -- not a regulation: a plain diff, said in the diff
+            text = visible(f"fagui: {_reason(exc)}: a plain diff instead\n" + plain_diff(*raw, old_label, new_label))
+    except Exception as exc:  # noqa: BLE001 -- not even that (over 32 MB, unreadable): git must still get a diff
+        click.echo(visible(f"fagui git-diff: {_reason(exc)}: a plain diff by diff -u instead", newlines=False), err=True)
+        _system_diff(old_file, new_file, old_label, new_label)
+        return
     try:
         click.echo(text, nl=False, color=colored)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader has gone (git diff | head): nothing more to say, and git must not stop.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _reason(exc: Exception) -> str:
+    return str(exc) if isinstance(exc, FaguiError) else f"{type(exc).__name__}: {exc}"
+
+
+def _system_diff(old_file: str, new_file: str, old_label: str, new_label: str) -> None:
+    """``diff -u`` of the two files, straight to our stdout (streamed: any size)."""
+    sys.stdout.flush()
+    try:
+        subprocess.run(["diff", "-u", "--label", old_label, "--label", new_label, old_file, new_file], stdout=sys.stdout.fileno(), check=False)
+    except OSError as exc:
+        click.echo(f"fagui git-diff: diff -u cannot run either ({exc.strerror}): no diff shown", err=True)
 
 
 def _article_diff(path: str, new_path: str, raw: list[bytes | None], old_hex: str, new_hex: str, colored: bool) -> str:

@@ -17,20 +17,37 @@ import git
 
 from fagui.atomic import write_atomic
 from fagui.errors import FaguiError
+from fagui.store.gitcmd import run, succeeds
 
 DRIVER = "fagui"
 ATTRIBUTE_LINE = "texts/**/*.md diff=fagui"
 
 
 def driver_command() -> str:
-    """The command git runs, by absolute path so that git finds it whatever
+    """The command git runs: a ``/bin/sh`` wrapper around this installation's
+    ``fagui git-diff``, named by absolute path so that git finds it whatever
     PATH holds (a virtual environment not activated): the ``fagui`` script
     installed beside this interpreter, else ``<this interpreter> -P -m cli``
-    (``-P``: not the ``cli`` of the folder git runs it in)."""
+    (``-P``: not the ``cli`` of the folder git runs it in). Where that cannot
+    run (the environment was deleted or moved), the wrapper says so in one
+    line on stderr and prints ``diff -u`` of the two files, and exits 0 either
+    way, so that git never stops with "external diff died"."""
     script = Path(sys.executable).with_name("fagui")
     if script.is_file() and os.access(script, os.X_OK):
-        return f"{shlex.quote(str(script))} git-diff"
-    return f"{shlex.quote(sys.executable)} -P -m cli git-diff"
+        program, run = script, f"{shlex.quote(str(script))} git-diff"
+    else:
+        program, run = Path(sys.executable), f"{shlex.quote(sys.executable)} -P -m cli git-diff"
+    wrapper = (
+        f'if [ -x {shlex.quote(str(program))} ] && {run} "$@"; then exit 0; fi; '
+        f'echo "fagui git-diff: $1: {program} cannot run (moved or uninstalled? run fagui install-git-driver again): '
+        f'a plain diff instead" >&2; '
+        'diff -u --label "a/$1" --label "b/${8:-$1}" "$2" "$5"; exit 0'
+    )
+    return f"/bin/sh -c {shlex.quote(wrapper)} {WRAPPER_NAME}"
+
+
+WRAPPER_NAME = "fagui-git-diff"
+"""The name the wrapper runs as (``$0``): what ``git config diff.fagui.command`` ends with."""
 
 
 def install_git_driver(repo_dir: str = ".") -> list[str]:
@@ -49,14 +66,12 @@ def install_git_driver(repo_dir: str = ".") -> list[str]:
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
         raise FaguiError("not a git repository", repo_dir) from None
     changed = []
-    with repo.config_reader("repository") as reader:
-        section = f'diff "{DRIVER}"'
-        current = reader.get_value(section, "command") if reader.has_option(section, "command") else None
+    key = f"diff.{DRIVER}.command"
+    current = run(repo, "config", "--local", "--get", key) if succeeds(repo, "config", "--local", "--get", key) else None
     command = driver_command()
     if current != command:
-        with repo.config_writer() as writer:
-            writer.set_value(f'diff "{DRIVER}"', "command", command)
-        changed.append(f"set git config diff.{DRIVER}.command '{command}' (this repository's .git/config)")
+        run(repo, "config", "--local", key, command)  # git quotes what the wrapper holds
+        changed.append(f"set git config {key} to run this installation's fagui git-diff (this repository's .git/config)")
     attributes = Path(repo.working_dir) / ".gitattributes"
     text = attributes.read_text(encoding="utf-8") if attributes.is_file() and not attributes.is_symlink() else ""
     if ATTRIBUTE_LINE not in text.splitlines():

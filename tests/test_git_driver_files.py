@@ -5,7 +5,9 @@ environment on PATH. Real git, the installed driver."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -88,3 +90,48 @@ def test_a_work_tree_edit_half_done_gets_a_plain_diff(repo):
     (repo / "texts/national/y.md").write_text("---\ntitle: [unclosed\n", encoding="utf-8")
     done = git_env(repo, "diff", text=True)
     assert done.returncode == 0 and "a plain diff instead" in done.stdout and "+title: [unclosed" in done.stdout
+
+
+def small_repo(tmp_path, python: str = sys.executable):
+    """A corpus with one regulation committed and edited in the work tree,
+    the driver installed by ``python``."""
+    repo = make_repo(tmp_path / "small")
+    done = subprocess.run([python, "-m", "cli", "install-git-driver", "--repo", str(repo)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    (repo / "texts/national").mkdir()
+    (repo / "texts/national/x.md").write_text(NATIONAL_MD, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "a regulation")
+    (repo / "texts/national/x.md").write_text(NATIONAL_MD.replace("制定本规定。", "特制定本规定。", 1), encoding="utf-8")
+    return repo
+
+
+def test_a_text_over_32_mb_gets_a_plain_diff_and_one_line(tmp_path):
+    repo = small_repo(tmp_path)
+    big = NATIONAL_MD.encode("utf-8") + (b"x" * 99 + b"\n") * (33 * 1024 * 1024 // 100)
+    (repo / "texts/national/x.md").write_bytes(big)
+    done = git_env(repo, "diff")
+    stderr = done.stderr.decode("utf-8", "replace")
+    assert done.returncode == 0 and "external diff died" not in stderr, stderr
+    assert stderr.count("\n") == 1 and "32 MB" in stderr and "texts/national/x.md" in stderr, stderr
+    assert done.stdout.startswith(b"--- a/texts/national/x.md\n+++ b/texts/national/x.md\n")
+    assert done.stdout.count(b"\n+" + b"x" * 99) == 33 * 1024 * 1024 // 100
+
+
+def test_a_deleted_environment_falls_back_to_a_plain_diff(tmp_path):
+    """The driver installed from a virtual environment that is then deleted:
+    every git diff still works, with one line on stderr saying why."""
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    [site] = (venv / "lib").glob("python*/site-packages")
+    (site / "fagui-test.pth").write_text("\n".join(p for p in sys.path if p.endswith("site-packages")) + "\n", encoding="utf-8")
+    repo = small_repo(tmp_path, str(venv / "bin" / "python"))
+    working = git_env(repo, "diff")
+    assert working.returncode == 0 and b"fagui diff a/texts/national/x.md" in working.stdout, working.stderr
+    shutil.rmtree(venv)
+    done = git_env(repo, "diff")
+    stderr = done.stderr.decode("utf-8", "replace")
+    assert done.returncode == 0 and "external diff died" not in stderr, stderr
+    assert stderr.count("\n") == 1 and "cannot run" in stderr and "install-git-driver" in stderr, stderr
+    assert b"--- a/texts/national/x.md\n+++ b/texts/national/x.md\n" in done.stdout
+    assert "+特制定本规定。".encode("utf-8") in done.stdout or "特制定本规定".encode("utf-8") in done.stdout
