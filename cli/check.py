@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from fagui.check import check_file, corpus_markdown
+from fagui.check import check_file, files_to_check
 from fagui.text.control import visible
 
 
@@ -16,21 +16,22 @@ def check(paths: tuple[str, ...]) -> None:
     """Check that files are in canonical form.
 
     Exits 1 at the first departure in each file (printed as path:line:
-    reason), 2 if a file cannot be read. With no PATHS, checks every .md file
-    under texts/ of the corpus around the current folder (from anywhere inside it).
+    reason), 2 if a file cannot be read; says how many files are in canonical
+    form when all are. A folder means the .md files under it. With no PATHS,
+    checks every .md file under texts/ of the corpus around the current folder
+    (from anywhere inside it).
 
     \b
     Examples:
       fagui check
+      fagui check texts/
       fagui check texts/jilin/counterespionage-work-provisions.md
     """
-    if not paths:
-        paths = tuple(corpus_markdown())
-    failed = False
-    for path in paths:
-        departure = check_file(path)
-        if departure is not None:
-            click.echo(visible(f"{path}:{departure.line}: {departure.reason}", newlines=False), err=True)
-            failed = True
+    files = files_to_check(list(paths))
+    departures = [(path, check_file(path)) for path in files]
+    failed = [(path, d) for path, d in departures if d is not None]
+    for path, departure in failed:
+        click.echo(visible(f"{path}:{departure.line}: {departure.reason}", newlines=False), err=True)
     if failed:
         sys.exit(1)
+    click.echo(f"{len(files)} file{'s' if len(files) != 1 else ''} in canonical form")

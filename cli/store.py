@@ -36,8 +36,9 @@ def init_command(directory: str) -> None:
 def log(regulation_id, fmt, repo) -> None:
     """List the versions of a regulation, newest first.
 
-    For each version of regulation ID: commit, dates, document number and how
-    many articles it added, amended, deleted or renumbered.
+    For each version of regulation ID: commit, the dates it states (effective,
+    promulgated, adopted), document number and how many articles it added,
+    amended, deleted or renumbered.
 
     \b
     Examples:
@@ -54,6 +55,7 @@ def log(regulation_id, fmt, repo) -> None:
                     "committed": v.committed,
                     "subject": v.subject,
                     "title": v.title,
+                    "adopted": v.adopted,
                     "effective": v.effective,
                     "promulgated": v.promulgated,
                     "document_number": v.document_number,
@@ -67,11 +69,8 @@ def log(regulation_id, fmt, repo) -> None:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     for v in versions:
-        fields = [
-            v.commit[:7],
-            f"effective {v.effective or '-'}",
-            f"promulgated {v.promulgated or '-'}",
-            v.document_number or "-",
-            v.changes.describe(),
-        ]
+        # Only the dates the version states: a law adopted and in force from
+        # its promulgation has no separate promulgation date to show.
+        dates = [f"{what} {day}" for what, day in (("effective", v.effective), ("promulgated", v.promulgated), ("adopted", v.adopted)) if day]
+        fields = [v.commit[:7], *dates, *([v.document_number] if v.document_number else []), v.changes.describe()]
         click.echo(visible("  ".join(fields)))

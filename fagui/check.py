@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from fagui.errors import FaguiError
 from fagui.files import TEXTS, corpus_root, read_text
 from fagui.markdown import read_regulation, write_regulation
 from fagui.text.normalise import normalise
@@ -71,10 +72,33 @@ def corpus_markdown(start: str | os.PathLike = ".") -> list[str]:
     """Every ``.md`` file under ``texts/`` of the corpus around ``start``
     (found from there up, so it works from inside ``texts/`` too), as paths
     relative to the current folder; FaguiError when there is no corpus."""
-    texts = corpus_root(start) / TEXTS
+    return markdown_under(corpus_root(start) / TEXTS)
+
+
+def markdown_under(folder: str | os.PathLike) -> list[str]:
+    """Every ``.md`` file under ``folder``, in order, as paths relative to
+    the current folder."""
     return [
-        os.path.relpath(os.path.join(folder, name))
-        for folder, _, names in sorted(os.walk(texts))
+        os.path.relpath(os.path.join(where, name))
+        for where, _, names in sorted(os.walk(folder))
         for name in sorted(names)
         if name.endswith(".md")
     ]
+
+
+def files_to_check(paths: list[str]) -> list[str]:
+    """The files ``fagui check PATH...`` checks: each file as given, each
+    folder's ``.md`` files (see :func:`markdown_under`); with no path, the
+    corpus's (:func:`corpus_markdown`)."""
+    if not paths:
+        return corpus_markdown()
+    files = []
+    for path in paths:
+        if os.path.isdir(path):
+            found = markdown_under(path)
+            if not found:
+                raise FaguiError("a folder with no .md file under it", path)
+            files += found
+        else:
+            files.append(path)
+    return files

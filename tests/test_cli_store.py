@@ -49,8 +49,9 @@ def test_init_add_log_show_history(tmp_path, monkeypatch):
 
     lines = run("log", JILIN).stdout.splitlines()
     assert len(lines) == 3
-    assert lines[0].split("  ")[1:] == ["effective 2026-01-01", "promulgated 2025-10-15", "吉林省人民政府令第301号", "2 amended, 1 deleted, 12 renumbered"]
-    assert lines[2].endswith("effective 2025-01-01  promulgated 2024-11-08  吉林省人民政府令第283号  first version, 42 articles")
+    # The dates each version states, and only those.
+    assert lines[0].split("  ")[1:] == ["effective 2026-01-01", "promulgated 2025-10-15", "adopted 2024-11-04", "吉林省人民政府令第301号", "2 amended, 1 deleted, 12 renumbered"]
+    assert lines[2].endswith("effective 2025-01-01  promulgated 2024-11-08  adopted 2024-11-04  吉林省人民政府令第283号  first version, 42 articles")
     data = json.loads(run("log", JILIN, "--format", "json").stdout)
     assert [v["effective"] for v in data["versions"]] == ["2026-01-01", "2025-07-01", "2025-01-01"]
     assert data["versions"][1]["counts"] == {"added": 1, "amended": 1, "renumbered": 33}

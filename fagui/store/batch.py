@@ -15,7 +15,7 @@ from fagui.ingest import ingest_bytes
 from fagui.store.adding import AddResult
 from fagui.store.corpus import Corpus
 from fagui.store.gitcmd import blob_id, run
-from fagui.store.paths import check_id, source_path
+from fagui.store.paths import check_id, check_new_id, source_path
 
 _NAME_DATE_RE = re.compile(r"[(（](\d{4}-\d{2}-\d{2})[)）]")
 """The date in a LawRefBook file name: 仲裁法(2017-09-01).md."""
@@ -109,7 +109,7 @@ def add_history(
     file is read and ingested before anything is committed: bad input commits
     nothing. ``progress(name, done, total)`` is called as each file is done.
     Raises FaguiError naming the file at fault."""
-    check_id(regulation_id)
+    check_new_id(regulation_id)
     ordered = in_order(read_sources(paths))
     recorded = recorded_sources(corpus, regulation_id)
     entries: list[BatchEntry] = []

@@ -13,7 +13,7 @@ from fagui.errors import FaguiError
 from fagui.model import DocumentRef, Regulation
 from fagui.store.articles import ArticleVersion, article_history
 from fagui.store.gitcmd import work_tree
-from fagui.store.paths import DATE_RE, TEXTS, split_spec
+from fagui.store.paths import DATE_RE, TEXTS, check_new_id, split_spec
 from fagui.text.labels import label_text
 from fagui.store.versions import Reader, Version, index_in_force, version_at
 
@@ -136,7 +136,8 @@ class Corpus:
 
         When the text is already the current version nothing is committed
         (``created`` is false; a ``tag`` is still made, at that version).
-        Refuses, with FaguiError and before touching anything: a bad id; input
+        Refuses, with FaguiError and before touching anything: a bad id (or
+        one without a jurisdiction, :func:`~fagui.store.paths.check_new_id`); input
         that is not a regulation; no effective date; a detached HEAD; a merge,
         rebase, cherry-pick or revert under way; uncommitted changes to either
         file, staged or not (unless ``force``, which discards them); an index
@@ -146,6 +147,7 @@ class Corpus:
         # show and history should not load it.
         from fagui.store.adding import add_version
 
+        check_new_id(regulation_id)
         return add_version(
             self._reader, raw, regulation_id,
             effective=effective, source=source, name=name, message=message, tag=tag, force=force,

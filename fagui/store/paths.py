@@ -32,6 +32,19 @@ def check_id(regulation_id: str) -> str:
     return regulation_id
 
 
+def check_new_id(regulation_id: str) -> str:
+    """:func:`check_id`, and a jurisdiction first: what ``add`` commits is
+    ``texts/<jurisdiction>/<name>.md``, so the report can tell national texts
+    from local ones (``ssl`` alone would write ``texts/ssl.md``)."""
+    check_id(regulation_id)
+    if "/" not in regulation_id:
+        raise FaguiError(
+            f"id {regulation_id!r} names no jurisdiction: use JURISDICTION/NAME "
+            f"(like national/{regulation_id} or jilin/{regulation_id})"
+        )
+    return regulation_id
+
+
 def markdown_path(regulation_id: str) -> str:
     """``texts/<id>.md``: where a regulation's Markdown lives in a corpus."""
     return f"{TEXTS}/{check_id(regulation_id)}.md"

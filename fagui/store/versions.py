@@ -9,12 +9,14 @@ latest committed winning a tie.
 
 from __future__ import annotations
 
+import difflib
+
 from dataclasses import dataclass
 
 import git
 
 from fagui.errors import FaguiError
-from fagui.files import decode_utf8
+from fagui.files import TEXTS, decode_utf8
 from fagui.markdown import read_regulation
 from fagui.model import Regulation
 from fagui.store.changes import Changes, changes
@@ -29,7 +31,7 @@ Chain = list[tuple[git.Commit, Regulation]]
 class Version:
     """One version of a regulation: the commit that made it and what it states.
 
-    ``committed`` is the commit date (ISO 8601); ``effective``,
+    ``committed`` is the commit date (ISO 8601); ``adopted``, ``effective``,
     ``promulgated`` and ``document_number`` come from the version's front
     matter (``None`` when it does not state them).
     """
@@ -39,6 +41,7 @@ class Version:
     committed: str
     subject: str
     title: str
+    adopted: str | None
     effective: str | None
     promulgated: str | None
     document_number: str | None
@@ -70,7 +73,7 @@ class Reader:
         path = markdown_path(regulation_id)
         start = self.commit(rev, f"{regulation_id}@{rev}")
         if blob_bytes(start, path) is None:
-            raise FaguiError(f"{regulation_id}@{rev}: no such regulation ({path} does not exist at that revision)")
+            raise FaguiError(f"{regulation_id}@{rev}: no such regulation ({path} does not exist at that revision){_did_you_mean(start, regulation_id)}")
         out: Chain = []
         for sha in run(self.repo, "rev-list", "--first-parent", start.hexsha, "--", path).split():
             commit = self.repo.commit(sha)
@@ -95,6 +98,23 @@ class Reader:
             text = decode_utf8(blob.data_stream.read(), f"{path} at {commit.hexsha[:7]}")
             self._parsed[blob.hexsha] = read_regulation(text, f"{path} at {commit.hexsha[:7]}")
         return self._parsed[blob.hexsha]
+
+
+def _did_you_mean(commit: git.Commit, regulation_id: str) -> str:
+    """``; did you mean ID?`` naming the ids at ``commit`` closest to a
+    mistyped one (national/state-secret-law for national/state-secrets-law),
+    else nothing."""
+    try:
+        texts = commit.tree / TEXTS
+    except KeyError:
+        return ""
+    ids = [
+        blob.path[len(TEXTS) + 1 : -len(".md")]
+        for blob in texts.traverse()
+        if blob.type == "blob" and blob.path.endswith(".md") and not blob.path.endswith(".source.md")
+    ]
+    close = difflib.get_close_matches(regulation_id, ids, n=3, cutoff=0.8)
+    return f"; did you mean {' or '.join(close)}?" if close else ""
 
 
 def _same_version(newer: Regulation, older: Regulation) -> bool:
@@ -130,6 +150,7 @@ def version_at(regulation_id: str, chain: Chain, i: int) -> Version:
         committed=commit.committed_datetime.isoformat(),
         subject=str(commit.summary),
         title=meta.title,
+        adopted=meta.adopted,
         effective=meta.effective,
         promulgated=meta.promulgated,
         document_number=meta.document_number,

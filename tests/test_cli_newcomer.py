@@ -1,0 +1,82 @@
+"""What surprised a newcomer in the three jobs (#21 items 3 and 5), through
+the real CLI and a real git corpus: a mistyped command or id gets a
+suggestion, check takes a folder and says when all is well, an id needs a
+jurisdiction, and log shows only the dates a version states."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from click.testing import CliRunner
+from conftest import ROOT, source_path
+
+from cli.main import main
+
+ZHEJIANG = "zhejiang/counterespionage-security-measures"
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "cli", *args], capture_output=True, text=True, cwd=cwd or ROOT)
+
+
+def corpus(tmp_path, monkeypatch):
+    for who in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{who}_NAME", "Test")
+        monkeypatch.setenv(f"GIT_{who}_EMAIL", "test@example.org")
+    repo = tmp_path / "corpus"
+    assert CliRunner().invoke(main, ["init", str(repo)]).exit_code == 0
+    added = CliRunner().invoke(main, ["add", str(source_path(ZHEJIANG)), "--id", ZHEJIANG, "--repo", str(repo)])
+    assert added.exit_code == 0, added.output
+    return repo
+
+
+def test_a_mistyped_command_gets_a_suggestion():
+    done = run("reprot")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.splitlines() == ["fagui: error: No such command 'reprot'. Did you mean 'report'? (see 'python -m cli --help')"]
+    assert "Did you mean" not in run("zzzz").stderr
+
+
+def test_a_mistyped_id_gets_a_suggestion(tmp_path, monkeypatch):
+    repo = corpus(tmp_path, monkeypatch)
+    done = run("log", "zhejiang/counterespionage-security-measure", cwd=repo)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1
+    assert done.stderr.rstrip().endswith(f"did you mean {ZHEJIANG}?")
+    assert "did you mean" not in run("log", "beijing/water", cwd=repo).stderr
+
+
+def test_log_shows_only_the_dates_a_version_states(tmp_path, monkeypatch):
+    repo = corpus(tmp_path, monkeypatch)
+    done = run("log", ZHEJIANG, cwd=repo)
+    assert done.returncode == 0
+    fields = done.stdout.rstrip("\n").split("  ")
+    assert fields[1:] == ["effective 2019-09-01", "浙江省政府令第377号", "first version, 23 articles"]
+    assert "-" not in fields[1:]
+
+
+def test_an_id_without_a_jurisdiction_is_refused(tmp_path, monkeypatch):
+    repo = corpus(tmp_path, monkeypatch)
+    before = sorted(p.relative_to(repo) for p in (repo / "texts").rglob("*"))
+    done = run("add", str(source_path(ZHEJIANG)), "--id", "ssl", cwd=repo)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == "fagui: error: id 'ssl' names no jurisdiction: use JURISDICTION/NAME (like national/ssl or jilin/ssl)\n"
+    assert sorted(p.relative_to(repo) for p in (repo / "texts").rglob("*")) == before
+
+
+def test_check_takes_a_folder_and_says_when_all_is_well(tmp_path):
+    done = run("check", "texts/")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "5 files in canonical form\n", "")
+    one = run("check", "texts/zhejiang")
+    assert one.stdout == "1 file in canonical form\n"
+    bad = tmp_path / "texts" / "x"
+    bad.mkdir(parents=True)
+    (bad / "a.md").write_text((ROOT / "texts" / f"{ZHEJIANG}.md").read_text("utf-8") + "\n", encoding="utf-8")
+    failed = run("check", str(tmp_path / "texts"))
+    assert failed.returncode == 1 and failed.stdout == ""
+    assert failed.stderr.endswith("a.md:" + failed.stderr.split(":")[1] + ": the file must end with exactly one newline\n")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    refused = run("check", str(empty))
+    assert refused.returncode == 2
+    assert refused.stderr == f"fagui: error: {empty}: a folder with no .md file under it\n"
