@@ -10,19 +10,22 @@ that this one did not write are gone. The manifest (:data:`MANIFEST`) lists
 the files; a folder holding anything else (the user's own ``index.html``) is
 refused unless ``force``, and then written into in place: its other files are
 kept, the files of the last run's manifest replaced or removed, the index last.
+A mount point cannot be renamed: there the set is built in a hidden folder
+inside it and its files renamed into place one by one, the index last.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from fagui.atomic import NoExchange, exchange, remove_within, write_atomic
+from fagui.atomic import NoExchange, check_writable, exchange, remove_within, write_atomic
 from fagui.errors import FaguiError
 
 MANIFEST = ".fagui-manifest.json"
@@ -63,6 +66,8 @@ def output_folder(target: str | os.PathLike, command: str, *, force: bool = Fals
         raise FaguiError("the output folder is named by an empty string: give a folder, e.g. -o report")
     shown = Path(target)
     path = shown.absolute()
+    if path.is_dir() and not path.is_symlink():
+        _remove_leftovers(path, inside=True)
     foreign = _foreign(path, shown)
     if foreign and not force:
         raise FaguiError(
@@ -73,6 +78,8 @@ def output_folder(target: str | os.PathLike, command: str, *, force: bool = Fals
     here, real = Path.cwd(), path.resolve()
     if force and foreign or real == here or real in here.parents:
         yield from _in_place(path, shown, command)
+    elif path.is_dir() and _mount_point(real):
+        yield from _staged_inside(path, shown, command)
     else:
         yield from _swapped(path, shown, command)
 
@@ -165,16 +172,71 @@ def _swapped(path: Path, shown: Path, command: str) -> Iterator[OutputFolder]:
             pass
 
 
-def _remove_leftovers(path: Path) -> None:
-    """Folders beside ``path`` that a killed run left: a build (its manifest,
-    written first and removed last, says so; or it holds nothing but the
-    manifest's temporary file), or an old set swapped out that holds only
-    the files its manifest lists. Anything else is left alone."""
-    for entry in path.parent.glob(f".{path.name}.fagui-*"):
+def _remove_leftovers(path: Path, *, inside: bool = False) -> None:
+    """Folders that a killed run left beside ``path`` (or, ``inside``, in it):
+    a build (its manifest, written first and removed last, says so; or it
+    holds nothing but the manifest's temporary file), or an old set swapped
+    out that holds only the files its manifest lists. Anything else is left
+    alone."""
+    pattern = (path, _INSIDE + "*") if inside else (path.parent, f".{path.name}.fagui-*")
+    for entry in pattern[0].glob(pattern[1]):
         if entry.is_dir() and not entry.is_symlink():
             names = set(os.listdir(entry))
             if names <= {_MANIFEST_TEMP} or _building(entry) or MANIFEST in names and not _foreign(entry, entry):
                 _discard(entry)
+
+
+_INSIDE = ".fagui-build-"
+"""Prefix of the folder a run builds in inside a mount point."""
+
+
+def _mount_point(real: Path) -> bool:
+    """Whether the folder is a mount point (a bind mount of a folder of the
+    same file system included), which cannot be renamed."""
+    if os.path.ismount(real):
+        return True
+    try:
+        with open("/proc/self/mountinfo", encoding="utf-8", errors="surrogateescape") as fh:
+            points = [line.split()[4] for line in fh if len(line.split()) > 4]
+    except OSError:
+        return False
+    return str(real) in {_OCTAL_RE.sub(lambda m: chr(int(m.group(1), 8)), point) for point in points}
+
+
+_OCTAL_RE = re.compile(r"\\([0-7]{3})")
+"""How /proc/self/mountinfo escapes a space or a newline in a path (``\\040``)."""
+
+
+def _staged_inside(path: Path, shown: Path, command: str) -> Iterator[OutputFolder]:
+    """A mount point cannot be swapped: the new set is built in a hidden
+    folder inside it (so a failed run leaves the old set whole), then each
+    file renamed into place, the index last, the old set's other files
+    removed. The manifest lists both sets while files move, so a kill part
+    way leaves whole files that the next run owns and replaces."""
+    old = _manifest(path)
+    try:
+        build = Path(tempfile.mkdtemp(prefix=_INSIDE, dir=path))
+    except OSError as exc:
+        raise FaguiError(f"cannot write: {exc.strerror or exc}", str(shown)) from None
+    try:
+        _write_manifest(build, command, [], building=True)
+        out = OutputFolder(build, shown)
+        yield out
+        _write_manifest(path, command, sorted(set(old) | set(out.written)))
+        for name in sorted(out.written, key=lambda name: name == "index.html"):
+            check_writable(path, name)
+            os.rename(build / name, path / name)
+        for name in old:
+            if name not in out.written:
+                remove_within(path, name)
+        _write_manifest(path, command, out.written)
+    except OSError as exc:
+        raise FaguiError(f"cannot write: {exc.strerror or exc}", str(shown)) from None
+    finally:
+        try:
+            _discard(build)
+        except OSError:
+            pass
 
 
 def _in_place(path: Path, shown: Path, command: str) -> Iterator[OutputFolder]:

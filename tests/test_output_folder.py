@@ -152,3 +152,57 @@ def test_a_file_put_in_the_folder_while_it_runs_is_kept(tmp_path):
     assert (kept / "mine.txt").read_text(encoding="utf-8") == "written while fagui ran\n"
     build_site(out, [("a", sample())])  # a later run leaves it alone
     assert (kept / "mine.txt").exists()
+
+
+@pytest.fixture
+def mount_point(tmp_path):
+    """A tmpfs mounted on ``site`` (as root); skipped where mounting is not permitted."""
+    site = tmp_path / "site"
+    site.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(site)], capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+    yield site
+    subprocess.run(["umount", "-l", str(site)], check=False)
+
+
+def test_a_mount_point_is_written_into_not_renamed(mount_point):
+    """`report -o` onto a mount point (which cannot be renamed: "Device or
+    resource busy"): the set is replaced file by file from a build inside it,
+    with the promises of a swapped folder: a failed run leaves the old set,
+    pages of an earlier run are removed, the user's files are refused unless
+    --force, and nothing of fagui's is left behind."""
+    assert run("report", "--repo", ROOT, "-o", mount_point).exit_code == 0
+    first = files(mount_point)
+    assert "index.html" in first and os.path.ismount(mount_point)
+    build_site(mount_point, [("a", sample()), ("b", sample())])
+    assert sorted(files(mount_point)) == sorted([MANIFEST, *site_files("a", "b")])
+    before = files(mount_point)
+
+    def failing():
+        yield "a", sample()
+        raise RuntimeError("killed half way")
+
+    with pytest.raises(RuntimeError):
+        build_site(mount_point, failing())
+    assert files(mount_point) == before
+    build_site(mount_point, [("a", sample())])
+    assert sorted(files(mount_point)) == sorted([MANIFEST, *site_files("a")])
+    (mount_point / "mine.txt").write_text("mine\n", encoding="utf-8")
+    result = run("report", "--repo", ROOT, "-o", mount_point)
+    assert result.exit_code == 2 and "'mine.txt', which fagui did not write" in result.stderr
+    assert os.path.ismount(mount_point)
+
+
+def test_sigkill_while_writing_into_a_mount_point_leaves_whole_files_and_the_next_run_cleans_up(mount_point, tmp_path):
+    build_site(mount_point, [("a", sample())])
+    command = [sys.executable, "-m", "cli", "report", "--repo", str(ROOT), "-o", str(mount_point)]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    result = run("report", "--repo", ROOT, "-o", mount_point)  # no refusal: every file there is fagui's
+    assert result.exit_code == 0, result.stderr
+    assert not [p for p in mount_point.iterdir() if p.name.startswith(".fagui-build-")]
+    listed = json.loads((mount_point / MANIFEST).read_text(encoding="utf-8"))["files"]
+    assert sorted(files(mount_point)) == sorted([MANIFEST, *listed])
