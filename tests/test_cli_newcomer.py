@@ -80,3 +80,44 @@ def test_check_takes_a_folder_and_says_when_all_is_well(tmp_path):
     refused = run("check", str(empty))
     assert refused.returncode == 2
     assert refused.stderr == f"fagui: error: {empty}: a folder with no .md file under it\n"
+
+
+def test_the_same_text_re_encoded_is_no_new_version(tmp_path, monkeypatch):
+    """GBK with CRLF line ends reads as the same text: nothing is committed."""
+    repo = corpus(tmp_path, monkeypatch)
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True).stdout
+    copy = tmp_path / "zhejiang-gbk.txt"
+    copy.write_bytes(source_path(ZHEJIANG).read_text("utf-8").replace("\n", "\r\n").encode("gb18030"))
+    done = run("add", str(copy), "--id", ZHEJIANG, cwd=repo)
+    assert done.returncode == 0, done.stderr
+    assert "unchanged, this text is already the current version" in done.stdout
+    assert subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True).stdout == head
+    assert subprocess.run(["git", "status", "--porcelain"], cwd=repo, capture_output=True, text=True).stdout == ""
+    # A real change still is a version.
+    changed = tmp_path / "changed.txt"
+    changed.write_text(source_path(ZHEJIANG).read_text("utf-8").replace("制定本办法", "制定本办法（修改）", 1), encoding="utf-8")
+    assert "amended" in run("add", str(changed), "--id", ZHEJIANG, cwd=repo).stdout
+
+
+def test_a_text_in_force_from_promulgation_without_its_date_says_so(tmp_path, monkeypatch):
+    repo = corpus(tmp_path, monkeypatch)
+    law = tmp_path / "law.txt"
+    law.write_text(
+        "中华人民共和国某某法\n\n（2021年6月10日第十三届全国人民代表大会常务委员会第二十九次会议通过）\n\n"
+        "第一条　为了规范某某活动，制定本法。\n\n第二条　本法自公布之日起施行。\n",
+        encoding="utf-8",
+    )
+    done = run("add", str(law), "--id", "national/x", cwd=repo)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1
+    assert "takes effect on its promulgation (自公布之日起施行) but states no promulgation date" in done.stderr
+    assert not (repo / "texts" / "national").exists()
+
+
+def test_a_duizhaobiao_fagui_made_is_not_ingested(tmp_path):
+    table = tmp_path / "对照表.docx"
+    made = run("diff", "texts/national/counterespionage-security-provisions.md", f"texts/{ZHEJIANG}.md", "--format", "docx", "-o", str(table))
+    assert made.returncode == 0, made.stderr
+    done = run("ingest", str(table), "-o", str(tmp_path / "out.md"))
+    assert done.returncode == 2 and done.stderr.count("\n") == 1
+    assert done.stderr.startswith(f"fagui: error: {table}: a 对照表 that fagui made")
+    assert not (tmp_path / "out.md").exists()

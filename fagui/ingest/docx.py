@@ -50,6 +50,8 @@ def prepare(raw: bytes, source: str) -> Prepared:
         document = docx.Document(io.BytesIO(raw))
     except Exception as exc:  # python-docx raises many kinds for a damaged file
         raise FaguiError(f"not a readable Word document ({type(exc).__name__})", source) from None
+    if _made_by_fagui(document):
+        raise FaguiError("a 对照表 that fagui made (a comparison of two texts, not a regulation): ingest the regulation's own text", source)
     lines: list[tuple[str, str | None]] = []
     seen_parts: set = set()
     for section in document.sections:
@@ -61,6 +63,13 @@ def prepare(raw: bytes, source: str) -> Prepared:
         for part in (section.footer, section.first_page_footer, section.even_page_footer):
             lines += _part_lines(part, seen_parts, "Word page footer")
     return from_lines(lines, "docx", "docx")
+
+
+def _made_by_fagui(document) -> bool:
+    """Whether the file is a 对照表 fagui wrote (renderers/docx.py marks its
+    document properties so): its table would read as one long article."""
+    props = document.core_properties
+    return props.author == "fagui" and props.keywords == "对照表"
 
 
 def _paragraph_text(p) -> str:

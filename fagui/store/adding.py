@@ -15,6 +15,7 @@ import git
 
 from fagui.errors import FaguiError
 from fagui.ingest import ingest_bytes
+from fagui.ingest.metadata import EFFECTIVE_ON_PROMULGATION_RE
 from fagui.markdown import write_regulation
 from fagui.model import Regulation
 from fagui.store.changes import Changes, changes
@@ -89,10 +90,14 @@ def add_version(
         old_md = blob_bytes(head, md_path)
         old_src = blob_bytes(head, src_path)
         contents = {md_path: new_md, src_path: raw}
-        if old_md == new_md and old_src == raw:
+        if old_md == new_md and old_src == raw or _same_text(old_md, new_md, source):
+            # The current version already (a re-encoded or CRLF copy of its
+            # source reads the same): nothing to commit; --force restores
+            # the committed files.
+            current = {md_path: old_md, src_path: old_src} if force else {}
             commit = reader.chain(regulation_id, head.hexsha)[0][0].hexsha
-            plan = _plan(repo, branch, head, None, tag, commit, contents if force else {}, seen)
-            journal.apply(plan, contents if force else {})
+            plan = _plan(repo, branch, head, None, tag, commit, current, seen)
+            journal.apply(plan, current)
             return AddResult(regulation_id, md_path, commit, False, regulation.metadata.effective, Changes(()), tag)
         before = reader.read_at(regulation_id, head, f"{regulation_id}@HEAD") if old_md else None
         namesake = None if old_md else _same_title(head, regulation.metadata.title, regulation_id)
@@ -153,6 +158,35 @@ def _ingest(raw: bytes, name: str, effective: str | None, source: str | None) ->
         raise FaguiError(exc.message, name, exc.line) from None
     meta = regulation.metadata
     if effective is None and meta.effective is None:
-        raise FaguiError("the text states no effective date (自…起施行): give one with --effective YYYY-MM-DD", name)
+        raise FaguiError(_no_effective_date(regulation), name)
     meta = dataclasses.replace(meta, effective=effective or meta.effective, source=source or meta.source)
     return dataclasses.replace(regulation, metadata=meta)
+
+
+_DIGEST_LINE_RE = re.compile(rb"^source_sha256: .*\n", re.M)
+_SOURCE_LINE_RE = re.compile(rb"^source: .*\n", re.M)
+
+
+def _same_text(old_md: bytes | None, new_md: bytes, source: str | None) -> bool:
+    """Whether a new canonical text is the current one read from other bytes:
+    the same but for the source's digest (another encoding, CRLF line ends),
+    and for the source's name unless one is given (``source``)."""
+    if old_md is None:
+        return False
+    strip = [_DIGEST_LINE_RE] + ([] if source else [_SOURCE_LINE_RE])
+    for pattern in strip:
+        old_md, new_md = pattern.sub(b"", old_md, count=1), pattern.sub(b"", new_md, count=1)
+    return old_md == new_md
+
+
+def _no_effective_date(regulation: Regulation) -> str:
+    """Why a text gives no effective date, in its own terms: one that takes
+    effect on promulgation (自公布之日起施行) but states no promulgation date
+    is told so, not that it states nothing."""
+    closing = [block for article in regulation.articles[-3:] for block in article.blocks()]
+    if any(EFFECTIVE_ON_PROMULGATION_RE.search(block) for block in closing):
+        return (
+            "the text takes effect on its promulgation (自公布之日起施行) but states no promulgation date "
+            "(公布): give the date it was promulgated with --effective YYYY-MM-DD"
+        )
+    return "the text states no effective date (自…起施行): give one with --effective YYYY-MM-DD"
