@@ -2,7 +2,9 @@
 in the same session (median of 9 runs each, runs interleaved so that a busy
 moment hits both sides alike):
 
-* ``fagui --help`` against ``python -c pass`` (target <= 2.5x);
+* ``fagui --help`` against ``python -c pass`` (target <= 2x; run it with the
+  python of a non-editable install, ``pip install .`` into a fresh venv: an
+  editable install's ``.pth`` file slows the baseline and flatters the ratio);
 * ``fagui diff`` national vs Jiangxi against a script that runs
   ``difflib.HtmlDiff`` on the same two files (target <= 1.5x);
 * ``fagui report`` on the seed texts against the same HtmlDiff script over
@@ -13,6 +15,7 @@ The targets are on wall time; the same ratios on CPU time (user + system of
 the child) are printed too, as they move less when the machine is busy.
 
     python benchmarks/bench_cli.py            # prints figures; exit 1 if a target is missed
+    /tmp/v/bin/python benchmarks/bench_cli.py # after python -m venv /tmp/v && /tmp/v/bin/pip install .
     python benchmarks/bench_cli.py --runs 5
 """
 
@@ -33,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "texts"
 NATIONAL = TEXTS / "national" / "counterespionage-security-provisions.md"
 JIANGXI = TEXTS / "jiangxi" / "counterespionage-work-regulations.md"
-TARGETS = {"help_ratio": 2.5, "diff_ratio": 1.5, "report_ratio": 2.0}
+TARGETS = {"help_ratio": 2.0, "diff_ratio": 1.5, "report_ratio": 2.0}
 RATIOS = {"help_ratio": ("help", "python"), "diff_ratio": ("diff", "htmldiff_one"), "report_ratio": ("report", "htmldiff_four")}
 """Each ratio: (our command, its baseline)."""
 
