@@ -11,7 +11,8 @@ from typing import Callable, Iterable, Iterator
 import click
 
 from cli.options import repo_option
-from fagui.model import Comparison
+from fagui.errors import FaguiError
+from fagui.model import Comparison, Unreadable
 from fagui.report import PendingComparison, plan_report
 from fagui.text.control import visible
 from renderers.report import build_site
@@ -42,6 +43,9 @@ def report(output: str, force: bool, repo: str) -> None:
     plan = plan_report(repo)
     for warning in plan.implementation.warnings:
         click.echo(f"warning: {visible(warning)}", err=True)
+    unreadable = list(plan.unreadable)  # build_site reads it last: a comparison that fails is added as it fails
+    for u in unreadable:
+        _warn_unreadable(u)
     show = sys.stderr.isatty() and len(plan) > 0
     bar = click.progressbar(length=len(plan), label="comparing", file=sys.stderr, show_pos=True, item_show_func=lambda n: n) if show else nullcontext()
     with bar as progress:
@@ -51,12 +55,28 @@ def report(output: str, force: bool, repo: str) -> None:
                 progress.update(1, name)
 
         index = build_site(
-            output, _made(plan.jurisdictions, tick), _made(plan.histories, tick), force=force, implementation=plan.implementation
+            output, _made(plan.jurisdictions, tick, unreadable), _made(plan.histories, tick, unreadable),
+            force=force, implementation=plan.implementation, unreadable=unreadable,
         )
     click.echo(str(index))
 
 
-def _made(pending: Iterable[PendingComparison], tick: Callable[[str], None]) -> Iterator[tuple[str, Comparison]]:
+def _warn_unreadable(u: Unreadable) -> None:
+    where = f"{u.path}:{u.line}" if u.line else u.path
+    click.echo(f"warning: {visible(where, newlines=False)}: cannot be read, left out of the report: {visible(u.reason, newlines=False)}", err=True)
+
+
+def _made(
+    pending: Iterable[PendingComparison], tick: Callable[[str], None], unreadable: list[Unreadable]
+) -> Iterator[tuple[str, Comparison]]:
+    """Each comparison made; one whose text cannot be read (a version in git,
+    say) is added to ``unreadable`` and left out, and the report goes on."""
     for p in pending:
-        yield p.name, p.make()
+        try:
+            comparison = p.make()
+        except FaguiError as exc:
+            unreadable.append(Unreadable(exc.path or p.name, exc.message, exc.line))
+            _warn_unreadable(unreadable[-1])
+            continue
+        yield p.name, comparison
         tick(visible(p.name))  # resumed: its page and 对照表 are written

@@ -36,7 +36,13 @@ _md = MarkdownIt("commonmark")
 # -- writing -----------------------------------------------------------------
 
 def write_regulation(regulation: Regulation) -> str:
-    """The canonical Markdown of a regulation (UTF-8 text, LF, final newline)."""
+    """The canonical Markdown of a regulation (UTF-8 text, LF, final newline).
+
+    A front-matter value that holds a line break or another control
+    character is written JSON-quoted (``"https://x\\n---"``), so it cannot end
+    the front matter or open a heading. A title, heading, label or paragraph
+    that holds a line break cannot be written as one line: FaguiError."""
+    _check_lines(regulation)
     blocks: list[str] = ["---\n" + _front_matter(regulation.metadata) + "---"]
     blocks.append(f"# {regulation.metadata.title}")
     blocks.extend(_escape(p) for p in regulation.preamble)
@@ -68,11 +74,43 @@ def _front_matter(metadata: Metadata) -> str:
     return "".join(lines)
 
 
+_LINE_BREAK_RE = re.compile(r"[\n\r]")
+"""What ends a line for the reader (CommonMark: LF, CR)."""
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""What a plain front-matter value must not hold (JSON-quoted, each as \\uXXXX)."""
+
+
+def _check_lines(regulation: Regulation) -> None:
+    """Refuse a title, heading, label or paragraph holding a line break:
+    written, it would split into lines that read as other headings or articles."""
+    def check(what: str, text: str) -> None:
+        if _LINE_BREAK_RE.search(text):
+            raise FaguiError(f"the {what} holds a line break, which would be read as more lines of the text: {text!r}")
+
+    check("title", regulation.metadata.title)
+    for line in regulation.preamble:
+        check("preamble", line)
+
+    def walk(nodes) -> None:
+        for node in nodes:
+            if isinstance(node, Article):
+                check("article label", node.label)
+                for block in node.blocks():
+                    check(f"text of {node.label}", block)
+            else:
+                check("heading", node.heading)
+                walk(node.children)
+
+    walk(regulation.body)
+
+
 def _escape(line: str) -> str:
     return "\\" + line if _BLOCK_START_RE.match(line) else line
 
 
 def _yaml_value(value: str) -> str:
+    if _CONTROL_RE.search(value):
+        return _CONTROL_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) or (_PLAIN_VALUE_RE.match(value) and ": " not in value and value.strip() == value):
         return value
     return json.dumps(value, ensure_ascii=False)

@@ -22,7 +22,7 @@ from fagui.errors import FaguiError
 from fagui.files import corpus_root, read_text
 from fagui.implements import Citations, Implementation, cited_names, link_texts
 from fagui.markdown import read_regulation
-from fagui.model import Comparison, DocumentRef, Metadata, Regulation
+from fagui.model import Comparison, DocumentRef, Metadata, Regulation, Unreadable
 from fagui.store.corpus import Corpus
 from fagui.store.paths import TEXTS
 
@@ -68,6 +68,8 @@ class ReportPlan:
     implementation: Implementation = Implementation((), (), ())
     """Why each of ``jurisdictions`` is compared, in the same order; the
     texts compared with nothing; warnings about ``implements:``."""
+    unreadable: tuple[Unreadable, ...] = ()
+    """The texts of ``texts/`` that cannot be read, left out of the report."""
 
     def __len__(self) -> int:
         return len(self.jurisdictions) + len(self.histories)
@@ -77,10 +79,12 @@ def plan_report(repo: str | Path = ".") -> ReportPlan:
     """The comparisons of a report on the corpus around ``repo`` (see
     :func:`corpus_root`): each text against the texts it implements
     (:func:`jurisdiction_comparisons`), then consecutive versions of each
-    regulation committed in git (:func:`history_comparisons`). Raises
-    FaguiError when there is no corpus or a text cannot be read."""
+    regulation committed in git (:func:`history_comparisons`). A text that
+    cannot be read is left out and listed in ``unreadable``: one bad text
+    does not take the report down. Raises FaguiError when there is no corpus."""
     root = corpus_root(repo)
-    texts = read_texts(root)
+    unreadable: list[Unreadable] = []
+    texts = read_texts(root, unreadable=unreadable)
     background = background_at(root)
     implementation = link_texts(texts, {t.id: str(t.path) for t in texts})
     return ReportPlan(
@@ -88,15 +92,24 @@ def plan_report(repo: str | Path = ".") -> ReportPlan:
         jurisdiction_comparisons(texts, background, implementation),
         history_comparisons(root, [t.id for t in texts], background),
         implementation,
+        tuple(unreadable),
     )
 
 
-def read_texts(root: Path) -> list[Text]:
-    """Every canonical text under ``root/texts``, by id."""
+def read_texts(root: Path, *, unreadable: list[Unreadable] | None = None) -> list[Text]:
+    """Every canonical text under ``root/texts``, by id. A text that cannot be
+    read raises FaguiError; given ``unreadable``, it is added there instead
+    and left out."""
     out = []
     for path in sorted((root / TEXTS).rglob("*.md")):
         rel = path.relative_to(root / TEXTS).with_suffix("").as_posix()
-        regulation = read_regulation(read_text(path), str(path))
+        try:
+            regulation = read_regulation(read_text(path), str(path))
+        except FaguiError as exc:
+            if unreadable is None:
+                raise
+            unreadable.append(Unreadable(path.relative_to(root).as_posix(), exc.message, exc.line))
+            continue
         out.append(Text(rel, path, regulation.metadata, cited_names(regulation)))
     return out
 

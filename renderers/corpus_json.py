@@ -3,7 +3,7 @@
 Every comparison of the report (both texts' ids, its page, and for a text
 against one it implements, why the two were paired: :class:`fagui.implements.Basis`
 and the names that say so), every text compared with nothing (with what it
-cites) and the warnings. Documented in docs/json-schema.md; same input, same
+cites), the warnings and the texts that could not be read. Documented in docs/json-schema.md; same input, same
 bytes.
 """
 
@@ -13,12 +13,15 @@ import json
 from typing import Sequence
 
 from fagui.implements import Implementation, describe
+from fagui.model import Unreadable
 from renderers.site import Entry
 
 SCHEMA = "fagui.report-index/1"
 
 
-def render_index_json(jurisdictions: Sequence[Entry], histories: Sequence[Entry], implementation: Implementation) -> str:
+def render_index_json(
+    jurisdictions: Sequence[Entry], histories: Sequence[Entry], implementation: Implementation, unreadable: Sequence[Unreadable] = ()
+) -> str:
     """The index of a report written from its entries (as :func:`renderers.site.entry` makes them)."""
     why = {(p.reference, p.derived): p for p in implementation.pairings}
     comparisons = []
@@ -43,5 +46,6 @@ def render_index_json(jurisdictions: Sequence[Entry], histories: Sequence[Entry]
         "comparisons": comparisons,
         "unpaired": [{"id": u.id, "reason": u.reason.value, "cites": list(u.cites)} for u in implementation.unpaired],
         "warnings": list(implementation.warnings),
+        "unreadable": [{"path": u.path, "line": u.line, "reason": u.reason} for u in unreadable],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

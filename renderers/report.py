@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from fagui.implements import Implementation
-from fagui.model import Comparison
+from fagui.model import Comparison, Unreadable
 from fagui.outfolder import OutputFolder, output_folder
 from renderers.articles import Column, render_article_page
 from renderers.corpus_json import render_index_json
@@ -42,6 +42,7 @@ def build_site(
     title: str = "法规对照报告",
     force: bool = False,
     implementation: Implementation = Implementation((), (), ()),
+    unreadable: Sequence[Unreadable] = (),
 ) -> Path:
     """Write the report of the comparisons into ``out_dir``, ``index.html`` last.
 
@@ -54,7 +55,10 @@ def build_site(
     write is refused unless ``force``. ``implementation`` says why each
     cross-jurisdiction pair was compared and which texts were not
     (:mod:`fagui.implements`): shown on the index and written, with every
-    comparison, to ``index.json`` for programs. Returns the path of the index.
+    comparison, to ``index.json`` for programs. ``unreadable``: texts left
+    out because they cannot be read, listed on the index with why; read only
+    when the index is written, after the last comparison, so a caller may add
+    a comparison that failed as it was made. Returns the path of the index.
     """
     used: set[str] = set()
     references: dict[str, dict[str, tuple[str, ...]]] = {}  # reference text -> its articles' blocks
@@ -89,8 +93,10 @@ def build_site(
             groups.setdefault(_group(e.left), []).append(e)
         for key, entries in groups.items():
             _write_group(folder, entries, references.get(key, {}))
-        folder.write(INDEX_JSON, render_index_json(found, history, implementation))
-        index = folder.write(INDEX, render_index(found, history, title=title, article_pages=True, implementation=implementation))
+        folder.write(INDEX_JSON, render_index_json(found, history, implementation, unreadable))
+        index = folder.write(
+            INDEX, render_index(found, history, title=title, article_pages=True, implementation=implementation, unreadable=unreadable)
+        )
     return index
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from fagui.implements import Implementation, Pairing, describe
-from fagui.model import Comparison, DocumentRef, Summary
+from fagui.model import Comparison, DocumentRef, Summary, Unreadable
 
 from renderers import COVERAGE, counts, relation_label
 from renderers.articles import Carriage, carriages
@@ -222,6 +222,17 @@ def _unpaired(implementation: Implementation) -> str:
     )
 
 
+def _unreadable(unreadable: Sequence[Unreadable]) -> str:
+    rows = "".join(
+        f'<tr><td class="mono">{esc(u.path)}{esc(f":{u.line}" if u.line else "")}</td><td>{esc(u.reason)}</td></tr>' for u in unreadable
+    )
+    return (
+        '<section class="group"><h2 id="unreadable">无法读取的文本 <span class="lede">这些文件不是规范的 Markdown，未列入本报告；'
+        "用 fagui check 查看</span></h2>\n"
+        f'<div class="scroll"><table class="list"><thead><tr><th>文件</th><th>原因</th></tr></thead><tbody>{rows}</tbody></table></div></section>\n'
+    )
+
+
 def render_index(
     jurisdictions: Sequence[Entry],
     histories: Sequence[Entry] = (),
@@ -229,6 +240,7 @@ def render_index(
     title: str = "法规对照报告",
     article_pages: bool = False,
     implementation: Implementation | None = None,
+    unreadable: Sequence[Unreadable] = (),
 ) -> str:
     """The index page of a report: comparisons of a reference text against
     derived texts (grouped by reference text, each group with its coverage
@@ -236,7 +248,7 @@ def render_index(
     a page per reference article (:func:`article_href`) and the matrix as CSV
     (:func:`csv_href`), and the index links to them. ``implementation``: why
     each pair was compared (shown under the derived text) and the texts
-    compared with nothing."""
+    compared with nothing. ``unreadable``: the texts left out, with why."""
     why = {(p.reference, p.derived): p for p in implementation.pairings} if implementation else {}
     out = [page_head(title), '<body class="idx">\n']
     out.append(
@@ -270,5 +282,7 @@ def render_index(
         out.append('<section class="group"><h2 id="history">版本历史</h2>\n')
         out.append(_histories_table(histories))
         out.append("</section>\n")
+    if unreadable:
+        out.append(_unreadable(unreadable))
     out.append('</main>\n<footer class="foot">由 fagui 生成</footer>\n</body>\n</html>\n')
     return "".join(out)

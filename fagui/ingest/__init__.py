@@ -66,4 +66,8 @@ def ingest_bytes(raw: bytes, source: str) -> IngestResult:
     audit = dataclasses.replace(
         audit, encoding=prepared.encoding, line_ends=prepared.line_ends, source_sha256=digest, layout=prepared.layout
     )
-    return IngestResult(regulation, write_regulation(regulation), audit)
+    try:
+        markdown = write_regulation(regulation)
+    except FaguiError as exc:
+        raise FaguiError(exc.message, source) from None
+    return IngestResult(regulation, markdown, audit)

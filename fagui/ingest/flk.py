@@ -69,6 +69,7 @@ _STATUS = {"有效": "现行有效", "现行有效": "现行有效", "已修改"
 _ISO_RE = re.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
 """2018-11-06, and 2018-11-06 00:00:00 as the database's API gives it."""
 _HEADER_LINES = 20
+_LINE_BREAK_RE = re.compile(r"[\n\r\x85\u2028\u2029]")
 
 
 def recognise(lines: list[str]) -> bool:
@@ -159,6 +160,8 @@ def _take_field(name: str, value: str, i: int, found: dict, drops: list[LineDrop
     """Move header field ``name`` (line index ``i``) to ``found``, or record
     why it is dropped."""
     field = _FIELDS.get(name)
+    if field is not None and _LINE_BREAK_RE.search(value):
+        raise FaguiError(f"flk export header: {name} holds a line break (a quoted \\n?): the value must be one line", source, i + 1)
     if field is None or not value:
         reason = "a field front matter has no place for" if field is None else f"{name} is empty"
         drops.append(LineDrop(i + 1, i + 1, f"flk export header: {reason}"))

@@ -44,9 +44,11 @@ from fagui.model.regulation import (
     Metadata,
     Paragraph,
     Regulation,
+    Unreadable,
 )
 
 __all__ = [
+    "Unreadable",
     "Article",
     "ArticleLink",
     "ArticlePair",

@@ -210,3 +210,14 @@ class Regulation:
             if a.key == (number, suffix):
                 return a
         return None
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A text of a corpus that cannot be read as canonical Markdown: its file
+    (relative to the top of the corpus), the line at fault if known, and why.
+    A report lists it and goes on with the rest."""
+
+    path: str
+    reason: str
+    line: int | None = None

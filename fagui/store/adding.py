@@ -48,6 +48,7 @@ class AddResult:
     same_title: str | None = None
 
 
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 TITLE_LINE_RE = re.compile(r"---\ntitle: (.*)\n")
 """A canonical text's first front-matter line (a value YAML would misread is JSON-quoted)."""
 
@@ -157,6 +158,8 @@ def _ingest(raw: bytes, name: str, effective: str | None, source: str | None) ->
     except FaguiError as exc:
         raise FaguiError(exc.message, name, exc.line) from None
     meta = regulation.metadata
+    if source is not None and _CONTROL_RE.search(source):
+        raise FaguiError(f"--source holds a line break or control character: give the address on one line: {source!r}")
     if effective is None and meta.effective is None:
         raise FaguiError(_no_effective_date(regulation), name)
     meta = dataclasses.replace(meta, effective=effective or meta.effective, source=source or meta.source)
