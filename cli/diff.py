@@ -39,7 +39,9 @@ def diff_command(left: str, right: str, mode: str | None, fmt: str, output: str 
     when a level is missing). Stock phrasing is learned from the corpus
     --repo names (the folder you stand in by default): the same two files
     compared inside a corpus and outside any may pair a weak article or two
-    differently.
+    differently. Two regulations named by id show the reviewers' decisions
+    on them (fagui link): a confirmed link as 已确认, a rejected one not at
+    all, a decision whose articles changed since as 需复核.
 
     \b
     Examples:
@@ -51,8 +53,14 @@ def diff_command(left: str, right: str, mode: str | None, fmt: str, output: str 
         raise FaguiError(f"--format {fmt} writes a file: give it with -o FILE (e.g. -o 对照表.{fmt})")
     left_regulation, left_ref = load(left, repo)
     right_regulation, right_ref = load(right, repo)
+    decide = None
+    if left_ref.id and right_ref.id:
+        from fagui.store.decisions import decisions_at  # two files: no git, no decisions
+
+        decide = decisions_at(repo)
     comparison, note = compare_oriented(
-        left_regulation, right_regulation, mode, left_ref, right_ref, background_at(repo), keep_order=keep_order
+        left_regulation, right_regulation, mode, left_ref, right_ref, background_at(repo), keep_order=keep_order,
+        decide=decide,
     )
     if note:
         click.echo(f"fagui: note: {visible(note)}", err=True)

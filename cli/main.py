@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "add": ("cli.add:add", "Ingest raw texts and commit each as a version of a regulation."),
     "log": ("cli.store:log", "List the versions of a regulation, newest first."),
     "history": ("cli.history:history", "Show every version in which one article was added, changed or deleted."),
+    "link": ("cli.link:link", "Confirm, reject and list article links; decisions are committed to the corpus."),
     "review": ("cli.review:review", "Summarise the regulation changes in a commit range, for a pull request."),
     "install-git-driver": ("cli.gitdriver:install_git_driver_command", "Make git diff print article-level changes for texts/."),
     "git-diff": ("cli.gitdiff:git_diff", "The external diff git runs for texts/**/*.md (see install-git-driver)."),

@@ -12,6 +12,7 @@ slow and coarse.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from operator import add
 
 from fagui.align import EMPTY_BACKGROUND, Background, Group, Pass, align_articles
@@ -23,10 +24,12 @@ from fagui.model import (
     ArticlePair,
     ArticleRef,
     Comparison,
+    Decision,
     DiffOp,
     DocumentRef,
     LocatedArticle,
     ParagraphPair,
+    PlacedDecision,
     Regulation,
     Summary,
 )
@@ -60,24 +63,46 @@ def compare(
     background: Background = EMPTY_BACKGROUND,
     *,
     passes: list[tuple[str, Pass]] | None = None,
+    decisions: tuple[PlacedDecision, ...] = (),
 ) -> Comparison:
     """The Comparison of ``left`` with ``right`` in ``mode`` (by default see
     :func:`default_mode`). ``background`` (:func:`fagui.align.corpus_background`
     of the corpus the texts come from) tells stock phrasing from distinctive
     wording; ``passes`` replaces the alignment's chain of rules (see
-    :func:`fagui.align.align_articles`). Pairs are in display order: by position on the right, each
+    :func:`fagui.align.align_articles`); ``decisions``, a reviewer's, placed
+    on these two texts (:func:`fagui.decisions.place`), override the engine
+    and mark the links and pairs they touch. Pairs are in display order: by position on the right, each
     left-only article placed after the pair of the left article before it,
     so that both columns read in order side by side."""
     left_ref = left_ref or document_ref(left)
     right_ref = right_ref or document_ref(right)
     mode = mode or default_mode(left_ref, right_ref)
     la, ra = left.located_articles(), right.located_articles()
-    alignment = align_articles(left, right, mode, background=background, passes=passes)
+    alignment = align_articles(left, right, mode, background=background, passes=passes, decisions=decisions)
     pairs = tuple(_article_pair(g, la, ra) for g in _display_order(list(alignment.groups), len(la)))
     links = article_links(pairs, alignment.links, alignment.inner, la, ra)
+    if alignment.decided:
+        pairs, links = _marked(pairs, links, alignment.decided, la, ra)
     coverage = coverage_of(la, links)
     summary = _summary(mode, pairs, la, ra, coverage)
     return Comparison(mode, left_ref, right_ref, pairs, summary, links, coverage)
+
+
+DECISION_ORDER = (Decision.NEEDS_REVIEW, Decision.ADDED, Decision.CONFIRMED)
+"""Which decision a pair shows when its links carry several: the one a reader must look at first."""
+
+
+def _marked(pairs, links, decided, la, ra) -> tuple[tuple[ArticlePair, ...], tuple]:
+    """The pairs and links with the decisions of ``decided`` on them: a
+    link's own, and a pair's the most pressing of its counterpart links'."""
+    by_link = {(la[i].article.label, ra[j].article.label, strength.value): mark for i, j, strength, mark in decided}
+    links = tuple(replace(x, decision=by_link.get((x.left, x.right, x.strength))) for x in links)
+    out = []
+    for pair in pairs:
+        found = {by_link.get((l.label, r.label, "counterpart")) for l in pair.left for r in pair.right}
+        decision = next((d for d in DECISION_ORDER if d in found), None)
+        out.append(replace(pair, decision=decision) if decision else pair)
+    return tuple(out), links
 
 
 def _display_order(groups: list[Group], n_left: int) -> list[Group]:

@@ -6,10 +6,15 @@ right, as the front matter's ``level`` says. :func:`compare_oriented` is
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from fagui.align import EMPTY_BACKGROUND, Background
 from fagui.compare import compare, default_mode, document_ref
-from fagui.model import Comparison, DocumentRef, Metadata, Regulation
+from fagui.model import Comparison, DocumentRef, Metadata, PlacedDecision, Regulation
+
+Decide = Callable[[Regulation, DocumentRef, Regulation, DocumentRef], tuple[PlacedDecision, ...]]
+"""(left, its ref, right, its ref) -> a reviewer's decisions placed on those
+two texts (:class:`fagui.store.decisions.CorpusDecisions`)."""
 
 LEVELS = ("national", "provincial")
 """Known levels, the reference first."""
@@ -45,20 +50,27 @@ def compare_oriented(
     background: Background = EMPTY_BACKGROUND,
     *,
     keep_order: bool = False,
+    decide: Decide | None = None,
 ) -> tuple[Comparison, str | None]:
     """:func:`~fagui.compare.compare` (``background`` as there), but two jurisdictions given the wrong
     way round (provincial first) are swapped so that the national text is on
-    the left, unless ``keep_order``. Returns the comparison and a note for
+    the left, unless ``keep_order``; ``decide`` gives the reviewer's
+    decisions on the two texts as finally placed. Returns the comparison and a note for
     the reader: what was swapped, what was kept against the rule, or that the
     levels could not be told; None when there is nothing to say."""
     left_ref = left_ref or document_ref(left)
     right_ref = right_ref or document_ref(right)
+
+    def compared(mode: str | None, l: Regulation, lref: DocumentRef, r: Regulation, rref: DocumentRef) -> Comparison:
+        decisions = decide(l, lref, r, rref) if decide is not None else ()
+        return compare(l, r, mode, lref, rref, background, decisions=decisions)
+
     if (mode or default_mode(left_ref, right_ref)) != "jurisdictions":
-        return compare(left, right, mode, left_ref, right_ref, background), None
+        return compared(mode, left, left_ref, right, right_ref), None
     orientation = orient(left.metadata, right.metadata)
     if not orientation.swap:
-        return compare(left, right, "jurisdictions", left_ref, right_ref, background), orientation.note
+        return compared("jurisdictions", left, left_ref, right, right_ref), orientation.note
     if keep_order:
         note = f"the {left.metadata.level} text is on the left as given (--keep-order): relations read from the {right.metadata.level} text's side"
-        return compare(left, right, "jurisdictions", left_ref, right_ref, background), note
-    return compare(right, left, "jurisdictions", right_ref, left_ref, background), f"swapped: {orientation.note}"
+        return compared("jurisdictions", left, left_ref, right, right_ref), note
+    return compared("jurisdictions", right, right_ref, left, left_ref), f"swapped: {orientation.note}"

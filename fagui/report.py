@@ -23,7 +23,9 @@ from fagui.files import corpus_root, read_text
 from fagui.implements import Citations, Implementation, cited_names, link_texts
 from fagui.markdown import read_regulation
 from fagui.model import Comparison, DocumentRef, Metadata, Regulation, Unreadable
+from fagui.orientation import Decide
 from fagui.store.corpus import Corpus
+from fagui.store.decisions import decisions_at
 from fagui.store.paths import TEXTS
 
 
@@ -79,21 +81,28 @@ def plan_report(repo: str | Path = ".") -> ReportPlan:
     """The comparisons of a report on the corpus around ``repo`` (see
     :func:`corpus_root`): each text against the texts it implements
     (:func:`jurisdiction_comparisons`), then consecutive versions of each
-    regulation committed in git (:func:`history_comparisons`). A text that
-    cannot be read is left out and listed in ``unreadable``: one bad text
-    does not take the report down. Raises FaguiError when there is no corpus."""
+    regulation committed in git (:func:`history_comparisons`), each with the
+    reviewers' decisions on it applied (:mod:`fagui.store.decisions`). A
+    text that cannot be read is left out and listed in ``unreadable``: one
+    bad text does not take the report down. Raises FaguiError when there is
+    no corpus."""
     root = corpus_root(repo)
     unreadable: list[Unreadable] = []
     texts = read_texts(root, unreadable=unreadable)
     background = background_at(root)
     implementation = link_texts(texts, {t.id: str(t.path) for t in texts})
+    decide = decisions_at(root)
     return ReportPlan(
         root,
-        jurisdiction_comparisons(texts, background, implementation),
-        history_comparisons(root, [t.id for t in texts], background),
+        jurisdiction_comparisons(texts, background, implementation, decide),
+        history_comparisons(root, [t.id for t in texts], background, decide),
         implementation,
         tuple(unreadable),
     )
+
+
+def _decided(decide: Decide | None, left: Regulation, left_ref: DocumentRef, right: Regulation, right_ref: DocumentRef):
+    return decide(left, left_ref, right, right_ref) if decide is not None else ()
 
 
 def read_texts(root: Path, *, unreadable: list[Unreadable] | None = None) -> list[Text]:
@@ -115,12 +124,14 @@ def read_texts(root: Path, *, unreadable: list[Unreadable] | None = None) -> lis
 
 
 def jurisdiction_comparisons(
-    texts: list[Text], background: Background = EMPTY_BACKGROUND, implementation: Implementation | None = None
+    texts: list[Text], background: Background = EMPTY_BACKGROUND, implementation: Implementation | None = None,
+    decide: Decide | None = None,
 ) -> tuple[PendingComparison, ...]:
     """Each text against each text it implements (``implementation``, by
     default :func:`fagui.implements.link_texts` of ``texts``); the derived
     text is read and compared only when its comparison is made.
-    ``background`` tells stock phrasing (see :func:`fagui.compare.compare`).
+    ``background`` tells stock phrasing (see :func:`fagui.compare.compare`);
+    ``decide`` gives the reviewers' decisions on a pair.
 
     Each is named ``REFERENCE-ID--DERIVED-ID`` (``/`` as ``-``) whatever
     else is in the corpus, so a page keeps its file name, and a saved link
@@ -136,14 +147,16 @@ def jurisdiction_comparisons(
         def make(n=n, p=p) -> Comparison:
             if n.id not in parsed:
                 parsed[n.id] = n.read()
-            return compare(parsed[n.id], p.read(), "jurisdictions", n.ref(), p.ref(), background=background)
+            left, right = parsed[n.id], p.read()
+            decisions = _decided(decide, left, n.ref(), right, p.ref())
+            return compare(left, right, "jurisdictions", n.ref(), p.ref(), background=background, decisions=decisions)
 
         out.append(PendingComparison(pairing.name, make))
     return tuple(out)
 
 
 def history_comparisons(
-    root: Path, ids: list[str], background: Background = EMPTY_BACKGROUND
+    root: Path, ids: list[str], background: Background = EMPTY_BACKGROUND, decide: Decide | None = None
 ) -> tuple[PendingComparison, ...]:
     """Consecutive versions of each regulation with more than one version in
     git (:mod:`fagui.store`), oldest pair first. Empty when ``root`` is not a
@@ -164,7 +177,8 @@ def history_comparisons(
             def make(regulation_id=regulation_id, old=old, new=new) -> Comparison:
                 lreg, lref = corpus.resolve(f"{regulation_id}@{old.commit}")
                 rreg, rref = corpus.resolve(f"{regulation_id}@{new.commit}")
-                return compare(lreg, rreg, "versions", lref, rref, background=background)
+                decisions = _decided(decide, lreg, lref, rreg, rref)
+                return compare(lreg, rreg, "versions", lref, rref, background=background, decisions=decisions)
 
             out.append(PendingComparison(name, make))
     return tuple(out)

@@ -24,6 +24,7 @@ from fagui.model import (
     ArticleLink,
     ArticlePair,
     Comparison,
+    Decision,
     ParagraphPair,
     relation_words,
 )
@@ -117,6 +118,20 @@ def counts(comparison: Comparison) -> list[tuple[str, int]]:
 
 GRADE_LABELS = {"sure": "确定", "unsure": "待核"}
 """Chinese names of the grades: how sure the engine is of a correspondence."""
+
+DECISION_LABELS = {
+    Decision.CONFIRMED: "已确认",
+    Decision.ADDED: "已添加",
+    Decision.NEEDS_REVIEW: "需复核",
+    Decision.REJECTED: "已否决",
+}
+"""Chinese names of a reviewer's decisions (:class:`fagui.model.Decision`),
+the words every format shows them by."""
+
+
+def decision_label(decision: Decision | None) -> str:
+    """A reviewer's decision as shown (已确认, 已添加, 需复核); "" for none."""
+    return DECISION_LABELS[decision] if decision is not None else ""
 
 COVERAGE = {
     "as_is": ("＝", "照搬", "adopted as is"),

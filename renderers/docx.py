@@ -37,7 +37,7 @@ from lxml import etree
 
 from fagui.model import ArticleLink, ArticlePair, ArticleRef, Comparison, ParagraphPair
 
-from renderers import GRADE_LABELS, STRENGTH_LABELS, article_blocks, block_name, block_ops, counts, relation_label, shares_of, side_name
+from renderers import GRADE_LABELS, decision_label, STRENGTH_LABELS, article_blocks, block_name, block_ops, counts, relation_label, shares_of, side_name
 
 CJK_FONT = "SimSun"
 CJK_FONT_ALT = "宋体"
@@ -338,6 +338,8 @@ def _notes(cell, pair: ArticlePair, shares: dict[tuple[str, str], list[ArticleLi
         head.append(f"相似度 {pair.score:.2f}")
         if pair.grade != "sure":
             head.append(GRADE_LABELS.get(pair.grade, pair.grade))
+        if pair.decision is not None:
+            head.append(decision_label(pair.decision))
     lines = ["，".join(head)]
     lines += [xml_safe(note) for note in pair.notes]
     for side, refs in (("L", pair.left), ("R", pair.right)):
@@ -357,6 +359,7 @@ def _shares_line(side: str, label: str, link: ArticleLink, other_name: str, bloc
     there = link.right if side == "L" else link.left
     verb = "部分条款见于" if side == "L" else "部分条款来自"
     grade = f"，{GRADE_LABELS.get(link.grade, link.grade)}" if link.grade != "sure" else ""
+    grade += f"，{decision_label(link.decision)}" if link.decision is not None else ""
     other = "R" if side == "L" else "L"
     places = []
     for ev in link.evidence:

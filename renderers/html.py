@@ -20,11 +20,13 @@ from fagui.model import (
     Comparison,
     DocumentRef,
     ParagraphPair,
+    article_fingerprint,
 )
 
 from renderers import (
     GRADE_LABELS,
     SCORE_MEANING,
+    decision_label,
     article_blocks,
     block_name,
     block_ops,
@@ -63,6 +65,7 @@ def render_side_by_side(comparison: Comparison, *, index_href: str | None = None
     out.append('<body class="cmp">\n')
     out.append(_header(comparison, index_href))
     out.append(_toolbar(comparison))
+    out.append(_decide_bar(comparison))
     out.append('<main id="rows" class="rows">\n')
     page = _Page(comparison, across or {})
     for n, pair in enumerate(comparison.pairs, 1):
@@ -205,6 +208,54 @@ def _toolbar(comparison: Comparison) -> str:
     )
 
 
+# -- reviewer decisions ------------------------------------------------------------------
+
+DECISION_HELP = (
+    "在本页逐条确认或否决对应关系：决定保存在本浏览器中，点“下载决定”得到一个文件，"
+    "交给 fagui link apply FILE 提交到语料库；提交后，各种输出都按决定显示。"
+)
+
+
+def _decide_bar(comparison: Comparison) -> str:
+    """The bar that keeps a reviewer's decisions made on this page (in the
+    browser) and downloads them as a decisions file (``fagui link apply``).
+    Only for two regulations of a corpus: decisions are kept per pair of ids."""
+    left, right = comparison.left, comparison.right
+    if not left.id or not right.id:
+        return ""
+    data = {"left-id": left.id, "right-id": right.id, "left-version": left.revision or "", "right-version": right.revision or ""}
+    attrs = "".join(f' data-{k}="{esc(v)}"' for k, v in data.items())
+    return (
+        f'<div class="decide" id="decide"{attrs} title="{esc(DECISION_HELP)}">'
+        '<span class="dh">审核决定</span> <span id="decide-count" aria-live="polite">本页尚无决定</span> '
+        '<button type="button" id="decide-download" disabled>下载决定</button>'
+        '<button type="button" id="decide-clear" disabled>清除</button></div>\n'
+    )
+
+
+def decide_control(left: str, right: str, strength: str, blocks: dict, named: bool = False) -> str:
+    """Confirm / reject buttons for one link (or candidate) between left
+    article ``left`` and right article ``right``: report.js keeps what the
+    reviewer clicks, with each article's fingerprint so that ``fagui link
+    apply`` can tell whether its wording has changed since."""
+    fingerprints = (article_fingerprint(blocks.get(("L", left), ())), article_fingerprint(blocks.get(("R", right), ())))
+    what = f"{left} ↔ {right}"
+    name = f'<span class="dn">{esc(what)}</span>' if named else ""
+    return (
+        f'<span class="dec" data-left="{esc(left)}" data-right="{esc(right)}" data-strength="{esc(strength)}" '
+        f'data-left-text="{fingerprints[0]}" data-right-text="{fingerprints[1]}">{name}'
+        f'<button type="button" class="ok" title="确认 {esc(what)}" aria-pressed="false">确认</button>'
+        f'<button type="button" class="no" title="否决 {esc(what)}" aria-pressed="false">否决</button></span>'
+    )
+
+
+def _decided(decision) -> str:
+    """A decision the corpus holds, as a badge: 已确认, 已添加, 需复核."""
+    if decision is None:
+        return ""
+    return f' <span class="decided {esc(decision.value)}">{esc(decision_label(decision))}</span>'
+
+
 # -- rows ------------------------------------------------------------------------------
 
 
@@ -256,7 +307,8 @@ def _shares_html(side: str, links: list[ArticleLink], names: dict[str, str], blo
         grade = f' <span class="grade {esc(link.grade)}">{esc(GRADE_LABELS.get(link.grade, link.grade))}</span>'
         items.append(
             f'<li><a href="#{esc(other)}-{esc(there)}">{esc(names[other])} {esc(there)}</a> '
-            f'<span class="score" title="最佳一对款项的相似度">{link.score:.2f}</span>{grade}：{"；".join(parts)}</li>'
+            f'<span class="score" title="最佳一对款项的相似度">{link.score:.2f}</span>{grade}{_decided(link.decision)}'
+            f'{decide_control(link.left, link.right, "shares", blocks)}：{"；".join(parts)}</li>'
         )
     head = "部分条款见于" if side == "L" else "部分条款来自"
     return f'<div class="shares"><span class="sh">{head}</span><ul>{"".join(items)}</ul></div>'
@@ -314,6 +366,11 @@ def _row(n: int, pair: ArticlePair, page: _Page) -> str:
     score = f'<span class="score" title="{esc(SCORE_MEANING)}">{pair.score:.2f}</span>' if pair.left and pair.right else ""
     if pair.left and pair.right and pair.grade != "sure":
         score += f'<span class="grade {esc(pair.grade)}" title="对应较弱，请核对">{esc(GRADE_LABELS.get(pair.grade, pair.grade))}</span>'
+    score += _decided(pair.decision)
+    controls = "".join(
+        decide_control(l.label, r.label, "counterpart", page.blocks, named=len(pair.left) * len(pair.right) > 1)
+        for l in pair.left for r in pair.right
+    )
 
     notes = "".join(f'<span class="note">{esc(note)}</span>' for note in pair.notes)
     what = f"{labels(pair.left) or '—'} ↔ {labels(pair.right) or '—'}"
@@ -321,7 +378,7 @@ def _row(n: int, pair: ArticlePair, page: _Page) -> str:
         f'<section class="row{" chg" if changed else ""}" id="row-{n}" data-rel="{rel}">'
         f'<div class="rh"><a class="num" href="#row-{n}" title="本行链接">#{n}</a>'
         f'<span class="rel rel-{rel}" title="{rel}">{esc(relation_label(pair.relation))}</span>{score}'
-        f'<span class="what">{esc(what)}</span>{notes}</div>'
+        f'<span class="what">{esc(what)}</span>{notes}{controls}</div>'
         f"{_cell('L', pair.left, left_index, page)}"
         f"{_cell('R', pair.right, right_index, page)}"
         "</section>\n"

@@ -17,6 +17,7 @@ from fagui.model import (
     ArticleRef,
     Comparison,
     Coverage,
+    Decision,
     DocumentRef,
     Evidence,
     ParagraphPair,
@@ -92,6 +93,7 @@ def _pair(p: ArticlePair) -> dict[str, Any]:
         "right": [_article(a) for a in p.right],
         "paragraphs": [_paragraph(pp) for pp in p.paragraphs],
         "notes": list(p.notes),
+        "decision": _decision(p.decision),
     }
 
 
@@ -112,6 +114,7 @@ def _link(x: ArticleLink) -> dict[str, Any]:
         "score": _number(x.score),
         "grade": x.grade,
         "evidence": [_evidence(e) for e in x.evidence],
+        "decision": _decision(x.decision),
     }
 
 
@@ -122,6 +125,10 @@ def _coverage(x: Coverage) -> dict[str, Any]:
         "status": x.status,
         "places": [{"block": b, "right": label, "right_block": c} for b, label, c in x.places],
     }
+
+
+def _decision(d: Decision | None) -> str | None:
+    return d.value if d is not None else None
 
 
 def _number(x: float) -> float:

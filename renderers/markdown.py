@@ -17,7 +17,7 @@ import re
 from fagui.model import ArticlePair, Comparison, relation_words
 from fagui.text.control import visible
 
-from renderers import article_blocks, block_name, counts, labels, relation_label, relations, side_name
+from renderers import article_blocks, block_name, counts, decision_label, labels, relation_label, relations, side_name
 
 FOLD_AFTER = 5
 """A relation with more changed pairs than this is folded into <details>."""
@@ -94,6 +94,7 @@ def render_markdown(comparison: Comparison) -> str:
     for name, n in counts(comparison):
         add(f"| {relation_words(name)} | {relation_label(name)} | {n} | {descriptions.get(name, '')} |")
     add("")
+    render_decisions(out, comparison)
     render_shares(out, comparison)
     changed = [(i, p) for i, p in enumerate(comparison.pairs, 1) if p.changed]
     if not changed:
@@ -127,6 +128,20 @@ def render_markdown(comparison: Comparison) -> str:
     return "\n".join(out) + "\n"
 
 
+def render_decisions(out: list[str], comparison: Comparison) -> None:
+    """Append the links a reviewer decided (``fagui link``): confirmed
+    (已确认), added (已添加) or needing review since the wording changed (需复核)."""
+    decided = [x for x in comparison.links if x.decision is not None]
+    if not decided:
+        return
+    add = out.append
+    add(f"#### Reviewer decisions: {len(decided)}")
+    add("")
+    for x in decided:
+        add(f"- {escape_markdown(x.left)} ↔ {escape_markdown(x.right)} · {x.strength} · {decision_label(x.decision)}")
+    add("")
+
+
 def render_shares(out: list[str], comparison: Comparison) -> None:
     """Append the shares links: each paragraph or item carried into an
     article that is not its article's counterpart, with the wording shared."""
@@ -143,7 +158,7 @@ def render_shares(out: list[str], comparison: Comparison) -> None:
             + (" " + " ".join(f"「{escape_markdown(w)}」" for w in ev.shared[:4]) if ev.shared else "")
             for ev in link.evidence
         )
-        grade = " · unsure" if link.grade != "sure" else ""
+        grade = (" · unsure" if link.grade != "sure" else "") + (f" · {decision_label(link.decision)}" if link.decision else "")
         add(f"- {escape_markdown(link.left)} → {escape_markdown(link.right)} · {link.score:.2f}{grade} · {blocks}")
     add("")
 
@@ -167,6 +182,8 @@ def render_pair(out: list[str], n: int, pair: ArticlePair) -> None:
     head = f"**{escape_markdown(labels(pair.left) or '—')} ↔ {escape_markdown(labels(pair.right) or '—')}** · {relation_words(pair.relation)}"
     if pair.left and pair.right:
         head += f" · {pair.score:.2f}" + (" · unsure" if pair.grade != "sure" else "")
+    if pair.decision is not None:
+        head += f" · {decision_label(pair.decision)}"
     head += f" · #{n}"
     for note in pair.notes:
         head += f" · {escape_markdown(note)}"

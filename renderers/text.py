@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from fagui.model import ArticlePair, Comparison, relation_words
 
-from renderers import counts, labels, shares_of, side_name
+from renderers import counts, decision_label, labels, shares_of, side_name
 from fagui.text.control import visible
 
 RESET = "\x1b[0m"
@@ -70,6 +70,8 @@ def _pair(out: _Out, n: int, pair: ArticlePair, shares: dict) -> None:
     head = f"#{n} {out.style('relation', relation) if changed else relation}"
     if pair.left and pair.right:
         head += f" {pair.score:.2f}" + (" unsure" if pair.grade != "sure" else "")
+    if pair.decision is not None:
+        head += f" {decision_label(pair.decision)}"
     head += f"  {visible(labels(pair.left) or '—')} ↔ {visible(labels(pair.right) or '—')}"
     for note in pair.notes:
         head += f"  ({visible(note)})"
@@ -125,5 +127,5 @@ def _shares(out: _Out, pair: ArticlePair, shares: dict) -> None:
             for link in shares.get((side, ref.label), ()):
                 arrow, other = ("→", link.right) if side == "L" else ("←", link.left)
                 words = " ".join(f"「{visible(w)}」" for ev in link.evidence for w in ev.shared[:3])
-                grade = " unsure" if link.grade != "sure" else ""
+                grade = (" unsure" if link.grade != "sure" else "") + (f" {decision_label(link.decision)}" if link.decision else "")
                 out.lines.append(f"  shares: {visible(ref.label)} {arrow} {visible(other)} {link.score:.2f}{grade} {words}".rstrip())

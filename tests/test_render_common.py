@@ -7,6 +7,7 @@ Other test modules import the builders from here.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import fast_diff_match_patch
 import pytest
@@ -21,6 +22,7 @@ from fagui.model import (
     ArticlePair,
     ArticleRef,
     Comparison,
+    Decision,
     DiffOp,
     DocumentRef,
     Evidence,
@@ -179,6 +181,20 @@ def sample(xss: bool = False) -> Comparison:
     return with_links(c, (share_link(hotline, carrier),))
 
 
+def decided_sample() -> Comparison:
+    """:func:`sample` as a reviewer left it: the first pair confirmed, the
+    second's decision needing review (its wording changed since), the shares
+    link added by the reviewer."""
+    c = sample()
+    marks = {0: Decision.CONFIRMED, 1: Decision.NEEDS_REVIEW}
+    pairs = tuple(replace(p, decision=marks.get(k)) for k, p in enumerate(c.pairs))
+    decided = {(p.left[0].label, p.right[0].label): marks[k] for k, p in enumerate(c.pairs) if k in marks}
+    links = tuple(
+        replace(x, decision=Decision.ADDED if x.strength == "shares" else decided.get((x.left, x.right))) for x in c.links
+    )
+    return replace(c, pairs=pairs, links=links)
+
+
 def versions_sample() -> Comparison:
     old = DocumentRef(id="national/test", title="反间谍安全防范工作规定", jurisdiction="国家", revision="a1b2c3d", effective="2021-04-26")
     new = DocumentRef(id="national/test", title="反间谍安全防范工作规定", jurisdiction="国家", revision="d4e5f6a", effective="2025-01-01")
@@ -265,3 +281,10 @@ def test_shares_links_escape_what_the_texts_share(fmt):
 def test_blocks_are_named_as_a_reader_names_them():
     blocks = ("单位应当履行下列义务：", "（一）开展教育；", "（二）报告情况。", "违反前款规定的，依法处理。")
     assert [block_name(blocks, k) for k in range(4)] == ["第1款", "第1款（一）", "第1款（二）", "第2款"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_every_format_shows_a_reviewers_decisions(fmt):
+    out = render(decided_sample(), fmt)
+    assert "已确认" in out and "需复核" in out and "已添加" in out
+    assert "已确认" not in render(sample(), fmt) and "需复核" not in render(sample(), fmt)

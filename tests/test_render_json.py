@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from test_render_common import XSS, sample, synthetic, versions_sample
+from test_render_common import XSS, decided_sample, sample, synthetic, versions_sample
 
 from fagui.model import (
     ArticleLink,
@@ -12,6 +12,7 @@ from fagui.model import (
     ArticleRef,
     Comparison,
     Coverage,
+    Decision,
     DiffOp,
     DocumentRef,
     Evidence,
@@ -45,6 +46,7 @@ def from_json(text: str) -> Comparison:
             ArticlePair(
                 p["relation"], tuple(map(art, p["left"])), tuple(map(art, p["right"])), p["score"],
                 tuple(map(para, p["paragraphs"])), tuple(p["notes"]), p["grade"],
+                Decision(p["decision"]) if p["decision"] is not None else None,
             )
             for p in d["pairs"]
         ),
@@ -55,7 +57,7 @@ def from_json(text: str) -> Comparison:
         links=tuple(
             ArticleLink(x["left"], x["right"], x["strength"], x["score"], x["grade"], tuple(
                 Evidence(tuple(e["left"]), tuple(e["right"]), e["score"], tuple(e["shared"])) for e in x["evidence"]
-            ))
+            ), Decision(x["decision"]) if x["decision"] is not None else None)
             for x in d["links"]
         ),
         coverage=tuple(
@@ -67,7 +69,7 @@ def from_json(text: str) -> Comparison:
 
 
 def test_round_trip_keeps_every_field():
-    for c in (sample(), sample(xss=True), versions_sample(), synthetic(50)):
+    for c in (sample(), sample(xss=True), versions_sample(), synthetic(50), decided_sample()):
         assert from_json(render_json(c)) == c
 
 
@@ -82,8 +84,8 @@ def test_deterministic_fixed_order_utf8():
     assert list(d["left"]) == ["id", "title", "jurisdiction", "revision", "effective"]
     assert list(d["summary"]) == ["counts", "left_articles", "right_articles", "adopted_share", "derived_share", "provision_share"]
     assert list(d["summary"]["counts"]) == ["identical", "reworded", "adapted", "shared", "provincial_only", "not_adopted"]
-    assert list(d["pairs"][0]) == ["relation", "changed", "score", "grade", "left", "right", "paragraphs", "notes"]
-    assert list(d["links"][0]) == ["left", "right", "strength", "score", "grade", "evidence"]
+    assert list(d["pairs"][0]) == ["relation", "changed", "score", "grade", "left", "right", "paragraphs", "notes", "decision"]
+    assert list(d["links"][0]) == ["left", "right", "strength", "score", "grade", "evidence", "decision"]
     assert list(d["links"][0]["evidence"][0]) == ["left", "right", "score", "shared"]
     assert list(d["coverage"][0]) == ["article", "share", "status", "places"]
     shares = [x for x in d["links"] if x["strength"] == "shares"]
@@ -99,3 +101,11 @@ def test_changed_flag_and_nulls():
     assert d["left"]["revision"] is None
     one_sided = d["pairs"][4]
     assert one_sided["relation"] == "not_adopted" and one_sided["right"] == [] and one_sided["paragraphs"] == []
+
+
+def test_a_reviewers_decisions_are_written_by_name():
+    d = json.loads(render_json(decided_sample()))
+    assert [p["decision"] for p in d["pairs"][:3]] == ["confirmed", "needs_review", None]
+    shares = [x for x in d["links"] if x["strength"] == "shares"]
+    assert [x["decision"] for x in shares] == ["added"]
+    assert json.loads(render_json(sample()))["pairs"][0]["decision"] is None

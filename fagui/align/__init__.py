@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from fagui.align.citations import cited_articles
+from fagui.align.decided import Mark, reviewer_decisions
 from fagui.align.content import best_remaining, in_order_chain, mutual_best, weak_mutual_best
 from fagui.align.context import Context, State, make_context
 from fagui.align.functional import functional_articles
@@ -31,7 +32,7 @@ from fagui.align.relations import Group, jurisdiction_groups, share_grade, versi
 from fagui.align.shares import distinctive_counterparts, shared_units
 from fagui.align.vectors import EMPTY_BACKGROUND, Background, corpus_background
 from fagui.align.versions import pairs_between_anchors, same_text_anchors
-from fagui.model import MODES, Regulation
+from fagui.model import MODES, PlacedDecision, Regulation
 
 __all__ = [
     "Alignment",
@@ -40,6 +41,7 @@ __all__ = [
     "Group",
     "JURISDICTION_PASSES",
     "Link",
+    "Mark",
     "PARAMS",
     "Pass",
     "Params",
@@ -94,13 +96,16 @@ class Link:
 class Alignment:
     """Counterpart groups (every article in exactly one), *shares* links,
     ``inner``: the ((article, block), (article, block), score) unit pairs
-    linked inside a group (its evidence beside its own block matching), and
-    the trace: one line per pass, what it changed."""
+    linked inside a group (its evidence beside its own block matching), the
+    trace: one line per pass, what it changed, and ``decided``: the links a
+    reviewer's decisions confirmed, added or left needing review
+    (:func:`fagui.align.decided.reviewer_decisions`)."""
 
     groups: tuple[Group, ...]
     links: tuple[Link, ...]
     inner: tuple[tuple[tuple[int, int], tuple[int, int], float], ...]
     trace: tuple[str, ...]
+    decided: tuple[Mark, ...] = ()
 
 
 def align_articles(
@@ -111,11 +116,14 @@ def align_articles(
     params: Params = PARAMS,
     background: Background = EMPTY_BACKGROUND,
     passes: list[tuple[str, Pass]] | None = None,
+    decisions: tuple[PlacedDecision, ...] = (),
 ) -> Alignment:
     """The :class:`Alignment` of ``left`` with ``right`` in ``mode``
     ("versions" or "jurisdictions"). ``background`` (see
     :func:`corpus_background`) says what is stock phrasing across a corpus;
-    ``passes`` replaces the mode's chain (to see what one rule does)."""
+    ``passes`` replaces the mode's chain (to see what one rule does);
+    ``decisions``, a reviewer's, are applied after the chain
+    (:func:`fagui.align.decided.reviewer_decisions`)."""
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}")
     chain, name_groups = _CHAINS[mode]
@@ -125,8 +133,13 @@ def align_articles(
         before = state
         state = run(ctx, state)
         state = replace(state, trace=before.trace + (f"{name}: {_change(before, state)}",))
+    marks: tuple[Mark, ...] = ()
+    if decisions:
+        before = state
+        state, marks = reviewer_decisions(ctx, state, decisions)
+        state = replace(state, trace=before.trace + (f"reviewer_decisions: {_change(before, state)}",))
     links = tuple(Link(s.left, s.right, s.score, share_grade(s, ctx), s.units) for s in state.shares)
-    return Alignment(tuple(name_groups(ctx, state)), links, state.inner, state.trace)
+    return Alignment(tuple(name_groups(ctx, state)), links, state.inner, state.trace, marks)
 
 
 def _change(before: State, after: State) -> str:

@@ -32,6 +32,7 @@ from fagui.model.comparison import (
     VERSION_RELATIONS,
     relation_words,
 )
+from fagui.model.decisions import Decision, PlacedDecision, Strength, Verdict, article_fingerprint
 from fagui.model.regulation import (
     Article,
     DIVISION_KINDS,
@@ -58,6 +59,7 @@ __all__ = [
     "Comparison",
     "Coverage",
     "DIVISION_KINDS",
+    "Decision",
     "DiffOp",
     "Division",
     "DocumentRef",
@@ -72,10 +74,14 @@ __all__ = [
     "Metadata",
     "Paragraph",
     "ParagraphPair",
+    "PlacedDecision",
     "Regulation",
     "STRENGTHS",
+    "Strength",
     "Summary",
     "UNCHANGED_RELATIONS",
     "VERSION_RELATIONS",
+    "Verdict",
+    "article_fingerprint",
     "relation_words",
 ]

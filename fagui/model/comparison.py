@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from fagui.model.decisions import Decision
+
 
 COMPARISON_SCHEMA = "fagui.comparison/2"
 
@@ -100,7 +102,8 @@ class ArticlePair:
     ``score`` is the similarity in [0, 1] defined in :mod:`fagui.align`;
     ``grade`` is "sure" or "unsure" (a weak counterpart the reader should
     judge). ``notes`` are short remarks for the reader (e.g. reference
-    updates).
+    updates). ``decision`` is a reviewer's decision about the group's links
+    (:class:`Decision`; None: none made).
     """
 
     relation: str
@@ -110,6 +113,7 @@ class ArticlePair:
     paragraphs: tuple[ParagraphPair, ...] = ()
     notes: tuple[str, ...] = ()
     grade: str = "sure"
+    decision: Decision | None = None
 
     @property
     def changed(self) -> bool:
@@ -142,7 +146,8 @@ class ArticleLink:
     ``strength`` is "counterpart" or "shares" (:data:`STRENGTHS`); ``score``
     in [0, 1] is the group's score for a counterpart and, for a shares link,
     the score of its best pair of blocks; ``grade`` is "sure" or "unsure";
-    ``evidence`` the blocks that correspond.
+    ``evidence`` the blocks that correspond; ``decision`` a reviewer's
+    decision about it (:class:`Decision`; None: none made).
     """
 
     left: str
@@ -151,6 +156,7 @@ class ArticleLink:
     score: float
     grade: str
     evidence: tuple[Evidence, ...]
+    decision: Decision | None = None
 
 
 COVERAGE_STATUSES = {

@@ -19,8 +19,8 @@ from fagui.ingest.metadata import EFFECTIVE_ON_PROMULGATION_RE
 from fagui.markdown import write_regulation
 from fagui.model import Regulation
 from fagui.store.changes import Changes, changes
-from fagui.store.gitcmd import blob_bytes, head as head_commit, run, succeeds, work_tree
-from fagui.store.journal import FileChange, Plan, journaled, pause
+from fagui.store.gitcmd import blob_bytes, head as head_commit, succeeds, work_tree
+from fagui.store.journal import journaled, pause, plan_files, read_seen
 from fagui.store.message import commit_message
 from fagui.store.paths import TEXTS, check_date, markdown_path, source_path
 from fagui.store.plumbing import check_clean, check_paths, check_state, check_tag_name, check_unchanged, store_blob
@@ -85,7 +85,7 @@ def add_version(
             raise FaguiError(f"tag {tag!r} exists already")
         head = head_commit(repo)
         check_paths(repo, head, md_path, src_path)
-        seen = {rel: _read(root / rel) for rel in (md_path, src_path)}
+        seen = {rel: read_seen(root / rel) for rel in (md_path, src_path)}
         if not force:
             check_unchanged(repo, head, seen)
         old_md = blob_bytes(head, md_path)
@@ -97,7 +97,7 @@ def add_version(
             # the committed files.
             current = {md_path: old_md, src_path: old_src} if force else {}
             commit = reader.chain(regulation_id, head.hexsha)[0][0].hexsha
-            plan = _plan(repo, branch, head, None, tag, commit, current, seen)
+            plan = plan_files(repo, branch, head, None, tag, commit, current, seen)
             journal.apply(plan, current)
             return AddResult(regulation_id, md_path, commit, False, regulation.metadata.effective, Changes(()), tag)
         before = reader.read_at(regulation_id, head, f"{regulation_id}@HEAD") if old_md else None
@@ -106,7 +106,7 @@ def add_version(
         blobs = {rel: store_blob(repo, data) for rel, data in contents.items()}
         text = commit_message(regulation_id, regulation, found, message)
         commit = journal.commit_tree(head, blobs, text)
-        journal.apply(_plan(repo, branch, head, commit, tag, commit, contents, seen), contents)
+        journal.apply(plan_files(repo, branch, head, commit, tag, commit, contents, seen), contents)
     return AddResult(regulation_id, md_path, commit, True, regulation.metadata.effective, found, tag, namesake)
 
 
@@ -126,28 +126,6 @@ def _same_title(head: git.Commit | None, title: str, regulation_id: str) -> str 
         if m and other != regulation_id and (json.loads(m.group(1)) if m.group(1).startswith('"') else m.group(1)) == title:
             return other
     return None
-
-
-def _plan(
-    repo: git.Repo, branch: str, head: git.Commit | None, new: str | None, tag: str | None, target: str,
-    contents: dict[str, bytes], seen: dict[str, bytes | None],
-) -> Plan:
-    """The journal's plan: each file's content (as ``seen`` after the checks)
-    and index entry before, and after."""
-    files = {}
-    for rel, data in contents.items():
-        old = store_blob(repo, seen[rel]) if seen[rel] is not None else None
-        entry = run(repo, "ls-files", "-s", "--", f":(literal){rel}").partition("\t")[0].split()
-        files[rel] = FileChange(old, store_blob(repo, data), f"{entry[0]} {entry[1]}" if entry else None)
-    return Plan(branch, head.hexsha if head is not None else None, new, tag, target, files)
-
-
-def _read(path) -> bytes | None:
-    """The file's bytes (check_paths made sure it is a regular file, if anything), None when absent."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
 
 
 def _ingest(raw: bytes, name: str, effective: str | None, source: str | None) -> Regulation:

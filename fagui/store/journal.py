@@ -53,7 +53,8 @@ import git
 
 from fagui.atomic import remove_within, write_atomic
 from fagui.errors import FaguiError
-from fagui.store.gitcmd import blob_id, git_failure, git_path, work_tree
+from fagui.store.gitcmd import blob_id, git_failure, git_path, run, work_tree
+from fagui.store.plumbing import store_blob
 
 LOCKED = (
     "the index is locked by another git process (another fagui add?); "
@@ -88,6 +89,30 @@ class Plan:
     tag: str | None
     target: str | None
     files: dict[str, FileChange] = field(default_factory=dict)
+
+
+def plan_files(
+    repo: git.Repo, branch: str, head: git.Commit | None, new: str | None, tag: str | None, target: str,
+    contents: dict[str, bytes], seen: dict[str, bytes | None],
+) -> Plan:
+    """The plan of an update that writes ``contents`` (path -> bytes) and
+    moves ``branch`` from ``head`` to ``new``: each file's content (as
+    ``seen`` after the checks) and index entry before, and after."""
+    files = {}
+    for rel, data in contents.items():
+        old = store_blob(repo, seen[rel]) if seen[rel] is not None else None
+        entry = run(repo, "ls-files", "-s", "--", f":(literal){rel}").partition("\t")[0].split()
+        files[rel] = FileChange(old, store_blob(repo, data), f"{entry[0]} {entry[1]}" if entry else None)
+    return Plan(branch, head.hexsha if head is not None else None, new, tag, target, files)
+
+
+def read_seen(path) -> bytes | None:
+    """A file's bytes as the checks saw them (check_paths made sure it is a
+    regular file, if anything), None when absent."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
 
 
 class Journal:

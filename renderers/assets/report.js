@@ -140,3 +140,94 @@
   apply();
   reveal();
 })();
+
+/* Reviewer decisions: confirm / reject buttons on every link and candidate
+   (any element .dec with data-left, data-right, data-strength and the two
+   articles' fingerprints), kept in this browser (localStorage, per pair of
+   regulations), downloaded as a decisions file for `fagui link apply FILE`. */
+(function () {
+  "use strict";
+  var bar = document.getElementById("decide");
+  if (!bar) return;
+  var leftId = bar.getAttribute("data-left-id"), rightId = bar.getAttribute("data-right-id");
+  var versions = [bar.getAttribute("data-left-version") || null, bar.getAttribute("data-right-version") || null];
+  var storeKey = "fagui.decisions:" + leftId + "|" + rightId;
+  var count = document.getElementById("decide-count");
+  var download = document.getElementById("decide-download");
+  var clear = document.getElementById("decide-clear");
+  var controls = Array.prototype.slice.call(document.querySelectorAll(".dec"));
+  var memory = {};
+
+  function load() {
+    try { return JSON.parse(localStorage.getItem(storeKey) || "{}") || {}; } catch (e) { return memory; }
+  }
+  function save(all) {
+    memory = all;
+    try { localStorage.setItem(storeKey, JSON.stringify(all)); } catch (e) { /* private mode: kept for this visit */ }
+  }
+  function key(el) {
+    return el.getAttribute("data-left") + "|" + el.getAttribute("data-right") + "|" + el.getAttribute("data-strength");
+  }
+  function show() {
+    var all = load();
+    controls.forEach(function (el) {
+      var d = all[key(el)];
+      var verdict = d ? d.decision : "";
+      el.setAttribute("data-decision", verdict);
+      el.querySelector(".ok").setAttribute("aria-pressed", verdict === "confirmed" ? "true" : "false");
+      el.querySelector(".no").setAttribute("aria-pressed", verdict === "rejected" ? "true" : "false");
+    });
+    var n = Object.keys(all).length;
+    count.textContent = n ? "本页已决定 " + n + " 项（保存在本浏览器）" : "本页尚无决定";
+    download.disabled = clear.disabled = !n;
+  }
+  function decide(el, verdict) {
+    var all = load(), k = key(el);
+    if (all[k] && all[k].decision === verdict) {
+      delete all[k];  // a second click takes the decision back
+    } else {
+      all[k] = {
+        decision: verdict,
+        left: el.getAttribute("data-left"),
+        right: el.getAttribute("data-right"),
+        strength: el.getAttribute("data-strength"),
+        left_version: versions[0],
+        right_version: versions[1],
+        left_text: el.getAttribute("data-left-text"),
+        right_text: el.getAttribute("data-right-text"),
+        note: ""
+      };
+    }
+    save(all);
+    show();
+  }
+  function fileText() {
+    var all = load();
+    var lines = [JSON.stringify({ schema: "fagui.decisions/1", left: leftId, right: rightId })];
+    Object.keys(all).sort().forEach(function (k) {
+      var d = all[k];
+      lines.push(JSON.stringify({
+        decision: d.decision, left: d.left, right: d.right, strength: d.strength,
+        left_version: d.left_version, right_version: d.right_version,
+        left_text: d.left_text, right_text: d.right_text, note: d.note || ""
+      }));
+    });
+    return lines.join("\n") + "\n";
+  }
+
+  controls.forEach(function (el) {
+    el.querySelector(".ok").addEventListener("click", function () { decide(el, "confirmed"); });
+    el.querySelector(".no").addEventListener("click", function () { decide(el, "rejected"); });
+  });
+  download.addEventListener("click", function () {
+    var blob = new Blob([fileText()], { type: "application/x-ndjson;charset=utf-8" });
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = "decisions-" + (leftId + "--" + rightId).replace(/\//g, "-") + ".jsonl";
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
+  });
+  clear.addEventListener("click", function () { save({}); show(); });
+  show();
+})();
