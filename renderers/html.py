@@ -221,7 +221,7 @@ def _decide_bar(comparison: Comparison) -> str:
     browser) and downloads them as a decisions file (``fagui link apply``).
     Only for two regulations of a corpus: decisions are kept per pair of ids."""
     left, right = comparison.left, comparison.right
-    if not left.id or not right.id:
+    if not decidable(comparison):
         return ""
     data = {"left-id": left.id, "right-id": right.id, "left-version": left.revision or "", "right-version": right.revision or ""}
     attrs = "".join(f' data-{k}="{esc(v)}"' for k, v in data.items())
@@ -231,6 +231,12 @@ def _decide_bar(comparison: Comparison) -> str:
         '<button type="button" id="decide-download" disabled>下载决定</button>'
         '<button type="button" id="decide-clear" disabled>清除</button></div>\n'
     )
+
+
+def decidable(comparison: Comparison) -> bool:
+    """Whether a reviewer can decide on this page's links: both sides are
+    regulations of a corpus (decisions are kept per pair of ids)."""
+    return bool(comparison.left.id and comparison.right.id)
 
 
 def decide_control(left: str, right: str, strength: str, blocks: dict, named: bool = False) -> str:
@@ -288,7 +294,7 @@ def _ops_html(pp: ParagraphPair, side: str) -> str:
     return "".join(parts)
 
 
-def _shares_html(side: str, links: list[ArticleLink], names: dict[str, str], blocks: dict) -> str:
+def _shares_html(side: str, links: list[ArticleLink], names: dict[str, str], blocks: dict, can_decide: bool) -> str:
     """The shares links of one article: where its paragraphs and items went
     (or came from), each a link to the other article, with the blocks and the
     wording they share marked."""
@@ -308,7 +314,7 @@ def _shares_html(side: str, links: list[ArticleLink], names: dict[str, str], blo
         items.append(
             f'<li><a href="#{esc(other)}-{esc(there)}">{esc(names[other])} {esc(there)}</a> '
             f'<span class="score" title="最佳一对款项的相似度">{link.score:.2f}</span>{grade}{_decided(link.decision)}'
-            f'{decide_control(link.left, link.right, "shares", blocks)}：{"；".join(parts)}</li>'
+            f'{decide_control(link.left, link.right, "shares", blocks) if can_decide else ""}：{"；".join(parts)}</li>'
         )
     head = "部分条款见于" if side == "L" else "部分条款来自"
     return f'<div class="shares"><span class="sh">{head}</span><ul>{"".join(items)}</ul></div>'
@@ -327,6 +333,7 @@ class _Page:
         self.shares = shares_of(comparison)
         self.blocks = article_blocks(comparison)
         self.across = across
+        self.decidable = decidable(comparison)
 
 
 def _cell(side: str, refs: tuple[ArticleRef, ...], index: dict[tuple[int, int], ParagraphPair], page: _Page) -> str:
@@ -348,7 +355,7 @@ def _cell(side: str, refs: tuple[ArticleRef, ...], index: dict[tuple[int, int], 
             body = _ops_html(pp, side) if pp is not None and pp.ops else esc(block)
             parts.append(f'<p class="it">{body}</p>' if is_item(block) else f"<p>{body}</p>")
         if (side, ref.label) in shares:
-            parts.append(_shares_html(side, shares[side, ref.label], names, blocks))
+            parts.append(_shares_html(side, shares[side, ref.label], names, blocks, page.decidable))
         parts.append("</article>")
     parts.append("</div>")
     return "".join(parts)
@@ -370,7 +377,7 @@ def _row(n: int, pair: ArticlePair, page: _Page) -> str:
     controls = "".join(
         decide_control(l.label, r.label, "counterpart", page.blocks, named=len(pair.left) * len(pair.right) > 1)
         for l in pair.left for r in pair.right
-    )
+    ) if page.decidable else ""
 
     notes = "".join(f'<span class="note">{esc(note)}</span>' for note in pair.notes)
     what = f"{labels(pair.left) or '—'} ↔ {labels(pair.right) or '—'}"
