@@ -19,12 +19,14 @@ from dataclasses import dataclass
 import git
 
 from fagui.check import check_text
+from fagui.decisions import DecisionFile, DecisionRecord, parse_decisions, record_line
 from fagui.errors import FaguiError
 from fagui.files import decode_utf8
 from fagui.markdown import read_regulation
 from fagui.ingest import ingest_bytes
 from fagui.model import METADATA_FIELDS, Comparison, Metadata, Regulation
 from fagui.store.changes import compare_versions
+from fagui.store.decisions import DECISIONS
 from fagui.store.paths import TEXTS
 
 UNREVIEWED_FIELDS = ("source_sha256",)
@@ -65,12 +67,29 @@ class FileChange:
 
 
 @dataclass(frozen=True)
+class DecisionsChange:
+    """A reviewers' decisions file (``fagui link``) changed in the range:
+    the pair it is for, the decisions the head's file has and the base's had
+    not (``added``: new or changed) and those it no longer has
+    (``removed``), each as its file wrote it; ``problem`` when the head's
+    file cannot be read (file:line: reason)."""
+
+    path: str
+    left_id: str | None
+    right_id: str | None
+    added: tuple[DecisionRecord, ...] = ()
+    removed: tuple[DecisionRecord, ...] = ()
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
 class Review:
     base: str  # the revision as given, and its commit
     base_commit: str
     head: str
     head_commit: str
     changes: tuple[FileChange, ...]
+    decisions: tuple[DecisionsChange, ...] = ()
 
 
 _STATUS = {"A": "added", "M": "modified", "D": "deleted", "R": "renamed", "C": "added", "T": "modified"}
@@ -133,7 +152,40 @@ def review_range(base: str, head: str, repo_dir: str = ".") -> Review:
         status = _STATUS.get(code, "modified")
         changes.append(_change(repo, base_commit, head_commit, status, old, new))
     changes.sort(key=lambda c: ORDER[c.status])  # stable: by path within each kind
-    return Review(base, base_commit, head, head_commit, tuple(changes))
+    return Review(base, base_commit, head, head_commit, tuple(changes), decisions_changed(repo, base_commit, head_commit))
+
+
+def decisions_changed(repo: git.Repo, base: str, head: str) -> tuple[DecisionsChange, ...]:
+    """Every decisions file (``decisions/**/*.jsonl``) that differs between
+    the two commits, by path: a pull request shows who decided what."""
+    out = repo.git.diff("--name-only", "--no-renames", "-z", base, head, "--", f"{DECISIONS}/")
+    found = []
+    for path in sorted(p for p in out.split("\0") if p.endswith(".jsonl")):
+        try:
+            before = _decisions_at(repo, base, path)
+        except FaguiError:
+            before = None  # a broken file the range repairs: every decision of the head's is new
+        try:
+            after = _decisions_at(repo, head, path)
+        except FaguiError as exc:
+            found.append(DecisionsChange(path, None, None, problem=str(exc)))
+            continue
+        before_lines = {record_line(r) for r in before.records} if before else set()
+        after_lines = {record_line(r) for r in after.records} if after else set()
+        added = tuple(r for r in (after.records if after else ()) if record_line(r) not in before_lines)
+        removed = tuple(r for r in (before.records if before else ()) if record_line(r) not in after_lines)
+        book = after or before
+        found.append(DecisionsChange(path, book.left_id if book else None, book.right_id if book else None, added, removed))
+    return tuple(found)
+
+
+def _decisions_at(repo: git.Repo, commit: str, path: str) -> DecisionFile | None:
+    """The decisions file at ``commit``, None when it has none; FaguiError when it cannot be read."""
+    try:
+        text = _read(repo, commit, path)
+    except KeyError:
+        return None
+    return parse_decisions(text, path)
 
 
 def _change(repo: git.Repo, base: str, head: str, status: str, old: str, new: str) -> FileChange:

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import json
 
-from fagui.model import relation_words
+from fagui.decisions import record_line
+from fagui.model import Verdict, relation_words
 from fagui.review import FileChange, MetadataChange, Review
 from renderers.json import comparison_data
 from renderers.markdown import FOLD_AFTER, FOLDED_RELATIONS, code_span, escape_markdown, folded_lines, render_pair
@@ -77,6 +78,7 @@ def _document(review: Review) -> tuple[list[str], list[_Section]]:
     """The head (title, errors, counts) and one section per compared file."""
     out = [f"## fagui review: `{review.base_commit[:7]}..{review.head_commit[:7]}`", ""]
     add = out.append
+    out += _decisions(review)
     if not review.changes:
         add("No regulation changes in this range.")
         return out, []
@@ -96,6 +98,34 @@ def _document(review: Review) -> tuple[list[str], list[_Section]]:
         cells.append(fields.replace("_", " ") or "—")
         add(f"| {code_span(change.regulation_id, in_table=True)} | {_status(change, in_table=True)} | " + " | ".join(cells) + " |")
     return out, [_file(change) for change in review.changes if change.comparison is not None]
+
+
+VERDICTS = {Verdict.CONFIRMED: "已确认 confirmed", Verdict.REJECTED: "已否决 rejected"}
+
+DECISIONS_SHOWN = 30
+"""At most this many decisions are listed per file (the JSON has them all)."""
+
+
+def _decisions(review: Review) -> list[str]:
+    """The reviewers' decisions the range adds or removes (``fagui link``),
+    file by file: who decided is the commit's author, what is here."""
+    if not review.decisions:
+        return []
+    out = ["**Reviewer decisions** (`fagui link`):", ""]
+    for change in review.decisions:
+        pair = f" ({code_span(change.left_id)} ↔ {code_span(change.right_id)})" if change.left_id else ""
+        if change.problem:
+            out.append(f"- {code_span(change.path)}: **error**: {escape_markdown(change.problem)}")
+            continue
+        out.append(f"- {code_span(change.path)}{pair}: {len(change.added)} added, {len(change.removed)} removed")
+        marked = [("+", r) for r in change.added] + [("−", r) for r in change.removed]
+        for sign, r in marked[:DECISIONS_SHOWN]:
+            note = f" · {escape_markdown(r.note)}" if r.note else ""
+            out.append(f"  - {sign} {VERDICTS[r.verdict]} {escape_markdown(r.left)} ↔ {escape_markdown(r.right)} ({r.strength.value}){note}")
+        if len(marked) > DECISIONS_SHOWN:
+            out.append(f"  - … and {len(marked) - DECISIONS_SHOWN} more (`fagui review --format json` lists them all)")
+    out.append("")
+    return out
 
 
 def _status(change: FileChange, in_table: bool = False) -> str:
@@ -251,6 +281,17 @@ def render_review_json(review: Review) -> str:
                 "comparison": comparison_data(c.comparison) if c.comparison else None,
             }
             for c in review.changes
+        ],
+        "decisions": [
+            {
+                "path": d.path,
+                "left": d.left_id,
+                "right": d.right_id,
+                "problem": d.problem,
+                "added": [json.loads(record_line(r)) for r in d.added],
+                "removed": [json.loads(record_line(r)) for r in d.removed],
+            }
+            for d in review.decisions
         ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -290,3 +290,19 @@ def test_decisions_follow_a_renumbering_and_a_changed_wording_needs_review(repo)
     # The comparison of the version the decisions were made on is as it was.
     old = CliRunner().invoke(main, ["diff", NATIONAL, f"{ZHEJIANG}@HEAD~1", "--format", "json", "--repo", str(repo)])
     assert links(json.loads(old.stdout))["第二条", "第二条", "counterpart"] == "confirmed"
+
+
+def test_review_shows_who_decided_what_in_a_range(repo):
+    assert link(repo, "confirm", "第一条", "第一条", "--note", "目的条款").exit_code == 0
+    base = git(repo, "rev-parse", "HEAD")
+    assert link(repo, "reject", "第一条", "第一条").exit_code == 0
+    assert link(repo, "confirm", "第三十一条", "第一条").exit_code == 0
+    text = fagui(repo, "review", f"{base}..HEAD").stdout
+    assert "**Reviewer decisions** (`fagui link`):" in text and "No regulation changes in this range." in text
+    assert f"2 added, 1 removed" in text
+    assert "  - + 已否决 rejected 第一条 ↔ 第一条 (counterpart)" in text
+    assert "  - − 已确认 confirmed 第一条 ↔ 第一条 (counterpart) · 目的条款" in text
+    data = json.loads(fagui(repo, "review", f"{base}..HEAD", "--format", "json").stdout)
+    (change,) = data["decisions"]
+    assert (change["path"], change["left"], change["right"]) == (FILE, NATIONAL, ZHEJIANG)
+    assert [d["decision"] for d in change["added"]] == ["rejected", "confirmed"] and change["removed"][0]["note"] == "目的条款"
