@@ -306,3 +306,66 @@ def test_review_shows_who_decided_what_in_a_range(repo):
     (change,) = data["decisions"]
     assert (change["path"], change["left"], change["right"]) == (FILE, NATIONAL, ZHEJIANG)
     assert [d["decision"] for d in change["added"]] == ["rejected", "confirmed"] and change["removed"][0]["note"] == "目的条款"
+
+
+# -- invariants ---------------------------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+LEFT, RIGHT = texts()
+LABELS_L = [a.label for a in LEFT.articles]
+LABELS_R = [a.label for a in RIGHT.articles]
+DECISIONS = st.lists(
+    st.builds(
+        PlacedDecision, st.sampled_from(LABELS_L), st.sampled_from(LABELS_R), st.sampled_from(list(Strength)),
+        st.sampled_from(list(Verdict)), st.booleans(),
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=15, deadline=None)
+@given(DECISIONS)
+def test_any_decisions_leave_each_article_in_one_group_and_the_last_word_stands(decisions):
+    alignment = align_articles(LEFT, RIGHT, "jurisdictions", decisions=tuple(decisions))
+    for side in ("left", "right"):
+        seen = [i for g in alignment.groups for i in getattr(g, side)]
+        assert sorted(seen) == list(range(len(LEFT.articles if side == "left" else RIGHT.articles)))
+    groups, shares, marks = labelled(alignment, LEFT, RIGHT)
+    latest: dict = {}
+    for d in decisions:  # the last word on two articles, in the order it was said
+        latest.pop((d.left, d.right), None)
+        latest[d.left, d.right] = d
+    last = list(latest.values())
+    trusted = [d for d in last if d.current]
+    for d in last:
+        linked = (d.left, d.right) in (groups if d.strength is Strength.COUNTERPART else shares)
+        # Decided alone (no other decision on either article), a decision holds as made.
+        alone = sum(x.left == d.left or x.right == d.right for x in last) == 1
+        if d.current and d.verdict is Verdict.CONFIRMED:
+            assert marks[d.left, d.right] in (Decision.CONFIRMED, Decision.ADDED)
+            assert linked or not alone
+        elif d.current:
+            assert (d.left, d.right) not in marks and (not linked or not alone)
+        elif d.verdict is Verdict.CONFIRMED:
+            assert marks[d.left, d.right] is Decision.NEEDS_REVIEW
+            assert linked or not alone
+    confirmed = [d for d in trusted if d.verdict is Verdict.CONFIRMED]
+    if confirmed:  # the last trusted word always stands
+        d = confirmed[-1]
+        assert (d.left, d.right) in (groups if d.strength is Strength.COUNTERPART else shares)
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.sampled_from(list(Verdict)), st.sampled_from(LABELS_L), st.sampled_from(LABELS_R), st.sampled_from(list(Strength)),
+    st.one_of(st.none(), st.from_regex(r"[0-9a-f]{7,40}", fullmatch=True)), st.text(max_size=30),
+)
+def test_a_decision_reads_back_as_written(verdict, left, right, strength, version, note):
+    from fagui.decisions import DecisionRecord, empty_file, file_text, header_line
+
+    record = DecisionRecord(verdict, left, right, strength, version, None, "0" * 16, "f" * 16, note)
+    text = header_line(NATIONAL, ZHEJIANG) + "\n" + record_line(record) + "\n"
+    assert "\n" not in record_line(record) and "\r" not in record_line(record)
+    (read,) = parse_decisions(text, "d.jsonl").records
+    assert read == DecisionRecord(verdict, left, right, strength, version, None, "0" * 16, "f" * 16, note, line=2)

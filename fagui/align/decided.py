@@ -19,11 +19,14 @@ Mark = tuple[int, int, Strength, Decision]
 
 
 def reviewer_decisions(ctx: Context, state: State, decisions: tuple[PlacedDecision, ...]) -> tuple[State, tuple[Mark, ...]]:
-    """Each decision, in order (a later one on the same two articles wins):
+    """Each decision, in order (a later one on the same two articles wins;
+    those not trusted, below, go first so that trusted ones have the last word):
 
-    * a confirmed *counterpart* link makes the two articles one group of
-      their own (each leaves the group it was in; a group left with nothing
-      on one side leaves its other articles one-sided); a confirmed *shares*
+    * a confirmed *counterpart* link makes the two articles counterparts: one
+      joins the group an earlier decision made for the other, when that keeps
+      it one-to-many (:func:`_pair`), else both leave their groups for a
+      group of their own (a group left with nothing on one side leaves its
+      other articles one-sided); a confirmed *shares*
       link makes a shares link (the two articles stop being counterparts),
       resting on their best-scoring pair of units;
     * a rejected link is removed: the right article leaves the group (or the
@@ -49,8 +52,11 @@ def reviewer_decisions(ctx: Context, state: State, decisions: tuple[PlacedDecisi
     engine_shares = {(s.left, s.right) for s in state.shares}
     groups = [(list(lefts), list(rights)) for lefts, rights in state.groups]
     shares = {(s.left, s.right): s for s in state.shares}
+    confirmed: set[tuple[int, int]] = set()  # counterparts a decision has made or kept so far
     marks: list[Mark] = []
-    for (i, j), d in latest.items():
+    # Decisions not trusted first, so that a trusted one on the same articles has the last word.
+    ordered = [x for x in latest.items() if not x[1].current] + [x for x in latest.items() if x[1].current]
+    for (i, j), d in ordered:
         counterpart = d.strength is Strength.COUNTERPART
         had = (i, j) in (engine_pairs if counterpart else engine_shares)
         if not d.current:
@@ -67,13 +73,12 @@ def reviewer_decisions(ctx: Context, state: State, decisions: tuple[PlacedDecisi
             continue
         else:
             marks.append((i, j, d.strength, Decision.CONFIRMED if had else Decision.ADDED))
-        if counterpart and not _together(groups, i, j):
-            _detach(groups, left=i)
-            _detach(groups, right=j)
-            groups.append(([i], [j]))
+        if counterpart:
+            _pair(groups, i, j, confirmed)
+            confirmed.add((i, j))
             shares.pop((i, j), None)
-        elif not counterpart and (i, j) not in shares:
-            if _together(groups, i, j):
+        elif (i, j) not in shares:
+            if _group(groups, left=i) is _group(groups, right=j):
                 _unpair(groups, i, j)
             shares[i, j] = Share(i, j, (_best_units(ctx, i, j),))
     kept = tuple(sorted((tuple(l), tuple(r)) for l, r in groups if l and r))
@@ -81,11 +86,38 @@ def reviewer_decisions(ctx: Context, state: State, decisions: tuple[PlacedDecisi
     return replace(state, groups=kept, shares=ordered), tuple(marks)
 
 
-def _together(groups: list[tuple[list[int], list[int]]], i: int, j: int) -> bool:
-    return any(i in lefts and j in rights for lefts, rights in groups)
+Groups = list[tuple[list[int], list[int]]]
+"""Groups being decided: (left indices, right indices), changed in place."""
 
 
-def _detach(groups: list[tuple[list[int], list[int]]], *, left: int | None = None, right: int | None = None) -> None:
+def _group(groups: Groups, *, left: int | None = None, right: int | None = None) -> tuple[list[int], list[int]] | None:
+    """The group holding left article ``left`` (or right article ``right``), if any."""
+    return next((g for g in groups if left in g[0] or right in g[1]), None)
+
+
+def _pair(groups: Groups, i: int, j: int, confirmed: set[tuple[int, int]]) -> None:
+    """Make left ``i`` and right ``j`` counterparts. A group that earlier
+    decisions made or kept is not broken up where it can grow instead: when
+    ``i`` is the only left article of such a group, ``j`` joins it (one to
+    many), and the other way round; otherwise both leave their groups for a
+    new one (an article has one counterpart group, never many to many)."""
+    gi, gj = _group(groups, left=i), _group(groups, right=j)
+    if gi is not None and gi is gj:
+        return
+    decided = lambda g: g is not None and any((a, b) in confirmed for a in g[0] for b in g[1])
+    if decided(gi) and gi[0] == [i]:
+        _detach(groups, right=j)
+        gi[1].append(j)
+    elif decided(gj) and gj[1] == [j]:
+        _detach(groups, left=i)
+        gj[0].append(i)
+    else:
+        _detach(groups, left=i)
+        _detach(groups, right=j)
+        groups.append(([i], [j]))
+
+
+def _detach(groups: Groups, *, left: int | None = None, right: int | None = None) -> None:
     """Take one article out of its group; a group left empty on one side is dissolved."""
     for k, (lefts, rights) in enumerate(groups):
         if left in lefts or right in rights:
@@ -95,7 +127,7 @@ def _detach(groups: list[tuple[list[int], list[int]]], *, left: int | None = Non
             return
 
 
-def _unpair(groups: list[tuple[list[int], list[int]]], i: int, j: int) -> None:
+def _unpair(groups: Groups, i: int, j: int) -> None:
     """Separate left ``i`` and right ``j`` of one group: the right article
     leaves it, or the left one when it is the group's only right article."""
     for lefts, rights in groups:
