@@ -10,7 +10,7 @@ paused or raced), a real small file system: a tmpfs mounted for the test
 full disk is made with ``RLIMIT_FSIZE`` instead (``ulimit -f``: every write past
 the limit fails with EFBIG, as a full disk fails with ENOSPC, at the same
 write steps); the test says which it used. ``FAGUI_FAULT_RUNS=N`` races the
-editor N times (default 4).
+editor N times (default 2).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from cli.main import main
 from fagui.store.corpus import Corpus
 from fagui.store.journal import PAUSE
 
-RUNS = int(os.environ.get("FAGUI_FAULT_RUNS", "4"))
+RUNS = int(os.environ.get("FAGUI_FAULT_RUNS", "2"))
 SEED = int(os.environ.get("FAGUI_FAULT_SEED", "20"))
 MD = f"texts/{JILIN}.md"
 EDIT = "---\ntitle: my own draft, being edited\n---\n\nnot yet saved anywhere else\n"
@@ -260,11 +260,13 @@ def test_a_full_disk_at_every_write_step_of_add(disk, tmp_path):
         if code == 0:
             break
         one_line_error(stderr, code)
-        named.add(stderr.split(": ")[2].replace(str(repo), "REPO"))
+        file = stderr.split(": ")[2].replace(str(repo), "REPO")
         assert snapshot(repo) == before, stderr
         assert leftovers(repo) == [], stderr
         assert git(repo, "status", "--porcelain") == "", "git cannot use the repository after the failed add"
-        assert run("add", raw, "--id", JILIN, "--repo", repo).exit_code == 0, "the next add does not work"
+        if file not in named:  # once per write step: each add costs time
+            assert run("add", raw, "--id", JILIN, "--repo", repo).exit_code == 0, "the next add does not work"
+        named.add(file)
         shutil.rmtree(repo)
         steps += 1
         free += 4096
