@@ -228,6 +228,7 @@ def _decide_bar(comparison: Comparison) -> str:
     return (
         f'<div class="decide" id="decide"{attrs} title="{esc(DECISION_HELP)}">'
         '<span class="dh">审核决定</span> <span id="decide-count" aria-live="polite">本页尚无决定</span> '
+        '<span class="dhint">逐条点“确认”或“否决”，再点“下载决定”，用 fagui link apply 提交</span> '
         '<button type="button" id="decide-download" disabled>下载决定</button>'
         '<button type="button" id="decide-clear" disabled>清除</button></div>\n'
     )

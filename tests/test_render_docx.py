@@ -22,7 +22,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import markdown_path
 from docx.oxml.ns import qn
-from test_render_common import XSS, sample, versions_sample
+from test_render_common import XSS, decided_sample, sample, versions_sample
 
 from cli.main import main
 from fagui.model import ArticlePair, ArticleRef, Comparison
@@ -112,6 +112,17 @@ def test_shared_relation_and_shares_notes():
     assert "「12339举报受理电话和网络举报受理平台」" in hotline[2]
     carrier = next(r for r in table if r[1].startswith("第十九条"))
     assert carrier[0] == "（部分条款共享）" and "第十九条部分条款来自 国家 第十八条" in carrier[2]
+
+
+def test_the_notes_column_says_what_a_reviewer_decided():
+    table = rows(read(render_docx(decided_sample())))
+    first = next(r for r in table if r[0].startswith("第一条"))
+    second = next(r for r in table if r[0].startswith("第二条"))
+    assert first[2].startswith("相同") and "已确认" in first[2].split("\n")[0]
+    assert "需复核" in second[2].split("\n")[0]
+    hotline = next(r for r in table if r[0].startswith("第十八条"))
+    assert "（共享，相似度 0.62，已添加）" in hotline[2]
+    assert "已确认" not in "".join(c for r in rows(read(render_docx(sample()))) for c in r)
 
 
 def test_versions_title_and_marks():
