@@ -16,6 +16,7 @@ from fagui.errors import FaguiError
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("cli.report:report", "Compare each text with the higher-level texts it implements, as a static site."),
+    "impact": ("cli.impact:impact_command", "Show which provincial articles to review after a national text changed."),
     "diff": ("cli.diff:diff_command", "Compare two regulation texts article by article."),
     "ingest": ("cli.ingest:ingest", "Turn a raw regulation text into canonical Markdown."),
     "check": ("cli.check:check", "Check that files are in canonical form."),

@@ -57,6 +57,7 @@ def report(output: str, force: bool, repo: str) -> None:
         index = build_site(
             output, _made(plan.jurisdictions, tick, unreadable), _made(plan.histories, tick, unreadable),
             force=force, implementation=plan.implementation, unreadable=unreadable,
+            impacts=(make() for make in plan.impacts),
         )
     click.echo(str(index))
 

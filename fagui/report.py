@@ -18,37 +18,17 @@ from typing import Callable
 from fagui.align import EMPTY_BACKGROUND, Background
 from fagui.background import background_at
 from fagui.compare import compare
-from fagui.errors import FaguiError
-from fagui.files import corpus_root, read_text
-from fagui.implements import Citations, Implementation, cited_names, link_texts
-from fagui.markdown import read_regulation
-from fagui.model import Comparison, DocumentRef, Metadata, Regulation, Unreadable
+from fagui.files import corpus_root
+from fagui.followed import followed_version
+from fagui.impact import Impact, revised_references, texts_impact
+from fagui.implements import Implementation, link_texts
+from fagui.model import Comparison, DocumentRef, Regulation, Unreadable
 from fagui.orientation import Decide
 from fagui.store.corpus import Corpus
 from fagui.store.decisions import decisions_at
-from fagui.store.paths import TEXTS
+from fagui.texts import Text, open_corpus, read_texts
 
-
-@dataclass(frozen=True)
-class Text:
-    """A canonical text in ``texts/``: its id, file, front matter and the
-    names it cites (:func:`fagui.implements.cited_names`).
-
-    Only these are kept: a report over hundreds of provinces must not
-    hold every parsed text at once. :meth:`read` parses it again when needed.
-    """
-
-    id: str
-    path: Path
-    metadata: Metadata
-    citations: Citations = Citations()
-
-    def read(self) -> Regulation:
-        return read_regulation(read_text(self.path), str(self.path))
-
-    def ref(self) -> DocumentRef:
-        meta = self.metadata
-        return DocumentRef(id=self.id, title=meta.title, jurisdiction=meta.jurisdiction, effective=meta.effective)
+__all__ = ["PendingComparison", "ReportPlan", "Text", "corpus_root", "plan_report", "read_texts"]
 
 
 @dataclass(frozen=True)
@@ -72,6 +52,10 @@ class ReportPlan:
     texts compared with nothing; warnings about ``implements:``."""
     unreadable: tuple[Unreadable, ...] = ()
     """The texts of ``texts/`` that cannot be read, left out of the report."""
+    impacts: tuple[Callable[[], Impact], ...] = ()
+    """Per reference text with several versions in git: what its newest
+    version means for each text implementing it (:mod:`fagui.impact`),
+    computed when called."""
 
     def __len__(self) -> int:
         return len(self.jurisdictions) + len(self.histories)
@@ -92,12 +76,18 @@ def plan_report(repo: str | Path = ".") -> ReportPlan:
     background = background_at(root)
     implementation = link_texts(texts, {t.id: str(t.path) for t in texts})
     decide = decisions_at(root)
+    corpus = open_corpus(root)
+    impacts = tuple(
+        (lambda r=reference: texts_impact(corpus, texts, implementation.pairings, r, background))
+        for reference in revised_references(corpus, implementation.pairings)
+    )
     return ReportPlan(
         root,
-        jurisdiction_comparisons(texts, background, implementation, decide),
-        history_comparisons(root, [t.id for t in texts], background, decide),
+        jurisdiction_comparisons(texts, background, implementation, decide, corpus),
+        history_comparisons(root, [t.id for t in texts], background, decide, corpus),
         implementation,
         tuple(unreadable),
+        impacts,
     )
 
 
@@ -105,31 +95,18 @@ def _decided(decide: Decide | None, left: Regulation, left_ref: DocumentRef, rig
     return decide(left, left_ref, right, right_ref) if decide is not None else ()
 
 
-def read_texts(root: Path, *, unreadable: list[Unreadable] | None = None) -> list[Text]:
-    """Every canonical text under ``root/texts``, by id. A text that cannot be
-    read raises FaguiError; given ``unreadable``, it is added there instead
-    and left out."""
-    out = []
-    for path in sorted((root / TEXTS).rglob("*.md")):
-        rel = path.relative_to(root / TEXTS).with_suffix("").as_posix()
-        try:
-            regulation = read_regulation(read_text(path), str(path))
-        except FaguiError as exc:
-            if unreadable is None:
-                raise
-            unreadable.append(Unreadable(path.relative_to(root).as_posix(), exc.message, exc.line))
-            continue
-        out.append(Text(rel, path, regulation.metadata, cited_names(regulation)))
-    return out
-
-
 def jurisdiction_comparisons(
-    texts: list[Text], background: Background = EMPTY_BACKGROUND, implementation: Implementation | None = None,
+    texts: list[Text],
+    background: Background = EMPTY_BACKGROUND,
+    implementation: Implementation | None = None,
     decide: Decide | None = None,
+    corpus: Corpus | None = None,
 ) -> tuple[PendingComparison, ...]:
     """Each text against each text it implements (``implementation``, by
     default :func:`fagui.implements.link_texts` of ``texts``); the derived
-    text is read and compared only when its comparison is made.
+    text is read and compared only when its comparison is made. A reference
+    with several versions in ``corpus`` is read in the version the derived
+    text was made under (:func:`fagui.followed.followed_version`).
     ``background`` tells stock phrasing (see :func:`fagui.compare.compare`);
     ``decide`` gives the reviewers' decisions on a pair.
 
@@ -139,31 +116,33 @@ def jurisdiction_comparisons(
     if implementation is None:
         implementation = link_texts(texts)
     by_id = {t.id: t for t in texts}
-    parsed: dict[str, Regulation] = {}  # the reference texts: few, and used again and again
+    parsed: dict[tuple[str, str | None], tuple[Regulation, DocumentRef]] = {}  # references: few, used again and again
     out = []
     for pairing in implementation.pairings:
         n, p = by_id[pairing.reference], by_id[pairing.derived]
 
         def make(n=n, p=p) -> Comparison:
-            if n.id not in parsed:
-                parsed[n.id] = n.read()
-            left, right = parsed[n.id], p.read()
-            decisions = _decided(decide, left, n.ref(), right, p.ref())
-            return compare(left, right, "jurisdictions", n.ref(), p.ref(), background=background, decisions=decisions)
+            followed = followed_version(corpus, n.id, p.metadata)
+            key = (n.id, followed.commit if followed else None)
+            if key not in parsed:
+                parsed[key] = corpus.resolve(f"{n.id}@{followed.commit}") if followed and corpus else (n.read(), n.ref())
+            (left, left_ref), right = parsed[key], p.read()
+            decisions = _decided(decide, left, left_ref, right, p.ref())
+            return compare(left, right, "jurisdictions", left_ref, p.ref(), background=background, decisions=decisions)
 
         out.append(PendingComparison(pairing.name, make))
     return tuple(out)
 
 
 def history_comparisons(
-    root: Path, ids: list[str], background: Background = EMPTY_BACKGROUND, decide: Decide | None = None
+    root: Path, ids: list[str], background: Background = EMPTY_BACKGROUND, decide: Decide | None = None,
+    corpus: Corpus | None = None,
 ) -> tuple[PendingComparison, ...]:
     """Consecutive versions of each regulation with more than one version in
     git (:mod:`fagui.store`), oldest pair first. Empty when ``root`` is not a
     git repository."""
-    try:
-        corpus = Corpus(root)
-    except FaguiError:
+    corpus = corpus or open_corpus(root)
+    if corpus is None:
         return ()
     out = []
     for regulation_id in ids:

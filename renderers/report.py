@@ -18,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from fagui.impact import Impact
 from fagui.implements import Implementation
 from fagui.model import Comparison, Unreadable
 from fagui.outfolder import OutputFolder, output_folder
@@ -43,6 +44,7 @@ def build_site(
     force: bool = False,
     implementation: Implementation = Implementation((), (), ()),
     unreadable: Sequence[Unreadable] = (),
+    impacts: Iterable[Impact] = (),
 ) -> Path:
     """Write the report of the comparisons into ``out_dir``, ``index.html`` last.
 
@@ -58,7 +60,10 @@ def build_site(
     comparison, to ``index.json`` for programs. ``unreadable``: texts left
     out because they cannot be read, listed on the index with why; read only
     when the index is written, after the last comparison, so a caller may add
-    a comparison that failed as it was made. Returns the path of the index.
+    a comparison that failed as it was made.     ``impacts`` (consumed after
+    the comparisons) what each revised reference text means for the texts
+    implementing it (:mod:`fagui.impact`), on the index and in index.json.
+    Returns the path of the index.
     """
     used: set[str] = set()
     references: dict[str, dict[str, tuple[str, ...]]] = {}  # reference text -> its articles' blocks
@@ -93,9 +98,13 @@ def build_site(
             groups.setdefault(_group(e.left), []).append(e)
         for key, entries in groups.items():
             _write_group(folder, entries, references.get(key, {}))
-        folder.write(INDEX_JSON, render_index_json(found, history, implementation, unreadable))
+        revised = tuple(impacts)
+        folder.write(INDEX_JSON, render_index_json(found, history, implementation, unreadable, revised))
         index = folder.write(
-            INDEX, render_index(found, history, title=title, article_pages=True, implementation=implementation, unreadable=unreadable)
+            INDEX,
+            render_index(
+                found, history, title=title, article_pages=True, implementation=implementation, unreadable=unreadable, impacts=revised
+            ),
         )
     return index
 

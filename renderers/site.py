@@ -13,12 +13,14 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from fagui.impact import Impact
 from fagui.implements import Implementation, Pairing, describe
 from fagui.model import Comparison, DocumentRef, Summary, Unreadable
 
 from renderers import COVERAGE, counts, relation_label
 from renderers.articles import Carriage, carriages
 from renderers.html import esc, page_head
+from renderers.impact import render_impact_section
 
 WORDS_UP_TO = 8
 """With at most this many columns, matrix cells spell the class out."""
@@ -241,6 +243,7 @@ def render_index(
     article_pages: bool = False,
     implementation: Implementation | None = None,
     unreadable: Sequence[Unreadable] = (),
+    impacts: Sequence[Impact] = (),
 ) -> str:
     """The index page of a report: comparisons of a reference text against
     derived texts (grouped by reference text, each group with its coverage
@@ -248,7 +251,9 @@ def render_index(
     a page per reference article (:func:`article_href`) and the matrix as CSV
     (:func:`csv_href`), and the index links to them. ``implementation``: why
     each pair was compared (shown under the derived text) and the texts
-    compared with nothing. ``unreadable``: the texts left out, with why."""
+    compared with nothing. ``unreadable``: the texts left out, with why.
+    ``impacts``: per revised reference text, what
+    each implementing text must review (:mod:`fagui.impact`)."""
     why = {(p.reference, p.derived): p for p in implementation.pairings} if implementation else {}
     out = [page_head(title), '<body class="idx">\n']
     out.append(
@@ -276,6 +281,9 @@ def render_index(
         out.append("</section>\n")
     if not jurisdictions:
         out.append('<p class="lede">没有上位与实施文本的对照（texts/ 中需要实施或援引另一文本的文本，见 docs/report.md）。</p>\n')
+    for impact in impacts:
+        pages = {e.right.id or "": e.href for e in jurisdictions if e.left.id == impact.national_id}
+        out.append(render_impact_section(impact, pages))
     if implementation and (implementation.unpaired or implementation.warnings):
         out.append(_unpaired(implementation))
     if histories:

@@ -1,0 +1,134 @@
+"""What a national revision means for each province: the provincial articles
+written from national articles that have changed since, which the province
+must review (the question LexDiff answers for Korean ordinances).
+
+For a national text with several versions in git and each text implementing
+it (:mod:`fagui.implements`): the version the text was made under
+(:func:`fagui.followed.followed_version`) is compared with the newest
+(mode ``versions``), and with the implementing text (mode ``jurisdictions``);
+each national article the revision amended, deleted, split, merged or left
+only in part (relations in :data:`REVIEW`) whose paragraphs the implementing
+text carries (its coverage ``places``) is one :class:`ChangedProvision`, the
+national change beside the provincial articles that carry it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from fagui.align import Background
+from fagui.background import background_at
+from fagui.compare import compare
+from fagui.errors import FaguiError
+from fagui.files import corpus_root
+from fagui.followed import followed_version
+from fagui.implements import Pairing, link_texts
+from fagui.model import ArticlePair, Comparison, DocumentRef
+from fagui.store.corpus import Corpus
+from fagui.texts import Text, open_corpus, read_texts
+
+REVIEW = frozenset({"amended", "deleted", "split", "merged", "shared"})
+"""Relations between two national versions that change what an article
+says (``shared``: gone, but a paragraph of it carried elsewhere); a
+renumbering, a reference update, a move or an addition does not."""
+
+
+@dataclass(frozen=True)
+class ChangedProvision:
+    """One national article changed since the version a province followed:
+    ``change`` is the pair of the two national versions (its relation, the
+    articles before and after, the character diff); ``provincial`` the
+    province's articles that carry the old article."""
+
+    national: str
+    change: ArticlePair
+    provincial: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ProvinceImpact:
+    """One text implementing the national text: ``followed`` is the national
+    version it was made under, ``pairing`` why it is compared, ``changes`` what
+    it must review (empty when it follows the newest version)."""
+
+    derived: DocumentRef
+    followed: DocumentRef
+    pairing: Pairing
+    changes: tuple[ChangedProvision, ...]
+
+
+@dataclass(frozen=True)
+class Impact:
+    """The impact of the newest version of one national text on every text of
+    the corpus implementing it, in the corpus's order."""
+
+    national_id: str
+    newest: DocumentRef
+    versions: int
+    provinces: tuple[ProvinceImpact, ...]
+
+
+def impact(repo: str | Path, national_id: str) -> Impact:
+    """The impact of ``national_id``'s newest version on the corpus around
+    ``repo``. Raises FaguiError when there is no git corpus, or
+    ``national_id`` is not a committed text of it."""
+    root = corpus_root(repo)
+    corpus = open_corpus(root)
+    if corpus is None:
+        raise FaguiError("not in a git repository: versions of a text live in git", str(root))
+    texts = read_texts(root, unreadable=[])  # a text that cannot be read is left out, as in the report
+    if national_id not in {t.id for t in texts}:
+        raise FaguiError(f"no text {national_id} in the corpus", str(root))
+    return texts_impact(corpus, texts, link_texts(texts).pairings, national_id, background_at(root))
+
+
+def revised_references(corpus: Corpus | None, pairings: tuple[Pairing, ...]) -> list[str]:
+    """The reference texts of ``pairings`` with several versions in git."""
+    out = []
+    for reference in dict.fromkeys(p.reference for p in pairings):
+        try:
+            if corpus is not None and len(corpus.versions(reference)) > 1:
+                out.append(reference)
+        except FaguiError:
+            continue  # not committed
+    return out
+
+
+def texts_impact(corpus: Corpus, texts: list[Text], pairings: tuple[Pairing, ...], national_id: str, background: Background) -> Impact:
+    """:func:`impact` on texts already read and paired."""
+    by_id = {t.id: t for t in texts}
+    versions = corpus.versions(national_id)
+    newest, newest_ref = corpus.resolve(f"{national_id}@{versions[0].commit}")
+    revisions: dict[str, Comparison] = {}
+    provinces = []
+    for pairing in pairings:
+        if pairing.reference != national_id:
+            continue
+        derived = by_id[pairing.derived]
+        followed = followed_version(corpus, national_id, derived.metadata) or versions[0]
+        old, old_ref = corpus.resolve(f"{national_id}@{followed.commit}")
+        if followed.commit == versions[0].commit:
+            provinces.append(ProvinceImpact(derived.ref(), old_ref, pairing, ()))
+            continue
+        if followed.commit not in revisions:
+            revisions[followed.commit] = compare(old, newest, "versions", old_ref, newest_ref, background=background)
+        taken = compare(old, derived.read(), "jurisdictions", old_ref, derived.ref(), background=background)
+        provinces.append(ProvinceImpact(derived.ref(), old_ref, pairing, changed_provisions(revisions[followed.commit], taken)))
+    return Impact(national_id, newest_ref, len(versions), tuple(provinces))
+
+
+def changed_provisions(revision: Comparison, taken: Comparison) -> tuple[ChangedProvision, ...]:
+    """The national articles ``revision`` (old -> new national version)
+    changes in a way :data:`REVIEW` names, that ``taken`` (the old national
+    version -> a province) shows the province carries, in the old
+    version's order."""
+    carriers = {c.article: tuple(dict.fromkeys(label for _, label, _ in c.places)) for c in taken.coverage}
+    out = []
+    for pair in revision.pairs:
+        if pair.relation not in REVIEW:
+            continue
+        for article in pair.left:
+            if carriers.get(article.label):
+                out.append(((article.number, article.suffix), ChangedProvision(article.label, pair, carriers[article.label])))
+    return tuple(c for _, c in sorted(out, key=lambda x: x[0]))

@@ -1,0 +1,64 @@
+"""The texts of a corpus as a report plans with them: each text's id, file,
+front matter and cited names, read once; the text itself parsed again only
+when a comparison needs it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from fagui.errors import FaguiError
+from fagui.files import read_text
+from fagui.implements import Citations, cited_names
+from fagui.markdown import read_regulation
+from fagui.model import DocumentRef, Metadata, Regulation, Unreadable
+from fagui.store.corpus import Corpus
+from fagui.store.paths import TEXTS
+
+
+@dataclass(frozen=True)
+class Text:
+    """A canonical text in ``texts/``: its id, file, front matter and the
+    names it cites (:func:`fagui.implements.cited_names`).
+
+    Only these are kept: a report over hundreds of provinces must not
+    hold every parsed text at once. :meth:`read` parses it again when needed.
+    """
+
+    id: str
+    path: Path
+    metadata: Metadata
+    citations: Citations = Citations()
+
+    def read(self) -> Regulation:
+        return read_regulation(read_text(self.path), str(self.path))
+
+    def ref(self) -> DocumentRef:
+        meta = self.metadata
+        return DocumentRef(id=self.id, title=meta.title, jurisdiction=meta.jurisdiction, effective=meta.effective)
+
+
+def open_corpus(root: Path) -> Corpus | None:
+    """The git corpus at ``root``, or None when it is not a git repository."""
+    try:
+        return Corpus(root)
+    except FaguiError:
+        return None
+
+
+def read_texts(root: Path, *, unreadable: list[Unreadable] | None = None) -> list[Text]:
+    """Every canonical text under ``root/texts``, by id. A text that cannot be
+    read raises FaguiError; given ``unreadable``, it is added there instead
+    and left out."""
+    out = []
+    for path in sorted((root / TEXTS).rglob("*.md")):
+        rel = path.relative_to(root / TEXTS).with_suffix("").as_posix()
+        try:
+            regulation = read_regulation(read_text(path), str(path))
+        except FaguiError as exc:
+            if unreadable is None:
+                raise
+            unreadable.append(Unreadable(path.relative_to(root).as_posix(), exc.message, exc.line))
+            continue
+        out.append(Text(rel, path, regulation.metadata, cited_names(regulation)))
+    return out
