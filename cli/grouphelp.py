@@ -23,6 +23,8 @@ Options:
 Commands:
   report              Compare each text with the higher-level texts it
                       implements, as a static site.
+  impact              Show which provincial articles to review after a
+                      national text changed.
   diff                Compare two regulation texts article by article.
   ingest              Turn a raw regulation text into canonical Markdown.
   check               Check that files are in canonical form.
@@ -33,6 +35,8 @@ Commands:
   log                 List the versions of a regulation, newest first.
   history             Show every version in which one article was added,
                       changed or deleted.
+  link                Confirm, reject and list article links; decisions are
+                      committed to the corpus.
   review              Summarise the regulation changes in a commit range, for
                       a pull request.
   install-git-driver  Make git diff print article-level changes for texts/.
