@@ -10,12 +10,22 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from fagui.errors import FaguiError
 from fagui.ingest.layout import Prepared, from_lines
 
-MAX_UNPACKED = 64 * 1024 * 1024
-"""Largest total size of the XML parts of a .docx, unpacked (a zip bomb is refused)."""
+MAX_UNPACKED = 32 * 1024 * 1024
+"""Largest total size of the XML parts of a .docx, unpacked, counted as
+they unpack (a zip bomb is refused, whatever the zip says of its sizes).
+The document of the longest code is a few megabytes."""
+
+MAX_TAGS = 1_000_000
+"""Most tags (``<``) in the XML parts: each element the XML parser holds
+costs some hundred bytes, so a few megabytes of ``<w:p/>`` would cost more
+memory than the bytes say. A long code has a few hundred thousand."""
+
+_CHUNK = 1024 * 1024
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -40,14 +50,13 @@ def prepare(raw: bytes, source: str) -> Prepared:
         names = {info.filename: info for info in archive.infolist()}
     except (zipfile.BadZipFile, OSError, ValueError):
         raise FaguiError("not a Word .docx file: a damaged zip archive", source) from None
-    if "word/document.xml" not in names:
+    if "word/document.xml" not in names and "[Content_Types].xml" not in names:
         raise FaguiError("a zip archive, not a Word document (no word/document.xml)", source)
-    if sum(info.file_size for name, info in names.items() if name.endswith(".xml")) > MAX_UNPACKED:
-        raise FaguiError(f"Word document unpacks to more than {MAX_UNPACKED:,} bytes of XML", source)
+    package = _bounded_package(archive, source)
     import docx  # python-docx: loaded only for Word files
 
     try:
-        document = docx.Document(io.BytesIO(raw))
+        document = docx.Document(package)
     except Exception as exc:  # python-docx raises many kinds for a damaged file
         raise FaguiError(f"not a readable Word document ({type(exc).__name__})", source) from None
     if _made_by_fagui(document):
@@ -70,6 +79,80 @@ def _made_by_fagui(document) -> bool:
     document properties so): its table would read as one long article."""
     props = document.core_properties
     return props.author == "fagui" and props.keywords == "对照表"
+
+def _bounded_package(archive: zipfile.ZipFile, source: str) -> io.BytesIO:
+    """The package python-docx reads: each XML part unpacked in steps and
+    counted as it comes (never trusting the sizes the zip declares), the
+    whole refused past :data:`MAX_UNPACKED` bytes or :data:`MAX_TAGS` tags;
+    every other part (images, fonts, embedded files: no text of the
+    regulation) left empty, never unpacked."""
+    types = _content_types(archive, source)
+    total, tags, parts = 0, 0, []
+    for info in archive.infolist():
+        if info.is_dir():
+            continue
+        if info.filename != "[Content_Types].xml" and not _is_xml(info.filename, types):
+            parts.append((info.filename, b""))
+            continue
+        data = _unpack(archive, info, MAX_UNPACKED - total, source)
+        total += len(data)
+        tags += data.count(b"<")
+        if tags > MAX_TAGS:
+            raise FaguiError(f"Word document holds more than {MAX_TAGS:,} XML tags: not one regulation", source)
+        parts.append((info.filename, data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as package:
+        for name, data in parts:
+            package.writestr(name, data)
+    out.seek(0)
+    return out
+
+
+def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo, room: int, source: str) -> bytes:
+    """A member's bytes, read in steps; refused once they pass ``room``."""
+    chunks, size = [], 0
+    try:
+        with archive.open(info) as member:
+            while chunk := member.read(_CHUNK):
+                size += len(chunk)
+                if size > room:
+                    raise FaguiError(f"Word document unpacks to more than {MAX_UNPACKED:,} bytes of XML", source)
+                chunks.append(chunk)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError, zlib.error):
+        raise FaguiError(f"not a Word .docx file: a damaged zip archive (part {info.filename})", source) from None
+    return b"".join(chunks)
+
+
+def _content_types(archive: zipfile.ZipFile, source: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The package's content types: (by extension, by part name)."""
+    try:
+        info = archive.getinfo("[Content_Types].xml")
+    except KeyError:
+        return {}, {}
+    from lxml import etree  # python-docx's own XML library
+
+    try:
+        root = etree.fromstring(_unpack(archive, info, MAX_UNPACKED, source), etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        raise FaguiError("not a readable Word document ([Content_Types].xml is damaged)", source) from None
+    defaults, overrides = {}, {}
+    for node in root:
+        tag = node.tag.rpartition("}")[2] if isinstance(node.tag, str) else ""
+        if tag == "Default":
+            defaults[(node.get("Extension") or "").lower()] = node.get("ContentType") or ""
+        elif tag == "Override":
+            overrides[(node.get("PartName") or "").lstrip("/").lower()] = node.get("ContentType") or ""
+    return defaults, overrides
+
+
+def _is_xml(name: str, types: tuple[dict[str, str], dict[str, str]]) -> bool:
+    """Whether a part is XML by its content type (whatever its name), or
+    has no content type and could be read as anything."""
+    defaults, overrides = types
+    kind = overrides.get(name.lower())
+    if kind is None:
+        kind = defaults.get(name.rpartition(".")[2].lower() if "." in name.rpartition("/")[2] else "")
+    return kind is None or kind.lower().endswith("xml")
 
 
 def _paragraph_text(p) -> str:

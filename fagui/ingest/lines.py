@@ -6,11 +6,18 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from fagui.errors import FaguiError
 from fagui.ingest.audit import DroppedSpan, PageBreakJoin, Warning
 from fagui.ingest.layout import Prepared
 from fagui.ingest.structure import Block
 from fagui.text.labels import Label
 from fagui.text.normalise import is_cjk, normalise
+
+
+MAX_LINES = 200_000
+"""Most lines of a source read: the longest codes have some thousands (a
+few tens of thousands with a blank line between paragraphs), and each line
+read costs the parser about a kilobyte."""
 
 
 @dataclass
@@ -35,6 +42,9 @@ class LineReader:
         self.source = source
         self.prepared = prepared
         text = self.text = prepared.text
+        count = text.count("\n") + 1
+        if count > MAX_LINES:
+            raise FaguiError(f"{count:,} lines: more than {MAX_LINES:,} is not one regulation", source)
         self.lines: list[SourceLine] = []
         offset = 0
         for i, raw in enumerate(text.split("\n"), 1):

@@ -20,8 +20,11 @@ lines in a larger size is joined too.
 
 from __future__ import annotations
 
+import base64
 import dataclasses
+import functools
 import io
+import itertools
 import logging
 import re
 import zlib
@@ -45,6 +48,17 @@ zip-bomb stream is refused before the PDF is parsed)."""
 
 MAX_UNPACKED = 512 * 1024 * 1024
 """Largest total size the file's compressed streams may unpack to."""
+
+MAX_PAGE_CHARS = 20_000
+"""Most characters one page may draw (a dense A4 page of text has some
+3,000): each drawn character costs pdfplumber about a kilobyte."""
+
+MAX_TOKENS = 1_000_000
+"""Most tokens (operators and operands) of page content the file may have
+read, a form counted each time a page draws it: pdfminer reads some tens of
+thousands a second, and a page of text has some ten thousand."""
+
+_DELIMITERS = b" \t\r\n\f\x00()<>[]{}/%"
 
 SENTENCE_END = re.compile(r"[。！？…][”’」』）)》]*$")
 """How a line that ends a sentence ends: a line ending in ；：） may still be
@@ -95,7 +109,9 @@ def prepare(raw: bytes, source: str) -> Prepared:
             if len(pdf.pages) > MAX_PAGES:
                 raise FaguiError(f"a PDF of {len(pdf.pages):,} pages: more than {MAX_PAGES:,} is not one regulation", source)
             chars = unmapped = 0
+            budget = _Budget(source)
             for number, page in enumerate(pdf.pages, 1):
+                _lay_out(pdf, page, budget)
                 lines, page_unmapped = _page_lines(page, number)
                 chars += sum(len(line.text) for line in lines)
                 unmapped += page_unmapped
@@ -120,29 +136,199 @@ def prepare(raw: bytes, source: str) -> Prepared:
     return dataclasses.replace(from_lines([(line.text, line.reason) for line in lines], "pdf", "pdf"), joined=joined)
 
 
+class _Budget:
+    """What reading the file may cost: :data:`MAX_TOKENS` tokens of content
+    in all, :data:`MAX_PAGE_CHARS` drawn characters a page."""
+
+    def __init__(self, source: str):
+        self.source, self.tokens, self.chars = source, 0, 0
+
+    def content(self, data: bytes) -> None:
+        self.tokens += len(data) - len(data.translate(None, _DELIMITERS))
+        if self.tokens > MAX_TOKENS:
+            raise FaguiError(f"the PDF's pages hold more than {MAX_TOKENS:,} drawing operations: not one regulation", self.source)
+
+    def characters(self, count: int) -> None:
+        self.chars += count
+        if self.chars > MAX_PAGE_CHARS:
+            raise FaguiError(f"a page of the PDF draws more than {MAX_PAGE_CHARS:,} characters: not one regulation", self.source)
+
+
+@functools.cache
+def _bounded_reader():
+    """pdfplumber's layout device and pdfminer's interpreter, each paying
+    into a :class:`_Budget` before the work: the interpreter for the content
+    it is about to read (a page's, or a form's each time it is drawn), the
+    device for the characters of a string before it makes them objects."""
+    from pdfminer.pdfinterp import PDFPageInterpreter
+    from pdfminer.pdftypes import list_value, stream_value
+    from pdfminer.utils import MATRIX_IDENTITY
+    from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+
+    class Device(PDFPageAggregatorWithMarkedContent):
+        budget: _Budget
+
+        def render_string(self, textstate, seq, ncs, graphicstate):
+            if textstate.font is not None:
+                for s in seq:
+                    if isinstance(s, bytes):  # counted up to one past what is left: a long string stops early
+                        room = MAX_PAGE_CHARS - self.budget.chars + 1
+                        self.budget.characters(sum(1 for _ in itertools.islice(textstate.font.decode(s), room)))
+            super().render_string(textstate, seq, ncs, graphicstate)
+
+    class Interpreter(PDFPageInterpreter):
+        def render_contents(self, resources, streams, ctm=MATRIX_IDENTITY):
+            for stream in list_value(streams):
+                self.device.budget.content(stream_value(stream).get_data() or b"")
+            super().render_contents(resources, streams, ctm)
+
+    return Device, Interpreter
+
+
+def _lay_out(pdf, page, budget: _Budget) -> None:
+    """Lay ``page`` out as pdfplumber's ``page.layout`` does, within
+    ``budget``; the result is kept where pdfplumber looks for it (were that
+    to change, pdfplumber would lay the page out again: slower, the same)."""
+    device_class, interpreter_class = _bounded_reader()
+    device = device_class(pdf.rsrcmgr, pageno=page.page_number, laparams=pdf.laparams)
+    device.budget = budget
+    budget.chars = 0
+    interpreter_class(pdf.rsrcmgr, device).process_page(page.page_obj)
+    page._layout = device.get_result()
+
+
+_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>()]+|\d+\s+\d+\s+R)")
+_NAME = re.compile(rb"/([^\s/\[\]<>()]+)")
+_DECODERS = {
+    b"ASCIIHexDecode": "hex", b"AHx": "hex",
+    b"ASCII85Decode": "a85", b"A85": "a85",
+    b"FlateDecode": "flate", b"Fl": "flate",
+    b"LZWDecode": "lzw", b"LZW": "lzw",
+    b"RunLengthDecode": "rl", b"RL": "rl",
+}  # fmt: skip
+"""The filters that unpack a stream (the rest, image codecs and Crypt, are
+not undone to read text)."""
+
+
 def _check_unpacked(raw: bytes, source: str) -> None:
-    """Refuse a file whose compressed streams unpack too large, counting in
-    steps so that nothing large is held. Images are not counted: reading text
-    does not unpack them."""
+    """Refuse a file whose streams unpack too large: each stream's filter
+    chain (as its dictionary names it, or an object it refers to) is undone
+    in steps, counting, so that nothing large is held; one stream may unpack
+    to :data:`MAX_STREAM` bytes, all together to :data:`MAX_UNPACKED`.
+    Images count too: a dictionary saying /Image does not make a stream one
+    (a page's content stream can say it)."""
     total = 0
-    for m in re.finditer(rb"(?<!end)stream\r?\n", raw):
+    for m in _STREAM.finditer(raw):
         end = raw.find(b"endstream", m.end())
         if end < 0:
             break
-        head = raw[max(0, m.start() - 2048) : m.start()]
-        if b"/Image" in head[max(head.rfind(b"obj"), 0) :]:
-            continue
-        inflater, data, size = zlib.decompressobj(), raw[m.end() : end], 0
-        try:
-            while data:
-                size += len(inflater.decompress(data, 1 << 20))
-                data = inflater.unconsumed_tail
-                if size > MAX_STREAM or total + size > MAX_UNPACKED:
-                    limit = min(MAX_STREAM, MAX_UNPACKED - total) // (1024 * 1024)
-                    raise FaguiError(f"a compressed stream in the PDF unpacks to more than {limit} MB: not one regulation", source)
-        except zlib.error:
-            pass  # not a Flate stream (or a damaged one): pdfminer reads it, or says it cannot
+        head = raw[max(0, m.start() - 4096) : m.start()]
+        head = head[head.rfind(b"obj") + 1 :]
+        filters = _filters(raw, head, source)
+        size = _unpacked_size(raw[m.end() : end], filters, min(MAX_STREAM, MAX_UNPACKED - total))
+        if size is None:
+            limit = min(MAX_STREAM, MAX_UNPACKED - total) // (1024 * 1024)
+            raise FaguiError(f"a compressed stream in the PDF unpacks to more than {limit} MB: not one regulation", source)
         total += size
+
+
+def _filters(raw: bytes, head: bytes, source: str) -> list[str]:
+    """The decoders of a stream whose dictionary is ``head``, in order, up to
+    the first that text reading does not undo."""
+    found = _FILTER.search(head)
+    if not found:
+        return []
+    value = found.group(1)
+    if value.endswith(b"R"):  # /Filter 9 0 R: the array is another object
+        number, generation = value.split()[:2]
+        target = re.search(rb"(?<![0-9])%s\s+%s\s+obj\s*(\[[^\]]*\]|/[^\s/\[\]<>()]+)" % (number, generation), raw)
+        if target is None:
+            raise FaguiError("a PDF stream whose filters cannot be read (given in a compressed object)", source)
+        value = target.group(1)
+    out = []
+    for name in _NAME.findall(value):
+        if name not in _DECODERS:
+            break
+        out.append(_DECODERS[name])
+    return out
+
+
+def _unpacked_size(data: bytes, filters: list[str], room: int) -> int | None:
+    """How large ``data`` unpacks through ``filters``, or None past ``room``
+    bytes (a damaged stream counts as far as it unpacks: pdfminer gets no
+    further either)."""
+    size = len(data)
+    for i, kind in enumerate(filters):
+        last = i == len(filters) - 1
+        try:
+            if kind == "hex":
+                data = bytes.fromhex(re.sub(rb"[^0-9A-Fa-f]", b"", data.split(b">", 1)[0]).decode()[: len(data) // 2 * 2])
+            elif kind == "a85":
+                data = re.sub(rb"\s", b"", data.split(b"~>", 1)[0])
+                if 4 * data.count(b"z") + len(data) > room:
+                    return None
+                data = base64.a85decode(data)
+            elif kind == "rl":
+                size = _run_length_size(data, room // 16)  # pdfminer holds it as a list of ints
+                if size is None:
+                    return None
+                if not last:
+                    return size  # no text stream is run-length coded twice
+                continue
+            else:
+                data = _inflate(data, room, keep=not last) if kind == "flate" else _lzw(data, room, keep=not last)
+                if isinstance(data, int):
+                    return data if data <= room else None
+        except (ValueError, zlib.error):
+            return size
+        size = len(data)
+        if size > room:
+            return None
+    return size
+
+
+def _inflate(data: bytes, room: int, keep: bool) -> bytes | int:
+    """Flate ``data`` unpacked in steps: the bytes if ``keep`` (for the
+    next filter), else how many; counting stops past ``room``."""
+    inflater, out, size = zlib.decompressobj(), [], 0
+    while data:
+        chunk = inflater.decompress(data, 1 << 20)
+        data = inflater.unconsumed_tail
+        size += len(chunk)
+        if size > room:
+            return size
+        if keep:
+            out.append(chunk)
+        if inflater.eof or not chunk and not data:
+            break
+    return b"".join(out) if keep else size
+
+
+def _lzw(data: bytes, room: int, keep: bool) -> bytes | int:
+    """As :func:`_inflate`, for LZW."""
+    from pdfminer.lzw import LZWDecoder
+
+    out, size = [], 0
+    for chunk in LZWDecoder(io.BytesIO(data)).run():
+        size += len(chunk)
+        if size > room:
+            return size
+        if keep:
+            out.append(chunk)
+    return b"".join(out) if keep else size
+
+
+def _run_length_size(data: bytes, room: int) -> int | None:
+    """How large run-length ``data`` unpacks, or None past ``room``."""
+    size = i = 0
+    while i < len(data) and data[i] != 128:
+        length = data[i]
+        size += length + 1 if length < 128 else 257 - length
+        i += length + 2 if length < 128 else 2
+        if size > room:
+            return None
+    return size
 
 
 def _page_lines(page, number: int) -> tuple[list[_Line], int]:
