@@ -80,6 +80,7 @@ def _made_by_fagui(document) -> bool:
     props = document.core_properties
     return props.author == "fagui" and props.keywords == "对照表"
 
+
 def _bounded_package(archive: zipfile.ZipFile, source: str) -> io.BytesIO:
     """The package python-docx reads: each XML part unpacked in steps and
     counted as it comes (never trusting the sizes the zip declares), the
