@@ -50,7 +50,7 @@ def prepare(raw: bytes, source: str) -> Prepared:
         names = {info.filename: info for info in archive.infolist()}
     except (zipfile.BadZipFile, OSError, ValueError):
         raise FaguiError("not a Word .docx file: a damaged zip archive", source) from None
-    if "word/document.xml" not in names and "[Content_Types].xml" not in names:
+    if "word/document.xml" not in names:
         raise FaguiError("a zip archive, not a Word document (no word/document.xml)", source)
     package = _bounded_package(archive, source)
     import docx  # python-docx: loaded only for Word files
