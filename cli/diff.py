@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from cli.options import color_option, format_option, output_option, repo_option, use_color
+from cli.options import color_option, format_option, lang_option, output_option, repo_option, use_color
 from fagui.atomic import write_atomic
 from fagui.background import background_at
 from fagui.model import MODES
@@ -25,9 +25,13 @@ from renderers import BINARY_FORMATS, FORMATS, render
 @format_option(FORMATS, "text")
 @output_option("Write here (atomically) instead of standard output; required for docx (a Word 对照表).")
 @click.option("--keep-order", is_flag=True, help="Compare LEFT and RIGHT as given, even a provincial text on the left of a national one.")
+@click.option("--details", is_flag=True, help="docx: add the engine's figures (similarity, 待核) to the notes column.")
+@lang_option
 @color_option
 @repo_option
-def diff_command(left: str, right: str, mode: str | None, fmt: str, output: str | None, keep_order: bool, color: str, repo: str) -> None:
+def diff_command(
+    left: str, right: str, mode: str | None, fmt: str, output: str | None, keep_order: bool, details: bool, lang, color: str, repo: str
+) -> None:
     """Compare two regulation texts article by article.
 
     Each side is a canonical Markdown file, a raw source in any layout
@@ -65,7 +69,7 @@ def diff_command(left: str, right: str, mode: str | None, fmt: str, output: str 
     if note:
         click.echo(f"fagui: note: {visible(note)}", err=True)
     if output:
-        write_atomic(output, render(comparison, fmt))
+        write_atomic(output, render(comparison, fmt, lang=lang, details=details))
         return
     colored = fmt == "text" and use_color(color, sys.stdout)
-    click.echo(render(comparison, fmt, color=colored), nl=False, color=colored)  # color=: click would strip it off a terminal
+    click.echo(render(comparison, fmt, color=colored, lang=lang, details=details), nl=False, color=colored)  # color=: click would strip it off a terminal

@@ -9,6 +9,7 @@ import sys
 import click
 
 from cli.options import article_option, color_option, format_option, repo_option, use_color
+from fagui.messages import Lang
 from fagui.model import relation_words
 from fagui.store.corpus import Corpus
 from fagui.store.paths import split_spec
@@ -61,7 +62,7 @@ def history(spec, article, fmt, color, repo) -> None:
     colored = use_color(color, sys.stdout)
     for e in entries:
         label = f"{e.previous}→{e.label}" if e.previous and e.previous != e.label else e.label
-        click.echo(visible(f"{e.commit[:7]}  effective {e.effective or '-'}  {label}  {relation_words(e.relation)}"))
+        click.echo(visible(f"{e.commit[:7]}  effective {e.effective or '-'}  {label}  {relation_words(e.relation, Lang.EN)}"))
         if e.pair is None or e.relation == "added":
             body = visible("".join(f"  {line}\n" for line in e.text.split("\n")))
         elif e.relation in ("renumbered", "moved") and all(op.kind == "equal" for pp in e.pair.paragraphs for op in pp.ops):

@@ -79,3 +79,18 @@ def use_color(choice: str, stream) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
     return stream.isatty()
+
+
+def lang_option(command):
+    """``--lang zh|en``: the language of what the reader reads (Chinese by
+    default), passed to the command as ``lang`` (a :class:`fagui.messages.Lang`)."""
+    from fagui.messages import DEFAULT_LANG, Lang
+
+    return click.option(
+        "--lang",
+        type=click.Choice([lang.value for lang in Lang]),
+        default=DEFAULT_LANG.value,
+        show_default=True,
+        callback=lambda ctx, param, value: Lang(value),
+        help="Language of the output a reader reads: zh (Chinese) or en (English).",
+    )(command)

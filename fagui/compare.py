@@ -43,7 +43,7 @@ _RELATIONS = {"versions": tuple(VERSION_RELATIONS), "jurisdictions": tuple(JURIS
 def document_ref(regulation: Regulation, id: str | None = None, revision: str | None = None) -> DocumentRef:
     """A DocumentRef naming ``regulation`` from its own metadata."""
     meta = regulation.metadata
-    return DocumentRef(id, meta.title, meta.jurisdiction, revision, meta.effective)
+    return DocumentRef.from_metadata(meta, id, revision)
 
 
 def default_mode(left: DocumentRef, right: DocumentRef) -> str:

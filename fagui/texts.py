@@ -35,7 +35,7 @@ class Text:
 
     def ref(self) -> DocumentRef:
         meta = self.metadata
-        return DocumentRef(id=self.id, title=meta.title, jurisdiction=meta.jurisdiction, effective=meta.effective)
+        return DocumentRef.from_metadata(meta, self.id)
 
 
 def open_corpus(root: Path) -> Corpus | None:

@@ -26,8 +26,10 @@ from fagui.model import (
     Comparison,
     Decision,
     ParagraphPair,
+    relation_meaning,
     relation_words,
 )
+from fagui.messages import DEFAULT_LANG, Lang, say
 from fagui.text.items import parse_marker
 
 FORMATS = ("html", "markdown", "json", "text", "docx")
@@ -37,9 +39,13 @@ BINARY_FORMATS = frozenset({"docx"})
 """Formats :func:`render` returns as bytes (a file, not text for a terminal)."""
 
 
-def render(comparison: Comparison, fmt: str, *, color: bool = False) -> str | bytes:
+def render(comparison: Comparison, fmt: str, *, color: bool = False, lang: Lang = DEFAULT_LANG, details: bool = False) -> str | bytes:
     """Render ``comparison`` as ``fmt`` (one of :data:`FORMATS`): a string,
     or bytes for the formats in :data:`BINARY_FORMATS`.
+
+    ``lang``: the language of everything the reader reads (Chinese by
+    default; JSON is for programs and ignores it). ``details`` adds the
+    engine's figures (similarity, grade) to the 对照表's notes column.
 
     ``color`` only matters for ``text`` (ANSI colour codes); the caller
     decides it (the CLI: on a terminal unless ``NO_COLOR`` is set).
@@ -48,11 +54,11 @@ def render(comparison: Comparison, fmt: str, *, color: bool = False) -> str | by
     if fmt == "html":
         from renderers.html import render_side_by_side
 
-        return render_side_by_side(comparison)
+        return render_side_by_side(comparison, lang=lang)
     if fmt == "markdown":
         from renderers.markdown import render_markdown
 
-        return render_markdown(comparison)
+        return render_markdown(comparison, lang=lang)
     if fmt == "json":
         from renderers.json import render_json
 
@@ -60,51 +66,28 @@ def render(comparison: Comparison, fmt: str, *, color: bool = False) -> str | by
     if fmt == "text":
         from renderers.text import render_text
 
-        return render_text(comparison, color=color)
+        return render_text(comparison, color=color, lang=lang)
     if fmt == "docx":
         from renderers.docx import render_docx
 
-        return render_docx(comparison)
+        return render_docx(comparison, lang=lang, details=details)
     raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
 
 
 # -- shared helpers (private) --------------------------------------------------
 
-RELATION_LABELS = {
-    # jurisdictions
-    "identical": "相同",
-    "reworded": "改写",
-    "adapted": "部分采纳",
-    "shared": "部分条款共享",
-    "provincial_only": "地方新增",
-    "not_adopted": "未采纳",
-    # versions
-    "unchanged": "未变",
-    "renumbered": "重新编号",
-    "reference_update": "引用更新",
-    "amended": "修改",
-    "moved": "移动",
-    "split": "拆分",
-    "merged": "合并",
-    "added": "新增",
-    "deleted": "删除",
-}
-"""Chinese names of the relations, for pages a Chinese reader reads."""
+def relations(comparison: Comparison, lang: Lang = DEFAULT_LANG) -> dict[str, str]:
+    """The relations of the comparison's mode (name -> what it means, in
+    ``lang``), in the mode's order, plus any relation its pairs use that the
+    mode does not list."""
+    names = list(VERSION_RELATIONS if comparison.mode == "versions" else JURISDICTION_RELATIONS)
+    names += [name for name, _ in comparison.summary.counts] + [pair.relation for pair in comparison.pairs]
+    return {name: relation_meaning(name, lang) or relation_words(name, lang) for name in dict.fromkeys(names)}
 
 
-def relations(comparison: Comparison) -> dict[str, str]:
-    """The relations of the comparison's mode (name -> description), in the
-    mode's order, plus any relation its pairs use that the mode does not list."""
-    base = dict(VERSION_RELATIONS if comparison.mode == "versions" else JURISDICTION_RELATIONS)
-    for name, _ in comparison.summary.counts:
-        base.setdefault(name, relation_words(name))
-    for pair in comparison.pairs:
-        base.setdefault(pair.relation, relation_words(pair.relation))
-    return base
-
-
-def relation_label(name: str) -> str:
-    return RELATION_LABELS.get(name, relation_words(name))
+def relation_label(name: str, lang: Lang = DEFAULT_LANG) -> str:
+    """A relation's name for a reader (新增, 调整位置 / added, moved)."""
+    return relation_words(name, lang)
 
 
 def counts(comparison: Comparison) -> list[tuple[str, int]]:
@@ -116,22 +99,17 @@ def counts(comparison: Comparison) -> list[tuple[str, int]]:
     return [(name, stated.get(name, 0)) for name in relations(comparison)]
 
 
-GRADE_LABELS = {"sure": "确定", "unsure": "待核"}
+GRADE_LABELS = {grade: say(f"grade.{grade}", Lang.ZH) for grade in ("sure", "unsure")}
 """Chinese names of the grades: how sure the engine is of a correspondence."""
 
-DECISION_LABELS = {
-    Decision.CONFIRMED: "已确认",
-    Decision.ADDED: "已添加",
-    Decision.NEEDS_REVIEW: "需复核",
-    Decision.REJECTED: "已否决",
-}
+DECISION_LABELS = {decision: say(f"decision.{decision.value}", Lang.ZH) for decision in Decision}
 """Chinese names of a reviewer's decisions (:class:`fagui.model.Decision`),
 the words every format shows them by."""
 
 
-def decision_label(decision: Decision | None) -> str:
+def decision_label(decision: Decision | None, lang: Lang = DEFAULT_LANG) -> str:
     """A reviewer's decision as shown (已确认, 已添加, 需复核); "" for none."""
-    return DECISION_LABELS[decision] if decision is not None else ""
+    return say(f"decision.{decision.value}", lang) if decision is not None else ""
 
 COVERAGE = {
     "as_is": ("＝", "照搬", "adopted as is"),
@@ -144,7 +122,7 @@ share of its paragraphs and items the derived text carries
 (:class:`fagui.model.Coverage`): symbol (so a cell reads without colour),
 Chinese name, English name."""
 
-STRENGTH_LABELS = {"counterpart": "对应", "shares": "共享"}
+STRENGTH_LABELS = {strength: say(f"strength.{strength}", Lang.ZH) for strength in ("counterpart", "shares")}
 """Chinese names of the strengths of a link (:data:`fagui.model.STRENGTHS`)."""
 
 SCORE_MEANING = (
@@ -214,12 +192,76 @@ def labels(refs: Iterable) -> str:
     return "、".join(ref.label for ref in refs)
 
 
-def side_name(comparison: Comparison, side: str) -> str:
+def pair_heading(pair: ArticlePair, mode: str = "versions") -> str:
+    """Both sides of a pair, old → new between versions (``第十条 →
+    第二十六条、第四十三条``), reference ↔ derived between jurisdictions;
+    ``—`` for a side with no article."""
+    arrow = "→" if mode == "versions" else "↔"
+    return f"{labels(pair.left) or '—'} {arrow} {labels(pair.right) or '—'}"
+
+
+Shown = ParagraphPair | tuple[str, str]
+"""A block as shown under a pair: a diffed paragraph pair, or (side, text)
+for a block with no counterpart ("L": only the old / reference side has it)."""
+
+
+def pair_sections(pair: ArticlePair) -> list[tuple[str, list[Shown]]]:
+    """A pair's blocks in reading order, each under the article it belongs
+    to, so split and merged articles read as separate texts: for a split
+    one section per new article, for a merge one per old article (its
+    heading the article's label), then the blocks of the single side no
+    paragraph pair covers. A one-to-one pair is one section with an empty
+    heading."""
+    many = "R" if len(pair.right) > 1 else "L" if len(pair.left) > 1 else None
+    covered = {("L",) + tuple(pp.left) for pp in pair.paragraphs if pp.left is not None}
+    covered |= {("R",) + tuple(pp.right) for pp in pair.paragraphs if pp.right is not None}
+    lone = [
+        (side, ai, bi, block)
+        for side, refs in (("L", pair.left), ("R", pair.right))
+        for ai, ref in enumerate(refs)
+        for bi, block in enumerate(ref.blocks)
+        if (side, ai, bi) not in covered
+    ]
+    if many is None:
+        return [("", list(pair.paragraphs) + [(side, block) for side, _, _, block in lone])]
+    refs = pair.right if many == "R" else pair.left
+    sections: list[tuple[str, list[tuple[int, Shown]]]] = [(ref.label, []) for ref in refs]
+    rest: list[Shown] = []
+    for pp in pair.paragraphs:
+        at = pp.right if many == "R" else pp.left
+        if at is None:
+            rest.append(pp)
+        else:
+            sections[at[0]][1].append((at[1], pp))
+    for side, ai, bi, block in lone:
+        if side == many:
+            sections[ai][1].append((bi, (side, block)))
+        else:
+            rest.append((side, block))
+    out = [(label, [shown for _, shown in sorted(blocks, key=lambda x: x[0])]) for label, blocks in sections]
+    if rest:
+        other = pair.left if many == "R" else pair.right
+        out.append((labels(other), rest))
+    return out
+
+
+def group_note(pair: ArticlePair, lang: Lang = DEFAULT_LANG) -> str:
+    """What a split or merge did, in the reader's words: 拆分为第二十六条、
+    第四十三条 / 由第十条、第十一条合并 (empty for any other pair)."""
+    if pair.relation == "split" or len(pair.right) > 1:
+        return say("note.split_into", lang, labels=labels(pair.right))
+    if pair.relation == "merged" or len(pair.left) > 1:
+        return say("note.merged_from", lang, labels=labels(pair.left))
+    return ""
+
+
+def side_name(comparison: Comparison, side: str, lang: Lang = DEFAULT_LANG) -> str:
     """A short name for one side: the jurisdiction, or the revision / date."""
     doc = comparison.left if side == "L" else comparison.right
     if comparison.mode == "versions":
         when = doc.effective or doc.revision
-        return f"{'旧版' if side == 'L' else '新版'}{f' {when}' if when else ''}"
+        name = say("side.old" if side == "L" else "side.new", lang)
+        return f"{name}{f' {when}' if when else ''}"
     return doc.jurisdiction or doc.title
 
 

@@ -8,9 +8,12 @@ the right column), words only the left side has are struck through (in the
 left column), both from the pair's diff ops. An article on one side only
 stands against a cell that names it (新增 / 删除 between versions, 地方新增 /
 未采纳 between jurisdictions, 部分条款共享 when a paragraph of it is carried
-elsewhere). The notes column gives the relation, the strength of the
-correspondence and its score, and every *shares* link of the row's articles
-(which article, which paragraphs, the wording they share).
+elsewhere). The notes column says in a reader's words what happened to the
+row's articles (修改, 拆分为第二十六条、第四十三条, 调整位置：由第五章移至第一章)
+and where each *shares* link carries a paragraph; the engine's figures
+(strength, similarity, 待核, the wording shared) only on request
+(``details``). The title block cites each text as an office does: title,
+文号, jurisdiction, 公布 and 施行 dates (never the corpus id or a git hash).
 
 A4 portrait; the header row repeats on every page; text is set in SimSun
 (宋体) for Chinese (``w:eastAsia``, with the font table naming 宋体 and the
@@ -37,7 +40,9 @@ from lxml import etree
 
 from fagui.model import ArticleLink, ArticlePair, ArticleRef, Comparison, ParagraphPair
 
-from renderers import GRADE_LABELS, decision_label, STRENGTH_LABELS, article_blocks, block_name, block_ops, counts, relation_label, shares_of, side_name
+from fagui.messages import DEFAULT_LANG, Lang, say
+from fagui.model import note_words
+from renderers import decision_label, article_blocks, block_name, block_ops, counts, group_note, relation_label, shares_of, side_name
 
 CJK_FONT = "SimSun"
 CJK_FONT_ALT = "宋体"
@@ -56,12 +61,16 @@ def xml_safe(text: object) -> str:
     return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", str(text))
 
 
-def render_docx(comparison: Comparison) -> bytes:
-    """The 对照表 of ``comparison`` as the bytes of a .docx file."""
+def render_docx(comparison: Comparison, *, lang: Lang = DEFAULT_LANG, details: bool = False) -> bytes:
+    """The 对照表 of ``comparison`` as the bytes of a .docx file, in ``lang``.
+    ``details`` adds the engine's figures to the notes column (the
+    strength of a correspondence, its similarity, 待核 for a weak one, the
+    wording a shared paragraph shares); without it the column says only
+    what a drafting office writes there."""
     document = docx.Document()
-    _setup(document, _title(comparison))
-    _title_block(document, comparison)
-    _table(document, comparison)
+    _setup(document, _title(comparison, lang))
+    _title_block(document, comparison, lang)
+    _table(document, comparison, lang, details)
     package = document.part.package
     for rid, rel in list(package.rels.items()):
         if rel.reltype.endswith("/thumbnail"):  # python-docx's picture of its blank template
@@ -85,11 +94,11 @@ def _reproducible(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _title(comparison: Comparison) -> str:
+def _title(comparison: Comparison, lang: Lang) -> str:
     left, right = comparison.left, comparison.right
     if comparison.mode == "versions" and left.title == right.title:
-        return f"{left.title}修改前后对照表"
-    return f"{left.title}与{right.title}对照表"
+        return say("docx.title_versions", lang, title=left.title)
+    return say("docx.title_pair", lang, left=left.title, right=right.title)
 
 
 # -- page, fonts ------------------------------------------------------------------
@@ -152,40 +161,41 @@ def _add_font_table_entry(document) -> None:
 # -- title block -------------------------------------------------------------------
 
 
-def _roles(comparison: Comparison) -> tuple[str, str]:
-    return ("修改前", "修改后") if comparison.mode == "versions" else ("参照文本", "地方文本")
+def _roles(comparison: Comparison, lang: Lang) -> tuple[str, str]:
+    keys = ("docx.role_old", "docx.role_new") if comparison.mode == "versions" else ("docx.role_reference", "docx.role_derived")
+    return say(keys[0], lang), say(keys[1], lang)
 
 
-def _title_block(document, comparison: Comparison) -> None:
+FACTS = ("title", "document_number", "jurisdiction", "promulgated", "effective")
+"""The rows of the title block: how an office cites each text (the corpus
+id and the git revision are the engine's names, not a reader's)."""
+
+
+def _title_block(document, comparison: Comparison, lang: Lang) -> None:
     heading = document.add_paragraph()
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     heading.paragraph_format.space_after = Pt(8)
-    run = heading.add_run(xml_safe(_title(comparison)))
+    run = heading.add_run(xml_safe(_title(comparison, lang)))
     run.font.size = Pt(16)
     run.bold = True
     facts = document.add_table(rows=0, cols=3)
     facts.style = "Table Grid"
     facts.alignment = WD_TABLE_ALIGNMENT.CENTER
-    roles = _roles(comparison)
+    roles = _roles(comparison, lang)
     rows = [("", roles[0], roles[1])]
-    for name, key in (("标题", "title"), ("地区", "jurisdiction"), ("施行日期", "effective"), ("版本", "revision"), ("编号", "id")):
+    for key in FACTS:
         values = (getattr(comparison.left, key), getattr(comparison.right, key))
         if any(values):
-            rows.append((name, values[0] or "—", values[1] or "—"))
+            rows.append((say(f"field.{key}", lang), values[0] or "—", values[1] or "—"))
     for row_values in rows:
         cells = facts.add_row().cells
         for cell, value, width in zip(cells, row_values, (Mm(24), Mm(75), Mm(75))):
             cell.width = width
             cell.paragraphs[0].add_run(xml_safe(value))
-    summary = "；".join(f"{relation_label(name)} {n}" for name, n in counts(comparison) if n)
+    summary = say("list.sep", lang).join(f"{relation_label(name, lang)} {n}" for name, n in counts(comparison) if n)
     s = comparison.summary
-    _note(document, f"条文：{s.left_articles} ↔ {s.right_articles}。{summary}。")
-    _note(
-        document,
-        "说明：右栏加粗的文字为新增（左栏没有），左栏加删除线的文字为删除（右栏没有）；"
-        "仅一侧有的条文，另一栏注明“新增”“删除”（版本之间）或“地方新增”“未采纳”（参照文本与地方文本之间）；"
-        "“部分条款共享”指该条的款、项见于另一侧的其他条文，见说明栏。",
-    )
+    _note(document, say("docx.counts", lang, left=s.left_articles, right=s.right_articles, summary=summary))
+    _note(document, say("docx.legend", lang))
 
 
 def _note(document, text: str) -> None:
@@ -198,9 +208,9 @@ def _note(document, text: str) -> None:
 # -- the table ---------------------------------------------------------------------
 
 
-def _table(document, comparison: Comparison) -> None:
-    names = {"L": side_name(comparison, "L"), "R": side_name(comparison, "R")}
-    roles = _roles(comparison)
+def _table(document, comparison: Comparison, lang: Lang, details: bool) -> None:
+    names = {"L": side_name(comparison, "L", lang), "R": side_name(comparison, "R", lang)}
+    roles = _roles(comparison, lang)
     table = document.add_table(rows=1, cols=3)
     table.style = "Table Grid"
     table.autofit = False  # fixed layout: the grid's widths hold for every row
@@ -208,7 +218,7 @@ def _table(document, comparison: Comparison) -> None:
         column.width = width
     header = table.rows[0]
     _repeat_header(header)
-    for cell, text, width in zip(header.cells, (f"{roles[0]}（{names['L']}）", f"{roles[1]}（{names['R']}）", "说明"), COLUMNS):
+    for cell, text, width in zip(header.cells, (f"{roles[0]}（{names['L']}）", f"{roles[1]}（{names['R']}）", say("docx.notes_column", lang)), COLUMNS):
         cell.width = width
         _shade(cell)
         p = cell.paragraphs[0]
@@ -223,9 +233,9 @@ def _table(document, comparison: Comparison) -> None:
             _chapter_row(table, chapter)
         left_index, right_index = block_ops(pair) if pair.left and pair.right else ({}, {})
         cells = _add_row(table)
-        _side(cells[0], "L", pair, left_index, previous)
-        _side(cells[1], "R", pair, right_index, previous)
-        _notes(cells[2], pair, shares, names, blocks)
+        _side(cells[0], "L", pair, left_index, previous, lang)
+        _side(cells[1], "R", pair, right_index, previous, lang)
+        _notes(cells[2], pair, shares, names, blocks, lang, details)
 
 
 def _add_row(table) -> list:
@@ -295,12 +305,12 @@ def _chapter_row(table, chapter: dict[str, str]) -> None:
             _run(p, chapter[side])
 
 
-def _side(cell, side: str, pair: ArticlePair, index: dict[tuple[int, int], ParagraphPair], previous: dict) -> None:
+def _side(cell, side: str, pair: ArticlePair, index: dict[tuple[int, int], ParagraphPair], previous: dict, lang: Lang) -> None:
     refs = pair.left if side == "L" else pair.right
     if not refs:
         p = cell.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _run(p, f"（{relation_label(pair.relation)}）", color="595959")
+        _run(p, f"（{relation_label(pair.relation, lang)}）", color="595959")
         return
     first = True
     for ai, ref in enumerate(refs):
@@ -331,22 +341,27 @@ def _article(cell, side: str, ref: ArticleRef, ai: int, index: dict[tuple[int, i
                 _run(p, op.right, bold=True)
 
 
-def _notes(cell, pair: ArticlePair, shares: dict[tuple[str, str], list[ArticleLink]], names: dict[str, str], blocks: dict) -> None:
-    head = [relation_label(pair.relation)]
-    if pair.left and pair.right:
-        head.append(STRENGTH_LABELS["counterpart"])
-        head.append(f"相似度 {pair.score:.2f}")
+def _notes(
+    cell, pair: ArticlePair, shares: dict[tuple[str, str], list[ArticleLink]], names: dict[str, str], blocks: dict, lang: Lang, details: bool
+) -> None:
+    """The notes column in a drafting office's words: the relation (修改,
+    拆分为第二十六条、第四十三条, 调整位置：由第五章移至第一章, 同时修改) and where
+    a shared paragraph went; the engine's figures only with ``details``."""
+    head = [group_note(pair, lang) or relation_label(pair.relation, lang)]
+    if details and pair.left and pair.right:
+        head.append(say("strength.counterpart", lang))
+        head.append(say("docx.similarity", lang, score=f"{pair.score:.2f}"))
         if pair.grade != "sure":
-            head.append(GRADE_LABELS.get(pair.grade, pair.grade))
-        if pair.decision is not None:
-            head.append(decision_label(pair.decision))
-    lines = ["，".join(head)]
-    lines += [xml_safe(note) for note in pair.notes]
+            head.append(say(f"grade.{pair.grade}", lang))
+    if pair.decision is not None:
+        head.append(decision_label(pair.decision, lang))
+    lines = [say("list.comma", lang).join(head) if details or pair.decision is not None else head[0]]
+    lines += [note_words(note, lang) for note in pair.notes]
     for side, refs in (("L", pair.left), ("R", pair.right)):
         other = "R" if side == "L" else "L"
         for ref in refs:
             for link in shares.get((side, ref.label), ()):
-                lines.append(_shares_line(side, ref.label, link, names[other], blocks))
+                lines.append(_shares_line(side, ref.label, link, names[other], blocks, lang, details))
     p = cell.paragraphs[0]
     for k, line in enumerate(lines):
         if k:
@@ -354,17 +369,28 @@ def _notes(cell, pair: ArticlePair, shares: dict[tuple[str, str], list[ArticleLi
         _run(p, line, size=18)
 
 
-def _shares_line(side: str, label: str, link: ArticleLink, other_name: str, blocks: dict) -> str:
-    """``第十八条部分条款见于 吉林省 第十九条（共享，相似度 0.62）：第1款↔第1款「……」``."""
+def _shares_line(side: str, label: str, link: ArticleLink, other_name: str, blocks: dict, lang: Lang, details: bool) -> str:
+    """``第十八条第2款见于吉林省第十九条第1款``; with ``details`` the
+    similarity, 待核 and the wording shared: ``（共享，相似度 0.62）「……」``."""
     there = link.right if side == "L" else link.left
-    verb = "部分条款见于" if side == "L" else "部分条款来自"
-    grade = f"，{GRADE_LABELS.get(link.grade, link.grade)}" if link.grade != "sure" else ""
-    grade += f"，{decision_label(link.decision)}" if link.decision is not None else ""
     other = "R" if side == "L" else "L"
+    key = "docx.shares_to" if side == "L" else "docx.shares_from"
     places = []
     for ev in link.evidence:
         mine, theirs = (ev.left, ev.right) if side == "L" else (ev.right, ev.left)
-        wording = "".join(f"「{w}」" for w in ev.shared[:6])
-        places.append(f"{block_name(blocks[side, mine[0]], mine[1])}↔{block_name(blocks[other, theirs[0]], theirs[1])}{wording}")
-    return f"{label}{verb} {other_name} {there}（{STRENGTH_LABELS['shares']}，相似度 {link.score:.2f}{grade}）：{'；'.join(places)}"
-
+        place = say(
+            key, lang, label=label, mine=block_name(blocks[side, mine[0]], mine[1]), other=other_name, there=there,
+            theirs=block_name(blocks[other, theirs[0]], theirs[1]),
+        )
+        if details:
+            place += "".join(f"「{w}」" for w in ev.shared[:6])
+        places.append(place)
+    line = "；".join(places) or say(key, lang, label=label, mine="", other=other_name, there=there, theirs="")
+    if link.decision is not None:
+        line += f"（{decision_label(link.decision, lang)}）"
+    if details:
+        figures = [say("strength.shares", lang), say("docx.similarity", lang, score=f"{link.score:.2f}")]
+        if link.grade != "sure":
+            figures.append(say(f"grade.{link.grade}", lang))
+        line += f"（{say('list.comma', lang).join(figures)}）"
+    return line

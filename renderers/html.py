@@ -21,7 +21,9 @@ from fagui.model import (
     DocumentRef,
     ParagraphPair,
     article_fingerprint,
+    note_words,
 )
+from fagui.messages import DEFAULT_LANG, Lang, say
 
 from renderers import (
     GRADE_LABELS,
@@ -31,8 +33,9 @@ from renderers import (
     block_name,
     block_ops,
     counts,
+    group_note,
     is_item,
-    labels,
+    pair_heading,
     relation_label,
     relations,
     score_histogram,
@@ -51,11 +54,14 @@ def asset(name: str) -> str:
     return resources.files("renderers").joinpath("assets", name).read_text(encoding="utf-8")
 
 
-def render_side_by_side(comparison: Comparison, *, index_href: str | None = None, across: dict[str, str] | None = None) -> str:
+def render_side_by_side(
+    comparison: Comparison, *, index_href: str | None = None, across: dict[str, str] | None = None, lang: Lang = DEFAULT_LANG
+) -> str:
     """One HTML page: the left (reference / older) text against the right
     (derived / newer) text, corresponding articles on the same row.
 
-    ``index_href`` adds a link back to a report's index page; ``across``
+    ``lang`` words the relations, grades and notes (the page's chrome is
+    Chinese). ``index_href`` adds a link back to a report's index page; ``across``
     (left article label -> page) a link from each left article to its page
     across the derived texts (:mod:`renderers.articles`).
     """
@@ -64,12 +70,12 @@ def render_side_by_side(comparison: Comparison, *, index_href: str | None = None
     out.append(page_head(title))
     out.append('<body class="cmp">\n')
     out.append(_header(comparison, index_href))
-    out.append(_toolbar(comparison))
+    out.append(_toolbar(comparison, lang))
     out.append(_decide_bar(comparison))
     out.append('<main id="rows" class="rows">\n')
-    page = _Page(comparison, across or {})
+    page = _Page(comparison, across or {}, lang)
     for n, pair in enumerate(comparison.pairs, 1):
-        out.append(_row(n, pair, page))
+        out.append(_row(n, pair, page, comparison.mode))
     if not comparison.pairs:
         out.append('<p class="none">两份文本都没有条文。</p>\n')
     out.append("</main>\n")
@@ -166,17 +172,17 @@ def _histogram(comparison: Comparison) -> str:
     )
 
 
-def _toolbar(comparison: Comparison) -> str:
+def _toolbar(comparison: Comparison, lang: Lang) -> str:
     s = comparison.summary
     versions = comparison.mode == "versions"
     chips = []
-    descriptions = relations(comparison)
+    descriptions = relations(comparison, lang)
     for name, count in counts(comparison):
         chips.append(
             f'<span class="chip rel-{esc(name)}{" zero" if not count else ""}" title="{esc(descriptions.get(name, name))}">'
             f'<label><input type="checkbox" checked data-rel="{esc(name)}"{" data-unchanged" if name in UNCHANGED_RELATIONS else ""}>'
-            f'<span class="rl">{esc(relation_label(name))}</span> <b class="n">{count}</b></label>'
-            f'<button type="button" class="only" data-only="{esc(name)}" title="只看{esc(relation_label(name))}">仅</button></span>'
+            f'<span class="rl">{esc(relation_label(name, lang))}</span> <b class="n">{count}</b></label>'
+            f'<button type="button" class="only" data-only="{esc(name)}" title="只看{esc(relation_label(name, lang))}">仅</button></span>'
         )
     if versions:
         shares = (
@@ -327,7 +333,8 @@ class _Page:
     the blocks of every article (to name the blocks a link joins) and each
     left article's page across the derived texts, if any."""
 
-    def __init__(self, comparison: Comparison, across: dict[str, str]) -> None:
+    def __init__(self, comparison: Comparison, across: dict[str, str], lang: Lang) -> None:
+        self.lang = lang
         self.ids = _Anchors()
         self.names = {"L": side_name(comparison, "L"), "R": side_name(comparison, "R")}
         self.prev_div: dict[str, tuple[str, ...] | None] = {"L": None, "R": None}
@@ -362,7 +369,7 @@ def _cell(side: str, refs: tuple[ArticleRef, ...], index: dict[tuple[int, int], 
     return "".join(parts)
 
 
-def _row(n: int, pair: ArticlePair, page: _Page) -> str:
+def _row(n: int, pair: ArticlePair, page: _Page, mode: str) -> str:
     rel = esc(pair.relation)
     changed = pair.changed
     if pair.left and pair.right:
@@ -373,19 +380,20 @@ def _row(n: int, pair: ArticlePair, page: _Page) -> str:
         left_index, right_index = {}, {}
     score = f'<span class="score" title="{esc(SCORE_MEANING)}">{pair.score:.2f}</span>' if pair.left and pair.right else ""
     if pair.left and pair.right and pair.grade != "sure":
-        score += f'<span class="grade {esc(pair.grade)}" title="对应较弱，请核对">{esc(GRADE_LABELS.get(pair.grade, pair.grade))}</span>'
+        score += f'<span class="grade {esc(pair.grade)}" title="对应较弱，请核对">{esc(say("grade." + pair.grade, page.lang))}</span>'
     score += _decided(pair.decision)
     controls = "".join(
         decide_control(l.label, r.label, "counterpart", page.blocks, named=len(pair.left) * len(pair.right) > 1)
         for l in pair.left for r in pair.right
     ) if page.decidable else ""
 
-    notes = "".join(f'<span class="note">{esc(note)}</span>' for note in pair.notes)
-    what = f"{labels(pair.left) or '—'} ↔ {labels(pair.right) or '—'}"
+    said = [note_words(note, page.lang) for note in pair.notes] + ([group_note(pair, page.lang)] if group_note(pair) else [])
+    notes = "".join(f'<span class="note">{esc(note)}</span>' for note in said)
+    what = pair_heading(pair, mode)
     return (
         f'<section class="row{" chg" if changed else ""}" id="row-{n}" data-rel="{rel}">'
         f'<div class="rh"><a class="num" href="#row-{n}" title="本行链接">#{n}</a>'
-        f'<span class="rel rel-{rel}" title="{rel}">{esc(relation_label(pair.relation))}</span>{score}'
+        f'<span class="rel rel-{rel}" title="{rel}">{esc(relation_label(pair.relation, page.lang))}</span>{score}'
         f'<span class="what">{esc(what)}</span>{notes}{controls}</div>'
         f"{_cell('L', pair.left, left_index, page)}"
         f"{_cell('R', pair.right, right_index, page)}"

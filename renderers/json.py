@@ -22,7 +22,9 @@ from fagui.model import (
     Evidence,
     ParagraphPair,
     Summary,
+    note_words,
 )
+from fagui.messages import Lang
 
 
 def render_json(comparison: Comparison) -> str:
@@ -51,6 +53,8 @@ def _document(d: DocumentRef) -> dict[str, Any]:
         "jurisdiction": d.jurisdiction,
         "revision": d.revision,
         "effective": d.effective,
+        "document_number": d.document_number,
+        "promulgated": d.promulgated,
     }
 
 
@@ -92,7 +96,7 @@ def _pair(p: ArticlePair) -> dict[str, Any]:
         "left": [_article(a) for a in p.left],
         "right": [_article(a) for a in p.right],
         "paragraphs": [_paragraph(pp) for pp in p.paragraphs],
-        "notes": list(p.notes),
+        "notes": [{"kind": n.kind.value, "old": list(n.old), "new": list(n.new), "text": note_words(n, Lang.EN)} for n in p.notes],
         "decision": _decision(p.decision),
     }
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 import html
 import re
 
-from fagui.model import ArticlePair, Comparison, relation_words
+from fagui.messages import DEFAULT_LANG, Lang, say
+from fagui.model import ArticlePair, Comparison, note_words
 from fagui.text.control import visible
 
-from renderers import article_blocks, block_name, counts, decision_label, labels, relation_label, relations, side_name
+from renderers import article_blocks, block_name, counts, decision_label, labels, pair_heading, pair_sections, relation_label, relations, side_name
 
 FOLD_AFTER = 5
 """A relation with more changed pairs than this is folded into <details>."""
@@ -73,47 +74,49 @@ def _h(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def render_markdown(comparison: Comparison) -> str:
-    """The comparison as Markdown for a pull-request comment or a review."""
+def render_markdown(comparison: Comparison, lang: Lang = DEFAULT_LANG) -> str:
+    """The comparison as Markdown for a pull-request comment or a review, in ``lang``."""
     s = comparison.summary
     out: list[str] = []
     add = out.append
     left, right = comparison.left, comparison.right
-    add(f"### {escape_markdown(left.title)} ({escape_markdown(side_name(comparison, 'L'))}) ↔ {escape_markdown(right.title)} ({escape_markdown(side_name(comparison, 'R'))})")
+    add(f"### {escape_markdown(left.title)} ({escape_markdown(side_name(comparison, 'L', lang))}) ↔ {escape_markdown(right.title)} ({escape_markdown(side_name(comparison, 'R', lang))})")
     add("")
-    kept = "kept" if comparison.mode == "versions" else "adopted"
-    add(
-        f"**{s.left_articles}** ↔ **{s.right_articles}** articles · {kept} **{s.adopted_share * 100:.0f}%**"
-        f" · text shared **{s.derived_share * 100:.0f}%**"
-        f" · provisions carried **{s.provision_share * 100:.0f}%**"
+    kept = "sum.kept" if comparison.mode == "versions" else "sum.adopted"
+    figures = (
+        say("sum.articles", lang, left=f"**{s.left_articles}**", right=f"**{s.right_articles}**"),
+        say(kept, lang, share=f"**{s.adopted_share * 100:.0f}%**"),
+        say("sum.text_shared", lang, share=f"**{s.derived_share * 100:.0f}%**"),
+        say("sum.provisions", lang, share=f"**{s.provision_share * 100:.0f}%**"),
     )
+    add(" · ".join(figures))
     add("")
-    descriptions = relations(comparison)
-    add("| relation | 关系 | pairs | meaning |")
-    add("|---|---|---:|---|")
+    descriptions = relations(comparison, lang)
+    add(say("md.table_head", lang))
+    add("|---|---:|---|")
     for name, n in counts(comparison):
-        add(f"| {relation_words(name)} | {relation_label(name)} | {n} | {descriptions.get(name, '')} |")
+        add(f"| {relation_label(name, lang)} | {n} | {descriptions.get(name, '')} |")
     add("")
-    render_decisions(out, comparison)
-    render_shares(out, comparison)
+    render_decisions(out, comparison, lang)
+    render_shares(out, comparison, lang)
     changed = [(i, p) for i, p in enumerate(comparison.pairs, 1) if p.changed]
     if not changed:
-        add("No article changed.")
+        add(say("md.no_change", lang))
         return "\n".join(out) + "\n"
     if comparison.mode == "versions":
-        folded = folded_lines(comparison)
+        folded = folded_lines(comparison, lang)
         out += folded + ([""] if folded else [])
         changed = [(i, p) for i, p in changed if p.relation not in FOLDED_RELATIONS]
         if not changed:
-            add("No substantive change.")
+            add(say("md.no_substantive", lang))
             return "\n".join(out) + "\n"
-    add("Legend: `[-deleted-]` `{+inserted+}`")
+    add(say("md.legend", lang))
     for name in relations(comparison):
         group = [(i, p) for i, p in changed if p.relation == name]
         if not group:
             continue
         add("")
-        title = f"{relation_words(name)} ({relation_label(name)}): {len(group)}"
+        title = say("md.group", lang, name=relation_label(name, lang), n=len(group))
         fold = len(group) > FOLD_AFTER
         if fold:
             add(f"<details><summary><b>{_h(title)}</b></summary>")
@@ -121,35 +124,35 @@ def render_markdown(comparison: Comparison) -> str:
             add(f"#### {title}")
         for i, pair in group:
             add("")
-            render_pair(out, i, pair)
+            render_pair(out, i, pair, lang, comparison.mode)
         if fold:
             add("")
             add("</details>")
     return "\n".join(out) + "\n"
 
 
-def render_decisions(out: list[str], comparison: Comparison) -> None:
+def render_decisions(out: list[str], comparison: Comparison, lang: Lang = DEFAULT_LANG) -> None:
     """Append the links a reviewer decided (``fagui link``): confirmed
     (已确认), added (已添加) or needing review since the wording changed (需复核)."""
     decided = [x for x in comparison.links if x.decision is not None]
     if not decided:
         return
     add = out.append
-    add(f"#### Reviewer decisions: {len(decided)}")
+    add(say("md.decisions_head", lang, n=len(decided)))
     add("")
     for x in decided:
-        add(f"- {escape_markdown(x.left)} ↔ {escape_markdown(x.right)} · {x.strength} · {decision_label(x.decision)}")
+        add(f"- {escape_markdown(x.left)} ↔ {escape_markdown(x.right)} · {say('strength.' + x.strength, lang)} · {decision_label(x.decision, lang)}")
     add("")
 
 
-def render_shares(out: list[str], comparison: Comparison) -> None:
+def render_shares(out: list[str], comparison: Comparison, lang: Lang = DEFAULT_LANG) -> None:
     """Append the shares links: each paragraph or item carried into an
     article that is not its article's counterpart, with the wording shared."""
     shares = [x for x in comparison.links if x.strength == "shares"]
     if not shares:
         return
     add = out.append
-    add(f"#### Provisions carried between articles that are not counterparts (shares): {len(shares)}")
+    add(say("md.shares_head", lang, n=len(shares)))
     add("")
     names = article_blocks(comparison)
     for link in shares:
@@ -158,58 +161,57 @@ def render_shares(out: list[str], comparison: Comparison) -> None:
             + (" " + " ".join(f"「{escape_markdown(w)}」" for w in ev.shared[:4]) if ev.shared else "")
             for ev in link.evidence
         )
-        grade = (" · unsure" if link.grade != "sure" else "") + (f" · {decision_label(link.decision)}" if link.decision else "")
+        grade = (f" · {say('grade.' + link.grade, lang)}" if link.grade != "sure" else "") + (f" · {decision_label(link.decision, lang)}" if link.decision else "")
         add(f"- {escape_markdown(link.left)} → {escape_markdown(link.right)} · {link.score:.2f}{grade} · {blocks}")
     add("")
 
 
-def folded_lines(comparison: Comparison) -> list[str]:
+def folded_lines(comparison: Comparison, lang: Lang = DEFAULT_LANG) -> list[str]:
     """One line per relation of :data:`FOLDED_RELATIONS` that occurs:
-    ``- Renumbered only (11): 第六条→第七条，第七条→第八条，…``."""
+    ``- 仅调整条序（11）：第六条→第七条，第七条→第八条，…``."""
     out = []
     for relation in FOLDED_RELATIONS:
         pairs = [p for p in comparison.pairs if p.relation == relation]
         if pairs:
             moves = "，".join(f"{escape_markdown(labels(p.left))}→{escape_markdown(labels(p.right))}" for p in pairs)
-            name = "Renumbered only" if relation == "renumbered" else "Reference updates only (they follow the renumbering)"
-            out.append(f"- {name} ({len(pairs)}): {moves}")
+            key = "md.renumbered_only" if relation == "renumbered" else "md.references_only"
+            out.append(f"- {say(key, lang, n=len(pairs), moves=moves)}")
     return out
 
 
-def render_pair(out: list[str], n: int, pair: ArticlePair) -> None:
-    """Append pair number ``n`` to ``out``: a head line, then its inline diff as a quote."""
+def render_pair(out: list[str], n: int, pair: ArticlePair, lang: Lang = DEFAULT_LANG, mode: str = "versions") -> None:
+    """Append pair number ``n`` to ``out``: a head line naming both sides
+    (old → new), then its inline diff as a quote; a split or merged
+    article's parts each under their own bold label."""
     add = out.append
-    head = f"**{escape_markdown(labels(pair.left) or '—')} ↔ {escape_markdown(labels(pair.right) or '—')}** · {relation_words(pair.relation)}"
+    head = f"**{escape_markdown(pair_heading(pair, mode))}** · {relation_label(pair.relation, lang)}"
     if pair.left and pair.right:
-        head += f" · {pair.score:.2f}" + (" · unsure" if pair.grade != "sure" else "")
+        head += f" · {pair.score:.2f}" + (f" · {say('grade.' + pair.grade, lang)}" if pair.grade != "sure" else "")
     if pair.decision is not None:
-        head += f" · {decision_label(pair.decision)}"
+        head += f" · {decision_label(pair.decision, lang)}"
     head += f" · #{n}"
     for note in pair.notes:
-        head += f" · {escape_markdown(note)}"
+        head += f" · {escape_markdown(note_words(note, lang))}"
     add(head)
     add("")
     lines = []
-    shown = set()
-    for pp in pair.paragraphs:
-        if pp.left is not None:
-            shown.add(("L",) + tuple(pp.left))
-        if pp.right is not None:
-            shown.add(("R",) + tuple(pp.right))
-        parts = []
-        for op in pp.ops:
-            if op.kind == "equal":
-                parts.append(escape_markdown(op.right))
-            elif op.kind == "delete" and op.left:
-                parts.append(f"[-{escape_markdown(op.left)}-]")
-            elif op.kind == "insert" and op.right:
-                parts.append(f"{{+{escape_markdown(op.right)}+}}")
-        lines.append("".join(parts))
-    for side, refs in (("L", pair.left), ("R", pair.right)):
-        for ai, ref in enumerate(refs):
-            for bi, block in enumerate(ref.blocks):
-                if (side, ai, bi) not in shown:
-                    lines.append(f"[-{escape_markdown(block)}-]" if side == "L" else f"{{+{escape_markdown(block)}+}}")
+    for heading, blocks in pair_sections(pair):
+        if heading:
+            lines.append(f"**{escape_markdown(heading)}**")
+        for shown in blocks:
+            if isinstance(shown, tuple):
+                side, block = shown
+                lines.append(f"[-{escape_markdown(block)}-]" if side == "L" else f"{{+{escape_markdown(block)}+}}")
+                continue
+            parts = []
+            for op in shown.ops:
+                if op.kind == "equal":
+                    parts.append(escape_markdown(op.right))
+                elif op.kind == "delete" and op.left:
+                    parts.append(f"[-{escape_markdown(op.left)}-]")
+                elif op.kind == "insert" and op.right:
+                    parts.append(f"{{+{escape_markdown(op.right)}+}}")
+            lines.append("".join(parts))
     for k, line in enumerate(lines):
         if k:
             add(">")

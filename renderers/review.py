@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 
 from fagui.decisions import record_line
+from fagui.messages import Lang
 from fagui.model import Verdict, relation_words
 from fagui.review import FileChange, MetadataChange, Review
 from renderers.json import comparison_data
@@ -89,7 +90,7 @@ def _document(review: Review) -> tuple[list[str], list[_Section]]:
         for change in problems:
             add(f"- {code_span(change.path)}: {escape_markdown(change.problem)}")
         add("")
-    add("| regulation | file | " + " | ".join(relation_words(r) for r in SUMMARY_RELATIONS) + " | front matter |")
+    add("| regulation | file | " + " | ".join(relation_words(r, Lang.EN) for r in SUMMARY_RELATIONS) + " | front matter |")
     add("|---|---|" + "---:|" * len(SUMMARY_RELATIONS) + "---|")
     for change in review.changes:
         counts = dict(change.comparison.summary.counts) if change.comparison else {}
@@ -148,7 +149,7 @@ def _file(change: FileChange) -> _Section:
         add("")
     if change.metadata and change.status != "deleted":
         add(f"- {'Front matter' if change.status == 'added' else 'Front matter changed'}: " + "; ".join(_field(m, change.status) for m in change.metadata))
-    opening += folded_lines(comparison)
+    opening += folded_lines(comparison, Lang.EN)
     shown = [(i, p) for i, p in enumerate(comparison.pairs, 1) if p.changed and p.relation not in FOLDED_RELATIONS]
     if not shown:
         add("")
@@ -162,7 +163,7 @@ def _file(change: FileChange) -> _Section:
     articles = []
     for i, pair in shown:
         lines: list[str] = []
-        render_pair(lines, i, pair)
+        render_pair(lines, i, pair, Lang.EN)
         lines.append("")
         articles.append(lines)
     return _Section(change, opening, articles, ["</details>"] if fold else [])

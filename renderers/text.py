@@ -9,9 +9,10 @@ characters in the texts are made visible, so a text cannot drive the terminal.
 
 from __future__ import annotations
 
-from fagui.model import ArticlePair, Comparison, relation_words
+from fagui.messages import DEFAULT_LANG, Lang, say
+from fagui.model import ArticlePair, Comparison, note_words, relation_words
 
-from renderers import counts, decision_label, labels, shares_of, side_name
+from renderers import counts, decision_label, pair_heading, pair_sections, shares_of, side_name
 from fagui.text.control import visible
 
 RESET = "\x1b[0m"
@@ -27,8 +28,9 @@ STYLES = {
 
 
 class _Out:
-    def __init__(self, color: bool) -> None:
+    def __init__(self, color: bool, lang: Lang) -> None:
         self.color = color
+        self.lang = lang
         self.lines: list[str] = []
 
     def style(self, kind: str, text: str) -> str:
@@ -42,39 +44,45 @@ class _Out:
         return text
 
 
-def render_text(comparison: Comparison, color: bool = False) -> str:
-    """The comparison as terminal text; ANSI colour only when ``color``."""
-    out = _Out(color)
+def render_text(comparison: Comparison, color: bool = False, lang: Lang = DEFAULT_LANG) -> str:
+    """The comparison as terminal text, in ``lang``; ANSI colour only when ``color``."""
+    out = _Out(color, lang)
     s = comparison.summary
     left, right = comparison.left, comparison.right
     add = out.lines.append
-    add(out.style("title", f"{left.title} ({side_name(comparison, 'L')}) ↔ {right.title} ({side_name(comparison, 'R')})"))
-    kept = "kept" if comparison.mode == "versions" else "adopted"
+    add(out.style("title", f"{left.title} ({side_name(comparison, 'L', lang)}) ↔ {right.title} ({side_name(comparison, 'R', lang)})"))
+    kept = "sum.kept" if comparison.mode == "versions" else "sum.adopted"
     add(
-        f"{s.left_articles} ↔ {s.right_articles} articles · {kept} {s.adopted_share * 100:.0f}%"
-        f" · text shared {s.derived_share * 100:.0f}% · provisions carried {s.provision_share * 100:.0f}%"
+        " · ".join(
+            (
+                say("sum.articles", lang, left=s.left_articles, right=s.right_articles),
+                say(kept, lang, share=f"{s.adopted_share * 100:.0f}%"),
+                say("sum.text_shared", lang, share=f"{s.derived_share * 100:.0f}%"),
+                say("sum.provisions", lang, share=f"{s.provision_share * 100:.0f}%"),
+            )
+        )
     )
-    add(" · ".join(f"{relation_words(name)} {n}" for name, n in counts(comparison)))
+    add(" · ".join(f"{relation_words(name, lang)} {n}" for name, n in counts(comparison)))
     if not color:
-        add("legend: [-deleted-] {+inserted+}")
+        add(say("legend", lang))
     shares = shares_of(comparison)
     for n, pair in enumerate(comparison.pairs, 1):
-        _pair(out, n, pair, shares)
+        _pair(out, n, pair, shares, comparison.mode)
     return "\n".join(out.lines).rstrip("\n") + "\n"
 
 
-def _pair(out: _Out, n: int, pair: ArticlePair, shares: dict) -> None:
+def _pair(out: _Out, n: int, pair: ArticlePair, shares: dict, mode: str) -> None:
     add = out.lines.append
     changed = pair.changed
-    relation = relation_words(pair.relation)
+    relation = relation_words(pair.relation, out.lang)
     head = f"#{n} {out.style('relation', relation) if changed else relation}"
     if pair.left and pair.right:
-        head += f" {pair.score:.2f}" + (" unsure" if pair.grade != "sure" else "")
+        head += f" {pair.score:.2f}" + (f" {say('grade.' + pair.grade, out.lang)}" if pair.grade != "sure" else "")
     if pair.decision is not None:
-        head += f" {decision_label(pair.decision)}"
-    head += f"  {visible(labels(pair.left) or '—')} ↔ {visible(labels(pair.right) or '—')}"
+        head += f" {decision_label(pair.decision, out.lang)}"
+    head += f"  {visible(pair_heading(pair, mode))}"
     for note in pair.notes:
-        head += f"  ({visible(note)})"
+        head += f"  ({visible(note_words(note, out.lang))})"
     if not changed:
         add(out.style("dim", head) if out.color else head)
         _shares(out, pair, shares)
@@ -88,35 +96,35 @@ def _pair(out: _Out, n: int, pair: ArticlePair, shares: dict) -> None:
 
 
 def render_article_diff(pair: ArticlePair, color: bool = False) -> str:
-    """One pair's inline diff, a line per paragraph (indented two spaces):
-    what ``fagui diff`` prints under a changed pair's head line."""
-    out = _Out(color)
+    """One pair's inline diff, a line per paragraph (indented two spaces;
+    under a split or merge each article's own lines under its label, as
+    :func:`renderers.pair_sections` orders them): what ``fagui diff``
+    prints under a changed pair's head line."""
+    out = _Out(color, DEFAULT_LANG)
     _changes(out, pair)
     return "".join(line + "\n" for line in out.lines)
 
 
 def _changes(out: _Out, pair: ArticlePair) -> None:
     add = out.lines.append
-    shown = set()
-    for pp in pair.paragraphs:
-        shown.add(("L",) + tuple(pp.left) if pp.left is not None else None)
-        shown.add(("R",) + tuple(pp.right) if pp.right is not None else None)
-        parts = []
-        for op in pp.ops:
-            if op.kind == "equal":
-                parts.append(visible(op.right))
-            elif op.kind == "delete":
-                parts.append(out.style("delete", op.left))
-            elif op.kind == "insert":
-                parts.append(out.style("insert", op.right))
-        add("  " + "".join(parts))
-    # Blocks no paragraph pair covers (one-sided pairs): whole, marked by side.
-    for side, refs in (("L", pair.left), ("R", pair.right)):
-        for ai, ref in enumerate(refs):
-            for bi, block in enumerate(ref.blocks):
-                if (side, ai, bi) not in shown:
-                    mark = "-" if side == "L" else "+"
-                    add(f"  {mark} " + out.style("only_" + side, block) if out.color else f"  {mark} {visible(block)}")
+    for heading, blocks in pair_sections(pair):
+        if heading:
+            add("  " + out.style("title", heading))
+        for shown in blocks:
+            if isinstance(shown, tuple):  # a block with no counterpart: whole, marked by side
+                side, block = shown
+                mark = "-" if side == "L" else "+"
+                add(f"  {mark} " + out.style("only_" + side, block) if out.color else f"  {mark} {visible(block)}")
+                continue
+            parts = []
+            for op in shown.ops:
+                if op.kind == "equal":
+                    parts.append(visible(op.right))
+                elif op.kind == "delete":
+                    parts.append(out.style("delete", op.left))
+                elif op.kind == "insert":
+                    parts.append(out.style("insert", op.right))
+            add("  " + "".join(parts))
 
 
 def _shares(out: _Out, pair: ArticlePair, shares: dict) -> None:
@@ -127,5 +135,6 @@ def _shares(out: _Out, pair: ArticlePair, shares: dict) -> None:
             for link in shares.get((side, ref.label), ()):
                 arrow, other = ("→", link.right) if side == "L" else ("←", link.left)
                 words = " ".join(f"「{visible(w)}」" for ev in link.evidence for w in ev.shared[:3])
-                grade = (" unsure" if link.grade != "sure" else "") + (f" {decision_label(link.decision)}" if link.decision else "")
-                out.lines.append(f"  shares: {visible(ref.label)} {arrow} {visible(other)} {link.score:.2f}{grade} {words}".rstrip())
+                grade = (f" {say('grade.' + link.grade, out.lang)}" if link.grade != "sure" else "") + (f" {decision_label(link.decision, out.lang)}" if link.decision else "")
+                line = say("shares.line", out.lang, mine=visible(ref.label), arrow=arrow, other=visible(other))
+                out.lines.append(f"  {line} {link.score:.2f}{grade} {words}".rstrip())

@@ -107,11 +107,14 @@ def test_markdown_of_two_versions_folds_renumbered_articles_to_one_line(tmp_path
     old.write_text(write_regulation(original), encoding="utf-8")
     new.write_text(write_regulation(amended), encoding="utf-8")
     text = run(str(old), str(new), "--format", "markdown").stdout
-    line = next(line for line in text.splitlines() if line.startswith("- Renumbered only ("))
+    line = next(line for line in text.splitlines() if line.startswith("- 仅调整条序（"))
     assert "第六条→第七条" in line
-    assert "**第六条 ↔ 第七条**" not in text  # not also listed in full
-    assert "**第十二条 ↔ 第十三条** · amended" in text
-    assert text.index("- Renumbered only") < text.index("**第十二条 ↔ 第十三条**")
+    assert "**第六条 → 第七条**" not in text  # not also listed in full
+    assert "**第十二条 → 第十三条** · 修改" in text
+    assert text.index("- 仅调整条序") < text.index("**第十二条 → 第十三条**")
+    english = run(str(old), str(new), "--format", "markdown", "--lang", "en").stdout
+    line = next(line for line in english.splitlines() if line.startswith("- Renumbered only ("))
+    assert "第六条→第七条" in line and "**第十二条 → 第十三条** · amended" in english
 
 
 def test_a_raw_source_is_read_as_fagui_ingest_reads_it():

@@ -15,7 +15,10 @@ from hypothesis import strategies as st
 from fagui.compare import _dice, _grams, compare
 from fagui.text.numerals import to_chinese
 from fagui.markdown import read_regulation
+from fagui.messages import Lang
 from fagui.model import (
+    NoteKind,
+    note_words,
     JURISDICTION_RELATIONS,
     VERSION_RELATIONS,
     Article,
@@ -103,7 +106,9 @@ def test_reference_updates_are_noted_not_amended(versions):
     changed = [op for para in pair.paragraphs for op in para.ops if op.kind != "equal"]
     assert {op.left + op.right for op in changed} <= {"八", "九", "十"}
     moved = relation_of(comparison, left_number=29)
-    assert any("第四章" in note for note in moved.notes)
+    assert any(note.kind is NoteKind.MOVED and note.new[0].startswith("第四章") for note in moved.notes)
+    assert any(note_words(note).startswith("调整位置：由第") and note_words(note).endswith("移至第四章") for note in moved.notes)
+    assert any(note_words(note, Lang.EN).startswith("moved from 第") for note in moved.notes)
 
 
 def test_summary_counts_every_relation_in_order(versions):

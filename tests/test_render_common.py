@@ -27,6 +27,8 @@ from fagui.model import (
     DocumentRef,
     Evidence,
     LocatedArticle,
+    Note,
+    NoteKind,
     Paragraph,
     ParagraphPair,
     Summary,
@@ -169,7 +171,7 @@ def sample(xss: bool = False) -> Comparison:
                 (ref(7, "本规定自公布之日起施行。" + XSS, divisions=(XSS,)),),
                 (ArticleRef(8, XSS, (XSS,), ("本规定自2025年1月1日起施行。" + XSS, XSS)),),
                 0.5,
-                notes=(XSS,),
+                notes=(Note(NoteKind.MOVED, (XSS,), ("第一章 总则",)),),
             )
         )
     # A provision carried into an article that is not its counterpart.
@@ -203,7 +205,7 @@ def versions_sample() -> Comparison:
         pair("amended", (ref(2, "本规定适用于机关。"),), (ref(2, "本规定适用于机关、团体。"),), 0.8),
         pair("added", (), (ref(3, "新增的一条。"),)),
         pair("renumbered", (ref(3, "原第三条。"),), (ref(4, "原第三条。"),), 1.0),
-        pair("reference_update", (ref(4, "依照本规定第三条处理。"),), (ref(5, "依照本规定第四条处理。"),), 0.95, notes=("第三条 → 第四条",)),
+        pair("reference_update", (ref(4, "依照本规定第三条处理。"),), (ref(5, "依照本规定第四条处理。"),), 0.95, notes=(Note(NoteKind.REFERENCES_FOLLOW),)),
         pair("deleted", (ref(5, "删去的一条。"),), ()),
     ]
     return with_links(Comparison("versions", old, new, tuple(pairs), summarize("versions", pairs)))

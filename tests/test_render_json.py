@@ -16,6 +16,8 @@ from fagui.model import (
     DiffOp,
     DocumentRef,
     Evidence,
+    Note,
+    NoteKind,
     ParagraphPair,
     Summary,
 )
@@ -45,7 +47,7 @@ def from_json(text: str) -> Comparison:
         pairs=tuple(
             ArticlePair(
                 p["relation"], tuple(map(art, p["left"])), tuple(map(art, p["right"])), p["score"],
-                tuple(map(para, p["paragraphs"])), tuple(p["notes"]), p["grade"],
+                tuple(map(para, p["paragraphs"])), tuple(Note(NoteKind(n["kind"]), tuple(n["old"]), tuple(n["new"])) for n in p["notes"]), p["grade"],
                 Decision(p["decision"]) if p["decision"] is not None else None,
             )
             for p in d["pairs"]
@@ -81,7 +83,7 @@ def test_deterministic_fixed_order_utf8():
     assert "反间谍" in text and "\\u" not in text  # ensure_ascii=False
     d = json.loads(text)
     assert list(d) == ["schema", "mode", "left", "right", "summary", "pairs", "links", "coverage"]
-    assert list(d["left"]) == ["id", "title", "jurisdiction", "revision", "effective"]
+    assert list(d["left"]) == ["id", "title", "jurisdiction", "revision", "effective", "document_number", "promulgated"]
     assert list(d["summary"]) == ["counts", "left_articles", "right_articles", "adopted_share", "derived_share", "provision_share"]
     assert list(d["summary"]["counts"]) == ["identical", "reworded", "adapted", "shared", "provincial_only", "not_adopted"]
     assert list(d["pairs"][0]) == ["relation", "changed", "score", "grade", "left", "right", "paragraphs", "notes", "decision"]

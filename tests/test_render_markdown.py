@@ -6,13 +6,17 @@ import re
 
 from test_render_common import sample, synthetic, versions_sample
 
+from fagui.messages import Lang
 from renderers.markdown import FOLD_AFTER, render_markdown
 
 
 def test_counts_table_and_inline_diff():
     md = render_markdown(sample())
-    assert "| relation | 关系 | pairs | meaning |" in md
-    assert "| reworded | 改写 | 2 |" in md and "| identical | 相同 | 2 |" in md
+    assert "| 关系 | 条数 | 含义 |" in md
+    assert "| 改写 | 2 |" in md and "| 相同 | 2 |" in md
+    english = render_markdown(sample(), lang=Lang.EN)
+    assert "| relation | pairs | meaning |" in english
+    assert "| reworded | 2 |" in english and "| identical | 2 |" in english
     assert "{+本省行政区域内的+}机关" in md and "[-在国家安全机关的协调和指导下-]" in md
     assert "名录[-。-]{+；+}" in md
 
@@ -40,17 +44,21 @@ def test_regulation_text_cannot_inject_markup():
 def test_long_sections_fold_into_details():
     md = render_markdown(synthetic(60))
     assert md.count("<details>") == md.count("</details>") >= 3
-    assert "<details><summary><b>reworded (改写): 20</b></summary>\n\n" in md
+    assert "<details><summary><b>改写：20</b></summary>\n\n" in md
+    assert "<details><summary><b>reworded: 20</b></summary>\n\n" in render_markdown(synthetic(60), lang=Lang.EN)
     small = render_markdown(sample())
-    assert "<details>" not in small and "#### reworded (改写): 2" in small
+    assert "<details>" not in small and "#### 改写：2" in small
     assert FOLD_AFTER == 5
 
 
 def test_versions_and_no_change():
     md = render_markdown(versions_sample())
-    assert "reference update" in md and "kept" in md
+    assert "仅引用条号更新" in md and "保留" in md
+    english = render_markdown(versions_sample(), lang=Lang.EN)
+    assert "Reference updates only" in english and "kept" in english
     from dataclasses import replace
 
     c = sample()
     quiet = replace(c, pairs=c.pairs[:1], links=c.links[:1])
-    assert render_markdown(quiet).rstrip().endswith("No article changed.")
+    assert render_markdown(quiet).rstrip().endswith("没有条文变化。")
+    assert render_markdown(quiet, lang=Lang.EN).rstrip().endswith("No article changed.")

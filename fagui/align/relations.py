@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from fagui.align.context import Context, Group as Indices, Share, State
 from fagui.align.versions import ARTICLE_NUMBER, INTERNAL_REF
 from fagui.align.vectors import coverage, group_score
+from fagui.model import Note, NoteKind
 from fagui.text.labels import label_text
 from fagui.text.numerals import to_int
 
@@ -29,7 +30,7 @@ class Group:
     right: tuple[int, ...]
     relation: str
     score: float
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
     grade: str = "sure"
 
 
@@ -93,17 +94,17 @@ def version_groups(ctx: Context, state: State) -> list[Group]:
         old, new = la[i], ra[j]
         same_text = ctx.texts_l[i] == ctx.texts_r[j]
         score = 1.0 if same_text else score
-        notes: tuple[str, ...] = ()
+        notes: tuple[Note, ...] = ()
         if chapter_map.get(old.divisions) != new.divisions:
             relation = "moved"
-            notes = (f"moved from {' / '.join(old.divisions) or '(no chapter)'} to {' / '.join(new.divisions) or '(no chapter)'}",)
+            notes = (Note(NoteKind.MOVED, old.divisions, new.divisions),)
             if not same_text:
-                notes += ("also amended",)
+                notes += (Note(NoteKind.ALSO_AMENDED),)
         elif same_text:
             relation = "unchanged" if old.article.key == new.article.key else "renumbered"
         elif renumber_refs(ctx.texts_l[i], key_map) == ctx.texts_r[j]:
             relation = "reference_update"
-            notes = ("references follow the renumbering",)
+            notes = (Note(NoteKind.REFERENCES_FOLLOW),)
         else:
             relation = "amended"
         out.append(Group(lefts, rights, relation, score, notes, grade(score, ctx)))

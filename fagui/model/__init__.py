@@ -25,11 +25,15 @@ from fagui.model.comparison import (
     Evidence,
     JURISDICTION_RELATIONS,
     MODES,
+    Note,
+    NoteKind,
     ParagraphPair,
     STRENGTHS,
     Summary,
     UNCHANGED_RELATIONS,
     VERSION_RELATIONS,
+    note_words,
+    relation_meaning,
     relation_words,
 )
 from fagui.model.decisions import Decision, PlacedDecision, Strength, Verdict, article_fingerprint
@@ -71,6 +75,8 @@ __all__ = [
     "LocatedArticle",
     "METADATA_FIELDS",
     "MODES",
+    "Note",
+    "NoteKind",
     "Metadata",
     "Paragraph",
     "ParagraphPair",
@@ -83,5 +89,7 @@ __all__ = [
     "VERSION_RELATIONS",
     "Verdict",
     "article_fingerprint",
+    "note_words",
+    "relation_meaning",
     "relation_words",
 ]

@@ -5,6 +5,9 @@ I/O."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
+
+from fagui.messages import CATALOGUE, DEFAULT_LANG, Lang, say
 
 from fagui.model.decisions import Decision
 
@@ -14,26 +17,15 @@ COMPARISON_SCHEMA = "fagui.comparison/2"
 MODES = ("versions", "jurisdictions")
 
 VERSION_RELATIONS = {
-    "unchanged": "same number, same text",
-    "renumbered": "same text under a new number",
-    "reference_update": "only cross-references to renumbered articles changed",
-    "amended": "wording changed",
-    "moved": "moved to another chapter or section",
-    "split": "one article became several",
-    "merged": "several articles became one",
-    "shared": "no counterpart, but a paragraph or item carried into (or from) another article",
-    "added": "new in the right-hand version",
-    "deleted": "removed in the right-hand version",
+    name: say(f"meaning.{name}", Lang.EN)
+    for name in ("unchanged", "renumbered", "reference_update", "amended", "moved", "split", "merged", "shared", "added", "deleted")
 }
-"""Relations between articles of two versions of one regulation."""
+"""Relations between articles of two versions of one regulation (name ->
+what it means, in English; :func:`relation_meaning` in either language)."""
 
 JURISDICTION_RELATIONS = {
-    "identical": "same text after normalisation",
-    "reworded": "same provision, different wording",
-    "adapted": "partly shared: the derived text takes part of the provision",
-    "shared": "no counterpart, but a paragraph or item carried into (or from) another article",
-    "provincial_only": "only in the derived (provincial) text: nothing in it comes from the reference text",
-    "not_adopted": "only in the reference (national) text: no provision of it appears in the derived text",
+    name: say(f"meaning.{name}", Lang.EN)
+    for name in ("identical", "reworded", "adapted", "shared", "provincial_only", "not_adopted")
 }
 """Relations between a reference text's articles and a derived text's."""
 
@@ -41,10 +33,54 @@ UNCHANGED_RELATIONS = frozenset({"unchanged", "identical"})
 """Relations that are not a change: everything else is one."""
 
 
-def relation_words(relation: str) -> str:
-    """A relation as English words for people: ``reference_update`` ->
-    ``reference update``. The one place names become words."""
-    return relation.replace("_", " ")
+def relation_words(relation: str, lang: Lang = DEFAULT_LANG) -> str:
+    """A relation as words for people, in ``lang``: ``reference_update`` ->
+    ``引用条号更新`` / ``reference update``. The one place names become words
+    (a name the catalogue lacks reads with spaces for underscores)."""
+    return say(f"relation.{relation}", lang) if f"relation.{relation}" in CATALOGUE else relation.replace("_", " ")
+
+
+def relation_meaning(relation: str, lang: Lang = DEFAULT_LANG) -> str:
+    """What a relation means, in ``lang`` (empty for a name the catalogue lacks)."""
+    return say(f"meaning.{relation}", lang) if f"meaning.{relation}" in CATALOGUE else ""
+
+
+class NoteKind(str, Enum):
+    """What a note on a pair of articles says."""
+
+    MOVED = "moved"
+    ALSO_AMENDED = "also_amended"
+    REFERENCES_FOLLOW = "references_follow"
+
+
+@dataclass(frozen=True)
+class Note:
+    """A remark for the reader on a pair of articles, as data, so each
+    deliverable words it in its own language (:func:`note_words`).
+    ``old`` / ``new``: the division paths a moved article left and joined
+    (``("第五章 附则",)``)."""
+
+    kind: NoteKind
+    old: tuple[str, ...] = ()
+    new: tuple[str, ...] = ()
+
+
+def _division_words(path: tuple[str, ...], lang: Lang) -> str:
+    """A division path as a reader cites it: 第五章第一节 in Chinese (the
+    numbers, as a drafting office writes), 第五章 附则 / 第一节 … in English."""
+    if not path:
+        return say("note.no_chapter", lang)
+    if Lang(lang) is Lang.ZH:
+        return "".join(heading.split()[0] for heading in path)
+    return " / ".join(path)
+
+
+def note_words(note: Note, lang: Lang = DEFAULT_LANG) -> str:
+    """``note`` as a sentence in ``lang``: 调整位置：由第五章移至第一章 /
+    moved from 第五章 附则 to 第一章 总则; 同时修改 / also amended."""
+    if note.kind is NoteKind.MOVED:
+        return say("note.moved", lang, old=_division_words(note.old, lang), new=_division_words(note.new, lang))
+    return say(f"note.{note.kind.value}", lang)
 
 
 @dataclass(frozen=True)
@@ -111,7 +147,7 @@ class ArticlePair:
     right: tuple[ArticleRef, ...]
     score: float
     paragraphs: tuple[ParagraphPair, ...] = ()
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
     grade: str = "sure"
     decision: Decision | None = None
 
@@ -187,13 +223,23 @@ class Coverage:
 
 @dataclass(frozen=True)
 class DocumentRef:
-    """Which text one side of a comparison is."""
+    """Which text one side of a comparison is: how the corpus names it
+    (``id``, ``revision``) and how an office cites it (``title``,
+    ``document_number`` 文号, ``promulgated`` 公布 and ``effective`` 施行 dates)."""
 
     id: str | None
     title: str
     jurisdiction: str | None
     revision: str | None = None
     effective: str | None = None
+    document_number: str | None = None
+    promulgated: str | None = None
+
+    @classmethod
+    def from_metadata(cls, meta, id: str | None = None, revision: str | None = None) -> "DocumentRef":
+        """The ref of a regulation whose front matter is ``meta`` (a
+        :class:`fagui.model.Metadata`): every field an office cites it by."""
+        return cls(id, meta.title, meta.jurisdiction, revision, meta.effective, meta.document_number, meta.promulgated)
 
 
 @dataclass(frozen=True)

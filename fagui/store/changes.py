@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fagui.compare import compare, document_ref
+from fagui.messages import Lang
 from fagui.model import VERSION_RELATIONS, ArticlePair, Comparison, Metadata, Regulation, relation_words
 
 MAIN_RELATIONS = ("added", "amended", "deleted", "renumbered")
@@ -51,7 +52,7 @@ class Changes:
 
 def _counted(n: int, relation: str) -> str:
     """``2 amended``; a relation named by a noun takes its plural: ``2 reference updates``."""
-    words = relation_words(relation)
+    words = relation_words(relation, Lang.EN)
     return f"{n} {words}s" if relation == "reference_update" and n != 1 else f"{n} {words}"
 
 

@@ -35,7 +35,7 @@ def load(spec: str, repo: str | os.PathLike = ".") -> tuple[Regulation, Document
             regulation = ingest_bytes(raw, spec).regulation
         meta = regulation.metadata
         # Not fagui.compare.document_ref: showing a file should not load the comparison engine.
-        return regulation, DocumentRef(id=None, title=meta.title, jurisdiction=meta.jurisdiction, effective=meta.effective)
+        return regulation, DocumentRef.from_metadata(meta)
     if os.path.isdir(spec):
         raise FaguiError("is a folder: name a file, or a regulation by its id (ID or ID@REV)", spec)
     regulation_id = spec.partition("@")[0]

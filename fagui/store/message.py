@@ -3,6 +3,7 @@ for scripts reading its trailers."""
 
 from __future__ import annotations
 
+from fagui.messages import Lang
 from fagui.model import Regulation, relation_words
 from fagui.store.changes import MAIN_RELATIONS, REPORTED_RELATIONS, Changes
 
@@ -19,7 +20,7 @@ def commit_message(regulation_id: str, regulation: Regulation, found: Changes, n
     if found.first:
         paragraphs.append(f"First version in the corpus: {meta.title}, {len(regulation.articles)} articles.")
     elif found.relations:
-        paragraphs.append("\n".join(f"{relation_words(relation).capitalize()} ({len(labels)}): {'，'.join(labels)}" for relation, labels in found.relations))
+        paragraphs.append("\n".join(f"{relation_words(relation, Lang.EN).capitalize()} ({len(labels)}): {'，'.join(labels)}" for relation, labels in found.relations))
     else:
         paragraphs.append("No article changed.")
     trailers = [("Effective", meta.effective)]

@@ -1,0 +1,140 @@
+"""The one message catalogue: every sentence and name a deliverable shows a
+reader (a comparison page, a 对照表, Markdown for a pull request, text for a
+terminal, a commit message), in Chinese and in English.
+
+A dict keyed by message id, each id holding its Chinese and its English
+form side by side, rather than gettext: gettext keys a message by its
+English text and keeps the Chinese in a separate .po file compiled to a
+binary .mo at build time, so every English sentence would be written twice
+(as the key and as the English form, or lost as a key when edited) and the
+two languages of a message would live in two files. Here each message is
+written once per language, on one line, and a test checks that both forms
+of every message take the same ``{placeholders}``.
+
+Chinese is the default language: the users are Chinese drafting offices,
+researchers and reviewers; English is on request (``--lang en``).
+Nothing here knows a terminal, a page or a file format.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Lang(str, Enum):
+    """A language deliverables are written in."""
+
+    ZH = "zh"
+    EN = "en"
+
+
+DEFAULT_LANG = Lang.ZH
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # relation names (fagui.model.relation_words)
+    "relation.unchanged": ("未修改", "unchanged"),
+    "relation.renumbered": ("调整顺序", "renumbered"),
+    "relation.reference_update": ("引用条号更新", "reference update"),
+    "relation.amended": ("修改", "amended"),
+    "relation.moved": ("调整位置", "moved"),
+    "relation.split": ("拆分", "split"),
+    "relation.merged": ("合并", "merged"),
+    "relation.shared": ("共享条款", "shared"),
+    "relation.added": ("新增", "added"),
+    "relation.deleted": ("删除", "deleted"),
+    "relation.identical": ("相同", "identical"),
+    "relation.reworded": ("改写", "reworded"),
+    "relation.adapted": ("部分采纳", "adapted"),
+    "relation.provincial_only": ("地方新增", "provincial only"),
+    "relation.not_adopted": ("未采纳", "not adopted"),
+    # what a relation means (fagui.model.relation_meaning)
+    "meaning.unchanged": ("条号、文字均未变", "same number, same text"),
+    "meaning.renumbered": ("文字未变，条号改变", "same text under a new number"),
+    "meaning.reference_update": ("只有所引条号随重新编号而改变", "only cross-references to renumbered articles changed"),
+    "meaning.amended": ("文字有修改", "wording changed"),
+    "meaning.moved": ("移至另一章、节", "moved to another chapter or section"),
+    "meaning.split": ("一条拆分为数条", "one article became several"),
+    "meaning.merged": ("数条合并为一条", "several articles became one"),
+    "meaning.shared": ("没有对应条文，但有款、项见于另一侧的其他条文", "no counterpart, but a paragraph or item carried into (or from) another article"),
+    "meaning.added": ("新版本新增", "new in the right-hand version"),
+    "meaning.deleted": ("新版本删除", "removed in the right-hand version"),
+    "meaning.identical": ("规范化后文字相同", "same text after normalisation"),
+    "meaning.reworded": ("同一条款，文字不同", "same provision, different wording"),
+    "meaning.adapted": ("部分相同：地方文本采纳了该条的一部分", "partly shared: the derived text takes part of the provision"),
+    "meaning.provincial_only": ("只见于地方文本，没有来自参照文本的内容", "only in the derived (provincial) text: nothing in it comes from the reference text"),
+    "meaning.not_adopted": ("只见于参照文本，地方文本没有采纳其任何规定", "only in the reference (national) text: no provision of it appears in the derived text"),
+    # notes on a pair (fagui.model.note_words)
+    "note.moved": ("调整位置：由{old}移至{new}", "moved from {old} to {new}"),
+    "note.no_chapter": ("不属任何章节的部分", "(no chapter)"),
+    "note.also_amended": ("同时修改", "also amended"),
+    "note.references_follow": ("所引条号随重新编号更新", "references follow the renumbering"),
+    "note.split_into": ("拆分为{labels}", "split into {labels}"),
+    "note.merged_from": ("由{labels}合并", "merged from {labels}"),
+    # grades and strengths
+    "grade.sure": ("确定", "sure"),
+    "grade.unsure": ("待核", "unsure"),
+    "strength.counterpart": ("对应", "counterpart"),
+    "strength.shares": ("共享", "shares"),
+    # a reviewer's decisions (fagui.model.Decision)
+    "decision.confirmed": ("已确认", "confirmed"),
+    "decision.added": ("已添加", "added by a reviewer"),
+    "decision.needs_review": ("需复核", "needs review"),
+    "decision.rejected": ("已否决", "rejected"),
+    "md.decisions_head": ("#### 审核决定：{n}", "#### Reviewer decisions: {n}"),
+    # lists, sides and headings shared by the renderers
+    "list.sep": ("、", ", "),
+    "list.comma": ("，", ", "),
+    "side.old": ("旧版", "old"),
+    "side.new": ("新版", "new"),
+    # text and Markdown renderers
+    "sum.articles": ("条文 {left} ↔ {right} 条", "{left} ↔ {right} articles"),
+    "sum.kept": ("保留 {share}", "kept {share}"),
+    "sum.adopted": ("采纳 {share}", "adopted {share}"),
+    "sum.text_shared": ("沿用文字 {share}", "text shared {share}"),
+    "sum.provisions": ("条款覆盖 {share}", "provisions carried {share}"),
+    "legend": ("图例：[-删除-] {{+新增+}}", "legend: [-deleted-] {{+inserted+}}"),
+    "md.legend": ("图例：`[-删除-]` `{{+新增+}}`", "Legend: `[-deleted-]` `{{+inserted+}}`"),
+    "md.table_head": ("| 关系 | 条数 | 含义 |", "| relation | pairs | meaning |"),
+    "md.shares_head": ("#### 见于非对应条文的款、项（共享）：{n}", "#### Provisions carried between articles that are not counterparts (shares): {n}"),
+    "md.group": ("{name}：{n}", "{name}: {n}"),
+    "md.no_change": ("没有条文变化。", "No article changed."),
+    "md.no_substantive": ("没有实质变化。", "No substantive change."),
+    "md.renumbered_only": ("仅调整条序（{n}）：{moves}", "Renumbered only ({n}): {moves}"),
+    "md.references_only": ("仅引用条号更新，随重新编号（{n}）：{moves}", "Reference updates only (they follow the renumbering) ({n}): {moves}"),
+    # the Word 对照表 (renderers.docx)
+    "docx.title_versions": ("{title}修改前后对照表", "{title}: table of amendments"),
+    "docx.title_pair": ("{left}与{right}对照表", "{left} and {right}: comparison table"),
+    "docx.role_old": ("修改前", "Before"),
+    "docx.role_new": ("修改后", "After"),
+    "docx.role_reference": ("参照文本", "Reference text"),
+    "docx.role_derived": ("地方文本", "Local text"),
+    "docx.notes_column": ("说明", "Notes"),
+    "field.title": ("标题", "Title"),
+    "field.document_number": ("文号", "Document number"),
+    "field.jurisdiction": ("地区", "Jurisdiction"),
+    "field.promulgated": ("公布日期", "Promulgated"),
+    "field.effective": ("施行日期", "Effective"),
+    "docx.counts": ("条文：{left} ↔ {right}。{summary}。", "Articles: {left} ↔ {right}. {summary}."),
+    "docx.legend": (
+        "说明：右栏加粗的文字为新增（左栏没有），左栏加删除线的文字为删除（右栏没有）；"
+        "仅一侧有的条文，另一栏注明“新增”“删除”（版本之间）或“地方新增”“未采纳”（参照文本与地方文本之间）；"
+        "“共享条款”指该条的款、项见于另一侧的其他条文，见说明栏。",
+        "Notes: words in bold in the right column are new (the left has none); words struck through in the left "
+        "column are deleted (the right has none); an article on one side only stands against a cell that says "
+        "added or deleted (between versions), or provincial only or not adopted (between a reference text and a "
+        "local text); shared means a paragraph or item of the article appears in another article on the other side, "
+        "as the notes column says.",
+    ),
+    "docx.similarity": ("相似度 {score}", "similarity {score}"),
+    "docx.shares_to": ("{label}{mine}见于{other}{there}{theirs}", "{label} {mine} appears in {other} {there} {theirs}"),
+    "docx.shares_from": ("{label}{mine}来自{other}{there}{theirs}", "{label} {mine} comes from {other} {there} {theirs}"),
+    "shares.line": ("共享：{mine} {arrow} {other}", "shares: {mine} {arrow} {other}"),
+}
+"""Message id -> (Chinese, English)."""
+
+
+def say(key: str, lang: Lang = DEFAULT_LANG, /, **args: object) -> str:
+    """Message ``key`` in ``lang``, its ``{placeholders}`` filled from ``args``."""
+    zh, en = CATALOGUE[key]
+    text = zh if Lang(lang) is Lang.ZH else en
+    return text.format(**args)
