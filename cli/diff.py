@@ -7,7 +7,8 @@ import sys
 
 import click
 
-from cli.options import color_option, format_option, lang_option, output_option, repo_option, use_color
+from cli.options import color_option, format_option, lang_option, output_option, repo_option
+from cli.terminal import use_color
 from fagui.atomic import write_atomic
 from fagui.background import background_at
 from fagui.model import MODES

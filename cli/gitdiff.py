@@ -18,7 +18,8 @@ import sys
 
 import click
 
-from cli.options import use_color
+from cli.gitdiffcache import store_answer
+from cli.terminal import use_color
 from fagui.errors import FaguiError
 from fagui.files import decode_utf8, read_bytes
 from fagui.markdown import read_regulation
@@ -55,6 +56,7 @@ def git_diff(args: tuple[str, ...]) -> None:
         raw = [None if file == os.devnull else read_bytes(file) for file in (old_file, new_file)]
         try:
             text = _article_diff(path, new_path, raw, old_hex, new_hex, colored)
+            store_answer(args, text)
         except Exception as exc:  # noqa: BLE001 -- not a regulation: a plain diff, said in the diff
             text = visible(f"fagui: {_reason(exc)}: a plain diff instead\n" + plain_diff(*raw, old_label, new_label))
     except Exception as exc:  # noqa: BLE001 -- not even that (over 32 MB, unreadable): git must still get a diff

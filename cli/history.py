@@ -8,7 +8,8 @@ import sys
 
 import click
 
-from cli.options import article_option, color_option, format_option, repo_option, use_color
+from cli.options import article_option, color_option, format_option, repo_option
+from cli.terminal import use_color
 from fagui.messages import Lang
 from fagui.model import relation_words
 from fagui.store.corpus import Corpus

@@ -7,7 +7,8 @@ import sys
 
 import click
 
-from cli.options import color_option, format_option, repo_option, use_color
+from cli.options import color_option, format_option, repo_option
+from cli.terminal import use_color
 from fagui.impact import impact
 from renderers.impact import render_impact_json, render_impact_text
 

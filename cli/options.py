@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import click
 
 repo_option = click.option(
@@ -64,21 +62,7 @@ color_option = click.option(
     show_default=True,
     help="Colour the text output: auto is on a terminal unless NO_COLOR is set (non-empty); FORCE_COLOR (non-empty) forces it.",
 )
-"""``--color auto|always|never``, resolved by :func:`use_color`."""
-
-
-def use_color(choice: str, stream) -> bool:
-    """Whether to colour output to ``stream``. ``always`` / ``never`` win;
-    ``auto`` follows the conventions of no-color.org and force-color.org:
-    a non-empty FORCE_COLOR forces colour, a non-empty NO_COLOR turns it
-    off, otherwise colour on a terminal."""
-    if choice != "auto":
-        return choice == "always"
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    if os.environ.get("NO_COLOR"):
-        return False
-    return stream.isatty()
+"""``--color auto|always|never``, resolved by :func:`cli.terminal.use_color`."""
 
 
 def lang_option(command):

@@ -1,6 +1,8 @@
-"""The ``fagui`` console script: answers ``fagui``, ``fagui --help`` and
-``fagui -h`` with the pre-rendered :data:`cli.grouphelp.GROUP_HELP`, and
-hands everything else to the click group :data:`cli.main.main`.
+"""The ``fagui`` console script (and ``python -m cli``): answers ``fagui``,
+``fagui --help`` and ``fagui -h`` with the pre-rendered
+:data:`cli.grouphelp.GROUP_HELP`, ``fagui git-diff`` with an answer kept
+from before when there is one (:mod:`cli.gitdiffcache`), and hands
+everything else to the click group :data:`cli.main.main`.
 
 Why: importing click costs more than the interpreter's own start, and the
 group's help is what a new user runs first. The pre-rendered text is used
@@ -32,6 +34,11 @@ def main() -> None:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(1)
         return
+    if sys.argv[1:2] == ["git-diff"]:
+        from cli.gitdiffcache import print_cached_answer
+
+        if print_cached_answer(sys.argv[2:]):
+            return
     from cli.main import main as group
 
     group()

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 from fagui.errors import FaguiError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the idiom)
+if TYPE_CHECKING:
+    from pathlib import Path
 
 TEXTS = "texts"
 """The folder at the top of a corpus that holds its texts."""
@@ -61,6 +64,8 @@ def read_text(path: str | os.PathLike) -> str:
 def corpus_root(start: str | os.PathLike = ".") -> Path:
     """The top of the corpus containing ``start``: the nearest folder, from
     ``start`` up, that has a ``texts/`` folder."""
+    from pathlib import Path  # here: the git driver's cached answers read files without pathlib's import
+
     here = Path(start).resolve()
     for folder in (here, *here.parents):
         if (folder / TEXTS).is_dir():

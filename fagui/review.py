@@ -9,23 +9,26 @@ departs from what its ``.source.txt`` gives when ingested again (a hand
 correction the reviewer should look at). Amendments of existing regulations
 come first, then new regulations, then deletions. The result is plain data;
 renderers turn it into a pull-request comment or JSON.
+
+Each file's change is kept in ``.git/fagui-cache/`` (:mod:`fagui.cache`),
+keyed by the blob ids of what it was made from, so a review run again (a
+pull request pushed to again, its comment remade) compares only the files
+whose texts changed since.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import pickle
+from dataclasses import dataclass, replace
 
 import git
 
-from fagui.check import check_text
+from fagui.cache import cache_key, read_cached, write_cached
 from fagui.decisions import DecisionFile, DecisionRecord, parse_decisions, record_line
 from fagui.errors import FaguiError
 from fagui.files import decode_utf8
-from fagui.markdown import read_regulation
-from fagui.ingest import ingest_bytes
 from fagui.model import METADATA_FIELDS, Comparison, Metadata, Regulation
-from fagui.store.changes import compare_versions
 from fagui.store.decisions import DECISIONS
 from fagui.store.paths import TEXTS
 
@@ -135,12 +138,14 @@ def review_range(base: str, head: str, repo_dir: str = ".") -> Review:
     """
     repo = _repo(repo_dir)
     base_commit, head_commit = _commit(repo, base), _commit(repo, head)
-    out = repo.git.diff("--name-status", "-M", "-z", base_commit, head_commit, "--", f"{TEXTS}/")
+    out = repo.git.diff("--raw", "--no-abbrev", "-M", "-z", base_commit, head_commit, "--", f"{TEXTS}/")
     fields = [f for f in out.split("\0") if f]
     changes = []
+    sources = None
     i = 0
     while i < len(fields):
-        code = fields[i][0]
+        blobs = fields[i].lstrip(":").split()  # old mode, new mode, old blob id, new blob id, status
+        code = blobs.pop()[0]
         if code in "RC":
             old, new = fields[i + 1], fields[i + 2]
             i += 3
@@ -150,7 +155,15 @@ def review_range(base: str, head: str, repo_dir: str = ".") -> Review:
         if not new.endswith(".md") and not old.endswith(".md"):
             continue
         status = _STATUS.get(code, "modified")
-        changes.append(_change(repo, base_commit, head_commit, status, old, new))
+        if sources is None:  # once, and only when a regulation file changed
+            sources = _source_blobs(repo, head_commit)
+        key = cache_key("review", status, old, new, *blobs, sources.get(new.removesuffix(".md") + ".source.txt", ""))
+        change = _kept(repo, key, base_commit, head_commit)
+        if change is None:
+            change = _change(repo, base_commit, head_commit, status, old, new)
+            if change.comparison is not None:
+                write_cached(repo.common_dir, key, pickle.dumps(change, protocol=pickle.HIGHEST_PROTOCOL))
+        changes.append(change)
     changes.sort(key=lambda c: ORDER[c.status])  # stable: by path within each kind
     return Review(base, base_commit, head, head_commit, tuple(changes), decisions_changed(repo, base_commit, head_commit))
 
@@ -188,7 +201,45 @@ def _decisions_at(repo: git.Repo, commit: str, path: str) -> DecisionFile | None
     return parse_decisions(text, path)
 
 
+def _source_blobs(repo: git.Repo, commit: str) -> dict[str, str]:
+    """Path -> blob id of every ``.source.txt`` under texts/ at ``commit``.
+
+    With the changed file's paths, status, modes and blob ids, these make the
+    key of a file's change in the cache (:mod:`fagui.cache`): all a
+    :class:`FileChange` depends on (:func:`_source_note` reads the source)
+    but the two commits' ids, which only its comparison's two revisions show
+    (:func:`_kept` sets them)."""
+    out = repo.git.ls_tree("-r", "-z", "--full-tree", commit, "--", f"{TEXTS}/")
+    blobs = {}
+    for entry in out.split("\0"):
+        meta, _, path = entry.partition("\t")
+        if path.endswith(".source.txt"):
+            blobs[path] = meta.split()[2]
+    return blobs
+
+
+def _kept(repo: git.Repo, key: str, base: str, head: str) -> FileChange | None:
+    """The change kept under ``key`` by an earlier review, with this range's
+    revisions, or None. Unpickling is safe here: the cache is inside the git
+    folder, which whoever can write to it can already run code from (hooks)."""
+    payload = read_cached(repo.common_dir, key)
+    if payload is None:
+        return None
+    try:
+        change = pickle.loads(payload)
+    except Exception:  # noqa: BLE001 -- a damaged entry is a miss: work it out again
+        return None
+    left, right = change.comparison.left, change.comparison.right
+    comparison = replace(change.comparison, left=replace(left, revision=base[:12]), right=replace(right, revision=head[:12]))
+    return replace(change, comparison=comparison)
+
+
 def _change(repo: git.Repo, base: str, head: str, status: str, old: str, new: str) -> FileChange:
+    # The reader, checker, ingest pipeline and engine are loaded here, on a
+    # cache miss only: a review answered from the cache does without them.
+    from fagui.markdown import read_regulation
+    from fagui.store.changes import compare_versions
+
     path = old if status == "deleted" else new
     regulation_id = path.removeprefix(f"{TEXTS}/").removesuffix(".md")
     try:
@@ -235,6 +286,9 @@ def _source_note(repo: git.Repo, head: str, path: str, regulation: Regulation) -
     ingesting its ``.source.txt`` again gives, or None when it is (or there
     is no source file). Front matter the adder may override (effective date,
     source) is not compared; the title, preamble and articles are."""
+    from fagui.ingest import ingest_bytes
+    from fagui.store.changes import compare_versions
+
     source = path.removesuffix(".md") + ".source.txt"
     try:
         raw = (repo.commit(head).tree / source).data_stream.read()
@@ -261,6 +315,8 @@ def _source_note(repo: git.Repo, head: str, path: str, regulation: Regulation) -
 
 
 def _problem(text: str, path: str) -> str | None:
+    from fagui.check import check_text
+
     try:
         departure = check_text(text, path)
     except FaguiError as exc:

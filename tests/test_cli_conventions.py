@@ -14,7 +14,7 @@ from conftest import markdown_path
 from public import layout_file
 
 from cli.main import main
-from cli.options import use_color
+from cli.terminal import use_color
 from fagui.store.changes import Changes
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,0 +1,139 @@
+"""Results fagui worked out before, kept in the git repository's own folder
+(``.git/fagui-cache/``) so that ``git diff`` through the driver and ``fagui
+review`` do not compare the same two texts again.
+
+Never stale: a result is found only under a key made from everything it
+depends on: the texts themselves by their git blob ids (:func:`blob_id`,
+worked out from the bytes, not taken on trust), what else the caller names,
+and :func:`code_stamp` (the code that made it and the installed packages).
+Safe to delete, whole or file by file: a missing, unreadable or damaged entry
+is a miss, and the caller works the result out again. Each entry is written
+atomically, through real folders only (:func:`fagui.atomic.write_atomic`
+with the git folder as root), and read without following a symbolic link.
+Nothing here fails a command: a cache that cannot be read or written is
+simply not used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import sys
+
+CACHE_DIR = "fagui-cache"
+"""The folder inside the git folder (``git rev-parse --git-common-dir``)."""
+
+_MAGIC = b"fagui-cache 1 "
+"""Each entry: this, the SHA-256 of the payload in hex, a newline, the payload."""
+
+_CODE = ("fagui", "renderers", "cli")
+"""The packages whose code makes what is cached (beside this one's)."""
+
+_stamp: str | None = None
+
+
+def blob_id(data: bytes) -> str:
+    """The git blob id of ``data`` (what ``git hash-object`` prints)."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+def code_stamp() -> str:
+    """A digest of what makes a cached result: the bytes of every file of
+    fagui's packages, the Python version, and the names of the installed
+    distributions on ``sys.path`` (their folder names carry their versions:
+    a new markdown-it-py is a new stamp). Worked out once per process."""
+    global _stamp
+    if _stamp is None:
+        digest = hashlib.sha256(sys.version.encode())
+        top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        for package in _CODE:
+            for folder, subfolders, files in os.walk(os.path.join(top, package)):
+                subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+                for name in sorted(files):
+                    path = os.path.join(folder, name)
+                    digest.update(f"\0{os.path.relpath(path, top)}\0".encode())
+                    with open(path, "rb") as fh:
+                        digest.update(fh.read())
+        for entry in sys.path:
+            try:
+                names = sorted(n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info")))
+            except OSError:
+                continue
+            digest.update("\0".join(names).encode())
+        _stamp = digest.hexdigest()
+    return _stamp
+
+
+def cache_key(kind: str, *parts: str) -> str:
+    """The key of a ``kind`` of result made from ``parts`` (blob ids, paths,
+    options), under this code's :func:`code_stamp`."""
+    return hashlib.sha256("\0".join((code_stamp(), kind, *parts)).encode()).hexdigest()
+
+
+def git_dir(worktree: str = ".") -> str | None:
+    """The git folder shared by the work trees of the repository at
+    ``worktree`` (``$GIT_DIR`` when set), or None when there is none. git runs
+    an external diff at the top of the work tree, so no search upwards.
+    (os.path, not pathlib: the driver's cached answers must start fast.)"""
+    found = os.environ.get("GIT_DIR") or os.path.join(worktree, ".git")
+    if not os.path.isdir(found):  # a linked work tree or submodule: a file "gitdir: PATH"
+        try:
+            with open(found, encoding="utf-8") as fh:
+                line = fh.read().strip()
+        except (OSError, UnicodeDecodeError):
+            return None
+        if not line.startswith("gitdir: "):
+            return None
+        found = os.path.join(worktree, line.removeprefix("gitdir: "))
+    try:
+        with open(os.path.join(found, "commondir"), encoding="utf-8") as fh:
+            found = os.path.join(found, fh.read().strip())
+    except (OSError, UnicodeDecodeError):
+        pass
+    return os.path.realpath(found) if os.path.isdir(found) else None
+
+
+def read_cached(root: str | None, key: str) -> bytes | None:
+    """The payload stored under ``key`` in ``root``'s cache, or None: no
+    such entry, a symbolic link anywhere below ``root``, not a regular file,
+    or damaged (its digest does not match)."""
+    if root is None:
+        return None
+    folder = entry = -1
+    try:
+        folder = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+        cache = os.open(CACHE_DIR, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=folder)
+        os.close(folder)
+        folder = cache
+        entry = os.open(key, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=folder)
+        with os.fdopen(entry, "rb") as fh:
+            entry = -1
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                return None
+            data = fh.read()
+    except OSError:
+        return None
+    finally:
+        for fd in (entry, folder):
+            if fd >= 0:
+                os.close(fd)
+    head, _, payload = data.partition(b"\n")
+    if head != _MAGIC + hashlib.sha256(payload).hexdigest().encode():
+        return None
+    return payload
+
+
+def write_cached(root: str | None, key: str, payload: bytes) -> None:
+    """Store ``payload`` under ``key`` in ``root``'s cache, atomically and
+    through real folders only; does nothing when that cannot be done."""
+    if root is None:
+        return
+    from fagui.atomic import write_atomic  # only when writing: reading must stay light
+    from fagui.errors import FaguiError
+
+    data = _MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
+    try:
+        write_atomic(f"{CACHE_DIR}/{key}", data, root=root)
+    except (FaguiError, OSError):
+        pass
