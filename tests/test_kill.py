@@ -31,8 +31,9 @@ from test_store import JILIN, V1, V2, git, isolated_git, make_repo  # noqa: F401
 from fagui.store.corpus import Corpus
 from fagui.store.journal import PAUSE, STEPS, journaled
 
-RANDOM_TRIALS = int(os.environ.get("FAGUI_KILL_TRIALS", "6"))
-"""Kept small for the suite; ``FAGUI_KILL_TRIALS=200 pytest tests/test_kill.py`` for a long run."""
+RANDOM_TRIALS = int(os.environ.get("FAGUI_KILL_TRIALS", os.environ.get("FAGUI_FAULT_RUNS", "6")))
+"""Kept small for the suite; ``FAGUI_KILL_TRIALS=200 pytest tests/test_kill.py`` (or
+``FAGUI_FAULT_RUNS=200``, which sets every trial count of the fault harness) for a long run."""
 SEED = int(os.environ.get("FAGUI_KILL_SEED", "12"))
 MD = f"texts/{JILIN}.md"
 SRC = f"texts/{JILIN}.source.txt"
