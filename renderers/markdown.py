@@ -189,7 +189,7 @@ def render_pair(out: list[str], n: int, pair: ArticlePair, lang: Lang = DEFAULT_
         head += f" · {pair.score:.2f}" + (f" · {say('grade.' + pair.grade, lang)}" if pair.grade != "sure" else "")
     if pair.decision is not None:
         head += f" · {decision_label(pair.decision, lang)}"
-    head += f" · #{n}"
+    head += f" · #{_ZERO_WIDTH}{n}"  # the pair's number, not a link to issue n
     for note in pair.notes:
         head += f" · {escape_markdown(note_words(note, lang))}"
     add(head)

@@ -24,7 +24,7 @@ def test_counts_table_and_inline_diff():
 def test_unchanged_pairs_are_only_counted():
     md = render_markdown(sample())
     assert "第一条 ↔ 第一条" not in md
-    assert "#1 " not in md and "· #2" in md
+    assert "#&#8203;1 " not in md and "· #&#8203;2" in md
 
 
 def test_one_sided_pairs_show_their_text():
