@@ -78,17 +78,19 @@ def test_a_rerun_removes_pages_of_the_earlier_run(tmp_path):
     assert sorted(json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"]) == site_files("a")
 
 
+def fails_half_way():
+    """Comparisons for build_site that fail after the first one."""
+    yield "a", sample()
+    raise RuntimeError("killed half way")
+
+
 def test_a_failed_run_leaves_the_old_site_whole(tmp_path):
     out = tmp_path / "site"
     build_site(out, [("a", sample()), ("b", sample())])
     before = files(out)
 
-    def failing():
-        yield "a", sample()
-        raise RuntimeError("killed half way")
-
     with pytest.raises(RuntimeError):
-        build_site(out, failing())
+        build_site(out, fails_half_way())
     assert files(out) == before
     assert sorted(os.listdir(tmp_path)) == ["site"]  # the build beside is gone
 
@@ -185,12 +187,8 @@ def test_a_mount_point_is_written_into_not_renamed(mount_point):
     assert sorted(files(mount_point)) == sorted([MANIFEST, *site_files("a", "b")])
     before = files(mount_point)
 
-    def failing():
-        yield "a", sample()
-        raise RuntimeError("killed half way")
-
     with pytest.raises(RuntimeError):
-        build_site(mount_point, failing())
+        build_site(mount_point, fails_half_way())
     assert files(mount_point) == before
     build_site(mount_point, [("a", sample())])
     assert sorted(files(mount_point)) == sorted([MANIFEST, *site_files("a")])
