@@ -187,11 +187,12 @@ def check_pair(book: DecisionFile, left_id: str, right_id: str) -> None:
     """Refuse a file made for another pair of regulations than ``left_id`` ↔ ``right_id``."""
     if (book.left_id, book.right_id) != (left_id, right_id):
         raise FaguiError(
-            f"made for {book.left_id} ↔ {book.right_id}, not for {left_id} ↔ {right_id}", book.name, _header_number(book)
+            f"made for {book.left_id} ↔ {book.right_id}, not for {left_id} ↔ {right_id}", book.name, header_number(book)
         )
 
 
-def _header_number(book: DecisionFile) -> int:
+def header_number(book: DecisionFile) -> int:
+    """The line of the file's header (comments and blank lines may come first)."""
     return next(n for n, line in enumerate(book.lines, 1) if line.strip() and not line.lstrip().startswith("#"))
 
 

@@ -226,12 +226,15 @@ def test_bad_input_is_one_line_exit_2_and_changes_nothing(repo, tmp_path):
         "missing.jsonl": good + json.dumps({**first, "left": "第九十九条"}, ensure_ascii=False) + "\n",
         "other.jsonl": good.replace(ZHEJIANG, "jilin/counterespionage-work-provisions", 1),
         "version.jsonl": good + json.dumps({**first, "left_version": "deadbeef"}, ensure_ascii=False) + "\n",
+        "reversed.jsonl": json.dumps({"schema": "fagui.decisions/1", "left": ZHEJIANG, "right": NATIONAL}) + "\n",
+        "unknown.jsonl": "# made by hand\n" + json.dumps({"schema": "fagui.decisions/1", "left": NATIONAL, "right": "beijing/none"}) + "\n",
     }
+    lines_of = {"other.jsonl": 1, "reversed.jsonl": 1, "unknown.jsonl": 2}
     for name, text in cases.items():
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
-        line = len(text.splitlines()) if name != "other.jsonl" else 1
-        refused(fagui(repo, "link", "apply", str(path)), f"{path}:{line}: " if name != "other.jsonl" else "jilin")
+        line = lines_of.get(name, len(text.splitlines()))
+        refused(fagui(repo, "link", "apply", str(path)), f"{path}:{line}: ")
     # The corpus's own file, edited by hand into a fault: diff and list name it and its line.
     (repo / FILE).write_text(good + "{oops\n", encoding="utf-8")
     refused(fagui(repo, "diff", NATIONAL, ZHEJIANG), f"{FILE}:3: not a JSON object")

@@ -16,6 +16,7 @@ from fagui.decisions import (
     check_pair,
     empty_file,
     file_text,
+    header_number,
     new_record,
     parse_decisions,
     place,
@@ -165,9 +166,20 @@ def apply_file(repo: str | os.PathLike, path: str) -> Recorded:
     corpus = Corpus(repo)
     incoming = parse_decisions(decode_utf8(read_bytes(path), path), path)
     decisions = CorpusDecisions(corpus)
+    header = header_number(incoming)
+    current = []
     for regulation_id in (incoming.left_id, incoming.right_id):
-        check_id(regulation_id)
-        decisions.read_version(regulation_id, "HEAD")
+        try:
+            check_id(regulation_id)
+            current.append(decisions.read_version(regulation_id, "HEAD"))
+        except FaguiError as exc:
+            raise FaguiError(exc.message, path, header) from None
+    left_ref, right_ref = (DocumentRef(i, r.metadata.title, r.metadata.jurisdiction) for i, r in zip((incoming.left_id, incoming.right_id), current))
+    if default_mode(left_ref, right_ref) == "jurisdictions" and orient(current[0].metadata, current[1].metadata).swap:
+        raise FaguiError(
+            f"made for {incoming.left_id} ↔ {incoming.right_id} the wrong way round: the {current[1].metadata.level} text goes on the left, as fagui diff shows them",
+            path, header,
+        )
     filled = []
     for r in incoming.records:
         # Placing each decision on the text it was made on checks its articles and versions.
