@@ -66,12 +66,12 @@ def v1(tmp_path) -> Path:
     return repo
 
 
-def start_add(repo: Path, raw: Path, pause: str | None = None) -> subprocess.Popen:
+def start_add(repo: Path, raw: Path, pause: str | None = None, regulation_id: str = JILIN) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if k != PAUSE}
     if pause:
         env[PAUSE] = pause
     return subprocess.Popen(
-        [sys.executable, "-m", "cli", "add", str(raw), "--id", JILIN], cwd=repo, env=env,
+        [sys.executable, "-m", "cli", "add", str(raw), "--id", regulation_id], cwd=repo, env=env,
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
 
@@ -108,6 +108,22 @@ def test_an_edit_saved_while_add_runs_is_kept_and_refused(v1, tmp_path, step, in
     assert (head, refs, index) == before[:3]
     assert {k: v for k, v in files.items() if k != MD} == {k: v for k, v in before[4].items() if k != MD}
     assert leftovers(v1) == []
+
+
+def test_a_new_text_made_by_an_editor_while_add_runs_is_kept(v1, tmp_path):
+    """The first version of a new id, and an editor makes the file just
+    before add writes it: add refuses (the file is not made over it)."""
+    before = snapshot(v1)
+    proc = start_add(v1, tmp_path / "v2.txt", pause="planned", regulation_id="jilin/new")
+    assert proc.stderr.readline() == "fagui: paused at planned\n"
+    (v1 / "texts/jilin/new.md").write_text(EDIT, encoding="utf-8")
+    proc.send_signal(signal.SIGUSR1)
+    stderr = proc.stderr.read()
+    proc.stderr.close()
+    one_line_error(stderr, proc.wait(timeout=60), "texts/jilin/new.md", "changed while fagui")
+    assert (v1 / "texts/jilin/new.md").read_text(encoding="utf-8") == EDIT
+    assert snapshot(v1)[:3] == before[:3] and leftovers(v1) == []
+    assert not (v1 / "texts/jilin/new.source.txt").exists()
 
 
 def test_an_edit_saved_at_random_moments_is_never_written_over(v1, tmp_path):
