@@ -372,3 +372,35 @@ def test_a_decision_reads_back_as_written(verdict, left, right, strength, versio
     assert "\n" not in record_line(record) and "\r" not in record_line(record)
     (read,) = parse_decisions(text, "d.jsonl").records
     assert read == DecisionRecord(verdict, left, right, strength, version, None, "0" * 16, "f" * 16, note, line=2)
+
+
+# -- killed ----------------------------------------------------------------------------
+
+import os  # noqa: E402
+import signal  # noqa: E402
+import sys  # noqa: E402
+
+from fagui.store.journal import PAUSE  # noqa: E402
+
+
+@pytest.mark.parametrize("step", ["index", "refs"])
+def test_a_killed_link_leaves_the_old_state_or_the_new_and_the_next_one_recovers(repo, step):
+    (repo / "README.md").write_text("staged by someone\n", encoding="utf-8")
+    git(repo, "add", "README.md")
+    head = git(repo, "rev-parse", "HEAD")
+    command = [sys.executable, "-m", "cli", "link", "confirm", NATIONAL, ZHEJIANG, "--left", "1", "--right", "1", "--repo", str(repo)]
+    proc = subprocess.Popen(command, env={**os.environ, PAUSE: step}, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=ROOT)
+    assert proc.stderr.readline().strip() == f"fagui: paused at {step}"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    committed = git(repo, "rev-parse", "HEAD") != head
+    assert committed == (step == "refs"), "the branch moves at the commit point only"
+    assert "README.md" in git(repo, "diff", "--cached", "--name-only"), "the user's staged work is still staged"
+    again = link(repo, "confirm", "第一条", "第一条")
+    assert again.exit_code == 0, again.output
+    assert ("unchanged" in again.stdout) == committed
+    assert git(repo, "rev-parse", "HEAD~1") == head
+    assert len((repo / FILE).read_text(encoding="utf-8").splitlines()) == 2
+    assert git(repo, "status", "--porcelain", "--", FILE) == ""
+    assert git(repo, "diff", "--cached", "--name-only") == "README.md"
+    assert not [p.name for p in (repo / ".git").iterdir() if p.name.startswith("fagui-") or p.name.endswith(".lock")]
