@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from cli.options import repo_option
+from cli.options import lang_option, repo_option
 from fagui.errors import FaguiError
 from fagui.files import read_bytes
 from fagui.store.batch import add_history
@@ -25,8 +25,9 @@ from fagui.text.control import visible
 @click.option("-m", "--message", help="A note for the commit body (of every version added).")
 @click.option("--tag", help="Also tag the version's commit with this name (one RAW only).")
 @click.option("--force", is_flag=True, help="Discard uncommitted changes to texts/ID.md and its source.")
+@lang_option
 @repo_option
-def add(raws, regulation_id, effective, source, message, tag, force, repo) -> None:
+def add(raws, regulation_id, effective, source, message, tag, force, lang, repo) -> None:
     """Ingest raw texts and commit each as a version of a regulation.
 
     Writes texts/ID.md and texts/ID.source.txt from RAW (a file, - for
@@ -47,7 +48,7 @@ def add(raws, regulation_id, effective, source, message, tag, force, repo) -> No
       fagui add downloads/arbitration/ --id national/arbitration-law
     """
     if len(raws) == 1 and not os.path.isdir(raws[0]):
-        _add_one(raws[0], regulation_id, effective, source, message, tag, force, repo)
+        _add_one(raws[0], regulation_id, effective, source, message, tag, force, repo, lang)
         return
     for flag, value in (("--effective", effective), ("--source", source), ("--tag", tag), ("--force", force)):
         if value:
@@ -55,7 +56,7 @@ def add(raws, regulation_id, effective, source, message, tag, force, repo) -> No
     if "-" in raws:
         raise FaguiError("standard input (-) can only be added alone")
     with _ProgressBar("adding") as bar:
-        entries = add_history(Corpus(repo), list(raws), regulation_id, message=message, progress=bar.update)
+        entries = add_history(Corpus(repo), list(raws), regulation_id, message=message, progress=bar.update, lang=lang)
     for entry in entries:
         if entry.result is None:
             click.echo(f"{regulation_id}: {visible(entry.name)}: skipped, already recorded ({entry.recorded[:7]})")
@@ -100,7 +101,7 @@ class _ProgressBar:
             self.bar.__exit__(*exc)
 
 
-def _add_one(raw, regulation_id, effective, source, message, tag, force, repo) -> None:
+def _add_one(raw, regulation_id, effective, source, message, tag, force, repo, lang) -> None:
     data = read_bytes(raw)
     result = Corpus(repo).add(
         data,
@@ -111,6 +112,7 @@ def _add_one(raw, regulation_id, effective, source, message, tag, force, repo) -
         message=message,
         tag=tag,
         force=force,
+        lang=lang,
     )
     tagged = f", tagged {result.tag}" if result.tag else ""
     if result.created:

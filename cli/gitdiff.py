@@ -27,7 +27,9 @@ from fagui.plaindiff import plain_diff
 from fagui.store.changes import compare_versions
 from fagui.store.paths import TEXTS
 from fagui.text.control import visible
-from renderers import render
+from fagui.check import check_text
+from fagui.messages import DEFAULT_LANG, say
+from renderers.text import render_text
 
 
 @click.command("git-diff", context_settings={"ignore_unknown_options": True})
@@ -93,4 +95,9 @@ def _article_diff(path: str, new_path: str, raw: list[bytes | None], old_hex: st
     regulation_id = new_path.removeprefix(f"{TEXTS}/").removesuffix(".md")
     comparison = compare_versions(regulation_id, *sides, old_hex, new_hex)
     head = f"fagui diff a/{path} b/{new_path}" + (f" (renamed from {path})" if new_path != path else "")
-    return visible(head) + "\n" + render(comparison, "text", color=colored)
+    note = ""
+    if raw[1] is not None:
+        departure = check_text(decode_utf8(raw[1], new_path), new_path)
+        if departure is not None:
+            note = say("driver.not_canonical", DEFAULT_LANG, path=f"b/{new_path}", line=departure.line, reason=departure.reason) + "\n"
+    return visible(head) + "\n" + visible(note) + render_text(comparison, color=colored, changed_only=True)

@@ -16,6 +16,7 @@ from fagui.store.corpus import Corpus
 from fagui.store.paths import split_spec
 from fagui.text.labels import label_text
 from fagui.text.control import visible
+from renderers import pair_heading
 from renderers.text import render_article_diff
 
 
@@ -62,7 +63,10 @@ def history(spec, article, fmt, color, repo) -> None:
         return
     colored = use_color(color, sys.stdout)
     for e in entries:
-        label = f"{e.previous}→{e.label}" if e.previous and e.previous != e.label else e.label
+        if e.pair is not None and (len(e.pair.left) > 1 or len(e.pair.right) > 1):
+            label = pair_heading(e.pair)  # a split or merge: both sides, old → new
+        else:
+            label = f"{e.previous}→{e.label}" if e.previous and e.previous != e.label else e.label
         click.echo(visible(f"{e.commit[:7]}  effective {e.effective or '-'}  {label}  {relation_words(e.relation, Lang.EN)}"))
         if e.pair is None or e.relation == "added":
             body = visible("".join(f"  {line}\n" for line in e.text.split("\n")))

@@ -7,6 +7,8 @@ import json
 import click
 
 from cli.options import format_option, repo_option
+from fagui.messages import Lang
+from fagui.model import relation_words
 from fagui.store.corpus import Corpus
 from fagui.store.making import init as init_corpus
 from fagui.text.control import visible
@@ -29,6 +31,11 @@ def init_command(directory: str) -> None:
     click.echo(f"made a fagui corpus in {directory} (commit {corpus.repo.head.commit.hexsha[:7]})")
 
 
+STRUCTURAL = ("split", "merged")
+"""Relations ``log`` names article by article under a version, both sides
+old → new (the counts alone hide which article became which)."""
+
+
 @click.command()
 @click.argument("regulation_id", metavar="ID")
 @format_option(("text", "json"), "text")
@@ -38,7 +45,8 @@ def log(regulation_id, fmt, repo) -> None:
 
     For each version of regulation ID: commit, the dates it states (effective,
     promulgated, adopted), document number and how many articles it added,
-    amended, deleted or renumbered.
+    amended, deleted or renumbered; under it each split and merge, old → new
+    (split: 第六条 → 第六条、第七条).
 
     \b
     Examples:
@@ -74,3 +82,6 @@ def log(regulation_id, fmt, repo) -> None:
         dates = [f"{what} {day}" for what, day in (("effective", v.effective), ("promulgated", v.promulgated), ("adopted", v.adopted)) if day]
         fields = [v.commit[:7], *dates, *([v.document_number] if v.document_number else []), v.changes.describe()]
         click.echo(visible("  ".join(fields)))
+        for relation in STRUCTURAL:  # name both sides of each split and merge
+            for label in v.changes.labels(relation):
+                click.echo(visible(f"  {relation_words(relation, Lang.EN)}: {label}"))

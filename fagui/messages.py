@@ -81,6 +81,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "decision.needs_review": ("需复核", "needs review"),
     "decision.rejected": ("已否决", "rejected"),
     "md.decisions_head": ("#### 审核决定：{n}", "#### Reviewer decisions: {n}"),
+    # the git driver (cli.gitdiff)
+    "driver.unchanged": ("另有 {n} 条未变，未列出", "{n} unchanged articles not shown"),
+    "driver.not_canonical": ("注意：{path}:{line} 不是规范格式（{reason}）；运行 fagui check 查看", "note: {path}:{line} is not in canonical form ({reason}); run fagui check"),
+    "side.new_file": ("无此文件", "no file"),
+    "side.deleted_file": ("文件已删除", "file deleted"),
+    "driver.renumbered": ("调整顺序（{n}）：{moves}", "renumbered ({n}): {moves}"),
+    # commit messages (fagui.store.message)
+    "commit.first": ("语料库中的第一个版本：{title}，共{n}条。", "First version in the corpus: {title}, {n} articles."),
+    "commit.relation": ("{relation}（{n}）：{labels}", "{relation} ({n}): {labels}"),
     # lists, sides and headings shared by the renderers
     "list.sep": ("、", ", "),
     "list.comma": ("，", ", "),

@@ -259,6 +259,10 @@ def side_name(comparison: Comparison, side: str, lang: Lang = DEFAULT_LANG) -> s
     """A short name for one side: the jurisdiction, or the revision / date."""
     doc = comparison.left if side == "L" else comparison.right
     if comparison.mode == "versions":
+        articles = comparison.summary.left_articles if side == "L" else comparison.summary.right_articles
+        if not articles and not doc.effective and not (doc.revision or "").strip("0."):
+            # The side of a file added or deleted (git names it /dev/null, revision 0000000 or ".").
+            return say("side.new_file" if side == "L" else "side.deleted_file", lang)
         when = doc.effective or doc.revision
         name = say("side.old" if side == "L" else "side.new", lang)
         return f"{name}{f' {when}' if when else ''}"

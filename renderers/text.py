@@ -12,7 +12,7 @@ from __future__ import annotations
 from fagui.messages import DEFAULT_LANG, Lang, say
 from fagui.model import ArticlePair, Comparison, note_words, relation_words
 
-from renderers import counts, decision_label, pair_heading, pair_sections, shares_of, side_name
+from renderers import counts, decision_label, labels, pair_heading, pair_sections, shares_of, side_name
 from fagui.text.control import visible
 
 RESET = "\x1b[0m"
@@ -44,8 +44,11 @@ class _Out:
         return text
 
 
-def render_text(comparison: Comparison, color: bool = False, lang: Lang = DEFAULT_LANG) -> str:
-    """The comparison as terminal text, in ``lang``; ANSI colour only when ``color``."""
+def render_text(comparison: Comparison, color: bool = False, lang: Lang = DEFAULT_LANG, changed_only: bool = False) -> str:
+    """The comparison as terminal text, in ``lang``; ANSI colour only when
+    ``color``. ``changed_only`` leaves out the one-line rows of unchanged
+    articles and says how many there are (the git driver: a one-character
+    change is a few lines, not a row per article)."""
     out = _Out(color, lang)
     s = comparison.summary
     left, right = comparison.left, comparison.right
@@ -66,8 +69,18 @@ def render_text(comparison: Comparison, color: bool = False, lang: Lang = DEFAUL
     if not color:
         add(say("legend", lang))
     shares = shares_of(comparison)
+    unchanged, renumbered = 0, []
     for n, pair in enumerate(comparison.pairs, 1):
-        _pair(out, n, pair, shares, comparison.mode)
+        if changed_only and not pair.changed:
+            unchanged += 1
+        elif changed_only and pair.relation == "renumbered":
+            renumbered.append(f"{labels(pair.left)}→{labels(pair.right)}")
+        else:
+            _pair(out, n, pair, shares, comparison.mode)
+    if renumbered:
+        add(visible(say("driver.renumbered", lang, n=len(renumbered), moves="，".join(renumbered))))
+    if unchanged:
+        add(out.style("dim", say("driver.unchanged", lang, n=unchanged)))
     return "\n".join(out.lines).rstrip("\n") + "\n"
 
 

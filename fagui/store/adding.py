@@ -21,6 +21,7 @@ from fagui.model import Regulation
 from fagui.store.changes import Changes, changes
 from fagui.store.gitcmd import blob_bytes, head as head_commit, succeeds, work_tree
 from fagui.store.journal import journaled, pause, plan_files, read_seen
+from fagui.messages import DEFAULT_LANG, Lang
 from fagui.store.message import commit_message
 from fagui.store.paths import TEXTS, check_date, markdown_path, source_path
 from fagui.store.plumbing import check_clean, check_paths, check_state, check_tag_name, check_unchanged, store_blob
@@ -64,6 +65,7 @@ def add_version(
     message: str | None,
     tag: str | None,
     force: bool,
+    lang: Lang = DEFAULT_LANG,
 ) -> AddResult:
     """:meth:`fagui.store.Corpus.add` (which says what it does and refuses) in
     the repository ``reader`` reads, the previous version read through it."""
@@ -104,7 +106,7 @@ def add_version(
         namesake = None if old_md else _same_title(head, regulation.metadata.title, regulation_id)
         found = changes(before, regulation)
         blobs = {rel: store_blob(repo, data) for rel, data in contents.items()}
-        text = commit_message(regulation_id, regulation, found, message)
+        text = commit_message(regulation_id, regulation, found, message, lang)
         commit = journal.commit_tree(head, blobs, text)
         journal.apply(plan_files(repo, branch, head, commit, tag, commit, contents, seen), contents)
     return AddResult(regulation_id, md_path, commit, True, regulation.metadata.effective, found, tag, namesake)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from fagui.errors import FaguiError
+from fagui.messages import DEFAULT_LANG, Lang
 from fagui.files import read_bytes
 from fagui.ingest import ingest_bytes
 from fagui.store.adding import AddResult
@@ -100,6 +101,7 @@ def add_history(
     *,
     message: str | None = None,
     progress: Callable[[str, int, int], None] | None = None,
+    lang: Lang = DEFAULT_LANG,
 ) -> list[BatchEntry]:
     """Commit each file (a folder: each file in it, see :func:`read_sources`)
     as a version of ``regulation_id``, oldest first (see :func:`in_order`),
@@ -119,7 +121,7 @@ def add_history(
             entries.append(BatchEntry(source.name, date, recorded=recorded[blob]))
         else:
             effective = None if stated else date
-            result = corpus.add(source.raw, regulation_id, effective=effective, name=source.name, message=message)
+            result = corpus.add(source.raw, regulation_id, effective=effective, name=source.name, message=message, lang=lang)
             recorded[blob] = result.commit
             entries.append(BatchEntry(source.name, date, result=result))
         if progress is not None:

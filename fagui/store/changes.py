@@ -91,8 +91,12 @@ def compare_versions(
 
 
 def _pair_label(pair: ArticlePair) -> str:
-    """第九条 (new label, or the old one when deleted), 第九条→第十条 when a
-    single article's number changed, 第八条、第九条 for several."""
-    if len(pair.left) == 1 and len(pair.right) == 1 and pair.left[0].label != pair.right[0].label:
-        return f"{pair.left[0].label}→{pair.right[0].label}"
-    return "、".join(ref.label for ref in (pair.right or pair.left))
+    """How a version's changes name a pair, both sides old → new where the
+    numbers differ: 第九条 (the same number; the old one when deleted, the
+    new one when added), 第九条→第十条 (one article renumbered), 第十条 →
+    第二十六条、第四十三条 (split), 第十条、第十一条 → 第十条 (merged): never one
+    side alone, never old and new numbers in one list."""
+    old, new = "、".join(ref.label for ref in pair.left), "、".join(ref.label for ref in pair.right)
+    if not old or not new or old == new:
+        return new or old
+    return f"{old}→{new}" if len(pair.left) == len(pair.right) == 1 else f"{old} → {new}"

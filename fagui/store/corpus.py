@@ -10,6 +10,7 @@ import git
 
 from fagui.compare import document_ref
 from fagui.errors import FaguiError
+from fagui.messages import DEFAULT_LANG, Lang
 from fagui.model import DocumentRef, Regulation
 from fagui.store.articles import ArticleVersion, article_history
 from fagui.store.gitcmd import work_tree
@@ -118,6 +119,7 @@ class Corpus:
         message: str | None = None,
         tag: str | None = None,
         force: bool = False,
+        lang: Lang = DEFAULT_LANG,
     ) -> AddResult:
         """Ingest ``raw`` and commit it as the new version of ``regulation_id``.
 
@@ -150,6 +152,6 @@ class Corpus:
         check_new_id(regulation_id)
         return add_version(
             self._reader, raw, regulation_id,
-            effective=effective, source=source, name=name, message=message, tag=tag, force=force,
+            effective=effective, source=source, name=name, message=message, tag=tag, force=force, lang=lang,
         )
 

@@ -3,26 +3,32 @@ for scripts reading its trailers."""
 
 from __future__ import annotations
 
-from fagui.messages import Lang
+from fagui.messages import DEFAULT_LANG, Lang, say
 from fagui.model import Regulation, relation_words
 from fagui.store.changes import MAIN_RELATIONS, REPORTED_RELATIONS, Changes
 
 
-def commit_message(regulation_id: str, regulation: Regulation, found: Changes, note: str | None = None) -> str:
+def commit_message(regulation_id: str, regulation: Regulation, found: Changes, note: str | None = None, lang: Lang = DEFAULT_LANG) -> str:
     """The commit message of a new version: a subject, a body naming the
-    articles by relation, and trailers (``Effective``, ``Source``,
-    ``Source-SHA256``, ``Articles-<Relation>`` counts) that
-    ``git log --format='%(trailers)'`` reads."""
+    articles by relation in ``lang`` (拆分（1）：第十条 → 第二十六条、第四十三条;
+    Chinese by default), and trailers (``Effective``, ``Source``,
+    ``Source-SHA256``, ``Articles-<Relation>`` counts, their keys fixed for
+    scripts) that ``git log --format='%(trailers)'`` reads."""
     meta = regulation.metadata
     paragraphs = [f"{regulation_id}: version effective {meta.effective}"]
     if note and note.strip():
         paragraphs.append(note.strip())
     if found.first:
-        paragraphs.append(f"First version in the corpus: {meta.title}, {len(regulation.articles)} articles.")
+        paragraphs.append(say("commit.first", lang, title=meta.title, n=len(regulation.articles)))
     elif found.relations:
-        paragraphs.append("\n".join(f"{relation_words(relation, Lang.EN).capitalize()} ({len(labels)}): {'，'.join(labels)}" for relation, labels in found.relations))
+        paragraphs.append(
+            "\n".join(
+                say("commit.relation", lang, relation=relation_words(relation, lang).capitalize(), n=len(labels), labels="，".join(labels))
+                for relation, labels in found.relations
+            )
+        )
     else:
-        paragraphs.append("No article changed.")
+        paragraphs.append(say("md.no_change", lang))
     trailers = [("Effective", meta.effective)]
     if meta.source:
         trailers.append(("Source", meta.source))
