@@ -10,6 +10,7 @@ import sys
 import click
 
 from cli.options import lang_option, repo_option
+from cli.progress import progress_bar
 from fagui.errors import FaguiError
 from fagui.files import read_bytes
 from fagui.store.batch import add_history
@@ -92,9 +93,9 @@ class _ProgressBar:
         if not sys.stderr.isatty():
             return
         if self.bar is None:
-            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr, show_pos=True, item_show_func=lambda n: n)
+            self.bar = progress_bar(self.label, total)
             self.bar.__enter__()
-        self.bar.update(1, visible(name))
+        self.bar.update(1, name)
 
     def __exit__(self, *exc) -> None:
         if self.bar is not None:

@@ -11,6 +11,7 @@ from typing import Callable, Iterable, Iterator
 import click
 
 from cli.options import repo_option
+from cli.progress import progress_bar
 from fagui.errors import FaguiError
 from fagui.model import Comparison, Unreadable
 from fagui.report import PendingComparison, plan_report
@@ -47,7 +48,7 @@ def report(output: str, force: bool, repo: str) -> None:
     for u in unreadable:
         _warn_unreadable(u)
     show = sys.stderr.isatty() and len(plan) > 0
-    bar = click.progressbar(length=len(plan), label="comparing", file=sys.stderr, show_pos=True, item_show_func=lambda n: n) if show else nullcontext()
+    bar = progress_bar("comparing", len(plan)) if show else nullcontext()
     with bar as progress:
 
         def tick(name: str) -> None:

@@ -173,6 +173,26 @@ def test_a_progress_bar_on_a_terminal_and_none_when_piped(corpus, tmp_path):
     assert piped.returncode == 0 and piped.stderr == b""
 
 
+@pytest.mark.parametrize("width", [60, 100])
+def test_the_progress_bar_fits_a_narrow_terminal(corpus, tmp_path, width):
+    """Every redraw of the bar fits the terminal's width (a Chinese character
+    two columns), so it redraws in place instead of scrolling a line a step:
+    long comparison names are cut with …."""
+    import os
+    import re
+    import sys
+
+    from cli.progress import columns
+
+    command = [sys.executable, "-m", "cli", "report", "--repo", str(corpus), "-o", str(tmp_path / "out")]
+    env = dict(os.environ, PYTHONPATH=str(ROOT), COLUMNS=str(width))
+    done, terminal = run_on_terminal(command, env=env, cwd=ROOT)
+    assert done.returncode == 0
+    drawn = [re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", line) for line in re.split(r"[\r\n]", terminal.decode())]
+    assert any("4/4" in line for line in drawn) and any("…" in line for line in drawn)
+    assert max(columns(line) for line in drawn) < width
+
+
 def test_cli_report_no_corpus(tmp_path):
     result = CliRunner().invoke(main, ["report", "--repo", str(tmp_path), "-o", str(tmp_path / "o")])
     assert result.exit_code == 2 and "no texts/ folder" in result.stderr
