@@ -7,10 +7,10 @@ unpacked or slow to read."""
 
 from __future__ import annotations
 
-import io
 import struct
-import zipfile
 import zlib
+
+from pdfs import assemble
 
 MB = 1024 * 1024
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -29,29 +29,27 @@ def _document_xml(lines: list[str], filler: bytes = b"") -> bytes:
     return b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="%s"><w:body>' % _W.encode() + body + filler + b"</w:body></w:document>"
 
 
-def _deflated(chunk: bytes, times: int) -> tuple[bytes, int, int]:
-    """``chunk`` repeated ``times`` times, deflated raw (as in a zip): the
-    compressed bytes, the CRC-32 and the size of the whole. The chunk is
-    deflated once, ended by a full flush (no reference reaches back past
-    it), and the block repeated: fast to make however large it unpacks."""
+def _deflated(head: bytes, filler: bytes = b"", times: int = 0, tail: bytes = b"") -> tuple[bytes, int, int, int]:
+    """``head``, ``filler`` repeated ``times`` times, then ``tail``,
+    deflated raw: the compressed bytes, their CRC-32 (a zip's check), Adler-32
+    (zlib's) and size. The filler is deflated once, ended by a full flush (no
+    reference reaches back past it), and that block repeated: fast to make
+    however large it unpacks."""
     packer = zlib.compressobj(9, zlib.DEFLATED, -15)
-    block = packer.compress(chunk) + packer.flush(zlib.Z_FULL_FLUSH)
-    crc = 0
-    for _ in range(times):
-        crc = zlib.crc32(chunk, crc)
-    return block * times + zlib.compressobj(9, zlib.DEFLATED, -15).flush(), crc, len(chunk) * times
-
-
-def _zlib(data: bytes, filler: bytes, times: int) -> bytes:
-    """``data`` then ``filler`` repeated ``times`` times, in zlib format (as
-    a PDF's /FlateDecode holds it)."""
-    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
-    head = packer.compress(data) + packer.flush(zlib.Z_FULL_FLUSH)
+    first = packer.compress(head) + packer.flush(zlib.Z_FULL_FLUSH)
     block = packer.compress(filler) + packer.flush(zlib.Z_FULL_FLUSH)
-    check = zlib.adler32(data)
+    crc, adler = zlib.crc32(head), zlib.adler32(head)
     for _ in range(times):
-        check = zlib.adler32(filler, check)
-    return b"\x78\xda" + head + block * times + packer.flush() + check.to_bytes(4, "big")
+        crc, adler = zlib.crc32(filler, crc), zlib.adler32(filler, adler)
+    crc, adler = zlib.crc32(tail, crc), zlib.adler32(tail, adler)
+    data = first + block * times + packer.compress(tail) + packer.flush()
+    return data, crc, adler, len(head) + len(filler) * times + len(tail)
+
+
+def _zlib(head: bytes, filler: bytes, times: int) -> bytes:
+    """:func:`_deflated` in zlib format (as a PDF's /FlateDecode holds it)."""
+    data, _, adler, _ = _deflated(head, filler, times)
+    return b"\x78\xda" + data + adler.to_bytes(4, "big")
 
 
 def _zip(members: list[tuple[str, bytes, int, int, int]]) -> bytes:
@@ -72,7 +70,7 @@ def _zip(members: list[tuple[str, bytes, int, int, int]]) -> bytes:
 
 
 def _member(name: str, data: bytes) -> tuple[str, bytes, int, int, int]:
-    packed, crc, size = _deflated(data, 1)
+    packed, crc, _, size = _deflated(data)
     return name, packed, crc, size, size
 
 
@@ -105,7 +103,7 @@ def word() -> bytes:
 
 def word_media_bomb(gib: int = 1) -> bytes:
     """A .docx whose image part unpacks to ``gib`` GiB (about 1 MB a GiB on disk)."""
-    packed, crc, size = _deflated(bytes(MB), 1024 * gib)
+    packed, crc, _, size = _deflated(b"", bytes(MB), 1024 * gib)
     image = ("word/media/image1.png", packed, crc, size & 0xFFFFFFFF, size & 0xFFFFFFFF)
     return _package("word/document.xml", _member("word/document.xml", _document_xml(regulation_lines())), [image], image="media/image1.png")
 
@@ -115,22 +113,15 @@ def word_unnamed_xml_bomb(mb: int = 300) -> bytes:
     of empty paragraphs (a word/document.xml is there too, unused)."""
     head = _document_xml(regulation_lines())
     tail = b"</w:body></w:document>"
-    body, filler = head[: -len(tail)], b"<w:p/>" * (MB // 6)
-    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
-    first = packer.compress(body) + packer.flush(zlib.Z_FULL_FLUSH)
-    middle = packer.compress(filler) + packer.flush(zlib.Z_FULL_FLUSH)
-    crc = zlib.crc32(body)
-    for _ in range(mb):
-        crc = zlib.crc32(filler, crc)
-    crc, size = zlib.crc32(tail, crc), len(body) + mb * len(filler) + len(tail)
-    document = ("word/main.dat", first + middle * mb + packer.compress(tail) + packer.flush(), crc, size, size)
+    packed, crc, _, size = _deflated(head[: -len(tail)], b"<w:p/>" * (MB // 6), mb, tail)
+    document = ("word/main.dat", packed, crc, size, size)
     return _package("word/main.dat", document, [_member("word/document.xml", _document_xml(["空"]))])
 
 
 def word_lying_sizes(mb: int = 600) -> bytes:
     """A .docx whose document part unpacks to ``mb`` MB of empty paragraphs
     while the zip says 1 KB."""
-    packed, crc, _ = _deflated(b"<w:p/>" * (MB // 6), mb)
+    packed, crc, _, _ = _deflated(b"", b"<w:p/>" * (MB // 6), mb)
     return _package("word/document.xml", ("word/document.xml", packed, crc, 1024, 1024))
 
 
@@ -153,15 +144,7 @@ def _pdf(content_dicts: list[tuple[bytes, bytes]]) -> bytes:
         objects.append(b"<<%s/Length %d>>\nstream\n" % (entries, len(data)) + data + b"\nendstream")
         refs.append(b"%d 0 R" % len(objects))
     objects[2] = b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</Font<</F1 4 0 R>>>>/Contents[%s]>>" % b" ".join(refs)
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return assemble(objects)
 
 
 def _text_ops() -> bytes:
