@@ -25,6 +25,7 @@ from fagui.model import (
 )
 from fagui.messages import DEFAULT_LANG, Lang, say
 
+from fagui.text.control import visible
 from renderers import (
     GRADE_LABELS,
     SCORE_MEANING,
@@ -45,7 +46,10 @@ from renderers import (
 
 
 def esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    """``text`` for any HTML page: escaped, and with control and
+    bidirectional formatting characters shown as ``\\u202e`` (a right-to-left
+    override in a hand-edited text would reorder what the reader sees)."""
+    return html.escape(visible(str(text)), quote=True)
 
 
 @lru_cache(maxsize=None)

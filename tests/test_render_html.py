@@ -144,3 +144,26 @@ def test_one_sided_article_is_not_marked_character_by_character():
     only = replace(only, paragraphs=(ParagraphPair(None, (0, 0), (DiffOp("insert", "", "全新的一条。"),)),))
     page = render_side_by_side(replace(c, pairs=(only,)))
     assert "<p>全新的一条。</p>" in page and "<ins>全新" not in page
+
+
+def test_controls_and_bidi_overrides_in_a_hand_edited_text_are_shown_not_obeyed(tmp_path):
+    """A canonical text edited by hand can hold what ingestion drops: a
+    right-to-left override would reorder the words a reader sees, ESC could
+    reach a terminal through a saved page."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT, markdown_path
+
+    national = markdown_path("national/counterespionage-security-provisions").read_text("utf-8")
+    edited = tmp_path / "edited.md"
+    edited.write_text(national.replace("制定本规定。", "制定本\u202e定规\x1b[31m。", 1), encoding="utf-8")
+    out = tmp_path / "page.html"
+    done = subprocess.run(
+        [sys.executable, "-m", "cli", "diff", str(markdown_path("national/counterespionage-security-provisions")), str(edited), "--format", "html", "-o", str(out)],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    page = out.read_text("utf-8")
+    assert "\u202e" not in page and "\x1b" not in page
+    assert "\\u202e" in page and "\\x1b" in page
