@@ -18,6 +18,8 @@ from operator import add
 from fagui.align import EMPTY_BACKGROUND, Background, Group, Pass, align_articles
 from fagui.correspondence import article_links, coverage_of
 from fagui.diff import diff_text
+from fagui.meaning import carried_blocks, link_meanings, pair_meanings, renumbering
+from fagui.meaning.flags import flags_of, texts_of
 from fagui.model import (
     JURISDICTION_RELATIONS,
     VERSION_RELATIONS,
@@ -64,6 +66,7 @@ def compare(
     *,
     passes: list[tuple[str, Pass]] | None = None,
     decisions: tuple[PlacedDecision, ...] = (),
+    meanings: bool = True,
 ) -> Comparison:
     """The Comparison of ``left`` with ``right`` in ``mode`` (by default see
     :func:`default_mode`). ``background`` (:func:`fagui.align.corpus_background`
@@ -71,7 +74,9 @@ def compare(
     wording; ``passes`` replaces the alignment's chain of rules (see
     :func:`fagui.align.align_articles`); ``decisions``, a reviewer's, placed
     on these two texts (:func:`fagui.decisions.place`), override the engine
-    and mark the links and pairs they touch. Pairs are in display order: by position on the right, each
+    and mark the links and pairs they touch; ``meanings`` (the default) says
+    what each change means in law and flags clauses for a reviewer
+    (:mod:`fagui.meaning`). Pairs are in display order: by position on the right, each
     left-only article placed after the pair of the left article before it,
     so that both columns read in order side by side."""
     left_ref = left_ref or document_ref(left)
@@ -85,7 +90,15 @@ def compare(
         pairs, links = _marked(pairs, links, alignment.decided, la, ra)
     coverage = coverage_of(la, links)
     summary = _summary(mode, pairs, la, ra, coverage)
-    return Comparison(mode, left_ref, right_ref, pairs, summary, links, coverage)
+    if not meanings:
+        return Comparison(mode, left_ref, right_ref, pairs, summary, links, coverage)
+    renumbered = renumbering(pairs) if mode == "versions" else ()
+    carried = carried_blocks(links)
+    pairs = tuple(replace(p, meanings=pair_meanings(p, renumbered, carried)) for p in pairs)
+    refs = {(side, ref.label): ref for p in pairs for side, refs in (("L", p.left), ("R", p.right)) for ref in refs}
+    links = tuple(replace(x, meanings=link_meanings(x, refs)) if x.strength == "shares" else x for x in links)
+    flags = flags_of(pairs, links, refs, texts_of(left.metadata, right.metadata, mode))
+    return Comparison(mode, left_ref, right_ref, pairs, summary, links, coverage, flags=flags)
 
 
 DECISION_ORDER = (Decision.NEEDS_REVIEW, Decision.ADDED, Decision.CONFIRMED)

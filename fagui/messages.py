@@ -138,6 +138,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "docx.shares_to": ("{label}{mine}见于{other}{there}{theirs}", "{label} {mine} appears in {other} {there} {theirs}"),
     "docx.shares_from": ("{label}{mine}来自{other}{there}{theirs}", "{label} {mine} comes from {other} {there} {theirs}"),
     "shares.line": ("共享：{mine} {arrow} {other}", "shares: {mine} {arrow} {other}"),
+    # what a change means in law (fagui.meaning); the sentences themselves are the engine's, in Chinese
+    "kind.modality": ("情态", "modality"),
+    "kind.amount": ("数额", "amount"),
+    "kind.time_limit": ("期限", "time limit"),
+    "kind.actor": ("主体", "actor"),
+    "kind.sanction": ("处罚", "sanction"),
+    "kind.reference": ("引用", "reference"),
+    "meaning.line": ("【{kind}】{says}（{where}）", "[{kind}] {says} ({where})"),
+    "meaning.filter": ("仅含义变化", "meaning changed"),
+    "meaning.filter_title": ("只看含义（情态、数额、期限、主体、处罚、引用）有变化或有审查提示的条文", "only the pairs whose meaning changed (modality, amount, time limit, actor, sanction, reference) or that carry a flag"),
+    "meaning.list": ("含义变化", "what the change means"),
+    "flag.penalty_beyond_higher": ("处罚幅度超出上位法", "penalty beyond the higher-level range"),
+    "flag.rule_penalty_beyond_power": ("规章设定处罚超出权限", "government rule sets a penalty beyond its power"),
+    "flag.rule_creates_licence": ("规章设定行政许可", "government rule creates a licence"),
+    "flag.rule_coercive_measure": ("规章设定行政强制", "government rule sets a coercive measure"),
+    "flag.duty_became_permission": ("上位法义务改为授权", "national duty made a permission"),
+    "flag.badge": ("审查提示", "flag"),
+    "flag.note": ("审查提示：依所列规则自动标出，供审查人核对，并非结论。", "Flags are raised by the rules named, for a reviewer to check; they are not findings."),
+    "flag.line": ("审查提示【{rule}】{says}（依据：{basis}；{where}）", "flag [{rule}] {says} (rule: {basis}; {where})"),
+    "flag.head": ("审查提示：{n} 处", "Flags for review: {n}"),
+    "flag.column": ("审查提示", "Flags"),
 }
 """Message id -> (Chinese, English)."""
 

@@ -272,3 +272,57 @@ def side_name(comparison: Comparison, side: str, lang: Lang = DEFAULT_LANG) -> s
 def is_item(block: str) -> bool:
     """Whether a block is an item (项/目), which pages indent under its paragraph."""
     return parse_marker(block) is not None
+
+
+def _place_name(blocks: dict[tuple[str, str], tuple[str, ...]], side: str, place: Place | None) -> str:
+    if place is None:
+        return ""
+    article = blocks.get((side, place.article))
+    inner = block_name(article, place.block) if article and place.block < len(article) else ""
+    return f"{place.article}{inner}"
+
+
+def where_text(blocks: dict[tuple[str, str], tuple[str, ...]], where: tuple[Place | None, Place | None]) -> str:
+    """Where a meaning or a flag stands, as a reader names it: 第三条第1款（二） → 第五条第2款."""
+    left, right = _place_name(blocks, "L", where[0]), _place_name(blocks, "R", where[1])
+    return " → ".join(x for x in (left, right) if x)
+
+
+def meaning_text(m: MeaningChange, blocks: dict[tuple[str, str], tuple[str, ...]], lang: Lang = DEFAULT_LANG) -> str:
+    """One meaning change for a reader: ``【数额】罚款上限由五万元提高至十万元（第一条第1款 → 第一条第1款）``
+    (plain text: each renderer escapes it). The sentence is the engine's, in Chinese, in either language."""
+    return say("meaning.line", lang, kind=say("kind." + m.kind.value, lang), says=m.says, where=where_text(blocks, m.where))
+
+
+def flag_label(f: Flag, lang: Lang = DEFAULT_LANG) -> str:
+    """The name of the rule a flag rests on."""
+    return say("flag." + f.rule.value, lang)
+
+
+def flag_text(f: Flag, blocks: dict[tuple[str, str], tuple[str, ...]], lang: Lang = DEFAULT_LANG) -> str:
+    """One flag for a reader, naming its rule and basis: ``审查提示【规章设定处罚超出权限】政府规章设定没收违法所得（依据：行政处罚法第十四条第二款；第一条第1款）``."""
+    return say("flag.line", lang, rule=flag_label(f, lang), says=f.says, basis=f.basis, where=where_text(blocks, f.where))
+
+
+def pair_meanings(pair: ArticlePair, shares: dict[tuple[str, str], list[ArticleLink]]) -> list[MeaningChange]:
+    """The meaning changes shown with a pair: its own, then those of the
+    shares links that carry a provision into its right-hand articles (shown
+    once, with the article that receives it)."""
+    out = list(pair.meanings)
+    for ref in pair.right:
+        for link in shares.get(("R", ref.label), ()):
+            out += link.meanings
+    return out
+
+
+def flags_by_article(comparison: Comparison) -> dict[str, list[Flag]]:
+    """The comparison's flags by the right-hand (local) article they are about."""
+    out: dict[str, list[Flag]] = {}
+    for f in comparison.flags:
+        out.setdefault(f.article, []).append(f)
+    return out
+
+
+def pair_flags(pair: ArticlePair, flags: dict[str, list[Flag]]) -> list[Flag]:
+    """The flags about the pair's right-hand articles."""
+    return [f for ref in pair.right for f in flags.get(ref.label, ())]

@@ -42,7 +42,22 @@ from fagui.model import ArticleLink, ArticlePair, ArticleRef, Comparison, Paragr
 
 from fagui.messages import DEFAULT_LANG, Lang, say
 from fagui.model import note_words
-from renderers import decision_label, article_blocks, block_name, block_ops, counts, group_note, relation_label, shares_of, side_name
+from renderers import (
+    article_blocks,
+    block_name,
+    block_ops,
+    counts,
+    decision_label,
+    flag_text,
+    flags_by_article,
+    group_note,
+    meaning_text,
+    pair_flags,
+    pair_meanings,
+    relation_label,
+    shares_of,
+    side_name,
+)
 
 CJK_FONT = "SimSun"
 CJK_FONT_ALT = "宋体"
@@ -226,6 +241,7 @@ def _table(document, comparison: Comparison, lang: Lang, details: bool) -> None:
         p.add_run(xml_safe(text)).bold = True
     shares = shares_of(comparison)
     blocks = article_blocks(comparison)
+    flags = flags_by_article(comparison)
     previous: dict[str, tuple[str, ...]] = {"L": (), "R": ()}
     for pair in comparison.pairs:
         chapter = _chapter_change(pair, previous)
@@ -235,7 +251,7 @@ def _table(document, comparison: Comparison, lang: Lang, details: bool) -> None:
         cells = _add_row(table)
         _side(cells[0], "L", pair, left_index, previous, lang)
         _side(cells[1], "R", pair, right_index, previous, lang)
-        _notes(cells[2], pair, shares, names, blocks, lang, details)
+        _notes(cells[2], pair, shares, names, blocks, lang, details, flags)
 
 
 def _add_row(table) -> list:
@@ -342,11 +358,20 @@ def _article(cell, side: str, ref: ArticleRef, ai: int, index: dict[tuple[int, i
 
 
 def _notes(
-    cell, pair: ArticlePair, shares: dict[tuple[str, str], list[ArticleLink]], names: dict[str, str], blocks: dict, lang: Lang, details: bool
+    cell,
+    pair: ArticlePair,
+    shares: dict[tuple[str, str], list[ArticleLink]],
+    names: dict[str, str],
+    blocks: dict,
+    lang: Lang,
+    details: bool,
+    flags: dict,
 ) -> None:
     """The notes column in a drafting office's words: the relation (修改,
-    拆分为第二十六条、第四十三条, 调整位置：由第五章移至第一章, 同时修改) and where
-    a shared paragraph went; the engine's figures only with ``details``."""
+    拆分为第二十六条、第四十三条, 调整位置：由第五章移至第一章, 同时修改), where
+    a shared paragraph went, what the change means in law (罚款上限由五万元
+    提高至十万元) and the flags on it; the engine's figures only with
+    ``details``."""
     head = [group_note(pair, lang) or relation_label(pair.relation, lang)]
     if details and pair.left and pair.right:
         head.append(say("strength.counterpart", lang))
@@ -362,6 +387,8 @@ def _notes(
         for ref in refs:
             for link in shares.get((side, ref.label), ()):
                 lines.append(_shares_line(side, ref.label, link, names[other], blocks, lang, details))
+    lines += [meaning_text(m, blocks, lang) for m in pair_meanings(pair, shares)]
+    lines += [flag_text(f, blocks, lang) for f in pair_flags(pair, flags)]
     p = cell.paragraphs[0]
     for k, line in enumerate(lines):
         if k:

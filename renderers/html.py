@@ -34,14 +34,19 @@ from renderers import (
     block_name,
     block_ops,
     counts,
+    flag_label,
+    flags_by_article,
     group_note,
     is_item,
+    pair_flags,
     pair_heading,
+    pair_meanings,
     relation_label,
     relations,
     score_histogram,
     shares_of,
     side_name,
+    where_text,
 )
 
 
@@ -205,7 +210,9 @@ def _toolbar(comparison: Comparison, lang: Lang) -> str:
         f'<div class="figs">{articles}{shares}{_histogram(comparison)}</div>'
         f'<div class="chips" role="group" aria-label="按关系筛选">{"".join(chips)}'
         '<button type="button" id="show-all" title="显示全部条文">全部</button>'
-        '<button type="button" id="only-changes" title="只看有变化的条文">仅变化</button></div>'
+        '<button type="button" id="only-changes" title="只看有变化的条文">仅变化</button>'
+        f'<label class="mfilter" title="{esc(say("meaning.filter_title", lang))}">'
+        f'<input type="checkbox" id="only-meaning"> {esc(say("meaning.filter", lang))}</label></div>'
         '<div class="nav"><button type="button" id="prev" title="上一处变化（k）">↑ 上一处</button>'
         '<button type="button" id="next" title="下一处变化（j）">↓ 下一处</button>'
         '<span class="pos" id="pos" aria-live="polite"></span>'
@@ -346,6 +353,7 @@ class _Page:
         self.blocks = article_blocks(comparison)
         self.across = across
         self.decidable = decidable(comparison)
+        self.flags = flags_by_article(comparison)
 
 
 def _cell(side: str, refs: tuple[ArticleRef, ...], index: dict[tuple[int, int], ParagraphPair], page: _Page) -> str:
@@ -394,12 +402,33 @@ def _row(n: int, pair: ArticlePair, page: _Page, mode: str) -> str:
     said = [note_words(note, page.lang) for note in pair.notes] + ([group_note(pair, page.lang)] if group_note(pair) else [])
     notes = "".join(f'<span class="note">{esc(note)}</span>' for note in said)
     what = pair_heading(pair, mode)
+    meant = _meanings_html(pair, page)
     return (
-        f'<section class="row{" chg" if changed else ""}" id="row-{n}" data-rel="{rel}">'
+        f'<section class="row{" chg" if changed else ""}" id="row-{n}" data-rel="{rel}"{" data-meaning" if meant else ""}>'
         f'<div class="rh"><a class="num" href="#row-{n}" title="本行链接">#{n}</a>'
         f'<span class="rel rel-{rel}" title="{rel}">{esc(relation_label(pair.relation, page.lang))}</span>{score}'
         f'<span class="what">{esc(what)}</span>{notes}{controls}</div>'
         f"{_cell('L', pair.left, left_index, page)}"
         f"{_cell('R', pair.right, right_index, page)}"
-        "</section>\n"
+        f"{meant}</section>\n"
     )
+
+
+def _meanings_html(pair: ArticlePair, page: _Page) -> str:
+    """What the pair's change means in law, one badge (the kind) and
+    sentence each, then its flags for a reviewer (审查提示, with rule and
+    basis); "" when there are none."""
+    lang = page.lang
+    items = []
+    for m in pair_meanings(pair, page.shares):
+        items.append(
+            f'<li><span class="mk mk-{esc(m.kind.value)}" title="{esc(m.rule)}">{esc(say("kind." + m.kind.value, lang))}</span>'
+            f'{esc(m.says)} <span class="mw">{esc(where_text(page.blocks, m.where))}</span></li>'
+        )
+    for f in pair_flags(pair, page.flags):
+        items.append(
+            f'<li class="flag"><span class="mk mk-flag" title="{esc(say("flag.note", lang))}">{esc(say("flag.badge", lang))}</span>'
+            f'<b>{esc(flag_label(f, lang))}</b>：{esc(f.says)} '
+            f'<span class="mw">{esc(f.basis)} · {esc(where_text(page.blocks, f.where))}</span></li>'
+        )
+    return f'<ul class="meanings" aria-label="{esc(say("meaning.list", lang))}">{"".join(items)}</ul>' if items else ""

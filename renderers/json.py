@@ -20,7 +20,10 @@ from fagui.model import (
     Decision,
     DocumentRef,
     Evidence,
+    Flag,
+    MeaningChange,
     ParagraphPair,
+    Place,
     Summary,
     note_words,
 )
@@ -43,6 +46,7 @@ def comparison_data(c: Comparison) -> dict[str, Any]:
         "pairs": [_pair(p) for p in c.pairs],
         "links": [_link(x) for x in c.links],
         "coverage": [_coverage(x) for x in c.coverage],
+        "flags": [_flag(f) for f in c.flags],
     }
 
 
@@ -98,6 +102,7 @@ def _pair(p: ArticlePair) -> dict[str, Any]:
         "paragraphs": [_paragraph(pp) for pp in p.paragraphs],
         "notes": [{"kind": n.kind.value, "old": list(n.old), "new": list(n.new), "text": note_words(n, Lang.EN)} for n in p.notes],
         "decision": _decision(p.decision),
+        "meanings": [_meaning(m) for m in p.meanings],
     }
 
 
@@ -119,6 +124,7 @@ def _link(x: ArticleLink) -> dict[str, Any]:
         "grade": x.grade,
         "evidence": [_evidence(e) for e in x.evidence],
         "decision": _decision(x.decision),
+        "meanings": [_meaning(m) for m in x.meanings],
     }
 
 
@@ -133,6 +139,37 @@ def _coverage(x: Coverage) -> dict[str, Any]:
 
 def _decision(d: Decision | None) -> str | None:
     return d.value if d is not None else None
+
+
+def _place(p: Place | None) -> dict[str, Any] | None:
+    return None if p is None else {"article": p.article, "block": p.block}
+
+
+def _where(where: tuple[Place | None, Place | None]) -> dict[str, Any]:
+    return {"left": _place(where[0]), "right": _place(where[1])}
+
+
+def _meaning(m: MeaningChange) -> dict[str, Any]:
+    return {
+        "kind": m.kind.value,
+        "left": m.left,
+        "right": m.right,
+        "direction": m.direction.value,
+        "where": _where(m.where),
+        "rule": m.rule,
+        "says": m.says,
+    }
+
+
+def _flag(f: Flag) -> dict[str, Any]:
+    return {
+        "rule": f.rule.value,
+        "basis": f.basis,
+        "left": f.left,
+        "right": f.right,
+        "where": _where(f.where),
+        "says": f.says,
+    }
 
 
 def _number(x: float) -> float:

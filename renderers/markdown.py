@@ -18,7 +18,24 @@ from fagui.messages import DEFAULT_LANG, Lang, say
 from fagui.model import ArticlePair, Comparison, note_words
 from fagui.text.control import visible
 
-from renderers import article_blocks, block_name, counts, decision_label, labels, pair_heading, pair_sections, relation_label, relations, side_name
+from renderers import (
+    article_blocks,
+    block_name,
+    counts,
+    decision_label,
+    flag_text,
+    flags_by_article,
+    labels,
+    meaning_text,
+    pair_flags,
+    pair_heading,
+    pair_meanings,
+    pair_sections,
+    relation_label,
+    relations,
+    shares_of,
+    side_name,
+)
 
 FOLD_AFTER = 5
 """A relation with more changed pairs than this is folded into <details>."""
@@ -98,7 +115,9 @@ def render_markdown(comparison: Comparison, lang: Lang = DEFAULT_LANG) -> str:
         add(f"| {relation_label(name, lang)} | {n} | {descriptions.get(name, '')} |")
     add("")
     render_decisions(out, comparison, lang)
+    render_flags(out, comparison, lang)
     render_shares(out, comparison, lang)
+    said = Said.of(comparison, lang)
     changed = [(i, p) for i, p in enumerate(comparison.pairs, 1) if p.changed]
     if not changed:
         add(say("md.no_change", lang))
@@ -124,7 +143,7 @@ def render_markdown(comparison: Comparison, lang: Lang = DEFAULT_LANG) -> str:
             add(f"#### {title}")
         for i, pair in group:
             add("")
-            render_pair(out, i, pair, lang, comparison.mode)
+            render_pair(out, i, pair, lang, comparison.mode, said)
         if fold:
             add("")
             add("</details>")
@@ -143,6 +162,35 @@ def render_decisions(out: list[str], comparison: Comparison, lang: Lang = DEFAUL
     for x in decided:
         add(f"- {escape_markdown(x.left)} ↔ {escape_markdown(x.right)} · {say('strength.' + x.strength, lang)} · {decision_label(x.decision, lang)}")
     add("")
+
+
+def render_flags(out: list[str], comparison: Comparison, lang: Lang = DEFAULT_LANG) -> None:
+    """Append the flags for a reviewer (审查提示), each with its rule and basis."""
+    if not comparison.flags:
+        return
+    blocks = article_blocks(comparison)
+    out.append(f"#### {say('flag.head', lang, n=len(comparison.flags))}")
+    out.append("")
+    out.append(escape_markdown(say("flag.note", lang)))
+    out.append("")
+    out.extend(f"- {escape_markdown(flag_text(f, blocks, lang))}" for f in comparison.flags)
+    out.append("")
+
+
+class Said:
+    """What :func:`render_pair` shows beside a pair's diff: what its change
+    means in law and the flags on it."""
+
+    def __init__(self, blocks: dict, shares: dict, flags: dict, lang: Lang = DEFAULT_LANG) -> None:
+        self.blocks, self.shares, self.flags, self.lang = blocks, shares, flags, lang
+
+    @classmethod
+    def of(cls, comparison: Comparison, lang: Lang = DEFAULT_LANG) -> "Said":
+        return cls(article_blocks(comparison), shares_of(comparison), flags_by_article(comparison), lang)
+
+    def lines(self, pair: ArticlePair) -> list[str]:
+        out = [f"- {escape_markdown(meaning_text(m, self.blocks, self.lang))}" for m in pair_meanings(pair, self.shares)]
+        return out + [f"- {escape_markdown(flag_text(f, self.blocks, self.lang))}" for f in pair_flags(pair, self.flags)]
 
 
 def render_shares(out: list[str], comparison: Comparison, lang: Lang = DEFAULT_LANG) -> None:
@@ -179,10 +227,11 @@ def folded_lines(comparison: Comparison, lang: Lang = DEFAULT_LANG) -> list[str]
     return out
 
 
-def render_pair(out: list[str], n: int, pair: ArticlePair, lang: Lang = DEFAULT_LANG, mode: str = "versions") -> None:
+def render_pair(out: list[str], n: int, pair: ArticlePair, lang: Lang = DEFAULT_LANG, mode: str = "versions", said: Said | None = None) -> None:
     """Append pair number ``n`` to ``out``: a head line naming both sides
-    (old → new), then its inline diff as a quote; a split or merged
-    article's parts each under their own bold label."""
+    (old → new), what the change means in law and the flags on it (from
+    ``said``), then its inline diff as a quote; a split or merged article's
+    parts each under their own bold label."""
     add = out.append
     head = f"**{escape_markdown(pair_heading(pair, mode))}** · {relation_label(pair.relation, lang)}"
     if pair.left and pair.right:
@@ -194,6 +243,9 @@ def render_pair(out: list[str], n: int, pair: ArticlePair, lang: Lang = DEFAULT_
         head += f" · {escape_markdown(note_words(note, lang))}"
     add(head)
     add("")
+    meaning = said.lines(pair) if said else []
+    if meaning:
+        out += meaning + [""]
     lines = []
     for heading, blocks in pair_sections(pair):
         if heading:

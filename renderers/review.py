@@ -22,7 +22,7 @@ from fagui.messages import Lang
 from fagui.model import Verdict, relation_words
 from fagui.review import FileChange, MetadataChange, Review
 from renderers.json import comparison_data
-from renderers.markdown import FOLD_AFTER, FOLDED_RELATIONS, code_span, escape_markdown, folded_lines, render_pair
+from renderers.markdown import FOLD_AFTER, FOLDED_RELATIONS, Said, code_span, escape_markdown, folded_lines, render_pair
 
 SUMMARY_RELATIONS = ("added", "amended", "deleted", "renumbered", "reference_update", "moved", "split", "merged")
 
@@ -161,9 +161,10 @@ def _file(change: FileChange) -> _Section:
         add(f"<details><summary>{len(shown)} changed articles</summary>")
         add("")
     articles = []
+    said = Said.of(comparison, Lang.EN)
     for i, pair in shown:
         lines: list[str] = []
-        render_pair(lines, i, pair, Lang.EN)
+        render_pair(lines, i, pair, Lang.EN, comparison.mode, said)
         lines.append("")
         articles.append(lines)
     return _Section(change, opening, articles, ["</details>"] if fold else [])

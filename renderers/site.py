@@ -17,7 +17,8 @@ from fagui.impact import Impact
 from fagui.implements import Implementation, Pairing, describe
 from fagui.model import Comparison, DocumentRef, Summary, Unreadable
 
-from renderers import COVERAGE, counts, relation_label
+from fagui.messages import say
+from renderers import COVERAGE, article_blocks, counts, flag_text, relation_label
 from renderers.articles import Carriage, carriages
 from renderers.html import esc, page_head
 from renderers.impact import render_impact_section
@@ -53,7 +54,8 @@ class Entry:
     (key (number, suffix) as ``Article.key``, label, coverage class, share of its characters carried, the
     right-hand articles that carry it); ``carriages`` the same articles with
     the carried paragraphs (for the article pages, cross-jurisdiction only);
-    ``docx`` the 对照表 file, if written.
+    ``docx`` the 对照表 file, if written; ``flags`` the reviewer's flags
+    (审查提示), each as a reader reads it.
     """
 
     name: str
@@ -66,6 +68,7 @@ class Entry:
     coverage: tuple[tuple[tuple[int, int], str, str, float, tuple[str, ...]], ...]
     carriages: tuple[Carriage, ...] = ()
     docx: str | None = None
+    flags: tuple[str, ...] = ()
 
 
 def entry(name: str, href: str, comparison: Comparison, docx: str | None = None) -> Entry:
@@ -80,13 +83,27 @@ def entry(name: str, href: str, comparison: Comparison, docx: str | None = None)
         name, href, comparison.mode, comparison.left, comparison.right, comparison.summary,
         tuple(counts(comparison)), tuple(cov),
         carriages(comparison) if comparison.mode == "jurisdictions" else (), docx,
+        _flag_lines(comparison),
     )
+
+
+def _flag_lines(comparison: Comparison) -> tuple[str, ...]:
+    blocks = article_blocks(comparison) if comparison.flags else {}
+    return tuple(flag_text(f, blocks) for f in comparison.flags)
 
 
 def _download(e: Entry) -> str:
     if not e.docx:
         return "<td></td>"
     return f'<td><a class="dl" href="{esc(e.docx)}" download title="Word 对照表：左栏删除线为删除，右栏加粗为新增">.docx</a></td>'
+
+
+def _flags(e: Entry) -> str:
+    """The text's flags for a reviewer: their number, and each in a list that opens."""
+    if not e.flags:
+        return '<td class="n">0</td>'
+    items = "".join(f"<li>{esc(f)}</li>" for f in e.flags)
+    return f'<td class="flags"><details><summary>{len(e.flags)}</summary><ul>{items}</ul></details></td>'
 
 
 def _meter(share: float) -> str:
@@ -124,13 +141,13 @@ def _comparisons_table(entries: Sequence[Entry], why: dict[tuple[str | None, str
             f"<td>{_doc(e.right)}{_why(why.get((e.left.id, e.right.id)))}</td>"
             f'<td class="n">{s.left_articles} ↔ {s.right_articles}</td>{cells}'
             f'<td class="n">{_meter(s.adopted_share)}</td><td class="n">{_meter(s.provision_share)}</td>'
-            f'<td class="n">{_meter(s.derived_share)}</td>{_download(e)}</tr>'
+            f'<td class="n">{_meter(s.derived_share)}</td>{_download(e)}{_flags(e)}</tr>'
         )
     return (
         '<div class="scroll"><table class="list"><thead><tr><th>地方</th><th>地方文本</th><th>条数</th>'
         f'{head}<th title="有对应条文的参照条文比例">采纳</th>'
         '<th title="参照文本的款、项（按字符计）在地方文本中有对应款、项的比例">条款覆盖</th>'
-        f"<th>源自参照</th><th>对照表</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        f'<th>源自参照</th><th>对照表</th><th title="{esc(say("flag.note"))}">{esc(say("flag.column"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
     )
 
 

@@ -12,7 +12,21 @@ from __future__ import annotations
 from fagui.messages import DEFAULT_LANG, Lang, say
 from fagui.model import ArticlePair, Comparison, note_words, relation_words
 
-from renderers import counts, decision_label, labels, pair_heading, pair_sections, shares_of, side_name
+from renderers import (
+    article_blocks,
+    counts,
+    decision_label,
+    flag_text,
+    flags_by_article,
+    labels,
+    meaning_text,
+    pair_flags,
+    pair_heading,
+    pair_meanings,
+    pair_sections,
+    shares_of,
+    side_name,
+)
 from fagui.text.control import visible
 
 RESET = "\x1b[0m"
@@ -68,7 +82,10 @@ def render_text(comparison: Comparison, color: bool = False, lang: Lang = DEFAUL
     add(" · ".join(f"{relation_words(name, lang)} {n}" for name, n in counts(comparison)))
     if not color:
         add(say("legend", lang))
+    if comparison.flags:
+        add(f"{say('flag.head', lang, n=len(comparison.flags))} · {say('flag.note', lang)}")
     shares = shares_of(comparison)
+    said = (article_blocks(comparison), flags_by_article(comparison))
     unchanged, renumbered = 0, []
     for n, pair in enumerate(comparison.pairs, 1):
         if changed_only and not pair.changed:
@@ -76,7 +93,7 @@ def render_text(comparison: Comparison, color: bool = False, lang: Lang = DEFAUL
         elif changed_only and pair.relation == "renumbered":
             renumbered.append(f"{labels(pair.left)}→{labels(pair.right)}")
         else:
-            _pair(out, n, pair, shares, comparison.mode)
+            _pair(out, n, pair, shares, comparison.mode, said)
     if renumbered:
         add(visible(say("driver.renumbered", lang, n=len(renumbered), moves="，".join(renumbered))))
     if unchanged:
@@ -84,7 +101,7 @@ def render_text(comparison: Comparison, color: bool = False, lang: Lang = DEFAUL
     return "\n".join(out.lines).rstrip("\n") + "\n"
 
 
-def _pair(out: _Out, n: int, pair: ArticlePair, shares: dict, mode: str) -> None:
+def _pair(out: _Out, n: int, pair: ArticlePair, shares: dict, mode: str, said: tuple[dict, dict]) -> None:
     add = out.lines.append
     changed = pair.changed
     relation = relation_words(pair.relation, out.lang)
@@ -99,13 +116,24 @@ def _pair(out: _Out, n: int, pair: ArticlePair, shares: dict, mode: str) -> None
     if not changed:
         add(out.style("dim", head) if out.color else head)
         _shares(out, pair, shares)
+        _meanings(out, pair, shares, said)
         return
     if out.lines[-1]:
         add("")
     add(head)
     _changes(out, pair)
     _shares(out, pair, shares)
+    _meanings(out, pair, shares, said)
     add("")
+
+
+def _meanings(out: _Out, pair: ArticlePair, shares: dict, said: tuple[dict, dict]) -> None:
+    """One line per legal-meaning change of the pair and per flag on it."""
+    blocks, flags = said
+    for m in pair_meanings(pair, shares):
+        out.lines.append(f"  ≡ {visible(meaning_text(m, blocks, out.lang))}")
+    for f in pair_flags(pair, flags):
+        out.lines.append(f"  ! {visible(flag_text(f, blocks, out.lang))}")
 
 
 def render_article_diff(pair: ArticlePair, color: bool = False) -> str:

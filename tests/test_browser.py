@@ -19,7 +19,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_render_common import XSS, sample, synthetic
+from test_render_common import XSS, meaning_sample, sample, synthetic
 
 from fagui.report import plan_report
 from renderers.html import render_side_by_side
@@ -58,6 +58,7 @@ def site(tmp_path_factory) -> Path:
     small, big = sample(xss=True), synthetic(5000)
     (out / "sample.html").write_text(render_side_by_side(small, index_href="index.html"), encoding="utf-8")
     (out / "big.html").write_text(render_side_by_side(big), encoding="utf-8")
+    (out / "meaning.html").write_text(render_side_by_side(meaning_sample(xss=True)), encoding="utf-8")
     (out / "index.html").write_text(render_index([entry("sample", "sample.html", small)]), encoding="utf-8")
     real_report(out / "real")
     return out
@@ -167,6 +168,25 @@ def test_filters_hide_and_show_rows(site, watched):
     page.check('input[data-rel="identical"]')
     page.click("#only-changes")
     assert page.evaluate(VISIBLE_ROWS) == ["row-2", "row-3", "row-4", "row-5", "row-6", "row-8", "row-9", "row-10"]
+    w.check_clean()
+
+
+def test_only_pairs_whose_meaning_changed(site, watched):
+    w = watched()
+    page = w.open(site / "meaning.html")
+    assert page.evaluate(VISIBLE_ROWS) == ["row-1", "row-2", "row-3", "row-4"]
+    assert "罚款下限由一万元提高至二万元，上限由五万元提高至十万元" in page.inner_text("#row-1 .meanings")
+    assert "审查提示" in page.inner_text("#row-1 .meanings") and "行政处罚法第十四条第二款" in page.inner_text("#row-1 .meanings")
+    page.check("#only-meaning")
+    assert page.evaluate(VISIBLE_ROWS) == ["row-1", "row-2", "row-4"]
+    page.evaluate("window.scrollTo(0, 0)")
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    assert page.evaluate(CURRENT) == "row-4", "j/k visit only the rows the filter shows"
+    page.click("#show-all")
+    assert page.evaluate(VISIBLE_ROWS) == ["row-1", "row-2", "row-3", "row-4"]
+    assert not page.is_checked("#only-meaning")
     w.check_clean()
 
 

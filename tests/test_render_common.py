@@ -290,3 +290,43 @@ def test_every_format_shows_a_reviewers_decisions(fmt):
     out = render(decided_sample(), fmt)
     assert "已确认" in out and "需复核" in out and "已添加" in out
     assert "已确认" not in render(sample(), fmt) and "需复核" not in render(sample(), fmt)
+def with_meanings(c: Comparison, left_higher: bool = True, right_rule: bool = False) -> Comparison:
+    """``c`` with what its changes mean in law and the reviewer's flags, as
+    the engine finds them (:mod:`fagui.meaning`)."""
+    from dataclasses import replace
+
+    from fagui.meaning import carried_blocks, link_meanings, pair_meanings
+    from fagui.meaning.flags import Texts, flags_of
+
+    pairs = tuple(replace(p, meanings=pair_meanings(p, (), carried_blocks(c.links))) for p in c.pairs)
+    refs = {(side, r.label): r for p in pairs for side, rs in (("L", p.left), ("R", p.right)) for r in rs}
+    links = tuple(replace(x, meanings=link_meanings(x, refs)) if x.strength == "shares" else x for x in c.links)
+    flags = flags_of(pairs, links, refs, Texts(left_higher, right_rule))
+    return replace(c, pairs=pairs, links=links, flags=flags)
+
+
+def meaning_sample(xss: bool = False) -> Comparison:
+    """A comparison whose changes mean something in law: a fine raised beyond
+    the national one, a duty made a permission, a period shortened, a sanction
+    added by a local government rule, a shares link that changes a modal verb."""
+    x = XSS if xss else ""
+    pairs = [
+        pair(
+            "reworded",
+            (ref(1, f"违反本规定的，由国家安全机关责令改正，处一万元以上五万元以下的罚款。{x}"),),
+            (ref(1, f"违反本规定的，由国家安全机关责令改正，处二万元以上十万元以下的罚款，没收违法所得。{x}"),),
+            0.8,
+        ),
+        pair(
+            "reworded",
+            (ref(2, f"重点单位应当在十五日内报告国家安全机关。{x}"),),
+            (ref(2, f"重点单位可以在十日内报告国家安全机关。{x}"),),
+            0.7,
+        ),
+    ]
+    hotline = ref(3, f"国家安全机关应当公布举报受理电话和网络举报受理平台。{x}")
+    carrier = ref(3, f"国家安全机关可以公布举报受理电话和网络举报受理平台。{x}")
+    pairs += [pair("shared", (hotline,), ()), pair("shared", (), (carrier,))]
+    right = PROVINCE if not xss else DocumentRef(id="x/xss", title=XSS, jurisdiction=XSS)
+    c = Comparison("jurisdictions", NATIONAL, right, tuple(pairs), summarize("jurisdictions", pairs))
+    return with_meanings(with_links(c, (share_link(hotline, carrier),)), left_higher=True, right_rule=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from test_render_common import XSS, decided_sample, sample, synthetic, versions_sample
+from test_render_common import XSS, decided_sample, meaning_sample, sample, synthetic, versions_sample
 
 from fagui.model import (
     ArticleLink,
@@ -15,10 +15,16 @@ from fagui.model import (
     Decision,
     DiffOp,
     DocumentRef,
+    Direction,
     Evidence,
     Note,
     NoteKind,
+    Flag,
+    FlagRule,
+    MeaningChange,
+    MeaningKind,
     ParagraphPair,
+    Place,
     Summary,
 )
 from renderers.json import render_json
@@ -39,6 +45,17 @@ def from_json(text: str) -> Comparison:
             tuple(DiffOp(o["kind"], o["left"], o["right"]) for o in p["ops"]),
         )
 
+    def place(p):
+        return None if p is None else Place(p["article"], p["block"])
+
+    def meaning(m):
+        where = (place(m["where"]["left"]), place(m["where"]["right"]))
+        return MeaningChange(MeaningKind(m["kind"]), m["left"], m["right"], Direction(m["direction"]), where, m["rule"], m["says"])
+
+    def flag(f):
+        where = (place(f["where"]["left"]), place(f["where"]["right"]))
+        return Flag(FlagRule(f["rule"]), f["basis"], f["left"], f["right"], where, f["says"])
+
     s = d["summary"]
     return Comparison(
         mode=d["mode"],
@@ -48,7 +65,7 @@ def from_json(text: str) -> Comparison:
             ArticlePair(
                 p["relation"], tuple(map(art, p["left"])), tuple(map(art, p["right"])), p["score"],
                 tuple(map(para, p["paragraphs"])), tuple(Note(NoteKind(n["kind"]), tuple(n["old"]), tuple(n["new"])) for n in p["notes"]), p["grade"],
-                Decision(p["decision"]) if p["decision"] is not None else None,
+                Decision(p["decision"]) if p["decision"] is not None else None, tuple(map(meaning, p["meanings"])),
             )
             for p in d["pairs"]
         ),
@@ -59,7 +76,7 @@ def from_json(text: str) -> Comparison:
         links=tuple(
             ArticleLink(x["left"], x["right"], x["strength"], x["score"], x["grade"], tuple(
                 Evidence(tuple(e["left"]), tuple(e["right"]), e["score"], tuple(e["shared"])) for e in x["evidence"]
-            ), Decision(x["decision"]) if x["decision"] is not None else None)
+            ), Decision(x["decision"]) if x["decision"] is not None else None, tuple(map(meaning, x["meanings"])))
             for x in d["links"]
         ),
         coverage=tuple(
@@ -67,11 +84,12 @@ def from_json(text: str) -> Comparison:
             for x in d["coverage"]
         ),
         schema=d["schema"],
+        flags=tuple(map(flag, d["flags"])),
     )
 
 
 def test_round_trip_keeps_every_field():
-    for c in (sample(), sample(xss=True), versions_sample(), synthetic(50), decided_sample()):
+    for c in (sample(), sample(xss=True), versions_sample(), synthetic(50), decided_sample(), meaning_sample(), meaning_sample(xss=True)):
         assert from_json(render_json(c)) == c
 
 
@@ -82,12 +100,12 @@ def test_deterministic_fixed_order_utf8():
     assert text.endswith("}\n") and "\r" not in text
     assert "反间谍" in text and "\\u" not in text  # ensure_ascii=False
     d = json.loads(text)
-    assert list(d) == ["schema", "mode", "left", "right", "summary", "pairs", "links", "coverage"]
+    assert list(d) == ["schema", "mode", "left", "right", "summary", "pairs", "links", "coverage", "flags"]
     assert list(d["left"]) == ["id", "title", "jurisdiction", "revision", "effective", "document_number", "promulgated"]
     assert list(d["summary"]) == ["counts", "left_articles", "right_articles", "adopted_share", "derived_share", "provision_share"]
     assert list(d["summary"]["counts"]) == ["identical", "reworded", "adapted", "shared", "provincial_only", "not_adopted"]
-    assert list(d["pairs"][0]) == ["relation", "changed", "score", "grade", "left", "right", "paragraphs", "notes", "decision"]
-    assert list(d["links"][0]) == ["left", "right", "strength", "score", "grade", "evidence", "decision"]
+    assert list(d["pairs"][0]) == ["relation", "changed", "score", "grade", "left", "right", "paragraphs", "notes", "decision", "meanings"]
+    assert list(d["links"][0]) == ["left", "right", "strength", "score", "grade", "evidence", "decision", "meanings"]
     assert list(d["links"][0]["evidence"][0]) == ["left", "right", "score", "shared"]
     assert list(d["coverage"][0]) == ["article", "share", "status", "places"]
     shares = [x for x in d["links"] if x["strength"] == "shares"]
@@ -111,3 +129,16 @@ def test_a_reviewers_decisions_are_written_by_name():
     shares = [x for x in d["links"] if x["strength"] == "shares"]
     assert [x["decision"] for x in shares] == ["added"]
     assert json.loads(render_json(sample()))["pairs"][0]["decision"] is None
+
+
+def test_meanings_and_flags_as_data():
+    d = json.loads(render_json(meaning_sample()))
+    fine = d["pairs"][0]["meanings"][0]
+    assert list(fine) == ["kind", "left", "right", "direction", "where", "rule", "says"]
+    assert (fine["kind"], fine["direction"], fine["rule"]) == ("amount", "raised", "money_amount_changed")
+    assert fine["left"] == "一万元以上五万元以下" and fine["right"] == "二万元以上十万元以下"
+    assert fine["where"] == {"left": {"article": "第一条", "block": 0}, "right": {"article": "第一条", "block": 0}}
+    assert "上限由五万元提高至十万元" in fine["says"]
+    rules = [f["rule"] for f in d["flags"]]
+    assert "penalty_beyond_higher" in rules and "duty_became_permission" in rules
+    assert all(f["basis"] for f in d["flags"])

@@ -5,7 +5,8 @@ Two families of frozen dataclasses, one module each:
 * the **regulation** model (:mod:`fagui.model.regulation`: ``Regulation`` and its parts), produced by ingestion
   and by reading canonical Markdown back;
 * the **comparison** model (:mod:`fagui.model.comparison`: ``Comparison`` and its parts), produced by the
-  comparison engine and read by every renderer.
+  comparison engine and read by every renderer, with what a change means in law
+  (:mod:`fagui.model.meaning`: ``MeaningChange``, ``Flag``).
 
 Nothing here does I/O, printing or formatting for a terminal or a browser.
 """
@@ -37,6 +38,14 @@ from fagui.model.comparison import (
     relation_words,
 )
 from fagui.model.decisions import Decision, PlacedDecision, Strength, Verdict, article_fingerprint
+from fagui.model.meaning import (
+    Direction,
+    Flag,
+    FlagRule,
+    MeaningChange,
+    MeaningKind,
+    Place,
+)
 from fagui.model.regulation import (
     Article,
     DIVISION_KINDS,
@@ -65,15 +74,20 @@ __all__ = [
     "DIVISION_KINDS",
     "Decision",
     "DiffOp",
+    "Direction",
     "Division",
     "DocumentRef",
     "Evidence",
+    "Flag",
+    "FlagRule",
     "HISTORY_KEYS",
     "HistoryEntry",
     "Item",
     "JURISDICTION_RELATIONS",
     "LocatedArticle",
     "METADATA_FIELDS",
+    "MeaningChange",
+    "MeaningKind",
     "MODES",
     "Note",
     "NoteKind",
@@ -81,6 +95,7 @@ __all__ = [
     "Paragraph",
     "ParagraphPair",
     "PlacedDecision",
+    "Place",
     "Regulation",
     "STRENGTHS",
     "Strength",

@@ -11,6 +11,8 @@ from fagui.messages import CATALOGUE, DEFAULT_LANG, Lang, say
 
 from fagui.model.decisions import Decision
 
+from fagui.model.meaning import Flag, MeaningChange
+
 
 COMPARISON_SCHEMA = "fagui.comparison/2"
 
@@ -139,7 +141,8 @@ class ArticlePair:
     ``grade`` is "sure" or "unsure" (a weak counterpart the reader should
     judge). ``notes`` are short remarks for the reader (e.g. reference
     updates). ``decision`` is a reviewer's decision about the group's links
-    (:class:`Decision`; None: none made).
+    (:class:`Decision`; None: none made). ``meanings``: what the change
+    means in law (:mod:`fagui.meaning`), in reading order.
     """
 
     relation: str
@@ -150,6 +153,7 @@ class ArticlePair:
     notes: tuple[Note, ...] = ()
     grade: str = "sure"
     decision: Decision | None = None
+    meanings: tuple[MeaningChange, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -183,7 +187,9 @@ class ArticleLink:
     in [0, 1] is the group's score for a counterpart and, for a shares link,
     the score of its best pair of blocks; ``grade`` is "sure" or "unsure";
     ``evidence`` the blocks that correspond; ``decision`` a reviewer's
-    decision about it (:class:`Decision`; None: none made).
+    decision about it (:class:`Decision`; None: none made); ``meanings``,
+    for a *shares* link, what the change between those blocks means in law
+    (a counterpart's are its pair's).
     """
 
     left: str
@@ -193,6 +199,7 @@ class ArticleLink:
     grade: str
     evidence: tuple[Evidence, ...]
     decision: Decision | None = None
+    meanings: tuple[MeaningChange, ...] = ()
 
 
 COVERAGE_STATUSES = {
@@ -264,7 +271,10 @@ class Summary:
 
 @dataclass(frozen=True)
 class Comparison:
-    """Everything a renderer needs to show how two regulation texts differ."""
+    """Everything a renderer needs to show how two regulation texts differ.
+
+    ``flags``: clauses a reviewer should read (:mod:`fagui.meaning.flags`),
+    each naming the rule it rests on."""
 
     mode: str
     left: DocumentRef
@@ -274,3 +284,4 @@ class Comparison:
     links: tuple[ArticleLink, ...] = ()
     coverage: tuple[Coverage, ...] = ()
     schema: str = field(default=COMPARISON_SCHEMA)
+    flags: tuple[Flag, ...] = ()

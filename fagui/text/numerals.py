@@ -101,3 +101,60 @@ def parse_strict(numeral: str) -> int:
     if written not in (canonical, "一" + canonical if canonical.startswith("十") else canonical):
         raise ValueError(f"malformed numeral: {numeral!r}")
     return value
+
+
+# -- amounts and periods ---------------------------------------------------------
+# A fine, a multiple or a time limit reads its number here too, so a label and
+# an amount are read by one set of rules.
+
+AMOUNT_NUMERAL = r"(?:\d+(?:,\d{3})*(?:\.\d+)?[千万亿]?|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*)"
+"""A regular expression for a number as an amount or a period writes it:
+Arabic (50000, 5,000, 0.5), Arabic with a Chinese unit (5万, 1.5亿) or a
+Chinese numeral (五万, 一千二百, 两千, 十). What it matches may still be
+unreadable (一二万): :func:`to_number` decides."""
+
+_ARABIC_UNITS = {"": 1, "千": 1000, "万": 10_000, "亿": 100_000_000}
+
+
+def to_number(numeral: str) -> int | float:
+    """The value of an amount or period numeral: 五万 -> 50000, 一千二百 ->
+    1200, 两千 -> 2000, 一亿五千万 -> 150000000, 5,000 -> 5000, 1.5万 ->
+    15000, 0.5 -> 0.5 (an int whenever the value is whole).
+
+    Raises ValueError for anything it cannot read with certainty: a Chinese
+    numeral that is not written the conventional way (一二万, 十十, 万), an
+    empty string, other characters. A caller keeps such a number as text; it
+    is never guessed and never zero.
+
+    >>> to_number("五万")
+    50000
+    """
+    if not numeral:
+        raise ValueError("empty numeral")
+    if numeral[0].isascii() and numeral[0].isdigit():
+        digits, unit = (numeral[:-1], numeral[-1]) if numeral[-1] in _ARABIC_UNITS else (numeral, "")
+        if not all(ch.isascii() and (ch.isdigit() or ch in ",.") for ch in digits) or digits.count(".") > 1:
+            raise ValueError(f"not a number: {numeral!r}")
+        value = float(digits.replace(",", "")) * _ARABIC_UNITS[unit] if "." in digits else int(digits.replace(",", "")) * _ARABIC_UNITS[unit]
+        return int(value) if float(value).is_integer() else value
+    high, _, low = numeral.rpartition("亿")
+    if "亿" in high:
+        raise ValueError(f"not a conventional numeral: {numeral!r}")
+    value = (_conventional(high) * 100_000_000 if high or numeral.startswith("亿") else 0) + (_conventional(low) if low else 0)
+    if not value:
+        raise ValueError(f"not a conventional numeral: {numeral!r}")
+    return value
+
+
+def _conventional(numeral: str) -> int:
+    """A Chinese numeral below 亿 written the conventional way (两 for 二,
+    〇 for 零 and a leading 一十 allowed), else ValueError: 一万五 is 15000
+    in speech and 10005 by the rules, so it is not read at all."""
+    written = numeral.replace("两", "二").replace("〇", "零")
+    value = to_int(written)
+    if not 0 < value < 100_000_000:
+        raise ValueError(f"not a conventional numeral: {numeral!r}")
+    canonical = to_chinese(value)
+    if written != canonical and not (canonical.startswith("十") and written == "一" + canonical):
+        raise ValueError(f"not a conventional numeral: {numeral!r}")
+    return value

@@ -35,8 +35,22 @@
     status();
   }
 
+  // "only pairs whose meaning changed": a second rule, beside the relation filter.
+  var onlyMeaning = document.getElementById("only-meaning");
+  var meaningRule = document.createElement("style");
+  document.head.appendChild(meaningRule);
+  function applyMeaning() {
+    meaningRule.textContent = onlyMeaning && onlyMeaning.checked ? ".row:not([data-meaning]){display:none}" : "";
+    if (current && onlyMeaning.checked && !current.hasAttribute("data-meaning")) setCurrent(null);
+    status();
+  }
+  if (onlyMeaning) onlyMeaning.addEventListener("change", applyMeaning);
+
   function visibleChanges() {
-    return changes.filter(function (row) { return !hidden[row.getAttribute("data-rel")]; });
+    var meaning = onlyMeaning && onlyMeaning.checked;
+    return changes.filter(function (row) {
+      return !hidden[row.getAttribute("data-rel")] && (!meaning || row.hasAttribute("data-meaning"));
+    });
   }
 
   function barBottom() {
@@ -97,8 +111,11 @@
     var el = document.getElementById(id);
     if (!el) return;
     var row = el.closest ? el.closest(".row") : null;
-    if (row && hidden[row.getAttribute("data-rel")]) {
+    var byMeaning = row && onlyMeaning && onlyMeaning.checked && !row.hasAttribute("data-meaning");
+    if (row && (hidden[row.getAttribute("data-rel")] || byMeaning)) {
       boxes.forEach(function (box) { box.checked = true; });
+      if (onlyMeaning) onlyMeaning.checked = false;
+      applyMeaning();
       apply();
       el.scrollIntoView({ block: "start" });
     }
@@ -116,6 +133,7 @@
   var all = document.getElementById("show-all");
   if (all) all.addEventListener("click", function () {
     boxes.forEach(function (box) { box.checked = true; });
+    if (onlyMeaning) { onlyMeaning.checked = false; applyMeaning(); }
     apply();
   });
   var onlyChanges = document.getElementById("only-changes");
