@@ -15,9 +15,9 @@ from collections import Counter
 from dataclasses import replace
 from operator import add
 
-from fagui.align import EMPTY_BACKGROUND, Background, Group, Pass, align_articles
-from fagui.correspondence import article_links, coverage_of
-from fagui.diff import diff_text
+from fagui.align import Background, Group, Pass, align_articles, stock_background
+from fagui.correspondence import SHARED_MIN, article_links, coverage_of
+from fagui.diff import diff_text, shared_runs
 from fagui.meaning import carried_blocks, link_meanings, pair_meanings, renumbering
 from fagui.meaning.flags import flags_of, texts_of
 from fagui.model import (
@@ -25,6 +25,7 @@ from fagui.model import (
     VERSION_RELATIONS,
     ArticlePair,
     ArticleRef,
+    Candidate,
     Comparison,
     Decision,
     DiffOp,
@@ -62,43 +63,45 @@ def compare(
     mode: str | None = None,
     left_ref: DocumentRef | None = None,
     right_ref: DocumentRef | None = None,
-    background: Background = EMPTY_BACKGROUND,
+    background: Background | None = None,
     *,
     passes: list[tuple[str, Pass]] | None = None,
     decisions: tuple[PlacedDecision, ...] = (),
     meanings: bool = True,
 ) -> Comparison:
     """The Comparison of ``left`` with ``right`` in ``mode`` (by default see
-    :func:`default_mode`). ``background`` (:func:`fagui.align.corpus_background`
-    of the corpus the texts come from) tells stock phrasing from distinctive
-    wording; ``passes`` replaces the alignment's chain of rules (see
-    :func:`fagui.align.align_articles`); ``decisions``, a reviewer's, placed
-    on these two texts (:func:`fagui.decisions.place`), override the engine
-    and mark the links and pairs they touch; ``meanings`` (the default) says
-    what each change means in law and flags clauses for a reviewer
-    (:mod:`fagui.meaning`). Pairs are in display order: by position on the right, each
+    :func:`default_mode`). ``background`` (by default
+    :func:`fagui.align.stock_background`, the one shipped: fixed, so the same
+    two texts give the same comparison in any corpus) tells stock phrasing
+    from distinctive wording; ``passes`` replaces the alignment's chain of
+    rules (see :func:`fagui.align.align_articles`); ``decisions``, a
+    reviewer's, placed on these two texts (:func:`fagui.decisions.place`),
+    override the engine and mark the links and pairs they touch; ``meanings``
+    (the default) says what each change means in law and flags clauses for a
+    reviewer (:mod:`fagui.meaning`). Pairs are in display order: by position on the right, each
     left-only article placed after the pair of the left article before it,
     so that both columns read in order side by side."""
     left_ref = left_ref or document_ref(left)
     right_ref = right_ref or document_ref(right)
     mode = mode or default_mode(left_ref, right_ref)
     la, ra = left.located_articles(), right.located_articles()
+    background = background or stock_background()
     alignment = align_articles(left, right, mode, background=background, passes=passes, decisions=decisions)
     pairs = tuple(_article_pair(g, la, ra) for g in _display_order(list(alignment.groups), len(la)))
-    links = article_links(pairs, alignment.links, alignment.inner, la, ra)
+    links = article_links(pairs, alignment.links, alignment.inner, la, ra, alignment.made)
     if alignment.decided:
         pairs, links = _marked(pairs, links, alignment.decided, la, ra)
     coverage = coverage_of(la, links)
     summary = _summary(mode, pairs, la, ra, coverage)
     if not meanings:
-        return Comparison(mode, left_ref, right_ref, pairs, summary, links, coverage)
+        return Comparison(mode, left_ref, right_ref, pairs, summary, links, coverage, background=background.name)
     renumbered = renumbering(pairs) if mode == "versions" else ()
     carried = carried_blocks(links)
     pairs = tuple(replace(p, meanings=pair_meanings(p, renumbered, carried)) for p in pairs)
     refs = {(side, ref.label): ref for p in pairs for side, refs in (("L", p.left), ("R", p.right)) for ref in refs}
     links = tuple(replace(x, meanings=link_meanings(x, refs)) if x.strength == "shares" else x for x in links)
     flags = flags_of(pairs, links, refs, texts_of(left.metadata, right.metadata, mode))
-    return Comparison(mode, left_ref, right_ref, pairs, summary, links, coverage, flags=flags)
+    return Comparison(mode, left_ref, right_ref, pairs, summary, links, coverage, flags=flags, background=background.name)
 
 
 DECISION_ORDER = (Decision.NEEDS_REVIEW, Decision.ADDED, Decision.CONFIRMED)
@@ -151,8 +154,26 @@ def _article_pair(group: Group, la, ra) -> ArticlePair:
         else:
             paragraphs.append(ParagraphPair(None, blocks_r[y][0], (DiffOp("insert", "", blocks_r[y][1]),)))
     return ArticlePair(
-        group.relation, tuple(lefts), tuple(rights), group.score, tuple(paragraphs), group.notes, group.grade
+        group.relation, tuple(lefts), tuple(rights), group.score, tuple(paragraphs), group.notes, group.grade,
+        rule=group.rule, candidates=_candidates(group, la, ra),
     )
+
+
+def _candidates(group: Group, la, ra) -> tuple[Candidate, ...]:
+    """An article alone's candidates (:class:`fagui.align.Near`) with the
+    wording their best blocks share (:func:`fagui.diff.shared_runs`)."""
+    out = []
+    for near in group.candidates:
+        if group.left:
+            left, right = la[group.left[0]].article, ra[near.other].article
+            shared = shared_runs(left.blocks()[near.block], right.blocks()[near.other_block], SHARED_MIN)
+            other = right
+        else:
+            left, right = la[near.other].article, ra[group.right[0]].article
+            shared = shared_runs(left.blocks()[near.other_block], right.blocks()[near.block], SHARED_MIN)
+            other = left
+        out.append(Candidate(other.label, near.score, shared, near.rule))
+    return tuple(out)
 
 
 # A multiset of character bigrams, kept in the form Dice is quickest on: (the
@@ -221,8 +242,9 @@ def _match_blocks(left: list[str], right: list[str]) -> list[tuple[int | None, i
 
 
 def _summary(mode: str, pairs: tuple[ArticlePair, ...], la, ra, coverage) -> Summary:
-    counts = Counter(p.relation for p in pairs)
-    adopted = sum(len(p.left) for p in pairs if p.right)
+    counts = Counter(p.relation for p in pairs if p.settled)
+    unsure = Counter(p.relation for p in pairs if not p.settled)
+    adopted = sum(len(p.left) for p in pairs if p.right and p.settled)
     right_chars = sum(len(b) for x in ra for b in x.article.blocks())
     derived = sum(len(op.right) for p in pairs for para in p.paragraphs for op in para.ops if op.kind == "equal")
     return Summary(
@@ -232,6 +254,7 @@ def _summary(mode: str, pairs: tuple[ArticlePair, ...], la, ra, coverage) -> Sum
         adopted_share=adopted / len(la) if la else 0.0,
         derived_share=derived / right_chars if right_chars else 0.0,
         provision_share=_provision_share(la, coverage),
+        unsure_counts=tuple((r, unsure.get(r, 0)) for r in _RELATIONS[mode]),
     )
 
 

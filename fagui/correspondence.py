@@ -10,6 +10,7 @@ the :class:`Coverage` of its blocks on the right.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 
 from fagui.align import Link
 from fagui.diff import diff_text
@@ -49,12 +50,16 @@ def article_links(
     inner: tuple,
     la: tuple[LocatedArticle, ...],
     ra: tuple[LocatedArticle, ...],
+    made: Mapping[tuple[str, int, int], str] = {},
 ) -> tuple[ArticleLink, ...]:
     """Every article link: a *counterpart* link for each left and right
     article of each two-sided pair (its evidence: the pair's matched blocks,
     then the ``inner`` unit links of the alignment for blocks the pair's
-    one-to-one, in-order matching left out), then each *shares* link (its
-    evidence: the linked units, diffed)."""
+    one-to-one, in-order matching left out; its rule: the pass that made
+    that pair of articles, ``made``, else the pair's), then each *shares*
+    link (its evidence: the linked units, diffed)."""
+    at_l = {x.article.label: i for i, x in enumerate(la)}
+    at_r = {x.article.label: j for j, x in enumerate(ra)}
     index_l = {x.article.label: x.article for x in la}
     index_r = {x.article.label: x.article for x in ra}
     inner_by: dict[tuple[str, str], list] = defaultdict(list)
@@ -78,28 +83,39 @@ def article_links(
                 if extra:
                     evidence[k, m] += _diffed(index_l[left.label], index_r[right.label], extra)
                 out.append(
-                    ArticleLink(left.label, right.label, "counterpart", pair.score, pair.grade, tuple(evidence[k, m]))
+                    ArticleLink(
+                        left.label, right.label, "counterpart", pair.score, pair.grade, tuple(evidence[k, m]),
+                        rule=made.get(("counterpart", at_l.get(left.label), at_r.get(right.label)), pair.rule),
+                    )
                 )
     for link in shares:
         left, right = la[link.left].article, ra[link.right].article
-        out.append(ArticleLink(left.label, right.label, "shares", link.score, link.grade, tuple(_diffed(left, right, link.units))))
+        out.append(
+            ArticleLink(left.label, right.label, "shares", link.score, link.grade, tuple(_diffed(left, right, link.units)), rule=link.rule)
+        )
     return tuple(out)
 
 
 def coverage_of(la: tuple[LocatedArticle, ...], links: tuple[ArticleLink, ...]) -> tuple[Coverage, ...]:
     """For each left article, in order: which of its blocks the right text
-    carries (a block of it corresponds to a right block in its counterpart
-    pair or through a shares link), the share of its characters they hold,
-    and its status: as_is (every block carried unchanged by its
-    counterpart), reworded (every block carried), partly (some, or none
-    although it has a counterpart: a counterpart is never "not adopted"),
-    not_adopted (none, and no counterpart)."""
+    carries through links graded sure (a block of it corresponds to a right
+    block in its counterpart pair or through a shares link), the share of
+    its characters they hold, and its status: as_is (every block carried
+    unchanged by its counterpart), reworded (every block carried), partly
+    (some, or none although it has a counterpart: a counterpart is never
+    "not adopted"), unsure (no sure link carries it, an unsure one does:
+    待核), not_adopted (none, and no counterpart)."""
     places: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
+    pending: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
     unchanged: dict[str, set[int]] = defaultdict(set)
-    has_counterpart = {link.left for link in links if link.strength == "counterpart"}
+    has_counterpart = {link.left for link in links if link.strength == "counterpart" and link.settled}
+    has_unsure = {link.left for link in links if not link.settled}
     for link in links:
         for ev in link.evidence:
-            places[link.left].append((ev.left[1], ev.right[0], ev.right[1]))
+            (places if link.settled else pending)[link.left].append((ev.left[1], ev.right[0], ev.right[1]))
+        if not link.settled:
+            continue
+        for ev in link.evidence:
             if link.strength == "counterpart" and ev.score == 1.0:
                 unchanged[link.left].add(ev.left[1])
     out = []
@@ -110,7 +126,10 @@ def coverage_of(la: tuple[LocatedArticle, ...], links: tuple[ArticleLink, ...]) 
         carried = {b for b, _, _ in where}
         size = sum(map(len, blocks))
         share = sum(len(blocks[b]) for b in carried) / size if size else 0.0
-        if not carried:
+        unsure = tuple(sorted(set(pending.get(article.label, ()))))
+        if not carried and article.label not in has_counterpart and article.label in has_unsure:
+            status = "unsure"
+        elif not carried:
             status = "partly" if article.label in has_counterpart else "not_adopted"
         elif len(carried) < len(blocks):
             status = "partly"
@@ -118,5 +137,5 @@ def coverage_of(la: tuple[LocatedArticle, ...], links: tuple[ArticleLink, ...]) 
             status = "as_is"
         else:
             status = "reworded"
-        out.append(Coverage(article.label, share, status, where))
+        out.append(Coverage(article.label, share, status, where, unsure))
     return tuple(out)

@@ -266,3 +266,26 @@ def _merge(ops: list[DiffOp]) -> tuple[DiffOp, ...]:
             op = DiffOp(op.kind, last.left + op.left, last.right + op.right)
         out.append(op)
     return tuple(out)
+
+
+def shared_runs(left: str, right: str, shortest: int = 2) -> tuple[str, ...]:
+    """The runs of at least ``shortest`` characters of ``left`` found
+    anywhere in ``right``, in left order, as the left text writes them (both
+    folded for width and whitespace first), each the longest that starts
+    where it starts: a quick look at what two provisions have in common, for
+    text that is not shown diffed (an article alone's candidates). Not the
+    display diff (:func:`diff_text`), which keeps order and costs far more on
+    unrelated text."""
+    a, starts = _folded_with_starts(left)
+    b = fold(right)
+    out, k = [], 0
+    while k < len(a) - 1:
+        end = k + 1
+        while end < len(a) and a[k : end + 1] in b:
+            end += 1
+        if end - k >= shortest and a[k:end] in b:
+            out.append(left[starts[k] : starts[end]])
+            k = end
+        else:
+            k += 1
+    return tuple(out)

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fagui.align import Background
-from fagui.background import background_at
 from fagui.compare import compare
 from fagui.errors import FaguiError
 from fagui.files import corpus_root
@@ -80,7 +79,7 @@ def impact(repo: str | Path, national_id: str) -> Impact:
     texts = read_texts(root, unreadable=[])  # a text that cannot be read is left out, as in the report
     if national_id not in {t.id for t in texts}:
         raise FaguiError(f"no text {national_id} in the corpus", str(root))
-    return texts_impact(corpus, texts, link_texts(texts).pairings, national_id, background_at(root))
+    return texts_impact(corpus, texts, link_texts(texts).pairings, national_id)
 
 
 def revised_references(corpus: Corpus | None, pairings: tuple[Pairing, ...]) -> list[str]:
@@ -95,7 +94,7 @@ def revised_references(corpus: Corpus | None, pairings: tuple[Pairing, ...]) -> 
     return out
 
 
-def texts_impact(corpus: Corpus, texts: list[Text], pairings: tuple[Pairing, ...], national_id: str, background: Background) -> Impact:
+def texts_impact(corpus: Corpus, texts: list[Text], pairings: tuple[Pairing, ...], national_id: str) -> Impact:
     """:func:`impact` on texts already read and paired."""
     by_id = {t.id: t for t in texts}
     versions = corpus.versions(national_id)
@@ -112,8 +111,8 @@ def texts_impact(corpus: Corpus, texts: list[Text], pairings: tuple[Pairing, ...
             provinces.append(ProvinceImpact(derived.ref(), old_ref, pairing, ()))
             continue
         if followed.commit not in revisions:
-            revisions[followed.commit] = compare(old, newest, "versions", old_ref, newest_ref, background=background)
-        taken = compare(old, derived.read(), "jurisdictions", old_ref, derived.ref(), background=background)
+            revisions[followed.commit] = compare(old, newest, "versions", old_ref, newest_ref)
+        taken = compare(old, derived.read(), "jurisdictions", old_ref, derived.ref())
         provinces.append(ProvinceImpact(derived.ref(), old_ref, pairing, changed_provisions(revisions[followed.commit], taken)))
     return Impact(national_id, newest_ref, len(versions), tuple(provinces))
 
@@ -122,8 +121,10 @@ def changed_provisions(revision: Comparison, taken: Comparison) -> tuple[Changed
     """The national articles ``revision`` (old -> new national version)
     changes in a way :data:`REVIEW` names, that ``taken`` (the old national
     version -> a province) shows the province carries, in the old
-    version's order."""
-    carriers = {c.article: tuple(dict.fromkeys(label for _, label, _ in c.places)) for c in taken.coverage}
+    version's order. A province's article carries it through a sure link or
+    an unsure one (待核): a provision to review is not left out because the
+    engine is unsure where the province put it."""
+    carriers = {c.article: tuple(dict.fromkeys(label for _, label, _ in c.places + c.unsure_places)) for c in taken.coverage}
     out = []
     for pair in revision.pairs:
         if pair.relation not in REVIEW:

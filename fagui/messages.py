@@ -73,6 +73,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # grades and strengths
     "grade.sure": ("确定", "sure"),
     "grade.unsure": ("待核", "unsure"),
+    "grade.candidate": ("候选", "candidate"),
+    "grade.why_weak": ("对应较弱，请核对", "a weak correspondence: check it"),
+    "grade.why_alone": ("另一方有相近条文，未必真无对应，请核对", "something on the other side comes close: check that there is no counterpart"),
+    "sum.unsure": ("待核（未计入上列数字）：{line}", "unsure (待核, counted apart): {line}"),
+    "sum.unsure_fig": ("待核", "unsure"),
+    "sum.unsure_title": ("引擎不确定、未计入上列数字的对应（{line}）", "correspondences the engine is unsure of, not counted above ({line})"),
+    "candidates.line": ("最接近的条文（候选，非对应）：{items}", "closest on the other side (candidates, not links): {items}"),
+    "candidates.head": ("最接近的条文（候选）", "closest articles (candidates)"),
+    "candidates.title": ("引擎未认定对应；以下为另一方最接近的条文，供核对", "the engine found no counterpart; these are the closest articles on the other side, to check"),
+    "candidates.score": ("条文相似度", "article similarity"),
+    "docx.closest": ("最接近：{other} {label}（候选）", "closest: {other} {label} (candidate)"),
+    "docx.closest_details": ("最接近：{other} {label}（候选，相似度 {score}）{wording}", "closest: {other} {label} (candidate, similarity {score}){wording}"),
     "strength.counterpart": ("对应", "counterpart"),
     "strength.shares": ("共享", "shares"),
     # a reviewer's decisions (fagui.model.Decision)
@@ -93,6 +105,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # lists, sides and headings shared by the renderers
     "list.sep": ("、", ", "),
     "list.comma": ("，", ", "),
+    "list.semicolon": ("；", "; "),
     "side.old": ("旧版", "old"),
     "side.new": ("新版", "new"),
     # text and Markdown renderers

@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from fagui.align import EMPTY_BACKGROUND, Background
 from fagui.compare import compare, default_mode, document_ref
 from fagui.model import Comparison, DocumentRef, Metadata, PlacedDecision, Regulation
 
@@ -47,12 +46,11 @@ def compare_oriented(
     mode: str | None = None,
     left_ref: DocumentRef | None = None,
     right_ref: DocumentRef | None = None,
-    background: Background = EMPTY_BACKGROUND,
     *,
     keep_order: bool = False,
     decide: Decide | None = None,
 ) -> tuple[Comparison, str | None]:
-    """:func:`~fagui.compare.compare` (``background`` as there), but two jurisdictions given the wrong
+    """:func:`~fagui.compare.compare`, but two jurisdictions given the wrong
     way round (provincial first) are swapped so that the national text is on
     the left, unless ``keep_order``; ``decide`` gives the reviewer's
     decisions on the two texts as finally placed. Returns the comparison and a note for
@@ -63,7 +61,7 @@ def compare_oriented(
 
     def compared(mode: str | None, l: Regulation, lref: DocumentRef, r: Regulation, rref: DocumentRef) -> Comparison:
         decisions = decide(l, lref, r, rref) if decide is not None else ()
-        return compare(l, r, mode, lref, rref, background, decisions=decisions)
+        return compare(l, r, mode, lref, rref, decisions=decisions)
 
     if (mode or default_mode(left_ref, right_ref)) != "jurisdictions":
         return compared(mode, left, left_ref, right, right_ref), None

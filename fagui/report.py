@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from fagui.align import EMPTY_BACKGROUND, Background
-from fagui.background import background_at
 from fagui.compare import compare
 from fagui.files import corpus_root
 from fagui.followed import followed_version
@@ -73,18 +71,17 @@ def plan_report(repo: str | Path = ".") -> ReportPlan:
     root = corpus_root(repo)
     unreadable: list[Unreadable] = []
     texts = read_texts(root, unreadable=unreadable)
-    background = background_at(root)
     implementation = link_texts(texts, {t.id: str(t.path) for t in texts})
     decide = decisions_at(root)
     corpus = open_corpus(root)
     impacts = tuple(
-        (lambda r=reference: texts_impact(corpus, texts, implementation.pairings, r, background))
+        (lambda r=reference: texts_impact(corpus, texts, implementation.pairings, r))
         for reference in revised_references(corpus, implementation.pairings)
     )
     return ReportPlan(
         root,
-        jurisdiction_comparisons(texts, background, implementation, decide, corpus),
-        history_comparisons(root, [t.id for t in texts], background, decide, corpus),
+        jurisdiction_comparisons(texts, implementation, decide, corpus),
+        history_comparisons(root, [t.id for t in texts], decide, corpus),
         implementation,
         tuple(unreadable),
         impacts,
@@ -97,7 +94,6 @@ def _decided(decide: Decide | None, left: Regulation, left_ref: DocumentRef, rig
 
 def jurisdiction_comparisons(
     texts: list[Text],
-    background: Background = EMPTY_BACKGROUND,
     implementation: Implementation | None = None,
     decide: Decide | None = None,
     corpus: Corpus | None = None,
@@ -107,7 +103,6 @@ def jurisdiction_comparisons(
     text is read and compared only when its comparison is made. A reference
     with several versions in ``corpus`` is read in the version the derived
     text was made under (:func:`fagui.followed.followed_version`).
-    ``background`` tells stock phrasing (see :func:`fagui.compare.compare`);
     ``decide`` gives the reviewers' decisions on a pair.
 
     Each is named ``REFERENCE-ID--DERIVED-ID`` (``/`` as ``-``) whatever
@@ -128,14 +123,14 @@ def jurisdiction_comparisons(
                 parsed[key] = corpus.resolve(f"{n.id}@{followed.commit}") if followed and corpus else (n.read(), n.ref())
             (left, left_ref), right = parsed[key], p.read()
             decisions = _decided(decide, left, left_ref, right, p.ref())
-            return compare(left, right, "jurisdictions", left_ref, p.ref(), background=background, decisions=decisions)
+            return compare(left, right, "jurisdictions", left_ref, p.ref(), decisions=decisions)
 
         out.append(PendingComparison(pairing.name, make))
     return tuple(out)
 
 
 def history_comparisons(
-    root: Path, ids: list[str], background: Background = EMPTY_BACKGROUND, decide: Decide | None = None,
+    root: Path, ids: list[str], decide: Decide | None = None,
     corpus: Corpus | None = None,
 ) -> tuple[PendingComparison, ...]:
     """Consecutive versions of each regulation with more than one version in
@@ -157,7 +152,7 @@ def history_comparisons(
                 lreg, lref = corpus.resolve(f"{regulation_id}@{old.commit}")
                 rreg, rref = corpus.resolve(f"{regulation_id}@{new.commit}")
                 decisions = _decided(decide, lreg, lref, rreg, rref)
-                return compare(lreg, rreg, "versions", lref, rref, background=background, decisions=decisions)
+                return compare(lreg, rreg, "versions", lref, rref, decisions=decisions)
 
             out.append(PendingComparison(name, make))
     return tuple(out)

@@ -5,7 +5,7 @@ Word file, bytes) out.
 
 * ``html``: :func:`renderers.html.render_side_by_side`, one self-contained page;
 * ``markdown``: :func:`renderers.markdown.render_markdown`, for pull-request review;
-* ``json``: :func:`renderers.json.render_json`, the versioned ``fagui.comparison/2`` form;
+* ``json``: :func:`renderers.json.render_json`, the versioned ``fagui.comparison/3`` form;
 * ``text``: :func:`renderers.text.render_text`, for a terminal (ANSI colour on request);
 * ``docx``: :func:`renderers.docx.render_docx`, a Word 对照表 (bytes: see :data:`BINARY_FORMATS`).
 
@@ -99,7 +99,25 @@ def counts(comparison: Comparison) -> list[tuple[str, int]]:
     return [(name, stated.get(name, 0)) for name in relations(comparison)]
 
 
-GRADE_LABELS = {grade: say(f"grade.{grade}", Lang.ZH) for grade in ("sure", "unsure")}
+def unsure_total(comparison: Comparison) -> int:
+    """How many pairs are graded unsure (待核): counted apart from the counts."""
+    return sum(n for _, n in comparison.summary.unsure_counts)
+
+
+def unsure_line(comparison: Comparison, lang: Lang = DEFAULT_LANG) -> str:
+    """The unsure pairs by relation, e.g. ``改写 3 · 未采纳 2``."""
+    return " · ".join(f"{relation_words(name, lang)} {n}" for name, n in comparison.summary.unsure_counts if n)
+
+
+def candidate_items(pair: ArticlePair, lang: Lang = DEFAULT_LANG, quote=lambda w: w) -> str:
+    """An article alone's candidates in a line: ``第四条 0.21「反间谍安全防范」；…``
+    (each shared run through ``quote``, for the format's escaping)."""
+    return say("list.semicolon", lang).join(
+        f"{quote(c.label)} {c.score:.2f}" + "".join(f"「{quote(w)}」" for w in c.shared[:3]) for c in pair.candidates
+    )
+
+
+GRADE_LABELS = {grade: say(f"grade.{grade}", Lang.ZH) for grade in ("sure", "unsure", "candidate")}
 """Chinese names of the grades: how sure the engine is of a correspondence."""
 
 DECISION_LABELS = {decision: say(f"decision.{decision.value}", Lang.ZH) for decision in Decision}
@@ -116,6 +134,7 @@ COVERAGE = {
     "reworded": ("≈", "改写", "reworded"),
     "partly": ("◐", "部分采纳", "partly adopted"),
     "not_adopted": ("✕", "未采纳", "not adopted"),
+    "unsure": ("?", "待核", "unsure: to be checked"),
 }
 """Coverage classes of a reference article in one derived text, from the
 share of its paragraphs and items the derived text carries

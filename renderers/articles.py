@@ -151,7 +151,7 @@ def render_article_page(
     """The page of article ``label`` (its ``blocks``) of ``reference``: one
     section per derived text, in ``columns`` order."""
     title = f"{reference.title} {label}：各地对照"
-    adopted = sum(1 for c in columns if c.carriage and c.carriage.status != "not_adopted")
+    adopted = sum(1 for c in columns if c.carriage and c.carriage.status not in ("not_adopted", "unsure"))
     out = [page_head(title), '<body class="idx art">\n']
     out.append(
         f'<header class="head"><a class="back" href="{esc(index_href)}">← 报告首页</a>'

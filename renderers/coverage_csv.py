@@ -45,7 +45,7 @@ def render_coverage_csv(entries: Sequence[Entry]) -> bytes:
                 row += ["", "", ""]
                 continue
             cls, share, carriers = cov[label]
-            adopted += cls != "not_adopted"
+            adopted += cls not in ("not_adopted", "unsure")
             row += [COVERAGE[cls][1], f"{share * 100:.0f}%", "、".join(carriers)]
         writer.writerow([inert(x) for x in row + [f"{adopted}/{len(entries)}"]])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

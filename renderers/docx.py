@@ -370,17 +370,18 @@ def _notes(
     """The notes column in a drafting office's words: the relation (修改,
     拆分为第二十六条、第四十三条, 调整位置：由第五章移至第一章, 同时修改), where
     a shared paragraph went, what the change means in law (罚款上限由五万元
-    提高至十万元) and the flags on it; the engine's figures only with
+    提高至十万元) and the flags on it, and for an article alone the closest
+    article of the other side; the engine's figures (similarity, 待核) only with
     ``details``."""
     head = [group_note(pair, lang) or relation_label(pair.relation, lang)]
     if details and pair.left and pair.right:
         head.append(say("strength.counterpart", lang))
         head.append(say("docx.similarity", lang, score=f"{pair.score:.2f}"))
-        if pair.grade != "sure":
-            head.append(say(f"grade.{pair.grade}", lang))
+    if details and pair.grade != "sure":
+        head.append(say(f"grade.{pair.grade}", lang))
     if pair.decision is not None:
         head.append(decision_label(pair.decision, lang))
-    lines = [say("list.comma", lang).join(head) if details or pair.decision is not None else head[0]]
+    lines = [say("list.comma", lang).join(head) if len(head) > 1 else head[0]]
     lines += [note_words(note, lang) for note in pair.notes]
     for side, refs in (("L", pair.left), ("R", pair.right)):
         other = "R" if side == "L" else "L"
@@ -389,6 +390,15 @@ def _notes(
                 lines.append(_shares_line(side, ref.label, link, names[other], blocks, lang, details))
     lines += [meaning_text(m, blocks, lang) for m in pair_meanings(pair, shares)]
     lines += [flag_text(f, blocks, lang) for f in pair_flags(pair, flags)]
+    if pair.candidates:
+        closest = pair.candidates[0]
+        wording = "".join(f"「{w}」" for w in closest.shared[:3])
+        other_name = names["R" if pair.left else "L"]
+        if details:
+            line = say("docx.closest_details", lang, other=other_name, label=closest.label, score=f"{closest.score:.2f}", wording=wording)
+        else:
+            line = say("docx.closest", lang, other=other_name, label=closest.label)
+        lines.append(xml_safe(line))
     p = cell.paragraphs[0]
     for k, line in enumerate(lines):
         if k:

@@ -17,6 +17,7 @@ from fagui.model import (
     ArticleLink,
     ArticlePair,
     ArticleRef,
+    Candidate,
     Comparison,
     DocumentRef,
     ParagraphPair,
@@ -46,6 +47,8 @@ from renderers import (
     score_histogram,
     shares_of,
     side_name,
+    unsure_line,
+    unsure_total,
     where_text,
 )
 
@@ -205,6 +208,9 @@ def _toolbar(comparison: Comparison, lang: Lang) -> str:
             f'<span class="fig" title="参照文本的款、项（按字符计）在地方文本中有对应款、项的比例"><b>{_share(s.provision_share)}</b> 条款覆盖</span>'
         )
     articles = f'<span class="fig"><b>{s.left_articles}</b> ↔ <b>{s.right_articles}</b> 条</span>'
+    if unsure_total(comparison):
+        title = say("sum.unsure_title", lang, line=unsure_line(comparison, lang))
+        articles += f'<span class="fig" title="{esc(title)}"><b>{unsure_total(comparison)}</b> {esc(say("sum.unsure_fig", lang))}</span>'
     return (
         '<div class="bar" id="bar" role="region" aria-label="摘要与筛选">'
         f'<div class="figs">{articles}{shares}{_histogram(comparison)}</div>'
@@ -338,6 +344,28 @@ def _shares_html(side: str, links: list[ArticleLink], names: dict[str, str], blo
     return f'<div class="shares"><span class="sh">{head}</span><ul>{"".join(items)}</ul></div>'
 
 
+def _candidates_html(
+    side: str, label: str, candidates: tuple[Candidate, ...], names: dict[str, str], blocks: dict, can_decide: bool, lang: Lang
+) -> str:
+    """Under an article the engine left alone: the closest articles of the
+    other side, each a link to it with its score and the wording shared,
+    marked as suggestions (候选), not links; a reviewer can confirm one."""
+    other = "R" if side == "L" else "L"
+    items = []
+    for c in candidates:
+        left, right = (label, c.label) if side == "L" else (c.label, label)
+        wording = "".join(f"<mark>{esc(w)}</mark>" for w in c.shared[:6])
+        items.append(
+            f'<li><a href="#{esc(other)}-{esc(c.label)}">{esc(names[other])} {esc(c.label)}</a> '
+            f'<span class="score" title="{esc(say("candidates.score", lang))}">{c.score:.2f}</span>'
+            f'{decide_control(left, right, "counterpart", blocks) if can_decide else ""} {wording}</li>'
+        )
+    return (
+        f'<div class="shares cands"><span class="sh" title="{esc(say("candidates.title", lang))}">{esc(say("candidates.head", lang))}</span>'
+        f'<ul>{"".join(items)}</ul></div>'
+    )
+
+
 class _Page:
     """What every row of one page needs: anchors taken so far, each side's
     name, the last division heading shown on each side, the shares links,
@@ -356,7 +384,10 @@ class _Page:
         self.flags = flags_by_article(comparison)
 
 
-def _cell(side: str, refs: tuple[ArticleRef, ...], index: dict[tuple[int, int], ParagraphPair], page: _Page) -> str:
+def _cell(
+    side: str, refs: tuple[ArticleRef, ...], index: dict[tuple[int, int], ParagraphPair], page: _Page,
+    candidates: tuple[Candidate, ...] = (),
+) -> str:
     ids, names, prev_div, shares, blocks = page.ids, page.names, page.prev_div, page.shares, page.blocks
     name = names[side]
     if not refs:
@@ -376,6 +407,8 @@ def _cell(side: str, refs: tuple[ArticleRef, ...], index: dict[tuple[int, int], 
             parts.append(f'<p class="it">{body}</p>' if is_item(block) else f"<p>{body}</p>")
         if (side, ref.label) in shares:
             parts.append(_shares_html(side, shares[side, ref.label], names, blocks, page.decidable))
+        if candidates:
+            parts.append(_candidates_html(side, ref.label, candidates, names, blocks, page.decidable, page.lang))
         parts.append("</article>")
     parts.append("</div>")
     return "".join(parts)
@@ -391,8 +424,9 @@ def _row(n: int, pair: ArticlePair, page: _Page, mode: str) -> str:
         # character of it as inserted or deleted would only be noise.
         left_index, right_index = {}, {}
     score = f'<span class="score" title="{esc(SCORE_MEANING)}">{pair.score:.2f}</span>' if pair.left and pair.right else ""
-    if pair.left and pair.right and pair.grade != "sure":
-        score += f'<span class="grade {esc(pair.grade)}" title="对应较弱，请核对">{esc(say("grade." + pair.grade, page.lang))}</span>'
+    if pair.grade != "sure":
+        why = say("grade.why_weak" if pair.left and pair.right else "grade.why_alone", page.lang)
+        score += f'<span class="grade {esc(pair.grade)}" title="{esc(why)}">{esc(say("grade." + pair.grade, page.lang))}</span>'
     score += _decided(pair.decision)
     controls = "".join(
         decide_control(l.label, r.label, "counterpart", page.blocks, named=len(pair.left) * len(pair.right) > 1)
@@ -408,8 +442,8 @@ def _row(n: int, pair: ArticlePair, page: _Page, mode: str) -> str:
         f'<div class="rh"><a class="num" href="#row-{n}" title="本行链接">#{n}</a>'
         f'<span class="rel rel-{rel}" title="{rel}">{esc(relation_label(pair.relation, page.lang))}</span>{score}'
         f'<span class="what">{esc(what)}</span>{notes}{controls}</div>'
-        f"{_cell('L', pair.left, left_index, page)}"
-        f"{_cell('R', pair.right, right_index, page)}"
+        f"{_cell('L', pair.left, left_index, page, pair.candidates)}"
+        f"{_cell('R', pair.right, right_index, page, pair.candidates)}"
         f"{meant}</section>\n"
     )
 

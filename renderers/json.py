@@ -1,4 +1,4 @@
-"""The versioned JSON form of a comparison: ``fagui.comparison/2``.
+"""The versioned JSON form of a comparison: ``fagui.comparison/3``.
 
 Documented in ``docs/json-schema.md``. Every field of the model is written, in
 a fixed order (the model's own), so the same comparison always gives the same
@@ -31,17 +31,18 @@ from fagui.messages import Lang
 
 
 def render_json(comparison: Comparison) -> str:
-    """``comparison`` as a ``fagui.comparison/2`` JSON document."""
+    """``comparison`` as a ``fagui.comparison/3`` JSON document."""
     return _json.dumps(comparison_data(comparison), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def comparison_data(c: Comparison) -> dict[str, Any]:
-    """The ``fagui.comparison/2`` form as plain JSON-ready data."""
+    """The ``fagui.comparison/3`` form as plain JSON-ready data."""
     return {
         "schema": c.schema,
         "mode": c.mode,
         "left": _document(c.left),
         "right": _document(c.right),
+        "background": c.background,
         "summary": _summary(c.summary),
         "pairs": [_pair(p) for p in c.pairs],
         "links": [_link(x) for x in c.links],
@@ -70,6 +71,7 @@ def _summary(s: Summary) -> dict[str, Any]:
         "adopted_share": _number(s.adopted_share),
         "derived_share": _number(s.derived_share),
         "provision_share": _number(s.provision_share),
+        "unsure_counts": {relation: n for relation, n in s.unsure_counts},
     }
 
 
@@ -97,12 +99,16 @@ def _pair(p: ArticlePair) -> dict[str, Any]:
         "changed": p.changed,
         "score": _number(p.score),
         "grade": p.grade,
+        "rule": p.rule,
         "left": [_article(a) for a in p.left],
         "right": [_article(a) for a in p.right],
         "paragraphs": [_paragraph(pp) for pp in p.paragraphs],
         "notes": [{"kind": n.kind.value, "old": list(n.old), "new": list(n.new), "text": note_words(n, Lang.EN)} for n in p.notes],
         "decision": _decision(p.decision),
         "meanings": [_meaning(m) for m in p.meanings],
+        "candidates": [
+            {"label": x.label, "score": _number(x.score), "shared": list(x.shared), "rule": x.rule} for x in p.candidates
+        ],
     }
 
 
@@ -122,6 +128,7 @@ def _link(x: ArticleLink) -> dict[str, Any]:
         "strength": x.strength,
         "score": _number(x.score),
         "grade": x.grade,
+        "rule": x.rule,
         "evidence": [_evidence(e) for e in x.evidence],
         "decision": _decision(x.decision),
         "meanings": [_meaning(m) for m in x.meanings],
@@ -134,6 +141,7 @@ def _coverage(x: Coverage) -> dict[str, Any]:
         "share": _number(x.share),
         "status": x.status,
         "places": [{"block": b, "right": label, "right_block": c} for b, label, c in x.places],
+        "unsure_places": [{"block": b, "right": label, "right_block": c} for b, label, c in x.unsure_places],
     }
 
 

@@ -21,6 +21,7 @@ from fagui.text.control import visible
 from renderers import (
     article_blocks,
     block_name,
+    candidate_items,
     counts,
     decision_label,
     flag_text,
@@ -35,6 +36,8 @@ from renderers import (
     relations,
     shares_of,
     side_name,
+    unsure_line,
+    unsure_total,
 )
 
 FOLD_AFTER = 5
@@ -107,6 +110,9 @@ def render_markdown(comparison: Comparison, lang: Lang = DEFAULT_LANG) -> str:
         say("sum.provisions", lang, share=f"**{s.provision_share * 100:.0f}%**"),
     )
     add(" · ".join(figures))
+    if unsure_total(comparison):
+        add("")
+        add(escape_markdown(say("sum.unsure", lang, line=unsure_line(comparison, lang))))
     add("")
     descriptions = relations(comparison, lang)
     add(say("md.table_head", lang))
@@ -236,6 +242,8 @@ def render_pair(out: list[str], n: int, pair: ArticlePair, lang: Lang = DEFAULT_
     head = f"**{escape_markdown(pair_heading(pair, mode))}** · {relation_label(pair.relation, lang)}"
     if pair.left and pair.right:
         head += f" · {pair.score:.2f}" + (f" · {say('grade.' + pair.grade, lang)}" if pair.grade != "sure" else "")
+    elif pair.grade != "sure":
+        head += f" · {say('grade.' + pair.grade, lang)}"
     if pair.decision is not None:
         head += f" · {decision_label(pair.decision, lang)}"
     head += f" · #{_ZERO_WIDTH}{n}"  # the pair's number, not a link to issue n
@@ -243,6 +251,9 @@ def render_pair(out: list[str], n: int, pair: ArticlePair, lang: Lang = DEFAULT_
         head += f" · {escape_markdown(note_words(note, lang))}"
     add(head)
     add("")
+    if pair.candidates:
+        add(say("candidates.line", lang, items=candidate_items(pair, lang, escape_markdown)))
+        add("")
     meaning = said.lines(pair) if said else []
     if meaning:
         out += meaning + [""]

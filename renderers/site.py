@@ -77,7 +77,7 @@ def entry(name: str, href: str, comparison: Comparison, docx: str | None = None)
     keys = {a.label: a.key for p in comparison.pairs for a in p.left}
     cov = []
     for c in comparison.coverage:
-        carriers = tuple(dict.fromkeys(label for _, label, _ in c.places))
+        carriers = tuple(dict.fromkeys(label for _, label, _ in c.places or c.unsure_places))
         cov.append((keys.get(c.article, (0, 0)), c.article, c.status, c.share, carriers))
     return Entry(
         name, href, comparison.mode, comparison.left, comparison.right, comparison.summary,
@@ -189,7 +189,7 @@ def _matrix(entries: Sequence[Entry], pages: dict[str, str]) -> str:
                 tds.append('<td class="c"></td>')
                 continue
             cls, share, carriers = cov[label]
-            adopted += cls != "not_adopted"
+            adopted += cls not in ("not_adopted", "unsure")
             sym, zh, en = COVERAGE[cls]
             text = f'<span class="sym">{sym}</span>{zh}' if words else f'<span class="sym">{sym}</span><span class="sr">{zh}</span>'
             title = f"{esc(col)} · {esc(label)}：{zh}（{en}），款项覆盖 {share * 100:.0f}%"

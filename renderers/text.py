@@ -14,6 +14,7 @@ from fagui.model import ArticlePair, Comparison, note_words, relation_words
 
 from renderers import (
     article_blocks,
+    candidate_items,
     counts,
     decision_label,
     flag_text,
@@ -26,6 +27,8 @@ from renderers import (
     pair_sections,
     shares_of,
     side_name,
+    unsure_line,
+    unsure_total,
 )
 from fagui.text.control import visible
 
@@ -80,6 +83,8 @@ def render_text(comparison: Comparison, color: bool = False, lang: Lang = DEFAUL
         )
     )
     add(" · ".join(f"{relation_words(name, lang)} {n}" for name, n in counts(comparison)))
+    if unsure_total(comparison):
+        add(say("sum.unsure", lang, line=unsure_line(comparison, lang)))
     if not color:
         add(say("legend", lang))
     if comparison.flags:
@@ -108,6 +113,8 @@ def _pair(out: _Out, n: int, pair: ArticlePair, shares: dict, mode: str, said: t
     head = f"#{n} {out.style('relation', relation) if changed else relation}"
     if pair.left and pair.right:
         head += f" {pair.score:.2f}" + (f" {say('grade.' + pair.grade, out.lang)}" if pair.grade != "sure" else "")
+    elif pair.grade != "sure":
+        head += f" {say('grade.' + pair.grade, out.lang)}"
     if pair.decision is not None:
         head += f" {decision_label(pair.decision, out.lang)}"
     head += f"  {visible(pair_heading(pair, mode))}"
@@ -124,6 +131,8 @@ def _pair(out: _Out, n: int, pair: ArticlePair, shares: dict, mode: str, said: t
     _changes(out, pair)
     _shares(out, pair, shares)
     _meanings(out, pair, shares, said)
+    if pair.candidates:
+        add("  " + say("candidates.line", out.lang, items=candidate_items(pair, out.lang, visible)))
     add("")
 
 

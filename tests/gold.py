@@ -19,7 +19,7 @@ import public
 
 from fagui.ingest import ingest_bytes
 from fagui.markdown import read_regulation
-from fagui.model import Comparison, Regulation
+from fagui.model import Comparison, Grade, Regulation
 
 FIXTURES = Path(__file__).parent / "fixtures" / "alignment"
 CORPUS = Path(__file__).parent.parent / "texts"
@@ -127,6 +127,66 @@ def figures(gold: dict, comparison: Comparison) -> Figures:
         strict_f1=_f1(strict_p, strict_r),
         lax_f1=_f1(lax_p, lax_r),
         wrong_one_sided=wrong,
+    )
+
+
+@dataclass(frozen=True)
+class GradeFigures:
+    """How far a comparison's grades can be trusted, against a gold
+    alignment: (precision, number) of the links graded sure, of those graded
+    unsure and of all links shown (sure and unsure; None when there is none);
+    the share of the gold's agreed links shown, and shown or first among an
+    article alone's candidates; the claims that an article
+    has no correspondence (not adopted, provincial-only, deleted, added)
+    graded sure that the gold contradicts (it links the article surely), and
+    all such claims that it contradicts, of how many."""
+
+    sure: tuple[float | None, int]
+    unsure: tuple[float | None, int]
+    shown: tuple[float | None, int]
+    recall: float | None
+    recall_with_candidates: float | None
+    wrong_sure_claims: int
+    wrong_claims: int
+    claims: int
+
+
+def grade_figures(gold: dict, comparison: Comparison) -> GradeFigures:
+    """The :class:`GradeFigures` of ``comparison`` against ``gold``: a link
+    is right when the gold links the two articles (any strength)."""
+    every = {(g["left"], g["right"]) for g in gold["links"]}
+    agreed = {(g["left"], g["right"]) for g in gold["links"] if g.get("agreed")}
+    sure_l = {g["left"] for g in gold["links"] if g["sure"]}
+    sure_r = {g["right"] for g in gold["links"] if g["sure"]}
+    sure = [(x.left, x.right) for x in comparison.links if x.grade == Grade.SURE]
+    unsure = [(x.left, x.right) for x in comparison.links if x.grade == Grade.UNSURE]
+    one_sided = {"not_adopted", "provincial_only", "deleted", "added"}
+    claims = [
+        (p.grade, a.label not in (sure_l if p.left else sure_r))
+        for p in comparison.pairs
+        if p.relation in one_sided
+        for a in p.left + p.right
+    ]
+
+    firsts = {
+        (p.left[0].label, p.candidates[0].label) if p.left else (p.candidates[0].label, p.right[0].label)
+        for p in comparison.pairs
+        if p.candidates
+    }
+    found = set(sure + unsure) | firsts
+
+    def precision(xs: list) -> tuple[float | None, int]:
+        return (sum(x in every for x in xs) / len(xs), len(xs)) if xs else (None, 0)
+
+    return GradeFigures(
+        sure=precision(sure),
+        unsure=precision(unsure),
+        shown=precision(sure + unsure),
+        recall=len(agreed & set(sure + unsure)) / len(agreed) if agreed else None,
+        recall_with_candidates=len(agreed & found) / len(agreed) if agreed else None,
+        wrong_sure_claims=sum(1 for g, ok in claims if g == Grade.SURE and not ok),
+        wrong_claims=sum(1 for _, ok in claims if not ok),
+        claims=len(claims),
     )
 
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 from conftest import markdown_path
 
-from fagui.align import align_articles, corpus_background
-from fagui.align.vectors import bigram_list, fingerprint
+from fagui.align import align_articles
 from fagui.text.numerals import to_chinese
 from fagui.markdown import read_regulation
 from fagui.model import Article, Metadata, Paragraph, Regulation
@@ -109,17 +108,3 @@ def test_every_article_in_exactly_one_group_with_a_score_in_range(corpus_id):
 def test_unknown_mode():
     with pytest.raises(ValueError):
         align_articles(regulation("甲"), regulation("甲"), "chapters")
-
-
-def test_the_background_leaves_out_the_compared_texts():
-    """A compared text that is also in the corpus counts once: the corpus
-    less it is the corpus built without it."""
-    a = regulation("甲", (TOPICS["media"],), (TOPICS["report"],))
-    b = regulation("乙", (TOPICS["school"], TOPICS["media"]))
-    c = regulation("丙", (TOPICS["network"],), (TOPICS["report"],))
-    n, df = corpus_background([a, b, c, a]).without(fingerprint(a), fingerprint(c))
-    n_alone, df_alone = corpus_background([b]).without()
-    assert n == n_alone == 2
-    for text in TOPICS.values():
-        for bigram in bigram_list(text):
-            assert df(bigram) == df_alone(bigram)

@@ -21,7 +21,7 @@ def test_json_is_the_versioned_comparison():
     result = run(NATIONAL, ZHEJIANG, "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["schema"] == "fagui.comparison/2"
+    assert data["schema"] == "fagui.comparison/3"
     assert data["mode"] == "jurisdictions"
     assert data["left"]["title"] == "反间谍安全防范工作规定"
     assert data["right"]["title"] == "浙江省反间谍安全防范办法"

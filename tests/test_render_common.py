@@ -21,11 +21,13 @@ from fagui.model import (
     ArticleLink,
     ArticlePair,
     ArticleRef,
+    Candidate,
     Comparison,
     Decision,
     DiffOp,
     DocumentRef,
     Evidence,
+    Grade,
     LocatedArticle,
     Note,
     NoteKind,
@@ -151,7 +153,15 @@ def sample(xss: bool = False) -> Comparison:
             ),
             0.55,
         ),
-        pair("not_adopted", (ref(5, "国家安全机关可以向有关单位提出反间谍安全防范建议。"),), ()),
+        # An article the engine says nothing of, though something comes close.
+        replace(
+            pair("not_adopted", (ref(5, "国家安全机关可以向有关单位提出反间谍安全防范建议。"),), ()),
+            grade=Grade.UNSURE,
+            candidates=(
+                Candidate("第四条", 0.21, ("反间谍安全防范" + (XSS if xss else ""),), "in_order_chain"),
+                Candidate("第二条", 0.08, ("反间谍安全防范",)),
+            ),
+        ),
         pair("provincial_only", (), (ref(6, "县级以上人民政府应当将反间谍安全防范工作经费列入本级预算。", divisions=("第二章 职责",)),)),
     ]
 

@@ -79,10 +79,14 @@ def test_rows_marks_and_chapters():
     assert table[1][:2] == ["第一章 总则", "第一章 总则"]
     by_left = {r[0].split("\u3000")[0]: r for r in table[1:]}
     assert by_left["（地方新增）"][1].startswith("第六条\u3000县级以上") and by_left["（地方新增）"][2] == "地方新增"
-    assert by_left["第五条"][1] == "（未采纳）" and by_left["第五条"][2] == "未采纳"
+    # An article the engine leaves alone: the 说明 column names the closest candidate (with
+    # details, its similarity, the wording shared and 待核: the engine is unsure).
+    assert by_left["第五条"][1] == "（未采纳）"
+    assert by_left["第五条"][2] == "未采纳\n最接近：吉林省 第四条（候选）"
     assert by_left["第二条"][2] == "改写"  # the engine's figures only on request
     detailed = {r[0].split("\u3000")[0]: r for r in rows(read(render_docx(c, details=True)))[1:]}
     assert detailed["第二条"][2].startswith("改写，对应，相似度 0.81")
+    assert detailed["第五条"][2] == "未采纳，待核\n最接近：吉林省 第四条（候选，相似度 0.21）「反间谍安全防范」"
     assert by_left["第四条"][1].startswith("第四条\u3000各级人民政府") and "第五条\u3000在每年4月15日" in by_left["第四条"][1]
 
 

@@ -1,4 +1,4 @@
-"""The JSON form fagui.comparison/2: every field, fixed order, lossless."""
+"""The JSON form fagui.comparison/3: every field, fixed order, lossless."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from fagui.model import (
     ArticleLink,
     ArticlePair,
     ArticleRef,
+    Candidate,
     Comparison,
     Coverage,
     Decision,
@@ -17,6 +18,7 @@ from fagui.model import (
     DocumentRef,
     Direction,
     Evidence,
+    Grade,
     Note,
     NoteKind,
     Flag,
@@ -31,9 +33,12 @@ from renderers.json import render_json
 
 
 def from_json(text: str) -> Comparison:
-    """Read fagui.comparison/2 back into the model (as docs/json-schema.md describes)."""
+    """Read fagui.comparison/3 back into the model (as docs/json-schema.md describes)."""
     d = json.loads(text)
-    assert d["schema"] == "fagui.comparison/2"
+    assert d["schema"] == "fagui.comparison/3"
+
+    def places(xs):
+        return tuple((p["block"], p["right"], p["right_block"]) for p in xs)
 
     def art(a):
         return ArticleRef(a["number"], a["label"], tuple(a["divisions"]), tuple(a["blocks"]))
@@ -64,25 +69,27 @@ def from_json(text: str) -> Comparison:
         pairs=tuple(
             ArticlePair(
                 p["relation"], tuple(map(art, p["left"])), tuple(map(art, p["right"])), p["score"],
-                tuple(map(para, p["paragraphs"])), tuple(Note(NoteKind(n["kind"]), tuple(n["old"]), tuple(n["new"])) for n in p["notes"]), p["grade"],
-                Decision(p["decision"]) if p["decision"] is not None else None, tuple(map(meaning, p["meanings"])),
+                tuple(map(para, p["paragraphs"])), tuple(Note(NoteKind(n["kind"]), tuple(n["old"]), tuple(n["new"])) for n in p["notes"]),
+                Grade(p["grade"]), Decision(p["decision"]) if p["decision"] is not None else None, tuple(map(meaning, p["meanings"])),
+                p["rule"], tuple(Candidate(x["label"], x["score"], tuple(x["shared"]), x["rule"]) for x in p["candidates"]),
             )
             for p in d["pairs"]
         ),
         summary=Summary(
             tuple(s["counts"].items()), s["left_articles"], s["right_articles"], s["adopted_share"], s["derived_share"],
-            s["provision_share"],
+            s["provision_share"], tuple(s["unsure_counts"].items()),
         ),
         links=tuple(
-            ArticleLink(x["left"], x["right"], x["strength"], x["score"], x["grade"], tuple(
+            ArticleLink(x["left"], x["right"], x["strength"], x["score"], Grade(x["grade"]), tuple(
                 Evidence(tuple(e["left"]), tuple(e["right"]), e["score"], tuple(e["shared"])) for e in x["evidence"]
-            ), Decision(x["decision"]) if x["decision"] is not None else None, tuple(map(meaning, x["meanings"])))
+            ), Decision(x["decision"]) if x["decision"] is not None else None, tuple(map(meaning, x["meanings"])), x["rule"])
             for x in d["links"]
         ),
         coverage=tuple(
-            Coverage(x["article"], x["share"], x["status"], tuple((p["block"], p["right"], p["right_block"]) for p in x["places"]))
+            Coverage(x["article"], x["share"], x["status"], places(x["places"]), places(x["unsure_places"]))
             for x in d["coverage"]
         ),
+        background=d["background"],
         schema=d["schema"],
         flags=tuple(map(flag, d["flags"])),
     )
@@ -100,14 +107,18 @@ def test_deterministic_fixed_order_utf8():
     assert text.endswith("}\n") and "\r" not in text
     assert "反间谍" in text and "\\u" not in text  # ensure_ascii=False
     d = json.loads(text)
-    assert list(d) == ["schema", "mode", "left", "right", "summary", "pairs", "links", "coverage", "flags"]
+    assert list(d) == ["schema", "mode", "left", "right", "background", "summary", "pairs", "links", "coverage", "flags"]
     assert list(d["left"]) == ["id", "title", "jurisdiction", "revision", "effective", "document_number", "promulgated"]
-    assert list(d["summary"]) == ["counts", "left_articles", "right_articles", "adopted_share", "derived_share", "provision_share"]
+    assert list(d["summary"]) == [
+        "counts", "left_articles", "right_articles", "adopted_share", "derived_share", "provision_share", "unsure_counts"
+    ]
     assert list(d["summary"]["counts"]) == ["identical", "reworded", "adapted", "shared", "provincial_only", "not_adopted"]
-    assert list(d["pairs"][0]) == ["relation", "changed", "score", "grade", "left", "right", "paragraphs", "notes", "decision", "meanings"]
-    assert list(d["links"][0]) == ["left", "right", "strength", "score", "grade", "evidence", "decision", "meanings"]
+    assert list(d["pairs"][0]) == [
+        "relation", "changed", "score", "grade", "rule", "left", "right", "paragraphs", "notes", "decision", "meanings", "candidates"
+    ]
+    assert list(d["links"][0]) == ["left", "right", "strength", "score", "grade", "rule", "evidence", "decision", "meanings"]
     assert list(d["links"][0]["evidence"][0]) == ["left", "right", "score", "shared"]
-    assert list(d["coverage"][0]) == ["article", "share", "status", "places"]
+    assert list(d["coverage"][0]) == ["article", "share", "status", "places", "unsure_places"]
     shares = [x for x in d["links"] if x["strength"] == "shares"]
     assert shares and shares[0]["evidence"][0]["shared"], "the shared wording is written"
     assert list(d["pairs"][0]["left"][0]) == ["number", "suffix", "label", "divisions", "blocks"]

@@ -18,36 +18,39 @@ weights behind them are defined in :mod:`fagui.align.vectors`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 
 from fagui.align.citations import cited_articles
 from fagui.align.decided import Mark, reviewer_decisions
 from fagui.align.content import best_remaining, in_order_chain, mutual_best, weak_mutual_best
 from fagui.align.context import Context, State, make_context
 from fagui.align.functional import functional_articles
+from fagui.align.grading import grade_links
+from fagui.align.nearest import Near, nearest
 from fagui.align.groups import merged_articles, paragraph_source, split_articles
 from fagui.align.params import PARAMS, Params
 from fagui.align.relations import Group, jurisdiction_groups, share_grade, version_groups
 from fagui.align.shares import distinctive_counterparts, shared_units
-from fagui.align.vectors import EMPTY_BACKGROUND, Background, corpus_background
+from fagui.align.vectors import Background, stock_background
 from fagui.align.versions import pairs_between_anchors, same_text_anchors
-from fagui.model import MODES, PlacedDecision, Regulation
+from fagui.model import MODES, Grade, PlacedDecision, Regulation
 
 __all__ = [
     "Alignment",
-    "EMPTY_BACKGROUND",
     "Background",
+    "Event",
     "Group",
     "JURISDICTION_PASSES",
     "Link",
     "Mark",
+    "Near",
     "PARAMS",
     "Pass",
     "Params",
     "VERSION_PASSES",
     "align_articles",
-    "corpus_background",
+    "stock_background",
 ]
 
 Pass = Callable[[Context, State], State]
@@ -64,6 +67,7 @@ JURISDICTION_PASSES: list[tuple[str, Pass]] = [
     ("distinctive_counterparts", distinctive_counterparts),
     ("shared_units", shared_units),
     ("cited_articles", cited_articles),
+    ("grade_links", grade_links),
 ]
 """A reference text against a derived one: content decides, order is a hint."""
 
@@ -73,6 +77,7 @@ VERSION_PASSES: list[tuple[str, Pass]] = [
     ("split_articles", split_articles),
     ("merged_articles", merged_articles),
     ("shared_units", shared_units),
+    ("grade_links", grade_links),
 ]
 """Two versions of one regulation: order is a strong hint."""
 
@@ -83,13 +88,30 @@ _CHAINS = {"jurisdictions": (JURISDICTION_PASSES, jurisdiction_groups), "version
 class Link:
     """A *shares* link between left article ``left`` and right article
     ``right`` (indices): ``units`` are the ((article, block), (article,
-    block), score) unit pairs it rests on; ``score`` is the best of theirs."""
+    block), score) unit pairs it rests on; ``score`` is the best of theirs;
+    ``rule`` the pass that made it."""
 
     left: int
     right: int
     score: float
-    grade: str
+    grade: Grade
     units: tuple[tuple[tuple[int, int], tuple[int, int], float], ...]
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    """What one pass did to one link: ``action`` "made" or "removed" (or, by
+    :func:`fagui.align.grading.grade_links`, a grade, or "candidate"), for a
+    link of ``kind`` "counterpart" or "shares" between left article
+    ``left`` and right article ``right``; ``probability`` where graded."""
+
+    rule: str
+    action: str
+    kind: str
+    left: int
+    right: int
+    probability: float | None = None
 
 
 @dataclass(frozen=True)
@@ -97,15 +119,21 @@ class Alignment:
     """Counterpart groups (every article in exactly one), *shares* links,
     ``inner``: the ((article, block), (article, block), score) unit pairs
     linked inside a group (its evidence beside its own block matching), the
-    trace: one line per pass, what it changed, and ``decided``: the links a
-    reviewer's decisions confirmed, added or left needing review
-    (:func:`fagui.align.decided.reviewer_decisions`)."""
+    trace: one line per pass, what it changed; ``events``: what each pass
+    did to each link, in the order the passes ran; ``candidates``: the links
+    proposed and not accepted, (kind, left, right, probability); and
+    ``decided``: the links a reviewer's decisions confirmed, added or left
+    needing review (:func:`fagui.align.decided.reviewer_decisions`);
+    ``made``: the pass that made each link, by (kind, left, right)."""
 
     groups: tuple[Group, ...]
     links: tuple[Link, ...]
     inner: tuple[tuple[tuple[int, int], tuple[int, int], float], ...]
     trace: tuple[str, ...]
     decided: tuple[Mark, ...] = ()
+    events: tuple[Event, ...] = ()
+    candidates: tuple[tuple[str, int, int, float], ...] = ()
+    made: Mapping[tuple[str, int, int], str] = field(default_factory=dict)
 
 
 def align_articles(
@@ -114,32 +142,84 @@ def align_articles(
     mode: str,
     *,
     params: Params = PARAMS,
-    background: Background = EMPTY_BACKGROUND,
+    background: Background | None = None,
     passes: list[tuple[str, Pass]] | None = None,
     decisions: tuple[PlacedDecision, ...] = (),
 ) -> Alignment:
     """The :class:`Alignment` of ``left`` with ``right`` in ``mode``
     ("versions" or "jurisdictions"). ``background`` (see
-    :func:`corpus_background`) says what is stock phrasing across a corpus;
-    ``passes`` replaces the mode's chain (to see what one rule does);
-    ``decisions``, a reviewer's, are applied after the chain
-    (:func:`fagui.align.decided.reviewer_decisions`)."""
+    by default :func:`stock_background`, the one shipped) says what is stock
+    phrasing in regulations at large; ``passes`` replaces the mode's chain
+    (to see what one rule does); ``decisions``, a reviewer's, are applied
+    after the chain (:func:`fagui.align.decided.reviewer_decisions`)."""
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}")
     chain, name_groups = _CHAINS[mode]
-    ctx = make_context(left, right, mode, params, background)
+    ctx = make_context(left, right, mode, params, background or stock_background())
     state = State()
+    events: list[Event] = []
+    made: dict[tuple[str, int, int], str] = {}
+    gone: dict[tuple[str, int, int], str] = {}
     for name, run in chain if passes is None else passes:
         before = state
         state = run(ctx, state)
         state = replace(state, trace=before.trace + (f"{name}: {_change(before, state)}",))
+        events += _events(name, before, state, made, gone)
     marks: tuple[Mark, ...] = ()
     if decisions:
         before = state
         state, marks = reviewer_decisions(ctx, state, decisions)
         state = replace(state, trace=before.trace + (f"reviewer_decisions: {_change(before, state)}",))
-    links = tuple(Link(s.left, s.right, s.score, share_grade(s, ctx), s.units) for s in state.shares)
-    return Alignment(tuple(name_groups(ctx, state)), links, state.inner, state.trace, marks)
+        events += _events("reviewer_decisions", before, state, made, gone)
+    links = tuple(
+        Link(s.left, s.right, s.score, share_grade(state, s), s.units, made.get(("shares", s.left, s.right), ""))
+        for s in state.shares
+    )
+    near = nearest(ctx, state, {(k, i, j): gone.get((k, i, j), "") for k, i, j, _ in state.candidates})
+    groups = tuple(
+        replace(g, rule=_group_rule(g, made, state), candidates=near.get((0, g.left[0]) if g.left else (1, g.right[0]), ()))
+        if not (g.left and g.right)
+        else replace(g, rule=_group_rule(g, made, state))
+        for g in name_groups(ctx, state)
+    )
+    return Alignment(groups, links, state.inner, state.trace, marks, tuple(events), state.candidates, dict(made))
+
+
+def _pairs(state: State) -> set[tuple[str, int, int]]:
+    """Every link of a state: (kind, left, right)."""
+    out = {("counterpart", i, j) for lefts, rights in state.groups for i in lefts for j in rights}
+    return out | {("shares", s.left, s.right) for s in state.shares}
+
+
+def _events(
+    name: str, before: State, after: State, made: dict[tuple[str, int, int], str], gone: dict[tuple[str, int, int], str]
+) -> list[Event]:
+    """What pass ``name`` did to each link (and, grading, each grade); keeps
+    ``made``: the pass that made each link standing, and ``gone``: the pass
+    that made each link since removed."""
+    old, new = _pairs(before), _pairs(after)
+    out = []
+    for key in sorted(new - old):
+        made[key] = name
+        out.append(Event(name, "made", *key))
+    for key in sorted(old - new):
+        gone[key] = made.pop(key, "")
+        out.append(Event(name, "removed", *key))
+    if after.grades is not before.grades:
+        for (kind, a, b), (grade, p) in sorted(after.grades.items()):
+            if kind != "alone":
+                out.append(Event(name, grade.value, kind, a, b, p))
+        for kind, a, b, p in after.candidates:
+            out.append(Event(name, "candidate", kind, a, b, p))
+    return out
+
+
+def _group_rule(group: Group, made: dict[tuple[str, int, int], str], state: State) -> str:
+    """The pass that made a group's first pair; for an article alone, the pass
+    that graded the claim (``grade_links``, when claims were graded)."""
+    if group.left and group.right:
+        return made.get(("counterpart", group.left[0], group.right[0]), "")
+    return "grade_links" if state.grades else ""
 
 
 def _change(before: State, after: State) -> str:

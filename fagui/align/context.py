@@ -11,6 +11,7 @@ them.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from itertools import chain
 
@@ -19,14 +20,13 @@ from fagui.align.vectors import (
     Background,
     Vector,
     bigram_list,
-    fingerprint,
     idf_weights,
     similarities,
     unit_vector,
     units,
 )
 from fagui.text.width import fold
-from fagui.model import LocatedArticle, Regulation
+from fagui.model import Grade, LocatedArticle, Regulation
 
 Group = tuple[tuple[int, ...], tuple[int, ...]]
 """Corresponding articles: (left indices, right indices), both non-empty."""
@@ -54,12 +54,18 @@ class State:
     """The alignment so far: ``groups`` of corresponding articles (one-to-one
     until the split and merge passes), ``shares`` links, ``inner``: the
     units linked inside a group (evidence for it), and ``trace``: one line
-    per pass, what it changed."""
+    per pass, what it changed. Once links are graded: ``grades``, {(kind,
+    left or side, right or article): (grade, probability)} with kind
+    "counterpart", "shares" or "alone" (side 0 left, 1 right), and
+    ``candidates``: (kind, left, right, probability) of the links proposed
+    and not accepted."""
 
     groups: tuple[Group, ...] = ()
     shares: tuple[Share, ...] = ()
     inner: tuple[UnitLink, ...] = ()
     trace: tuple[str, ...] = ()
+    grades: Mapping[tuple[str, int, int], tuple[Grade, float]] = field(default_factory=dict)
+    candidates: tuple[tuple[str, int, int, float], ...] = ()
 
     def links(self) -> dict[int, int]:
         """{left: right} for the one-to-one groups."""
@@ -176,16 +182,14 @@ def units_of_paragraph(paragraph) -> list[str]:
 def make_context(left: Regulation, right: Regulation, mode: str, params: Params, background: Background) -> Context:
     """The Context of ``left`` against ``right``: scores weighted by IDF over
     the units of both texts; stock phrasing judged by IDF over those and the
-    units of ``background`` (less these two texts, if it has them)."""
+    units of ``background``."""
     la, ra = left.located_articles(), right.located_articles()
     units_l = [units(x.article) for x in la]
     units_r = [units(x.article) for x in ra]
     grams_l = [[bigram_list(u) for u in us] for us in units_l]
     grams_r = [[bigram_list(u) for u in us] for us in units_r]
     both = [list(chain.from_iterable(grams_l)), list(chain.from_iterable(grams_r))]
-    idf = idf_weights(both, None, params.idf_floor)
-    rest = background.without(fingerprint(left), fingerprint(right))
-    stock_idf = idf_weights(both, rest, params.idf_floor) if rest[0] else idf
+    idf, stock_idf = idf_weights(both, background, params.idf_floor)
     counts_l = [Counter(chain.from_iterable(g)) for g in grams_l]
     counts_r = [Counter(chain.from_iterable(g)) for g in grams_r]
     return Context(

@@ -46,11 +46,13 @@ class Params:
     *shares* link) scores at least this with its counterpart block."""
     share_mutual: float = 0.15
     """... or at least this when each of the two blocks is the other's best match."""
-    share_rarity: float = 0.6
+    share_rarity: float = 0.45
     """... and the two blocks share distinctive wording: their four rarest
-    shared bigrams weigh, by corpus IDF, on average at least this share of
-    the weight of a bigram found in one block only, so stock phrasing alone
-    (a catch-all item, a list of addressees) never links."""
+    shared bigrams weigh, by background IDF, on average at least this share
+    of the weight of a bigram found in one block only, so stock phrasing
+    alone (a catch-all item, a list of addressees) never links. (0.45 of
+    the shipped background's 325,852 blocks is about the same rarity as 0.6
+    was of the seed corpus's few thousand: docs/comparison.md.)"""
     share_sure: float = 0.6
     """A *shares* link whose best pair of units scores below this is graded
     *unsure*."""

@@ -13,9 +13,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from fagui.align.context import Context, Group as Indices, Share, State
+from fagui.align.nearest import Near
 from fagui.align.versions import ARTICLE_NUMBER, INTERNAL_REF
 from fagui.align.vectors import coverage, group_score
-from fagui.model import Note, NoteKind
+from fagui.model import Grade, Note, NoteKind
 from fagui.text.labels import label_text
 from fagui.text.numerals import to_int
 
@@ -23,20 +24,40 @@ from fagui.text.numerals import to_int
 @dataclass(frozen=True)
 class Group:
     """Corresponding articles: indices into the left and right articles (one
-    side may be empty), their relation, score in [0, 1], grade ("sure" or
-    "unsure") and notes for the reader."""
+    side may be empty), their relation, score in [0, 1], grade (of the
+    correspondence, or of the claim that an article alone has none), notes
+    for the reader, and ``rule``: the pass that made it (for an article
+    alone, the pass that graded the claim)."""
 
     left: tuple[int, ...]
     right: tuple[int, ...]
     relation: str
     score: float
     notes: tuple[Note, ...] = ()
-    grade: str = "sure"
+    grade: Grade = Grade.SURE
+    rule: str = ""
+    candidates: tuple[Near, ...] = ()
+    """For an article alone: the closest articles of the other side
+    (:func:`fagui.align.nearest.nearest`)."""
 
 
-def grade(score: float, ctx: Context) -> str:
-    """"sure" when ``score`` is at least ``sure_score``, else "unsure"."""
-    return "sure" if score >= ctx.params.sure_score else "unsure"
+def group_grade(state: State, lefts: Indices, rights: Indices) -> Grade:
+    """A group's grade: its weakest pair's (:func:`fagui.align.grading.grade_links`;
+    sure when links were not graded)."""
+    grades = state.grades
+    worst = Grade.SURE
+    for i in lefts:
+        for j in rights:
+            g = grades.get(("counterpart", i, j), (Grade.SURE, 1.0))[0]
+            if g is not Grade.SURE:
+                worst = g
+    return worst
+
+
+def alone_grade(state: State, side: int, k: int) -> Grade:
+    """The grade of the claim that article ``k`` of ``side`` (0 left, 1 right)
+    corresponds to nothing (sure when claims were not graded)."""
+    return state.grades.get(("alone", side, k), (Grade.SURE, 1.0))[0]
 
 
 def one_sided(ctx: Context, state: State) -> tuple[list[int], list[int]]:
@@ -52,8 +73,14 @@ def _lone(ctx: Context, state: State, alone: tuple[str, str]) -> list[Group]:
     free_l, free_r = one_sided(ctx, state)
     touched_l = {s.left for s in state.shares}
     touched_r = {s.right for s in state.shares}
-    out = [Group((i,), (), "shared" if i in touched_l else alone[0], 0.0) for i in free_l]
-    return out + [Group((), (j,), "shared" if j in touched_r else alone[1], 0.0) for j in free_r]
+    out = [
+        Group((i,), (), "shared", 0.0) if i in touched_l else Group((i,), (), alone[0], 0.0, grade=alone_grade(state, 0, i))
+        for i in free_l
+    ]
+    return out + [
+        Group((), (j,), "shared", 0.0) if j in touched_r else Group((), (j,), alone[1], 0.0, grade=alone_grade(state, 1, j))
+        for j in free_r
+    ]
 
 
 def jurisdiction_groups(ctx: Context, state: State) -> list[Group]:
@@ -71,7 +98,7 @@ def jurisdiction_groups(ctx: Context, state: State) -> list[Group]:
         shared = min(coverage(a, b), coverage(b, a))
         score = group_score([ctx.vec_l[i] for i in lefts], [ctx.vec_r[j] for j in rights])
         relation = "reworded" if shared >= ctx.params.reworded_coverage else "adapted"
-        out.append(Group(lefts, rights, relation, score, grade=grade(score, ctx)))
+        out.append(Group(lefts, rights, relation, score, grade=group_grade(state, lefts, rights)))
     return out + _lone(ctx, state, ("not_adopted", "provincial_only"))
 
 
@@ -88,7 +115,7 @@ def version_groups(ctx: Context, state: State) -> list[Group]:
         score = group_score([ctx.vec_l[i] for i in lefts], [ctx.vec_r[j] for j in rights])
         if len(rights) > 1 or len(lefts) > 1:
             relation = "split" if len(rights) > 1 else "merged"
-            out.append(Group(lefts, rights, relation, score, grade=grade(score, ctx)))
+            out.append(Group(lefts, rights, relation, score, grade=group_grade(state, lefts, rights)))
             continue
         i, j = lefts[0], rights[0]
         old, new = la[i], ra[j]
@@ -107,7 +134,7 @@ def version_groups(ctx: Context, state: State) -> list[Group]:
             notes = (Note(NoteKind.REFERENCES_FOLLOW),)
         else:
             relation = "amended"
-        out.append(Group(lefts, rights, relation, score, notes, grade(score, ctx)))
+        out.append(Group(lefts, rights, relation, score, notes, group_grade(state, lefts, rights)))
     return out + _lone(ctx, state, ("deleted", "added"))
 
 
@@ -134,7 +161,6 @@ def renumber_refs(text: str, key_map: dict[tuple[int, int], tuple[int, int]]) ->
     return INTERNAL_REF.sub(lambda m: m.group(1) + ARTICLE_NUMBER.sub(article, m.group(2)), text)
 
 
-def share_grade(share: Share, ctx: Context) -> str:
-    """A *shares* link is "sure" when its best pair of units scores at least
-    ``share_sure``, else "unsure"."""
-    return "sure" if share.score >= ctx.params.share_sure else "unsure"
+def share_grade(state: State, share: Share) -> Grade:
+    """A *shares* link's grade (sure when links were not graded)."""
+    return state.grades.get(("shares", share.left, share.right), (Grade.SURE, 1.0))[0]

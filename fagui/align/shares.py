@@ -49,7 +49,7 @@ def shared_units(ctx: Context, state: State) -> State:
     (``inner``): the group's own block matching is one to one and in order,
     and may give a paragraph to another member of a merged group."""
     p = ctx.params
-    may_link = _Eligibility(ctx)
+    may_link = eligibility(ctx)
     # No link scores below share_mutual, so weaker pairs cannot change whose
     # best match a linked unit is.
     floor = min(p.share_score, p.share_mutual)
@@ -111,6 +111,13 @@ class _Eligibility:
         return self.liability_l[u[0]] == self.liability_r[v[0]]
 
 
+def eligibility(ctx: Context) -> _Eligibility:
+    """The :class:`_Eligibility` of ``ctx``'s texts, made once per comparison."""
+    if "eligibility" not in ctx._cache:
+        ctx._cache["eligibility"] = _Eligibility(ctx)
+    return ctx._cache["eligibility"]
+
+
 def is_liability(located) -> bool:
     """Whether an article is a liability provision: in a chapter or section
     on 法律责任 or 罚则, or imposing a sanction in its own words."""
@@ -131,7 +138,15 @@ def shared_mass(ctx: Context, u: tuple[int, int], v: tuple[int, int]) -> float:
     rarest distinct bigrams units ``u`` (left) and ``v`` (right) share: a
     long run of stock phrasing (其他应当履行的……义务) adds up to a lot of small
     weights, a distinctive provision has a few heavy ones."""
-    a, b = set(ctx.grams_l[u[0]][u[1]]), set(ctx.grams_r[v[0]][v[1]])
+    if "gram sets" not in ctx._cache:
+        ctx._cache["gram sets"] = ({}, {})
+    sets_l, sets_r = ctx._cache["gram sets"]
+    a = sets_l.get(u)
+    if a is None:
+        a = sets_l[u] = set(ctx.grams_l[u[0]][u[1]])
+    b = sets_r.get(v)
+    if b is None:
+        b = sets_r[v] = set(ctx.grams_r[v[0]][v[1]])
     return sum(heapq.nlargest(SHARED_TERMS, map(ctx.stock_idf.__getitem__, a & b)))
 
 
@@ -139,7 +154,7 @@ def shared_mass(ctx: Context, u: tuple[int, int], v: tuple[int, int]) -> float:
 def share_distinctive_wording(ctx: Context, i: int, j: int, may_link: "_Eligibility | None" = None) -> bool:
     """Whether some block of left article ``i`` may link with and shares
     distinctive wording with some block of right article ``j``."""
-    may_link = may_link or _Eligibility(ctx)
+    may_link = may_link or eligibility(ctx)
     return any(
         may_link((i, b), (j, c)) and distinctive(ctx, shared_mass(ctx, (i, b), (j, c)))
         for b in range(len(ctx.units_l[i]))
@@ -156,7 +171,7 @@ def distinctive_counterparts(ctx: Context, state: State) -> State:
     articles that do the same job (purpose, scope, entry into force) stand
     whatever their wording."""
     functional = functional_pairs(ctx)
-    may_link = _Eligibility(ctx)
+    may_link = eligibility(ctx)
     kept = []
     for lefts, rights in state.groups:
         weak = group_score([ctx.vec_l[i] for i in lefts], [ctx.vec_r[j] for j in rights]) < ctx.params.sure_score

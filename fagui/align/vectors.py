@@ -6,8 +6,9 @@ provides). An article's vector is made from all its units.
 
 **The weight** of a bigram is ``(1 + log tf) * max(idf_floor, log((N + 1) /
 (df + 1)))`` where ``N`` is the number of units and ``df`` the number of
-units that contain the bigram, counted over both texts and the
-:class:`Background` (every other text of the corpus, when there is one).
+units that contain the bigram, counted over both texts (the score) and,
+to tell stock phrasing, also over the :class:`Background` of real
+regulations shipped with fagui.
 Vocabulary that recurs in many provisions (国家安全机关, 应当, 本规定, 依法给予
 处分 ...) therefore weighs next to nothing, and what counts as such *stock
 phrasing* is learned from the texts, not from a word list.
@@ -25,13 +26,15 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from itertools import chain, repeat
 from operator import add, mul
+from pathlib import Path
 
 from fagui.text.width import fold
-from fagui.model import Article, Item, Regulation
+from fagui.model import Article, Item
 
 Vector = dict[str, float]
 
@@ -73,51 +76,36 @@ def bigram_list(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Background:
-    """Unit document frequencies of a corpus: ``units`` units in all,
-    ``df[bigram]`` of them containing it; ``texts`` holds each text's own
-    (units, df) by fingerprint, so that a compared text that is also in the
-    corpus is not counted twice."""
+    """What counts as stock phrasing: ``units`` blocks (paragraphs and
+    items) of real regulations, ``df[bigram]`` of them containing it (a
+    bigram it does not list is rarer than ``min_df``: distinctive wording).
+    ``name`` says which it is, in every comparison made with it."""
 
+    name: str
     units: int
     df: Mapping[str, int]
-    texts: Mapping[str, tuple[int, Mapping[str, int]]]
-
-    def without(self, *fingerprints: str) -> tuple[int, Callable[[str], int]]:
-        """(units, df) of the corpus less the texts with these fingerprints;
-        ``df(bigram)`` is looked up, not copied, so a comparison costs the
-        same in a corpus of five texts as in one of three hundred."""
-        excluded = [self.texts[fp] for fp in set(fingerprints) if fp in self.texts]
-        n = self.units - sum(k for k, _ in excluded)
-        df, own = self.df.get, [d.get for _, d in excluded]
-        return n, lambda t: df(t, 0) - sum(get(t, 0) for get in own)
+    regulations: int = 0
+    min_df: int = 0
 
 
-EMPTY_BACKGROUND = Background(0, {}, {})
+BACKGROUND_FILE = Path(__file__).parent / "data" / "background.tsv"
+"""The shipped background: block frequencies over LawRefBook's laws,
+regulations and local regulations, computed by ``tools/stock_background.py``
+(numbers, no text)."""
 
 
-def fingerprint(regulation: Regulation) -> str:
-    """A key equal for two regulations with the same article texts."""
-    return "\x1e".join(a.label + "\x1f" + "\x1f".join(a.blocks()) for a in regulation.articles)
-
-
-def corpus_background(regulations: Iterable[Regulation]) -> Background:
-    """The :class:`Background` of ``regulations`` (each distinct text once):
-    what is stock phrasing across the corpus."""
-    texts: dict[str, tuple[int, Mapping[str, int]]] = {}
-    total: Counter = Counter()
-    for regulation in regulations:
-        fp = fingerprint(regulation)
-        if fp in texts:
-            continue
-        own: Counter = Counter()
-        n = 0
-        for article in regulation.articles:
-            for unit in units(article):
-                own.update(set(bigram_list(unit)))
-                n += 1
-        texts[fp] = (n, own)
-        total.update(own)
-    return Background(sum(n for n, _ in texts.values()), total, texts)
+@cache
+def stock_background() -> Background:
+    """The shipped background (:data:`BACKGROUND_FILE`), read once. It is the
+    same whatever else a corpus holds, so a comparison of two texts depends
+    on those two texts alone."""
+    lines = BACKGROUND_FILE.read_text("utf-8").splitlines()
+    head = dict(field.split("=", 1) for field in lines[0].split("\t")[1:])
+    df = {}
+    for line in lines[1:]:
+        gram, _, n = line.partition("\t")
+        df[gram] = int(n)
+    return Background(head["name"], int(head["blocks"]), df, int(head["regulations"]), int(head["min_df"]))
 
 
 class _LogTF(dict):
@@ -131,20 +119,24 @@ _LOG_TF = _LogTF((k, 1 + math.log(k)) for k in range(1, 64))
 
 
 def idf_weights(
-    unit_lists: list[list[list[str]]], background: tuple[int, Callable[[str], int]] | None, floor: float
-) -> dict[str, float]:
-    """IDF of every bigram of ``unit_lists`` (texts -> units -> bigrams),
-    document frequencies over those units plus the background's (``(units,
-    df)``, see :meth:`Background.without`), if any."""
+    unit_lists: list[list[list[str]]], background: Background | None, floor: float
+) -> tuple[dict[str, float], dict[str, float]]:
+    """IDF of every bigram of ``unit_lists`` (texts -> units -> bigrams):
+    (document frequencies over those units, the same plus the
+    ``background``'s; the first again when there is none)."""
     df: Counter = Counter()
     n = 0
     for text in unit_lists:
         n += len(text)
         df.update(chain.from_iterable(map(dict.fromkeys, text)))
-    if background is not None:
-        n_bg, df_bg = background
-        n += n_bg
-        df = Counter({t: d + df_bg(t) for t, d in df.items()})
+    own = _idf(n, df, floor)
+    if background is None or not background.units:
+        return own, own
+    get = background.df.get
+    return own, _idf(n + background.units, {t: d + get(t, 0) for t, d in df.items()}, floor)
+
+
+def _idf(n: int, df: Mapping[str, int], floor: float) -> dict[str, float]:
     # One logarithm per distinct document frequency, not per bigram.
     weight = {d: max(floor, math.log((n + 1) / (d + 1))) for d in set(df.values())}
     return dict(zip(df, map(weight.__getitem__, df.values())))

@@ -14,7 +14,23 @@ from fagui.model.decisions import Decision
 from fagui.model.meaning import Flag, MeaningChange
 
 
-COMPARISON_SCHEMA = "fagui.comparison/2"
+COMPARISON_SCHEMA = "fagui.comparison/3"
+
+
+class Grade(str, Enum):
+    """How sure the engine is of a correspondence, or of an article having
+    none. Each grade's precision is measured on hand-checked alignments
+    (docs/comparison.md): ``sure`` is right at least 95% of the time on
+    every pair; ``unsure`` (待核) is for a reviewer to settle; a
+    ``candidate`` is no link at all, only a suggestion of where one may be.
+    A ``str``, so it compares with and serialises as its value."""
+
+    SURE = "sure"
+    UNSURE = "unsure"
+    CANDIDATE = "candidate"
+
+    def __str__(self) -> str:
+        return self.value
 
 MODES = ("versions", "jurisdictions")
 
@@ -133,16 +149,35 @@ class ParagraphPair:
 
 
 @dataclass(frozen=True)
+class Candidate:
+    """An article of the other side that may be the counterpart of an
+    article the engine left alone: its ``label``, their ``score`` (the
+    article similarity), the wording their best-scoring blocks share, and
+    ``rule``: the pass that proposed linking them before grading made it a
+    candidate ("" when only its score puts it here). No link: a suggestion."""
+
+    label: str
+    score: float
+    shared: tuple[str, ...]
+    rule: str = ""
+
+
+@dataclass(frozen=True)
 class ArticlePair:
     """Corresponding articles (one-to-one, one-to-many, many-to-one) or an
     article on one side only, with how they relate.
 
     ``score`` is the similarity in [0, 1] defined in :mod:`fagui.align`;
-    ``grade`` is "sure" or "unsure" (a weak counterpart the reader should
-    judge). ``notes`` are short remarks for the reader (e.g. reference
-    updates). ``decision`` is a reviewer's decision about the group's links
-    (:class:`Decision`; None: none made). ``meanings``: what the change
-    means in law (:mod:`fagui.meaning`), in reading order.
+    ``grade`` (:class:`Grade`) how sure the engine is of the correspondence
+    or, for an article on one side only, of its having none. ``notes`` are
+    short remarks for the reader (e.g. reference updates). ``decision`` is a
+    reviewer's decision about the group's links (:class:`Decision`; None:
+    none made). ``meanings``: what the change means in law
+    (:mod:`fagui.meaning`), in reading order. ``rule``: the alignment pass
+    that made the group (for an article alone, the one that graded the
+    claim). ``candidates``: for an article on one side only, the closest
+    articles of the other side (:class:`Candidate`), best first, at most
+    three.
     """
 
     relation: str
@@ -151,13 +186,22 @@ class ArticlePair:
     score: float
     paragraphs: tuple[ParagraphPair, ...] = ()
     notes: tuple[Note, ...] = ()
-    grade: str = "sure"
+    grade: Grade = Grade.SURE
     decision: Decision | None = None
     meanings: tuple[MeaningChange, ...] = ()
+    rule: str = ""
+    candidates: tuple[Candidate, ...] = ()
 
     @property
     def changed(self) -> bool:
         return self.relation not in UNCHANGED_RELATIONS
+
+    @property
+    def settled(self) -> bool:
+        """Whether the pair counts in figures (counts, adoption, coverage,
+        the matrix): graded sure, or confirmed or added by a reviewer.
+        Others are counted apart, as 待核."""
+        return self.grade == Grade.SURE or self.decision in (Decision.CONFIRMED, Decision.ADDED)
 
 
 STRENGTHS = {
@@ -185,21 +229,30 @@ class ArticleLink:
 
     ``strength`` is "counterpart" or "shares" (:data:`STRENGTHS`); ``score``
     in [0, 1] is the group's score for a counterpart and, for a shares link,
-    the score of its best pair of blocks; ``grade`` is "sure" or "unsure";
-    ``evidence`` the blocks that correspond; ``decision`` a reviewer's
-    decision about it (:class:`Decision`; None: none made); ``meanings``,
-    for a *shares* link, what the change between those blocks means in law
-    (a counterpart's are its pair's).
+    the score of its best pair of blocks; ``grade`` (:class:`Grade`) how sure
+    the engine is of it; ``evidence`` the blocks that correspond;
+    ``decision`` a reviewer's decision about it (:class:`Decision`; None:
+    none made); ``meanings``, for a *shares* link, what the change between
+    those blocks means in law (a counterpart's are its pair's); ``rule`` the
+    alignment pass that made it.
     """
 
     left: str
     right: str
     strength: str
     score: float
-    grade: str
+    grade: Grade
     evidence: tuple[Evidence, ...]
     decision: Decision | None = None
     meanings: tuple[MeaningChange, ...] = ()
+    rule: str = ""
+
+    @property
+    def settled(self) -> bool:
+        """Whether the link counts in figures (coverage, adoption, the
+        matrix): graded sure, or confirmed or added by a reviewer. Others
+        are counted apart, as 待核."""
+        return self.grade == Grade.SURE or self.decision in (Decision.CONFIRMED, Decision.ADDED)
 
 
 COVERAGE_STATUSES = {
@@ -207,6 +260,7 @@ COVERAGE_STATUSES = {
     "reworded": "every block carried, some reworded",
     "partly": "some blocks carried",
     "not_adopted": "no block carried",
+    "unsure": "carried only through links the engine is unsure of (待核)",
 }
 """How much of a reference article the derived text carries."""
 
@@ -217,15 +271,17 @@ class Coverage:
 
     ``share``: share of the article's characters in blocks that have a
     counterpart block on the right (in its counterpart pair or through a
-    shares link); ``status`` one of :data:`COVERAGE_STATUSES`; ``places``:
-    (left block index, right article label, right block index) for each
-    carried block.
+    shares link) graded sure; ``status`` one of :data:`COVERAGE_STATUSES`;
+    ``places``: (left block index, right article label, right block index)
+    for each block carried by a sure link; ``unsure_places`` the same for
+    links graded unsure (待核), which no figure counts.
     """
 
     article: str
     share: float
     status: str
     places: tuple[tuple[int, str, int], ...]
+    unsure_places: tuple[tuple[int, str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -253,12 +309,14 @@ class DocumentRef:
 class Summary:
     """Figures for a whole comparison.
 
-    ``counts``: (relation, number of pairs) for every relation of the mode, in
-    the mode's order. ``adopted_share``: share of the left text's articles that
-    have a counterpart on the right. ``derived_share``: share of the right
-    text's characters that are equal to characters of the left text.
-    ``provision_share``: share of the left text's characters in blocks the
-    right text carries (see :class:`Coverage`).
+    ``counts``: (relation, number of pairs graded sure) for every relation
+    of the mode, in the mode's order; ``unsure_counts`` the same for pairs
+    graded unsure (待核), counted apart. ``adopted_share``: share of the
+    left text's articles that have a sure counterpart on the right.
+    ``derived_share``: share of the right text's characters that are equal
+    to characters of the left text. ``provision_share``: share of the left
+    text's characters in blocks the right text carries through sure links
+    (see :class:`Coverage`).
     """
 
     counts: tuple[tuple[str, int], ...]
@@ -267,6 +325,7 @@ class Summary:
     adopted_share: float
     derived_share: float
     provision_share: float = 0.0
+    unsure_counts: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -283,5 +342,8 @@ class Comparison:
     summary: Summary
     links: tuple[ArticleLink, ...] = ()
     coverage: tuple[Coverage, ...] = ()
+    background: str = ""
+    """The name of the stock-phrasing background the comparison was made
+    with (:func:`fagui.align.stock_background`)."""
     schema: str = field(default=COMPARISON_SCHEMA)
     flags: tuple[Flag, ...] = ()

@@ -1,0 +1,344 @@
+"""How sure the engine is of each link and of each article it leaves alone.
+
+The passes before this one *propose* links; :func:`grade_links` decides which
+to accept and how surely, from what the ranking already knows about each
+(:func:`counterpart_features`, :func:`share_features`,
+:func:`one_sided_features`): its score, whether the two articles are each
+other's best match and by what margin over the second best, whether it keeps
+the order of the links around it, what the two articles do (purpose, scope,
+entry into force, liability), whether one cites the other, whether it grew a
+group. A logistic model per kind of claim weighs these into the probability
+that the claim is right; its coefficients and cut-offs
+(:mod:`fagui.align.weights`) are fitted on the hand-checked alignments by
+``benchmarks/fit_grades.py``, which measures them leave-one-pair-out
+(docs/comparison.md). No single absolute score decides.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from fagui.align.citations import citations
+from fagui.align.context import Context, State
+from fagui.align.functional import functional_pairs
+from fagui.align.shares import SHARED_TERMS, eligibility, shared_mass
+from fagui.align.vectors import Vector, best_matches, cosine, group_score, unit_vector
+from fagui.align.versions import masked
+from fagui.align.weights import MODELS
+from fagui.model import Grade
+
+COUNTERPART_FEATURES = (
+    "score",
+    "group_score",
+    "corpus_score",
+    "distinctive",
+    "best_block",
+    "row_margin",
+    "column_margin",
+    "least_margin",
+    "mutual_best",
+    "in_order",
+    "functional",
+    "cited",
+    "liability",
+    "grown",
+    "versions",
+)
+"""What :func:`counterpart_features` measures of one pair of a counterpart
+group, in this order."""
+
+SHARE_FEATURES = ("score", "corpus_score", "distinctive", "article_score", "mutual_best", "units", "versions", "cited", "liability")
+"""What :func:`share_features` measures of a *shares* link, in this order."""
+
+ONE_SIDED_FEATURES = ("best_article", "best_unit", "best_is_free", "versions", "liability")
+"""What :func:`one_sided_features` measures of an article left alone, in this order."""
+
+Features = tuple[float, ...]
+
+WHOLE_BLOCK = 10
+"""A block this long (folded characters) found word for word in another
+article is carried there, whatever the model says (shorter ones: 罚款,
+其他职责, are everywhere)."""
+
+
+def _carried_whole(ctx: Context, u: tuple[int, int], v: tuple[int, int]) -> bool:
+    text = ctx.units_l[u[0]][u[1]]
+    return len(text) >= WHOLE_BLOCK and text == ctx.units_r[v[0]][v[1]]
+
+
+def around(ctx: Context, rows, cols) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], float]]:
+    """(scores of left articles ``rows`` against every right article,
+    scores of every left article against right articles ``cols``): all a
+    feature of those articles reads. Taken from the scores of every pair
+    (or, for a large text, of every candidate pair: :meth:`Context.article_scores`),
+    computed once per comparison."""
+    every = ctx.article_scores(range(len(ctx.left)), range(len(ctx.right)))
+    by_row = {k: s for k, s in every.items() if k[0] in rows} if rows else {}
+    by_col = {k: s for k, s in every.items() if k[1] in cols} if cols else {}
+    return by_row, by_col
+
+
+def counterpart_features(ctx: Context, state: State, skip=frozenset()) -> dict[tuple[int, int], Features]:
+    """{(left, right): features} for each pair of articles in one counterpart
+    group (see :data:`COUNTERPART_FEATURES`) but those in ``skip``. Margins
+    are over the best article outside the group (negative when another fits
+    better)."""
+    wanted = [(i, j) for l, r in state.groups for i in l for j in r if (i, j) not in skip]
+    sims, by_col = around(ctx, {i for i, _ in wanted}, {j for _, j in wanted})
+    rows: dict[int, list[tuple[float, int]]] = {}
+    cols: dict[int, list[tuple[float, int]]] = {}
+    for (i, j), s in sims.items():
+        rows.setdefault(i, []).append((s, j))
+    for (i, j), s in by_col.items():
+        cols.setdefault(j, []).append((s, i))
+    functional = functional_pairs(ctx)
+    cited = citations(ctx)
+    liable_l, liable_r = eligibility(ctx).liability_l, eligibility(ctx).liability_r
+    anchors = sorted((min(l), min(r), max(r)) for l, r in state.groups)
+    versions = float(ctx.mode == "versions")
+    stock = _StockVectors(ctx)
+    units = ctx.unit_scores()
+    top = SHARED_TERMS * ctx.max_stock_idf or 1.0
+    out: dict[tuple[int, int], Features] = {}
+    for lefts, rights in state.groups:
+        g = group_score([ctx.vec_l[i] for i in lefts], [ctx.vec_r[j] for j in rights])
+        order = _in_order(anchors, lefts, rights)
+        grown = float(len(lefts) > 1 or len(rights) > 1)
+        for i in lefts:
+            for j in rights:
+                if (i, j) in skip:
+                    continue
+                s = sims.get((i, j))
+                if s is None:
+                    s = cosine(ctx.vec_l[i], ctx.vec_r[j])
+                row = max((x for x, k in rows.get(i, ()) if k not in rights), default=0.0)
+                col = max((x for x, k in cols.get(j, ()) if k not in lefts), default=0.0)
+                mass = max(
+                    (shared_mass(ctx, (i, b), (j, c)) for b in range(len(ctx.units_l[i])) for c in range(len(ctx.units_r[j]))),
+                    default=0.0,
+                )
+                block = max(
+                    (units.get(((i, b), (j, c)), 0.0) for b in range(len(ctx.units_l[i])) for c in range(len(ctx.units_r[j]))),
+                    default=0.0,
+                )
+                out[i, j] = (
+                    s,
+                    g,
+                    cosine(stock.left(i), stock.right(j)),
+                    mass / top,
+                    block,
+                    s - row,
+                    s - col,
+                    min(s - row, s - col),
+                    float(s > row and s > col),
+                    order,
+                    float((i, j) in functional),
+                    float(i in cited.get(j, ())),
+                    float(liable_l[i] or liable_r[j]),
+                    grown,
+                    versions,
+                )
+    return out
+
+
+class _StockVectors:
+    """Vectors of articles and units weighted by ``stock_idf`` (the
+    background's IDF): their cosine is how much two provisions share beyond
+    the stock phrasing of regulations at large (构成犯罪的，依法追究刑事责任)."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.cache: dict = {}
+
+    def _get(self, key, counts) -> Vector:
+        if key not in self.cache:
+            self.cache[key] = unit_vector(counts(), self.ctx.stock_idf)
+        return self.cache[key]
+
+    def left(self, i: int) -> Vector:
+        return self._get(("l", i), lambda: self.ctx.counts_l[i])
+
+    def right(self, j: int) -> Vector:
+        return self._get(("r", j), lambda: self.ctx.counts_r[j])
+
+    def unit_left(self, u: tuple[int, int]) -> Vector:
+        return self._get(("ul", u), lambda: Counter(self.ctx.grams_l[u[0]][u[1]]))
+
+    def unit_right(self, v: tuple[int, int]) -> Vector:
+        return self._get(("ur", v), lambda: Counter(self.ctx.grams_r[v[0]][v[1]]))
+
+
+def _in_order(anchors: list[tuple[int, int, int]], lefts: Sequence[int], rights: Sequence[int]) -> float:
+    """The share of a group's two neighbouring groups (the one before it on
+    the left and the one after) that sit on the same side of it on the
+    right: 1.0 when the group keeps the order of the links around it."""
+    lo, hi, first, last = min(lefts), max(lefts), min(rights), max(rights)
+    before = bisect_left(anchors, (lo,)) - 1
+    after = bisect_right(anchors, (hi, math.inf, math.inf))
+    ok = 0.0
+    ok += 1.0 if before < 0 or anchors[before][2] < first else 0.0
+    ok += 1.0 if after >= len(anchors) or anchors[after][1] > last else 0.0
+    return ok / 2
+
+
+def share_features(ctx: Context, state: State) -> dict[tuple[int, int], Features]:
+    """{(left, right): features} for each *shares* link (see
+    :data:`SHARE_FEATURES`): of its best pair of units, the score, how
+    distinctive their shared wording is (:func:`shared_mass` over the weight
+    of ``SHARED_TERMS`` bigrams found once), whether each is the other's best
+    match."""
+    sims, _ = around(ctx, {s.left for s in state.shares}, ())
+    unit_rows, unit_cols = _unit_best(ctx)
+    cited = citations(ctx)
+    versions = float(ctx.mode == "versions")
+    top = SHARED_TERMS * ctx.max_stock_idf or 1.0
+    stock = _StockVectors(ctx)
+    liable_l, liable_r = eligibility(ctx).liability_l, eligibility(ctx).liability_r
+    out: dict[tuple[int, int], Features] = {}
+    for share in state.shares:
+        u, v, s = max(share.units, key=lambda x: x[2])
+        mutual = unit_rows.get(u, (0.0, None))[1] == v and unit_cols[v][1] == u
+        out[share.left, share.right] = (
+            s,
+            cosine(stock.unit_left(u), stock.unit_right(v)),
+            max(shared_mass(ctx, a, b) for a, b, _ in share.units) / top,
+            sims.get((share.left, share.right), 0.0),
+            float(mutual),
+            float(len(share.units)),
+            versions,
+            float(share.left in cited.get(share.right, ())),
+            float(liable_l[share.left] or liable_r[share.right]),
+        )
+    return out
+
+
+def _unit_best(ctx: Context):
+    """:func:`best_matches` of every pair of units, made once per comparison."""
+    if "unit best" not in ctx._cache:
+        ctx._cache["unit best"] = best_matches(ctx.unit_scores())
+    return ctx._cache["unit best"]
+
+
+def one_sided_features(ctx: Context, state: State) -> dict[tuple[str, int], Features]:
+    """{("l" or "r", article): features} for each article in no group and in
+    no *shares* link (see :data:`ONE_SIDED_FEATURES`): how close its nearest
+    article and block on the other side come, and whether that article is
+    itself free."""
+    paired_l = {i for l, _ in state.groups for i in l} | {s.left for s in state.shares}
+    paired_r = {j for _, r in state.groups for j in r} | {s.right for s in state.shares}
+    by_row, by_col = around(
+        ctx, set(range(len(ctx.left))) - paired_l, set(range(len(ctx.right))) - paired_r
+    )
+    rows, _ = best_matches(by_row)
+    _, cols = best_matches(by_col)
+    unit_rows, unit_cols = _unit_best(ctx)
+    best = {("l", i): x for i, x in rows.items()} | {("r", j): x for j, x in cols.items()}
+    unit_best: dict[tuple[str, int], float] = {}
+    for side, found in (("l", unit_rows), ("r", unit_cols)):
+        for (k, _), (s, _) in found.items():
+            if s > unit_best.get((side, k), 0.0):
+                unit_best[side, k] = s
+    versions = float(ctx.mode == "versions")
+    out: dict[tuple[str, int], Features] = {}
+    may_link = eligibility(ctx)
+    for side, n, paired, other_paired, liable in (
+        ("l", len(ctx.left), paired_l, paired_r, may_link.liability_l),
+        ("r", len(ctx.right), paired_r, paired_l, may_link.liability_r),
+    ):
+        for k in range(n):
+            if k in paired:
+                continue
+            s, other = best.get((side, k), (0.0, -1))
+            out[side, k] = (
+                s,
+                unit_best.get((side, k), 0.0),
+                float(other >= 0 and other not in other_paired),
+                versions,
+                float(liable[k]),
+            )
+    return out
+
+
+def probability(kind: str, features: Features) -> float:
+    """The fitted probability (:data:`fagui.align.weights.MODELS`) that a
+    claim of ``kind`` ("counterpart", "shares", "one_sided") with these
+    features is right."""
+    model = MODELS[kind]
+    z = model["intercept"] + sum(w * (x - m) / sd for w, x, m, sd in zip(model["weights"], features, model["mean"], model["scale"]))
+    return 1 / (1 + math.exp(-max(-60.0, min(60.0, z))))
+
+
+def grade_of(kind: str, mode: str, p: float) -> Grade:
+    """``sure`` at or above the kind's fitted cut-off, ``unsure`` down to its
+    candidate cut-off for ``mode``, below that a candidate (a one-sided claim
+    is never a candidate: an article is there or not; below its cut-off it is
+    ``unsure``)."""
+    model = MODELS[kind]
+    if p >= model["sure"][mode]:
+        return Grade.SURE
+    if kind == "one_sided" or p >= model["unsure"][mode]:
+        return Grade.UNSURE
+    return Grade.CANDIDATE
+
+
+def grade_links(ctx: Context, state: State) -> State:
+    """Each proposed link is graded from the probability, fitted on hand
+    alignments, that it is right (:func:`probability` of its features): at
+    least the kind's ``sure`` cut-off *sure*, down to its ``unsure`` cut-off
+    *unsure* (待核), below that a *candidate*: no link, only a suggestion
+    shown with the articles it would join. A candidate pair leaves its
+    counterpart group (a group left with one side empty is dissolved, its
+    articles alone); a group's grade is its weakest remaining pair's.
+    Articles with the same text (once internal references are masked), and
+    a shares link resting on a paragraph or item carried word for word (of
+    at least ``WHOLE_BLOCK`` characters), are sure whatever else is true. Then each article left alone is graded as
+    a claim (not adopted, provincial-only, deleted, added): *sure* when
+    nothing on the other side comes close, else *unsure*."""
+    same_text = {
+        (i, j) for lefts, rights in state.groups for i in lefts for j in rights if masked(ctx.texts_l[i]) == masked(ctx.texts_r[j])
+    }
+    pairs = counterpart_features(ctx, state, same_text)
+    grades: dict[tuple[str, int, int], tuple[Grade, float]] = {}
+    candidates: list[tuple[str, int, int, float]] = []
+    groups = []
+    for lefts, rights in state.groups:
+        keep_l, keep_r = set(), set()
+        for i in lefts:
+            for j in rights:
+                if (i, j) in same_text:
+                    g, p = Grade.SURE, 1.0
+                else:
+                    p = probability("counterpart", pairs[i, j])
+                    g = grade_of("counterpart", ctx.mode, p)
+                if g is Grade.CANDIDATE:
+                    candidates.append(("counterpart", i, j, p))
+                    continue
+                grades["counterpart", i, j] = (g, p)
+                keep_l.add(i)
+                keep_r.add(j)
+        if keep_l and keep_r:
+            groups.append((tuple(sorted(keep_l)), tuple(sorted(keep_r))))
+    kept_pairs = {(i, j) for l, r in groups for i in l for j in r}
+    grades = {k: g for k, g in grades.items() if (k[1], k[2]) in kept_pairs}
+    shares = []
+    by_pair = {(x.left, x.right): x for x in state.shares}
+    for (i, j), f in share_features(ctx, state).items():
+        if any(_carried_whole(ctx, u, v) for u, v, _ in by_pair[i, j].units):
+            g, p = Grade.SURE, 1.0
+        else:
+            p = probability("shares", f)
+            g = grade_of("shares", ctx.mode, p)
+        if g is Grade.CANDIDATE:
+            candidates.append(("shares", i, j, p))
+        else:
+            grades["shares", i, j] = (g, p)
+            shares.append(by_pair[i, j])
+    state = replace(state, groups=tuple(sorted(groups)), shares=tuple(shares))
+    for (side, k), f in one_sided_features(ctx, state).items():
+        p = probability("one_sided", f)
+        grades["alone", 0 if side == "l" else 1, k] = (grade_of("one_sided", ctx.mode, p), p)
+    return replace(state, grades=grades, candidates=tuple(candidates))

@@ -1,0 +1,80 @@
+"""Where the missing link probably is: for each article left without a
+counterpart, the closest articles of the other side.
+
+When the engine says "nothing here" (not adopted, provincial-only, deleted,
+added, or only shares), a reviewer wants to see at once what comes closest:
+the links the engine proposed and did not accept (graded candidates) first,
+then the best-scoring articles, each with the pair of blocks that scores best.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fagui.align.context import Context, State
+from fagui.align.grading import around
+
+CANDIDATES = 3
+"""How many candidates an article alone lists."""
+
+
+@dataclass(frozen=True)
+class Near:
+    """A candidate counterpart of an article alone: article ``other`` of the
+    other side, their ``score`` (the article cosine), the best-scoring block
+    of each (``block`` of the article alone, ``other_block`` of the
+    candidate) and ``rule``: the pass that proposed linking them, when one
+    did ("" for a candidate found only by its score)."""
+
+    other: int
+    score: float
+    block: int
+    other_block: int
+    rule: str = ""
+
+
+def nearest(ctx: Context, state: State, proposed: dict[tuple[str, int, int], str]) -> dict[tuple[int, int], tuple[Near, ...]]:
+    """{(side, article): candidates} for every article in no counterpart
+    group (side 0 left, 1 right): the links proposed and graded candidates
+    (``proposed``: (kind, left, right) -> the pass that made it) first, by
+    score, then the other side's articles by score, ``CANDIDATES`` in all,
+    each scoring above 0."""
+    paired_l = {i for l, _ in state.groups for i in l}
+    paired_r = {j for _, r in state.groups for j in r}
+    lone = {(0, i) for i in range(len(ctx.left)) if i not in paired_l} | {(1, j) for j in range(len(ctx.right)) if j not in paired_r}
+    if not lone:
+        return {}
+    ranked: dict[tuple[int, int], list[tuple[float, int]]] = {key: [] for key in lone}
+    by_row, by_col = around(ctx, {k for side, k in lone if side == 0}, {k for side, k in lone if side == 1})
+    for (i, j), s in by_row.items():
+        ranked[0, i].append((s, j))
+    for (i, j), s in by_col.items():
+        ranked[1, j].append((s, i))
+    rules: dict[tuple[int, int, int], str] = {}
+    for (kind, i, j), rule in proposed.items():
+        rules.setdefault((0, i, j), rule)
+        rules.setdefault((1, j, i), rule)
+    units = ctx.unit_scores()
+    out = {}
+    for (side, k), scored in ranked.items():
+        scored.sort(key=lambda x: (-((side, k, x[1]) in rules), -x[0], x[1]))
+        picks = []
+        for s, other in scored[:CANDIDATES]:
+            i, j = (k, other) if side == 0 else (other, k)
+            b, c = _best_blocks(ctx, units, i, j)
+            picks.append(Near(other, s, b if side == 0 else c, c if side == 0 else b, rules.get((side, k, other), "")))
+        if picks:
+            out[side, k] = tuple(picks)
+    return out
+
+
+def _best_blocks(ctx: Context, units, i: int, j: int) -> tuple[int, int]:
+    """The block of left ``i`` and the block of right ``j`` that score best
+    together (their first blocks when none shares a bigram)."""
+    best, at = 0.0, (0, 0)
+    for b in range(len(ctx.units_l[i])):
+        for c in range(len(ctx.units_r[j])):
+            s = units.get(((i, b), (j, c)), 0.0)
+            if s > best:
+                best, at = s, (b, c)
+    return at

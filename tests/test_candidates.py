@@ -1,0 +1,44 @@
+"""Candidates where the engine says nothing: each article left without a
+counterpart lists the closest articles of the other side, in every output."""
+
+from __future__ import annotations
+
+import json
+
+from gold import load_gold, text_of
+from test_render_common import XSS, sample
+
+from fagui.compare import compare
+from renderers import render
+
+
+def test_every_article_alone_lists_its_closest_articles():
+    gold = load_gold("national-jilin")
+    c = compare(text_of(gold["left"]), text_of(gold["right"]), gold["mode"])
+    alone = [p for p in c.pairs if not (p.left and p.right)]
+    assert alone and all(p.candidates for p in alone if p.relation != "shared")
+    other = {a.label for p in c.pairs for a in p.right}
+    for p in alone:
+        assert len(p.candidates) <= 3
+        assert all(x.score > 0 and x.label in (other if p.left else {a.label for q in c.pairs for a in q.left}) for x in p.candidates)
+        proposed = [x for x in p.candidates if x.rule]
+        rest = [x for x in p.candidates if not x.rule]
+        assert p.candidates == tuple(proposed + rest)  # links a pass proposed come first
+        assert [x.score for x in rest] == sorted((x.score for x in rest), reverse=True)
+    assert any(x.shared for p in alone for x in p.candidates)
+    # Two-sided pairs have none.
+    assert not any(p.candidates for p in c.pairs if p.left and p.right)
+
+
+def test_candidates_show_in_every_format_escaped():
+    c = sample(xss=True)
+    data = json.loads(render(c, "json"))
+    [alone] = [p for p in data["pairs"] if p["relation"] == "not_adopted"]
+    assert alone["candidates"][0] == {"label": "第四条", "score": 0.21, "shared": ["反间谍安全防范" + XSS], "rule": "in_order_chain"}
+    text = render(c, "text")
+    assert "  最接近的条文（候选，非对应）：第四条 0.21「反间谍安全防范" in text
+    assert "closest on the other side (candidates, not links): 第四条 0.21" in render(c, "text", lang="en")
+    markdown = render(c, "markdown")
+    assert "最接近的条文（候选，非对应）：第四条 0.21「反间谍安全防范" in markdown and XSS not in markdown
+    html = render(c, "html")
+    assert "最接近的条文（候选）" in html and '<a href="#R-第四条">' in html and XSS not in html
