@@ -90,6 +90,15 @@ def relation_label(name: str, lang: Lang = DEFAULT_LANG) -> str:
     return relation_words(name, lang)
 
 
+_FORMULA = ("=", "+", "-", "@", "	", "")
+
+
+def inert(value: str) -> str:
+    """``value`` as a spreadsheet shows it, never as a formula (the CSV
+    files of a report: :mod:`renderers.coverage_csv`, :mod:`renderers.repetition`)."""
+    return "'" + value if value.startswith(_FORMULA) else value
+
+
 def counts(comparison: Comparison) -> list[tuple[str, int]]:
     """(relation, number of pairs) for every relation of the mode, in order.
 

@@ -18,6 +18,7 @@ from fagui.impact import Impact
 from fagui.implements import Implementation, describe
 from fagui.model import Unreadable
 from renderers.impact import impact_data
+from renderers.repetition import TextRepetition, repetition_data
 from renderers.site import Entry
 
 SCHEMA = "fagui.report-index/1"
@@ -29,6 +30,7 @@ def render_index_json(
     implementation: Implementation,
     unreadable: Sequence[Unreadable] = (),
     impacts: Sequence[Impact] = (),
+    repetitions: Sequence[TextRepetition] = (),
 ) -> str:
     """The index of a report written from its entries (as :func:`renderers.site.entry` makes them)."""
     why = {(p.reference, p.derived): p for p in implementation.pairings}
@@ -56,5 +58,6 @@ def render_index_json(
         "warnings": list(implementation.warnings),
         "unreadable": [{"path": u.path, "line": u.line, "reason": u.reason} for u in unreadable],
         "impacts": [impact_data(i) for i in impacts],
+        "repetition": repetition_data(repetitions),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

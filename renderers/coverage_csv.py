@@ -16,16 +16,8 @@ import csv
 import io
 from typing import Sequence
 
-from renderers import COVERAGE
+from renderers import COVERAGE, inert
 from renderers.site import Entry, matrix_layout
-
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-
-def inert(value: str) -> str:
-    """``value`` as a spreadsheet shows it, never as a formula."""
-    return "'" + value if value.startswith(_FORMULA) else value
-
 
 def render_coverage_csv(entries: Sequence[Entry]) -> bytes:
     """The coverage matrix of ``entries`` (comparisons of one reference

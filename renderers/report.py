@@ -22,11 +22,14 @@ from fagui.impact import Impact
 from fagui.implements import Implementation
 from fagui.model import Comparison, Unreadable
 from fagui.outfolder import OutputFolder, output_folder
+from fagui.repetition import Repetition, repetition
 from renderers.articles import Column, render_article_page
 from renderers.corpus_json import render_index_json
 from renderers.coverage_csv import render_coverage_csv
 from renderers.docx import render_docx
 from renderers.html import render_side_by_side
+from renderers.repetition import CSV_NAME as REPETITION_CSV
+from renderers.repetition import by_text, render_repetition_csv
 from renderers.site import Entry, article_href, article_hrefs, csv_href, entry, matrix_layout, page_name, render_index
 
 INDEX = "index.html"
@@ -63,9 +66,12 @@ def build_site(
     a comparison that failed as it was made.     ``impacts`` (consumed after
     the comparisons) what each revised reference text means for the texts
     implementing it (:mod:`fagui.impact`), on the index and in index.json.
-    Returns the path of the index.
+    Per cross-jurisdiction comparison, the derived articles repeating the
+    reference nearly word for word (:mod:`fagui.repetition`): a table on the
+    index and ``repetition.csv``. Returns the path of the index.
     """
     used: set[str] = set()
+    repeated: list[Repetition] = []
     references: dict[str, dict[str, tuple[str, ...]]] = {}  # reference text -> its articles' blocks
     with output_folder(out_dir, "report", force=force) as folder:
 
@@ -74,7 +80,7 @@ def build_site(
             for name, comparison in items:
                 href = page_name(name)
                 k = 2
-                while href in used or href in (INDEX, INDEX_JSON):
+                while href in used or href in (INDEX, INDEX_JSON, REPETITION_CSV):
                     href = page_name(f"{name}-{k}")
                     k += 1
                 used.add(href)
@@ -89,6 +95,8 @@ def build_site(
                 docx = href.removesuffix(".html") + ".docx"
                 folder.write(docx, render_docx(comparison))
                 entries.append(entry(name, href, comparison, docx))
+                if comparison.mode == "jurisdictions":
+                    repeated.append(repetition(comparison))
             return entries
 
         found = write(jurisdictions)
@@ -99,11 +107,15 @@ def build_site(
         for key, entries in groups.items():
             _write_group(folder, entries, references.get(key, {}))
         revised = tuple(impacts)
-        folder.write(INDEX_JSON, render_index_json(found, history, implementation, unreadable, revised))
+        repeats = by_text(repeated)
+        if repeats:
+            folder.write(REPETITION_CSV, render_repetition_csv(repeats))
+        folder.write(INDEX_JSON, render_index_json(found, history, implementation, unreadable, revised, repeats))
         index = folder.write(
             INDEX,
             render_index(
-                found, history, title=title, article_pages=True, implementation=implementation, unreadable=unreadable, impacts=revised
+                found, history, title=title, article_pages=True, implementation=implementation, unreadable=unreadable,
+                impacts=revised, repetitions=repeats,
             ),
         )
     return index

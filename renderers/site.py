@@ -22,6 +22,7 @@ from renderers import COVERAGE, article_blocks, counts, flag_text, relation_labe
 from renderers.articles import Carriage, carriages
 from renderers.html import esc, page_head
 from renderers.impact import render_impact_section
+from renderers.repetition import TextRepetition, render_repetition_section
 
 WORDS_UP_TO = 8
 """With at most this many columns, matrix cells spell the class out."""
@@ -261,6 +262,7 @@ def render_index(
     implementation: Implementation | None = None,
     unreadable: Sequence[Unreadable] = (),
     impacts: Sequence[Impact] = (),
+    repetitions: Sequence[TextRepetition] = (),
 ) -> str:
     """The index page of a report: comparisons of a reference text against
     derived texts (grouped by reference text, each group with its coverage
@@ -269,7 +271,8 @@ def render_index(
     (:func:`csv_href`), and the index links to them. ``implementation``: why
     each pair was compared (shown under the derived text) and the texts
     compared with nothing. ``unreadable``: the texts left out, with why.
-    ``impacts``: per revised reference text, what
+    ``repetitions``: per derived text, its articles repeating a reference
+    (:mod:`renderers.repetition`), highest share first. ``impacts``: per revised reference text, what
     each implementing text must review (:mod:`fagui.impact`)."""
     why = {(p.reference, p.derived): p for p in implementation.pairings} if implementation else {}
     out = [page_head(title), '<body class="idx">\n']
@@ -298,6 +301,9 @@ def render_index(
         out.append("</section>\n")
     if not jurisdictions:
         out.append('<p class="lede">没有上位与实施文本的对照（texts/ 中需要实施或援引另一文本的文本，见 docs/report.md）。</p>\n')
+    if repetitions:
+        pages = {(e.left.id or "", e.right.id or ""): e.href for e in jurisdictions}
+        out.append(render_repetition_section(repetitions, pages))
     for impact in impacts:
         pages = {e.right.id or "": e.href for e in jurisdictions if e.left.id == impact.national_id}
         out.append(render_impact_section(impact, pages))

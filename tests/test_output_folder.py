@@ -63,7 +63,7 @@ def site_files(*names: str) -> list[str]:
     """What build_site writes for comparisons ``names`` of sample()'s
     national text (7 articles): page and 对照表 each, article pages, CSV."""
     return sorted(
-        ["index.html", "index.json", "coverage.national-test.csv"]
+        ["index.html", "index.json", "repetition.csv", "coverage.national-test.csv"]
         + [f"{name}.{ext}" for name in names for ext in ("html", "docx")]
         + [f"art.national-test.{k:03d}.html" for k in range(1, 8)]
     )

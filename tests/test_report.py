@@ -80,7 +80,7 @@ def test_build_site_writes_pages_then_an_index_whose_links_resolve(tmp_path):
     # Per comparison a page and its 对照表; per national article a page across the provinces; the matrix as CSV.
     articles = [f"art.national-test.{n:03d}.html" for n in range(1, len(c.coverage) + 1)]
     assert sorted(p.name for p in index.parent.iterdir()) == sorted(
-        [".fagui-manifest.json", "history-national.docx", "history-national.html", "index.html", "index.json", "jilin.docx", "jilin.html",
+        [".fagui-manifest.json", "history-national.docx", "history-national.html", "index.html", "index.json", "repetition.csv", "jilin.docx", "jilin.html",
          "zhejiang.docx", "zhejiang.html", "coverage.national-test.csv"] + articles
     )
     page = index.read_text(encoding="utf-8")
@@ -148,7 +148,7 @@ def test_cli_report(corpus, tmp_path):
     provinces = ("heilongjiang-counterespionage-security-regulations", "jiangxi-counterespionage-work-regulations",
                  "jilin-counterespionage-work-provisions", "zhejiang-counterespionage-security-measures")
     assert names == sorted(
-        ["index.html", "index.json", ".fagui-manifest.json", "coverage.national-counterespionage-security-provisions.csv"]
+        ["index.html", "index.json", "repetition.csv", ".fagui-manifest.json", "coverage.national-counterespionage-security-provisions.csv"]
         + [f"national-counterespionage-security-provisions--{j}.{ext}" for j in provinces for ext in ("html", "docx")]
         + [f"art.national-counterespionage-security-provisions.{n:03d}.html" for n in range(1, 32)]
     )
