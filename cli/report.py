@@ -12,9 +12,9 @@ import click
 
 from cli.options import repo_option
 from cli.progress import progress_bar
-from fagui.errors import FaguiError
 from fagui.model import Comparison, Unreadable
-from fagui.report import PendingComparison, plan_report
+from fagui.pool import Failed, default_jobs, made
+from fagui.report import plan_report
 from fagui.text.control import visible
 from renderers.report import build_site
 
@@ -22,8 +22,9 @@ from renderers.report import build_site
 @click.command()
 @click.option("-o", "--output", default="report", show_default=True, type=click.Path(file_okay=False), help="Folder to write the site into.")
 @click.option("--force", is_flag=True, help="Write into OUTPUT even if it holds files fagui did not write (they are kept).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Processes making comparisons (default: every core, from 16 comparisons); the site is the same whatever the number.")
 @repo_option
-def report(output: str, force: bool, repo: str) -> None:
+def report(output: str, force: bool, jobs: int | None, repo: str) -> None:
     """Compare each text with the higher-level texts it implements, as a static site.
 
     What a text implements is found from its title (实施《…》办法), its basis
@@ -40,6 +41,7 @@ def report(output: str, force: bool, repo: str) -> None:
     Examples:
       fagui report                  # writes report/index.html
       fagui report -o /tmp/site --repo ~/corpus
+      fagui report -j 1             # one process
     """
     plan = plan_report(repo)
     for warning in plan.implementation.warnings:
@@ -55,8 +57,9 @@ def report(output: str, force: bool, repo: str) -> None:
             if show:
                 progress.update(1, name)
 
+        jurisdictions, histories = made(plan, jobs or default_jobs(plan))
         index = build_site(
-            output, _made(plan.jurisdictions, tick, unreadable), _made(plan.histories, tick, unreadable),
+            output, _made(jurisdictions, tick, unreadable), _made(histories, tick, unreadable),
             force=force, implementation=plan.implementation, unreadable=unreadable,
             impacts=(make() for make in plan.impacts),
         )
@@ -69,16 +72,14 @@ def _warn_unreadable(u: Unreadable) -> None:
 
 
 def _made(
-    pending: Iterable[PendingComparison], tick: Callable[[str], None], unreadable: list[Unreadable]
+    results: Iterable[tuple[str, Comparison | Failed]], tick: Callable[[str], None], unreadable: list[Unreadable]
 ) -> Iterator[tuple[str, Comparison]]:
     """Each comparison made; one whose text cannot be read (a version in git,
     say) is added to ``unreadable`` and left out, and the report goes on."""
-    for p in pending:
-        try:
-            comparison = p.make()
-        except FaguiError as exc:
-            unreadable.append(Unreadable(exc.path or p.name, exc.message, exc.line))
+    for name, comparison in results:
+        if isinstance(comparison, Failed):
+            unreadable.append(Unreadable(comparison.path or name, comparison.message, comparison.line))
             _warn_unreadable(unreadable[-1])
             continue
-        yield p.name, comparison
-        tick(visible(p.name))  # resumed: its page and 对照表 are written
+        yield name, comparison
+        tick(visible(name))  # resumed: its page and 对照表 are written

@@ -90,7 +90,7 @@ def relation_label(name: str, lang: Lang = DEFAULT_LANG) -> str:
     return relation_words(name, lang)
 
 
-_FORMULA = ("=", "+", "-", "@", "	", "")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def inert(value: str) -> str:
