@@ -15,20 +15,23 @@ from fagui.errors import FaguiError
 from fagui.files import read_bytes
 from fagui.store.batch import add_history
 from fagui.store.corpus import Corpus
+from fagui.store.tree import plan_tree
 from fagui.text.control import visible
 
 
 @click.command()
 @click.argument("raws", metavar="RAW...", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("--id", "regulation_id", required=True, help="The regulation's id, e.g. jilin/counterespionage-work-provisions.")
+@click.option("--id", "regulation_id", help="The regulation's id, e.g. jilin/counterespionage-work-provisions (not with --tree).")
 @click.option("--effective", metavar="YYYY-MM-DD", help="Effective date; overrides the one the text states (one RAW only).")
 @click.option("--source", metavar="URL", help="Where the text came from; overrides the link the text names (one RAW only).")
 @click.option("-m", "--message", help="A note for the commit body (of every version added).")
 @click.option("--tag", help="Also tag the version's commit with this name (one RAW only).")
 @click.option("--force", is_flag=True, help="Discard uncommitted changes to texts/ID.md and its source.")
+@click.option("--tree", is_flag=True, help="RAW is a folder tree of many regulations: one id per file, from its path.")
+@click.option("--dry-run", is_flag=True, help="With --tree: print each id and its files, add nothing.")
 @lang_option
 @repo_option
-def add(raws, regulation_id, effective, source, message, tag, force, lang, repo) -> None:
+def add(raws, regulation_id, effective, source, message, tag, force, tree, dry_run, lang, repo) -> None:
     """Ingest raw texts and commit each as a version of a regulation.
 
     Writes texts/ID.md and texts/ID.source.txt from RAW (a file, - for
@@ -47,7 +50,15 @@ def add(raws, regulation_id, effective, source, message, tag, force, lang, repo)
       fagui add amended.txt --id national/counterespionage-security-provisions --tag v2 -m "2025 amendment"
       fagui add ~/Laws/仲裁法*.md --id national/arbitration-law
       fagui add downloads/arbitration/ --id national/arbitration-law
+      fagui add --tree ~/LawRefBook --dry-run   # the ids a tree would get
     """
+    if tree:
+        _add_tree(raws, regulation_id, effective, source, tag, force, dry_run, message, repo)
+        return
+    if dry_run:
+        raise FaguiError("--dry-run applies to --tree")
+    if not regulation_id:
+        raise FaguiError("--id ID is required (or --tree for a folder of many regulations)")
     if len(raws) == 1 and not os.path.isdir(raws[0]):
         _add_one(raws[0], regulation_id, effective, source, message, tag, force, repo, lang)
         return
@@ -66,6 +77,47 @@ def add(raws, regulation_id, effective, source, message, tag, force, lang, repo)
             _note_same_title(entry.result)
         else:
             click.echo(f"{regulation_id}: {visible(entry.name)}: unchanged, already the current version ({entry.result.commit[:7]})")
+
+
+def _add_tree(raws, regulation_id, effective, source, tag, force, dry_run, message, repo) -> None:
+    for flag, value in (("--id", regulation_id), ("--effective", effective), ("--source", source), ("--tag", tag), ("--force", force)):
+        if value:
+            raise FaguiError(f"{flag} does not apply to --tree: each regulation's id comes from its path")
+    if len(raws) != 1:
+        raise FaguiError("--tree takes one folder")
+    regulations = plan_tree(raws[0])
+    if dry_run:
+        for r in regulations:
+            click.echo(f"{r.id}\t{visible(', '.join(str(p.relative_to(raws[0])) for p in r.files))}")
+        click.echo(f"{len(regulations)} regulations, {sum(len(r.files) for r in regulations)} files; nothing added (--dry-run)")
+        return
+    corpus = Corpus(repo)
+    total = sum(len(r.files) for r in regulations)
+    done = 0
+    failed = 0
+    with _ProgressBar("adding") as bar:
+        for r in regulations:
+
+            def progress(name: str, k: int, n: int) -> None:
+                bar.update(name, done + k, total)
+
+            try:
+                entries = add_history(corpus, [str(p) for p in r.files], r.id, message=message, progress=progress)
+            except FaguiError as exc:
+                failed += 1
+                click.echo(f"fagui: error: {r.id}: {visible(str(exc), newlines=False)}", err=True)
+                entries = []
+            done += len(r.files)
+            for entry in entries:
+                if entry.result is None:
+                    state = f"skipped, already recorded ({entry.recorded[:7]})"
+                elif entry.result.created:
+                    state = f"[{entry.result.commit[:7]}] version effective {entry.result.effective}"
+                else:
+                    state = "unchanged, already the current version"
+                click.echo(f"{r.id}: {visible(entry.name)}: {state}")
+    if failed:
+        raise FaguiError(f"{failed} of {len(regulations)} regulations not added (errors above); the others were")
 
 
 def _note_same_title(result) -> None:
