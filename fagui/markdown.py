@@ -30,7 +30,12 @@ _PLAIN_VALUE_RE = re.compile(r"^[^\s'\"#:{}\[\],&*!|>%@`-][^#]*$")
 DATE_FIELDS = ("adopted", "promulgated", "effective", "date")
 """Front-matter fields (and the history key) that hold a date."""
 
-_md = MarkdownIt("commonmark")
+_md = MarkdownIt("commonmark").disable("inline")
+"""The reader takes each heading's and paragraph's source text (an inline
+token's ``content``, set by the block parse) and never its parsed children,
+so the inline parse, a quarter of the reading time, is not run
+(tests/test_markdown.py checks the same Regulation, or the same error, as a
+full CommonMark parse gives)."""
 
 
 # -- writing -----------------------------------------------------------------

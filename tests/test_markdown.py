@@ -7,6 +7,10 @@ from conftest import markdown_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import fagui.markdown
+from markdown_it import MarkdownIt
+
+from fagui.errors import FaguiError
 from fagui.text.normalise import normalise
 from fagui.text.numerals import to_chinese
 from fagui.markdown import read_regulation, write_regulation
@@ -96,3 +100,39 @@ def test_normalising_twice_changes_nothing(text):
     again, counts = normalise(once)
     assert again == once
     assert not counts
+
+
+# -- the reader skips markdown-it's inline parse --------------------------
+
+FULL_PARSE = MarkdownIt("commonmark")
+_markdown_line = st.lists(st.sampled_from(list("第一条章节的规定，。*_`[]()<>!&#\\-+=>|~ \n") + ["  ", "![a](b)", "<b>", "&amp;", "**x**"]), max_size=12).map("".join)
+
+
+def _read_with(parser: MarkdownIt, text: str):
+    """What read_regulation gives with ``parser`` in place of its own: the
+    Regulation, or the error's message."""
+    saved, fagui.markdown._md = fagui.markdown._md, parser
+    try:
+        return read_regulation(text)
+    except FaguiError as exc:
+        return f"error: {exc}"
+    finally:
+        fagui.markdown._md = saved
+
+
+def test_seed_texts_read_as_a_full_parse_reads_them(corpus_id):
+    text = markdown_path(corpus_id).read_text(encoding="utf-8")
+    assert read_regulation(text) == _read_with(FULL_PARSE, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(regulations(), st.lists(st.tuples(st.integers(0, 10**6), _markdown_line), max_size=3))
+def test_any_markdown_reads_as_a_full_parse_reads_it(regulation, insertions):
+    """Canonical text with lines of raw Markdown (emphasis, links, HTML,
+    escapes, lists, block quotes) put in anywhere after the front matter."""
+    lines = write_regulation(regulation).split("\n")
+    body = lines.index("---", 1) + 1
+    for where, line in insertions:
+        lines.insert(body + where % (len(lines) - body + 1), line)
+    text = "\n".join(lines)
+    assert _read_with(fagui.markdown._md, text) == _read_with(FULL_PARSE, text)
