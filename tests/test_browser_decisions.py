@@ -34,17 +34,20 @@ def test_a_reviewer_decides_in_the_browser_and_apply_commits_it(repo, watched, t
     shares = page.locator('.shares .dec[data-strength="shares"]').first
     confirmed = (counterpart.get_attribute("data-left"), counterpart.get_attribute("data-right"))
     rejected = (shares.get_attribute("data-left"), shares.get_attribute("data-right"))
+    candidate = page.locator(".cands .dec").first  # where the engine says nothing: its closest article
+    suggested = (candidate.get_attribute("data-left"), candidate.get_attribute("data-right"))
     counterpart.locator("button.ok").click()
     shares.locator("button.no").click()
+    candidate.locator("button.ok").click()
     assert counterpart.locator("button.ok").get_attribute("aria-pressed") == "true"
-    assert "已决定 2 项" in page.inner_text("#decide-count")
+    assert "已决定 3 项" in page.inner_text("#decide-count")
     # Kept in the browser: a reload shows them again; a second click takes one back.
     page.reload()
-    assert "已决定 2 项" in page.inner_text("#decide-count")
+    assert "已决定 3 项" in page.inner_text("#decide-count")
     assert page.locator('.shares .dec[data-strength="shares"]').first.locator("button.no").get_attribute("aria-pressed") == "true"
     page.locator('.rh .dec[data-strength="counterpart"]').nth(1).locator("button.ok").click()
     page.locator('.rh .dec[data-strength="counterpart"]').nth(1).locator("button.ok").click()
-    assert "已决定 2 项" in page.inner_text("#decide-count")
+    assert "已决定 3 项" in page.inner_text("#decide-count")
     with page.expect_download() as info:
         page.click("#decide-download")
     saved = tmp_path / "decisions.jsonl"
@@ -52,15 +55,16 @@ def test_a_reviewer_decides_in_the_browser_and_apply_commits_it(repo, watched, t
     w.check_clean()
     lines = [json.loads(line) for line in saved.read_text(encoding="utf-8").splitlines()]
     assert lines[0] == {"schema": "fagui.decisions/1", "left": NATIONAL, "right": ZHEJIANG}
-    assert {(d["decision"], d["left"], d["right"]) for d in lines[1:]} == {("confirmed", *confirmed), ("rejected", *rejected)}
+    assert {(d["decision"], d["left"], d["right"]) for d in lines[1:]} == {("confirmed", *confirmed), ("rejected", *rejected), ("confirmed", *suggested)}
     # A reviewer who never opens a terminal hands the file over; one command commits it.
     head = git(repo, "rev-parse", "HEAD")
     out = fagui(repo, "link", "apply", str(saved))
-    assert out.count("] decisions/") == 2 and git(repo, "rev-parse", "HEAD~1") == head
+    assert out.count("] decisions/") == 3 and git(repo, "rev-parse", "HEAD~1") == head
     data = json.loads(fagui(repo, "diff", NATIONAL, ZHEJIANG, "--format", "json"))
     links = {(x["left"], x["right"], x["strength"]): x["decision"] for x in data["links"]}
     assert links[(*confirmed, "counterpart")] == "confirmed"
     assert (*rejected, "shares") not in links
+    assert links[(*suggested, "counterpart")] == "added", "a candidate confirmed is a link"
     # The page made now shows the committed decision.
     fagui(repo, "diff", NATIONAL, ZHEJIANG, "--format", "html", "-o", str(page_file))
     page = w.open(page_file)

@@ -404,3 +404,15 @@ def test_a_killed_link_leaves_the_old_state_or_the_new_and_the_next_one_recovers
     assert git(repo, "status", "--porcelain", "--", FILE) == ""
     assert git(repo, "diff", "--cached", "--name-only") == "README.md"
     assert not [p.name for p in (repo / ".git").iterdir() if p.name.startswith("fagui-") or p.name.endswith(".lock")]
+
+
+def test_a_confirmed_unsure_link_counts_in_the_figures(repo):
+    before = diff(repo)
+    pair = next((p for p in before["pairs"] if p["left"] and p["right"] and p["grade"] == "unsure"), None)
+    if pair is None:
+        pytest.skip("the engine grades every counterpart of this pair sure")
+    relation = pair["relation"]
+    assert link(repo, "confirm", pair["left"][0]["label"], pair["right"][0]["label"]).exit_code == 0
+    after = diff(repo)
+    assert after["summary"]["counts"][relation] == before["summary"]["counts"][relation] + 1
+    assert after["summary"]["unsure_counts"][relation] == before["summary"]["unsure_counts"][relation] - 1
