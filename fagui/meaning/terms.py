@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass
-from typing import Callable, Hashable, Iterable, Iterator
+from typing import Callable, Hashable, Iterable, Iterator, Sequence
 
 from fagui.model.meaning import Place
 
@@ -60,27 +60,24 @@ def scan(passage: Passage, pattern: re.Pattern, make: Callable[[re.Match, str, P
     return out
 
 
-def unmatched(left: list[Term], right: list[Term], key: Callable[[Term], Hashable] = lambda t: t.key) -> tuple[list[Term], list[Term]]:
+def unmatched(left: Sequence[Term], right: Sequence[Term], key: Callable[[Term], Hashable] = lambda t: t.key) -> tuple[list[Term], list[Term]]:
     """The terms of each side left once every term is cancelled against one
     of the other side with the same ``key`` (a multiset difference; order
     kept)."""
-    counts = Counter(map(key, right))
-    rest_l = []
-    for t in left:
+    return _less(left, right, key), _less(right, left, key)
+
+
+def _less(terms: Sequence[Term], others: Sequence[Term], key: Callable[[Term], Hashable]) -> list[Term]:
+    """``terms`` less one term for each of ``others`` with the same key."""
+    counts = Counter(map(key, others))
+    rest = []
+    for t in terms:
         k = key(t)
         if counts[k]:
             counts[k] -= 1
         else:
-            rest_l.append(t)
-    counts = Counter(map(key, left))
-    rest_r = []
-    for t in right:
-        k = key(t)
-        if counts[k]:
-            counts[k] -= 1
-        else:
-            rest_r.append(t)
-    return rest_l, rest_r
+            rest.append(t)
+    return rest
 
 
 def pair_by(left: list[Term], right: list[Term], group: Callable[[Term], Hashable]) -> Iterator[tuple[Term | None, Term | None]]:
