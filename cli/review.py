@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cli.options import format_option, repo_option
+from cli.options import format_option, lang_option, repo_option
 from fagui.review import parse_range, review_range
 from renderers.review import MAX_CHARS, render_review_json, render_review_markdown
 
@@ -20,8 +20,9 @@ from renderers.review import MAX_CHARS, render_review_json, render_review_markdo
     metavar="N",
     help="Shorten the Markdown to at most N characters (GitHub's comment limit), ending with a note on what was left out; 0: no limit. JSON is never shortened.",
 )
+@lang_option
 @repo_option
-def review(commit_range: str | None, fmt: str, max_chars: int, repo: str) -> None:
+def review(commit_range: str | None, fmt: str, max_chars: int, lang, repo: str) -> None:
     """Summarise the regulation changes in a commit range, for a pull request.
 
     Article by article, for every texts/**/*.md added, changed, renamed or
@@ -36,4 +37,4 @@ def review(commit_range: str | None, fmt: str, max_chars: int, repo: str) -> Non
     """
     base, head = parse_range(commit_range, repo)
     result = review_range(base, head, repo)
-    click.echo(render_review_json(result) if fmt == "json" else render_review_markdown(result, max_chars), nl=False)
+    click.echo(render_review_json(result) if fmt == "json" else render_review_markdown(result, max_chars, lang), nl=False)

@@ -99,6 +99,61 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "side.new_file": ("无此文件", "no file"),
     "side.deleted_file": ("文件已删除", "file deleted"),
     "driver.renumbered": ("调整顺序（{n}）：{moves}", "renumbered ({n}): {moves}"),
+    # fagui review (renderers.review)
+    "review.title": ("## fagui 审阅：`{base}..{head}`", "## fagui review: `{base}..{head}`"),
+    "review.nothing": ("此范围内没有法规变化。", "No regulation changes in this range."),
+    "review.errors": ("**错误：{n} 个文件不是规范格式**（运行 `fagui check`）：", "**Errors: {n} file(s) not in canonical form** (run `fagui check`):"),
+    "review.col_regulation": ("法规", "regulation"),
+    "review.col_file": ("文件", "file"),
+    "review.col_front_matter": ("元数据", "front matter"),
+    "review.error": ("**错误**", "**error**"),
+    "review.added": ("新增", "added"),
+    "review.modified": ("修改", "modified"),
+    "review.deleted": ("删除", "deleted"),
+    "review.renamed": ("更名，原为 {old}", "renamed from {old}"),
+    "review.source_note": ("> **与来源文本不符：** {note}", "> **Not what its source gives:** {note}"),
+    "review.front_matter": ("- 元数据：{fields}", "- Front matter: {fields}"),
+    "review.front_matter_changed": ("- 元数据变化：{fields}", "- Front matter changed: {fields}"),
+    "review.none": ("（无）", "(none)"),
+    "review.only_front_matter": ("条文没有变化，仅上述元数据有变化。", "No article changed; only the front matter above."),
+    "review.changed_articles": ("{n} 条有变化", "{n} changed articles"),
+    "review.shared_with_to": ("部分条款见于{other}", "carried into {other}"),
+    "review.shared_with_from": ("部分条款来自{other}", "carried from {other}"),
+    "review.left_out_here": ("*…… 本法规另有{more}未列出，见文末说明。*", "*… {more} of this regulation left out: see the note at the end.*"),
+    "count.more_changed.one": (" {n} 条有变化的条文", "{n} more changed article"),
+    "count.more_changed.many": (" {n} 条有变化的条文", "{n} more changed articles"),
+    "count.changed.one": ("{n} 条有变化的条文", "{n} changed article"),
+    "count.changed.many": ("{n} 条有变化的条文", "{n} changed articles"),
+    "count.regulation.one": ("{n} 部法规", "{n} regulation"),
+    "count.regulation.many": ("{n} 部法规", "{n} regulations"),
+    "review.in_part": ("{id} 部分", "{id} in part"),
+    "review.entirely": ("{regulations}全部", "{regulations} entirely"),
+    "review.limit": ("{n} 个字符", "{n} characters"),
+    "review.github_limit": ("（GitHub 评论的上限）", " (GitHub's limit for a comment)"),
+    "review.everything": (
+        "全部内容：`fagui review {base}..{head} --max-chars 0`（Markdown，不截短）或 `fagui review {base}..{head} --format json`",
+        "Everything: `fagui review {base}..{head} --max-chars 0` (Markdown, uncapped) or `fagui review {base}..{head} --format json`",
+    ),
+    "review.in_place": ("；就地修改的法规：`fagui diff ID@{base} ID@{head} --format markdown`", "; one regulation changed in place: `fagui diff ID@{base} ID@{head} --format markdown`"),
+    "review.shortened": (
+        "**为不超过{limit}已截短：** {total}中 {left_out} 条未列出{where}。上面的计数表是完整的。",
+        "**Shortened to stay within {limit}:** {left_out} of {total} left out{where}. The table of counts above is complete.",
+    ),
+    "review.where": ("（{parts}）", " ({parts})"),
+    "review.decisions": ("**审核决定**（`fagui link`）：", "**Reviewer decisions** (`fagui link`):"),
+    "review.decision_counts": ("新增 {added} 项，撤销 {removed} 项", "{added} added, {removed} removed"),
+    "review.decisions_more": ("…… 另有 {n} 项（`fagui review --format json` 列出全部）", "… and {n} more (`fagui review --format json` lists them all)"),
+    "verdict.confirmed": ("已确认", "confirmed"),
+    "verdict.rejected": ("已否决", "rejected"),
+    "field.adopted": ("通过日期", "adopted"),
+    "field.issuer": ("制定机关", "issuer"),
+    "field.level": ("层级", "level"),
+    "field.status": ("状态", "status"),
+    "field.kind": ("类别", "kind"),
+    "field.implements": ("所实施的上位法", "implements"),
+    "field.signatory": ("签署人", "signatory"),
+    "field.source": ("来源", "source"),
+    "field.source_sha256": ("来源 SHA-256", "source sha256"),
     # commit messages (fagui.store.message)
     "commit.first": ("语料库中的第一个版本：{title}，共{n}条。", "First version in the corpus: {title}, {n} articles."),
     "commit.relation": ("{relation}（{n}）：{labels}", "{relation} ({n}): {labels}"),
@@ -174,6 +229,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "flag.column": ("审查提示", "Flags"),
 }
 """Message id -> (Chinese, English)."""
+
+
+def count(key: str, n: int, lang: Lang = DEFAULT_LANG) -> str:
+    """``n`` things named by message ``key.one`` or ``key.many`` (English
+    plurals; Chinese has one form): 1 changed article, 3 changed articles."""
+    return say(f"{key}.{'one' if n == 1 else 'many'}", lang, n=n)
 
 
 def say(key: str, lang: Lang = DEFAULT_LANG, /, **args: object) -> str:

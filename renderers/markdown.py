@@ -47,7 +47,10 @@ FOLDED_RELATIONS = ("renumbered", "reference_update")
 """Between versions, pairs whose wording did not change (or changed only by
 following the renumbering) are listed on one line each, not in full."""
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#|~&!$])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&!$])")
+"""Characters that could format or inject. Not ( and ): they only matter
+after a ] (a link), and every [ and ] is escaped, so a note such as
+（1 article differs: …) shows no backslash where Markdown is read raw."""
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
 
 
@@ -249,6 +252,11 @@ def render_pair(out: list[str], n: int, pair: ArticlePair, lang: Lang = DEFAULT_
     head += f" · #{_ZERO_WIDTH}{n}"  # the pair's number, not a link to issue n
     for note in pair.notes:
         head += f" · {escape_markdown(note_words(note, lang))}"
+    for side, refs in (("L", pair.left), ("R", pair.right)):
+        others = [link.right if side == "L" else link.left for ref in refs for link in (said.shares if said else {}).get((side, ref.label), ())]
+        if others:
+            key = "review.shared_with_to" if side == "L" else "review.shared_with_from"
+            head += f" · {escape_markdown(say(key, lang, other=say('list.sep', lang).join(dict.fromkeys(others))))}"
     add(head)
     add("")
     if pair.candidates:

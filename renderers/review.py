@@ -18,13 +18,13 @@ from __future__ import annotations
 import json
 
 from fagui.decisions import record_line
-from fagui.messages import Lang
-from fagui.model import Verdict, relation_words
+from fagui.messages import CATALOGUE, DEFAULT_LANG, Lang, count, say
+from fagui.model import relation_words
 from fagui.review import FileChange, MetadataChange, Review
 from renderers.json import comparison_data
 from renderers.markdown import FOLD_AFTER, FOLDED_RELATIONS, Said, code_span, escape_markdown, folded_lines, render_pair
 
-SUMMARY_RELATIONS = ("added", "amended", "deleted", "renumbered", "reference_update", "moved", "split", "merged")
+SUMMARY_RELATIONS = ("added", "amended", "deleted", "renumbered", "reference_update", "moved", "split", "merged", "shared")
 
 MAX_CHARS = 65_536
 """Default cap on the Markdown: GitHub rejects a comment body longer than
@@ -35,7 +35,7 @@ caller that adds to the body (the workflow's marker line) must leave room
 for it with a lower limit."""
 
 
-def render_review_markdown(review: Review, max_chars: int | None = MAX_CHARS) -> str:
+def render_review_markdown(review: Review, max_chars: int | None = MAX_CHARS, lang: Lang = DEFAULT_LANG) -> str:
     """The review as one Markdown document for a pull-request comment.
 
     At most ``max_chars`` characters (``len`` of the returned ``str``;
@@ -48,11 +48,11 @@ def render_review_markdown(review: Review, max_chars: int | None = MAX_CHARS) ->
     out and how to see everything. Only a head that alone is longer than
     ``max_chars`` (hundreds of files) can still exceed it.
     """
-    head, sections = _document(review)
+    head, sections = _document(review, lang)
     full = _join(head + [line for section in sections for line in section.lines()])
     if not max_chars or len(full) <= max_chars:
         return full
-    return _shorten(review, head, sections, max_chars)
+    return _shorten(review, head, sections, max_chars, lang)
 
 
 class _Section:
@@ -75,110 +75,120 @@ def _size(lines: list[str]) -> int:
     return sum(len(line) + 1 for line in lines)
 
 
-def _document(review: Review) -> tuple[list[str], list[_Section]]:
+def _document(review: Review, lang: Lang) -> tuple[list[str], list[_Section]]:
     """The head (title, errors, counts) and one section per compared file."""
-    out = [f"## fagui review: `{review.base_commit[:7]}..{review.head_commit[:7]}`", ""]
+    out = [say("review.title", lang, base=review.base_commit[:7], head=review.head_commit[:7]), ""]
     add = out.append
-    out += _decisions(review)
+    out += _decisions(review, lang)
     if not review.changes:
-        add("No regulation changes in this range.")
+        add(say("review.nothing", lang))
         return out, []
     problems = [c for c in review.changes if c.problem]
     if problems:
-        add(f"**Errors: {len(problems)} file(s) not in canonical form** (run `fagui check`):")
+        add(say("review.errors", lang, n=len(problems)))
         add("")
         for change in problems:
             add(f"- {code_span(change.path)}: {escape_markdown(change.problem)}")
         add("")
-    add("| regulation | file | " + " | ".join(relation_words(r, Lang.EN) for r in SUMMARY_RELATIONS) + " | front matter |")
+    columns = [say("review.col_regulation", lang), say("review.col_file", lang)] + [relation_words(r, lang) for r in SUMMARY_RELATIONS]
+    add("| " + " | ".join(columns + [say("review.col_front_matter", lang)]) + " |")
     add("|---|---|" + "---:|" * len(SUMMARY_RELATIONS) + "---|")
     for change in review.changes:
         counts = dict(change.comparison.summary.counts) if change.comparison else {}
         cells = [str(counts.get(r, 0)) if change.comparison else "—" for r in SUMMARY_RELATIONS]
-        fields = ", ".join(m.field for m in change.metadata) if change.status in ("modified", "renamed") else ""
-        cells.append(fields.replace("_", " ") or "—")
-        add(f"| {code_span(change.regulation_id, in_table=True)} | {_status(change, in_table=True)} | " + " | ".join(cells) + " |")
-    return out, [_file(change) for change in review.changes if change.comparison is not None]
+        fields = say("list.sep", lang).join(_field_name(m.field, lang) for m in change.metadata) if change.status in ("modified", "renamed") else ""
+        cells.append(fields or "—")
+        add(f"| {code_span(change.regulation_id, in_table=True)} | {_status(change, lang, in_table=True)} | " + " | ".join(cells) + " |")
+    return out, [_file(change, lang) for change in review.changes if change.comparison is not None]
 
 
-VERDICTS = {Verdict.CONFIRMED: "已确认 confirmed", Verdict.REJECTED: "已否决 rejected"}
 
 DECISIONS_SHOWN = 30
 """At most this many decisions are listed per file (the JSON has them all)."""
 
 
-def _decisions(review: Review) -> list[str]:
+def _decisions(review: Review, lang: Lang) -> list[str]:
     """The reviewers' decisions the range adds or removes (``fagui link``),
     file by file: who decided is the commit's author, what is here."""
     if not review.decisions:
         return []
-    out = ["**Reviewer decisions** (`fagui link`):", ""]
+    out = [say("review.decisions", lang), ""]
     for change in review.decisions:
         pair = f" ({code_span(change.left_id)} ↔ {code_span(change.right_id)})" if change.left_id else ""
         if change.problem:
-            out.append(f"- {code_span(change.path)}: **error**: {escape_markdown(change.problem)}")
+            out.append(f"- {code_span(change.path)}: {say('review.error', lang)}: {escape_markdown(change.problem)}")
             continue
-        out.append(f"- {code_span(change.path)}{pair}: {len(change.added)} added, {len(change.removed)} removed")
+        out.append(f"- {code_span(change.path)}{pair}: {say('review.decision_counts', lang, added=len(change.added), removed=len(change.removed))}")
         marked = [("+", r) for r in change.added] + [("−", r) for r in change.removed]
         for sign, r in marked[:DECISIONS_SHOWN]:
             note = f" · {escape_markdown(r.note)}" if r.note else ""
-            out.append(f"  - {sign} {VERDICTS[r.verdict]} {escape_markdown(r.left)} ↔ {escape_markdown(r.right)} ({r.strength.value}){note}")
+            verdict = say(f"verdict.{r.verdict.value}", lang)
+            out.append(f"  - {sign} {verdict} {escape_markdown(r.left)} ↔ {escape_markdown(r.right)} ({say('strength.' + r.strength.value, lang)}){note}")
         if len(marked) > DECISIONS_SHOWN:
-            out.append(f"  - … and {len(marked) - DECISIONS_SHOWN} more (`fagui review --format json` lists them all)")
+            out.append(f"  - {say('review.decisions_more', lang, n=len(marked) - DECISIONS_SHOWN)}")
     out.append("")
     return out
 
 
-def _status(change: FileChange, in_table: bool = False) -> str:
+def _status(change: FileChange, lang: Lang, in_table: bool = False) -> str:
     if change.problem:
-        return "**error**"
+        return say("review.error", lang)
     if change.status == "renamed":
-        return f"renamed from {code_span(change.old_path, in_table=in_table)}"
-    return change.status
+        return say("review.renamed", lang, old=code_span(change.old_path, in_table=in_table))
+    return say(f"review.{change.status}", lang)
 
 
-def _file(change: FileChange) -> _Section:
+def _field_name(name: str, lang: Lang) -> str:
+    """A front-matter field as a reader names it: 施行日期 / effective."""
+    if Lang(lang) is Lang.EN or f"field.{name}" not in CATALOGUE:
+        return name.replace("_", " ")
+    return say(f"field.{name}", lang)
+
+
+def _file(change: FileChange, lang: Lang) -> _Section:
     opening: list[str] = []
     add = opening.append
     comparison = change.comparison
     add("")
-    add(f"### {escape_markdown(comparison.right.title)} ({code_span(change.regulation_id)}, {_status(change)})")
+    add(f"### {escape_markdown(comparison.right.title)} ({code_span(change.regulation_id)}, {_status(change, lang)})")
     add("")
     if change.source_note:
-        add(f"> **Not what its source gives:** {escape_markdown(change.source_note)}")
+        add(say("review.source_note", lang, note=escape_markdown(change.source_note)))
         add("")
     if change.metadata and change.status != "deleted":
-        add(f"- {'Front matter' if change.status == 'added' else 'Front matter changed'}: " + "; ".join(_field(m, change.status) for m in change.metadata))
-    opening += folded_lines(comparison, Lang.EN)
+        key = "review.front_matter" if change.status == "added" else "review.front_matter_changed"
+        add(say(key, lang, fields="; ".join(_field(m, change.status, lang) for m in change.metadata)))
+    opening += folded_lines(comparison, lang)
     shown = [(i, p) for i, p in enumerate(comparison.pairs, 1) if p.changed and p.relation not in FOLDED_RELATIONS]
     if not shown:
         add("")
-        add("No article changed; only the front matter above." if change.metadata else "No substantive change.")
+        add(say("review.only_front_matter", lang) if change.metadata else say("md.no_substantive", lang))
         return _Section(change, opening, [], [])
     add("")
     fold = len(shown) > FOLD_AFTER
     if fold:
-        add(f"<details><summary>{len(shown)} changed articles</summary>")
+        add(f"<details><summary>{say('review.changed_articles', lang, n=len(shown))}</summary>")
         add("")
     articles = []
-    said = Said.of(comparison, Lang.EN)
+    said = Said.of(comparison, lang)
     for i, pair in shown:
         lines: list[str] = []
-        render_pair(lines, i, pair, Lang.EN, comparison.mode, said)
+        render_pair(lines, i, pair, lang, comparison.mode, said)
         lines.append("")
         articles.append(lines)
     return _Section(change, opening, articles, ["</details>"] if fold else [])
 
 
-def _field(m: MetadataChange, status: str) -> str:
-    """``effective`` `2026-03-01` → `2026-04-01`; for a new file, only the value."""
-    name = m.field.replace("_", " ")
+def _field(m: MetadataChange, status: str, lang: Lang) -> str:
+    """``施行日期`` `2026-03-01` → `2026-04-01`; for a new file, only the value."""
+    name = _field_name(m.field, lang)
     if status == "added":
         return f"{name} {code_span(m.new)}"
-    return f"{name} {code_span(m.old) if m.old is not None else '(none)'} → {code_span(m.new) if m.new is not None else '(none)'}"
+    none = say("review.none", lang)
+    return f"{name} {code_span(m.old) if m.old is not None else none} → {code_span(m.new) if m.new is not None else none}"
 
 
-def _shorten(review: Review, head: list[str], sections: list[_Section], max_chars: int) -> str:
+def _shorten(review: Review, head: list[str], sections: list[_Section], max_chars: int, lang: Lang) -> str:
     """``head``, then whole sections and articles in order for as long as
     they, the lines closing the section they stop in and the note all fit."""
     total = sum(len(s.articles) for s in sections)
@@ -195,14 +205,13 @@ def _shorten(review: Review, head: list[str], sections: list[_Section], max_char
         lines = []
         if section is not None:
             if kept < len(section.articles):
-                more = _n(len(section.articles) - kept, "more changed article")
-                lines.append(f"*… {more} of this regulation left out: see the note at the end.*")
+                lines.append(say("review.left_out_here", lang, more=count("count.more_changed", len(section.articles) - kept, lang)))
                 if section.closing:
                     lines += [""] + section.closing
             else:
                 lines += section.closing
         partly = section if section is not None and kept < len(section.articles) else None
-        return lines + _note(review, max_chars, total - articles, total, partly, sections[sections_begun:])
+        return lines + _note(review, max_chars, total - articles, total, partly, sections[sections_begun:], lang)
 
     for section in sections:
         cost = _size(section.opening)
@@ -229,37 +238,32 @@ def _shorten(review: Review, head: list[str], sections: list[_Section], max_char
 
 
 def _note(
-    review: Review, max_chars: int, left_out: int, total: int, partly: _Section | None, omitted: list[_Section]
+    review: Review, max_chars: int, left_out: int, total: int, partly: _Section | None, omitted: list[_Section], lang: Lang
 ) -> list[str]:
     """The closing note of a shortened review: how much was left out (of
     ``partly`` some articles, of ``omitted`` whole sections), and the commands
     that show everything."""
     where = []
     if partly is not None:
-        where.append(f"{code_span(partly.change.regulation_id)} in part")
+        where.append(say("review.in_part", lang, id=code_span(partly.change.regulation_id)))
     if omitted:
-        where.append(f"{_n(len(omitted), 'regulation')} entirely")
-    limit = f"{max_chars:,} characters"
+        where.append(say("review.entirely", lang, regulations=count("count.regulation", len(omitted), lang)))
+    limit = say("review.limit", lang, n=f"{max_chars:,}")
     if max_chars == MAX_CHARS:
-        limit += " (GitHub's limit for a comment)"
+        limit += say("review.github_limit", lang)
     base, head = review.base_commit[:7], review.head_commit[:7]
-    everything = f"Everything: `fagui review {base}..{head} --max-chars 0` (Markdown, uncapped) or `fagui review {base}..{head} --format json`"
+    everything = say("review.everything", lang, base=base, head=head)
     if any(s.change.status == "modified" for s in ([partly] if partly else []) + omitted):
-        everything += f"; one regulation changed in place: `fagui diff ID@{base} ID@{head} --format markdown`"
+        everything += say("review.in_place", lang, base=base, head=head)
+    parts = say("review.where", lang, parts="; ".join(where)) if where else ""
     return [
         "",
         "---",
         "",
-        f"**Shortened to stay within {limit}:** {left_out} of {_n(total, 'changed article')} left out"
-        + (f" ({'; '.join(where)})" if where else "")
-        + ". The table of counts above is complete.",
+        say("review.shortened", lang, limit=limit, left_out=left_out, total=count("count.changed", total, lang), where=parts),
         "",
-        everything + ".",
+        everything + ("。" if Lang(lang) is Lang.ZH else "."),
     ]
-
-
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def render_review_json(review: Review) -> str:

@@ -64,7 +64,7 @@ def hostile_repo(tmp_path):
 
 def test_review_shows_hostile_paths_literally(hostile_repo):
     for spec in ("HEAD~2..HEAD~1", "HEAD~1..HEAD"):
-        result = run("review", spec, "--repo", hostile_repo)
+        result = run("review", spec, "--repo", hostile_repo, "--lang", "en")
         assert result.exit_code == 0, result.output
         found = tokens(result.stdout)
         own = re.compile(r"<details><summary>\d+ changed articles</summary>\n|</details>\n")  # fagui's folding

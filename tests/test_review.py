@@ -56,7 +56,10 @@ def repo(tmp_path_factory) -> Path:
 
 
 def run(repo: Path, *args: str):
-    return CliRunner().invoke(main, [*args, "--repo", str(repo)], catch_exceptions=False)
+    """The CLI; a review in English (--lang en), the wording these tests check
+    (the Chinese default: tests/test_review_findings.py)."""
+    lang = ["--lang", "en"] if args[:1] == ("review",) else []
+    return CliRunner().invoke(main, [*args, *lang, "--repo", str(repo)], catch_exceptions=False)
 
 
 def test_review_counts_one_added_amended_deleted_rest_renumbered(repo):

@@ -60,8 +60,9 @@ def repo(tmp_path_factory) -> Path:
     return repo
 
 
-def review(repo: Path, *args: str):
-    result = CliRunner().invoke(main, ["review", "main..change", "--repo", str(repo), *args], catch_exceptions=False)
+def review(repo: Path, *args: str, lang: str = "en"):
+    """``fagui review main..change``, in English unless ``lang`` says otherwise."""
+    result = CliRunner().invoke(main, ["review", "main..change", "--repo", str(repo), "--lang", lang, *args], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return result.stdout
 
@@ -118,3 +119,14 @@ def test_a_hand_edit_that_departs_from_the_source_is_noted(repo):
         f"differs from what texts/{ZHEJIANG}.source.txt gives when ingested again (1 article differs: 第三条): "
         "edited by hand? check it against the source"
     )
+    # The note reads without backslashes where Markdown is read raw (a terminal).
+    assert "(1 article differs: 第三条)" in zhejiang and "\\(" not in zhejiang
+
+
+def test_the_review_is_chinese_by_default_with_a_shared_column(repo):
+    text = review(repo, lang="zh")
+    assert text.startswith("## fagui 审阅：")
+    head = next(line for line in text.splitlines() if line.startswith("| 法规 |"))
+    assert head == "| 法规 | 文件 | 新增 | 修改 | 删除 | 调整顺序 | 引用条号更新 | 调整位置 | 拆分 | 合并 | 共享条款 | 元数据 |"
+    assert "> **与来源文本不符：**" in section(text, ZHEJIANG)
+    assert "Front matter" not in text and "changed articles" not in text

@@ -21,6 +21,7 @@ from fagui.text.numerals import to_chinese
 from fagui.markdown import read_regulation, write_regulation
 from fagui.model import Metadata, Regulation
 from fagui.review import review_range
+from fagui.messages import Lang
 from renderers.review import MAX_CHARS, render_review_markdown
 
 NATIONAL = "national/counterespionage-security-provisions"
@@ -92,7 +93,9 @@ def repo(tmp_path_factory) -> Path:
 
 
 def run(repo: Path, *args: str):
-    result = CliRunner().invoke(main, [*args, "--repo", str(repo)], catch_exceptions=False)
+    """The CLI; a review in English (--lang en), the wording these tests parse."""
+    lang = ["--lang", "en"] if args[:1] == ("review",) else []
+    result = CliRunner().invoke(main, [*args, *lang, "--repo", str(repo)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return result.stdout
 
@@ -201,9 +204,9 @@ def test_documented_example_is_real_output(repo, full, full_json):
 
 def test_shortened_output_is_the_full_output_cut_between_articles(repo, full):
     review = review_range("main", "big", str(repo))
-    assert render_review_markdown(review, None) == render_review_markdown(review, 0) == full
+    assert render_review_markdown(review, None, Lang.EN) == render_review_markdown(review, 0, Lang.EN) == full
     for limit in (1_500, 2_000, 2_345, 3_000, 4_321, 8_000, 20_000, 50_000, len(full) - 1):
-        assert_cut_between_articles(full, render_review_markdown(review, limit), limit)
+        assert_cut_between_articles(full, render_review_markdown(review, limit, Lang.EN), limit)
 
 
 def test_every_limit_of_a_smaller_review(repo):
@@ -212,17 +215,17 @@ def test_every_limit_of_a_smaller_review(repo):
     whole: the output only grows with the limit, and is whole once it fits."""
     whole = review_range("main", "big", str(repo))
     review = dataclasses.replace(whole, changes=tuple(c for c in whole.changes if c.regulation_id != COMPILED))
-    full = render_review_markdown(review, 0)
+    full = render_review_markdown(review, 0, Lang.EN)
     assert full.count("<details>") == 1 and len(ARTICLE_HEAD.findall(full)) == 6 + 3
     shown = []
     for limit in range(1, len(full)):
-        text = render_review_markdown(review, limit)
+        text = render_review_markdown(review, limit, Lang.EN)
         assert_cut_between_articles(full, text, limit)
         shown.append(len(ARTICLE_HEAD.findall(text)))
     # Never all nine: the note is longer than any one article.
     assert shown == sorted(shown) and shown[0] == 0 and max(shown) < 9
     assert {0, 1, 6, 7} <= set(shown)  # 6: Jilin complete, <details> closed, the national text not begun
-    assert render_review_markdown(review, len(full)) == full
+    assert render_review_markdown(review, len(full), Lang.EN) == full
 
 
 def test_output_that_fits_is_unchanged(repo, full):
