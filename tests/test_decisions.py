@@ -300,11 +300,16 @@ def test_review_shows_who_decided_what_in_a_range(repo):
     base = git(repo, "rev-parse", "HEAD")
     assert link(repo, "reject", "第一条", "第一条").exit_code == 0
     assert link(repo, "confirm", "第三十一条", "第一条").exit_code == 0
-    text = fagui(repo, "review", f"{base}..HEAD").stdout
+    text = fagui(repo, "review", f"{base}..HEAD", "--lang", "en").stdout
     assert "**Reviewer decisions** (`fagui link`):" in text and "No regulation changes in this range." in text
     assert f"2 added, 1 removed" in text
-    assert "  - + 已否决 rejected 第一条 ↔ 第一条 (counterpart)" in text
-    assert "  - − 已确认 confirmed 第一条 ↔ 第一条 (counterpart) · 目的条款" in text
+    assert "  - + rejected 第一条 ↔ 第一条 (counterpart)" in text
+    assert "  - − confirmed 第一条 ↔ 第一条 (counterpart) · 目的条款" in text
+    text = fagui(repo, "review", f"{base}..HEAD").stdout  # Chinese by default
+    assert "**审核决定**（`fagui link`）：" in text and "此范围内没有法规变化。" in text
+    assert "新增 2 项，撤销 1 项" in text
+    assert "  - + 已否决 第一条 ↔ 第一条 (对应)" in text
+    assert "  - − 已确认 第一条 ↔ 第一条 (对应) · 目的条款" in text
     data = json.loads(fagui(repo, "review", f"{base}..HEAD", "--format", "json").stdout)
     (change,) = data["decisions"]
     assert (change["path"], change["left"], change["right"]) == (FILE, NATIONAL, ZHEJIANG)
