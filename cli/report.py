@@ -12,6 +12,8 @@ import click
 
 from cli.options import repo_option
 from cli.progress import progress_bar
+from fagui.errors import FaguiError
+from fagui.impact import Impact
 from fagui.model import Comparison, Unreadable
 from fagui.pool import Failed, default_jobs, made
 from fagui.report import plan_report
@@ -61,7 +63,7 @@ def report(output: str, force: bool, jobs: int | None, repo: str) -> None:
         index = build_site(
             output, _made(jurisdictions, tick, unreadable), _made(histories, tick, unreadable),
             force=force, implementation=plan.implementation, unreadable=unreadable,
-            impacts=(make() for make in plan.impacts),
+            impacts=_impacts(plan.impacts, unreadable),
         )
     click.echo(str(index))
 
@@ -69,6 +71,20 @@ def report(output: str, force: bool, jobs: int | None, repo: str) -> None:
 def _warn_unreadable(u: Unreadable) -> None:
     where = f"{u.path}:{u.line}" if u.line else u.path
     click.echo(f"warning: {visible(where, newlines=False)}: cannot be read, left out of the report: {visible(u.reason, newlines=False)}", err=True)
+
+
+def _impacts(makers: Iterable[Callable[[], Impact]], unreadable: list[Unreadable]) -> Iterator[Impact]:
+    """Each revision's impact; one that cannot be worked out (a decisions
+    file that cannot be read, say) is left out with a warning, once per
+    file and line, and the report goes on."""
+    for make in makers:
+        try:
+            yield make()
+        except FaguiError as exc:
+            u = Unreadable(exc.path or "", exc.message, exc.line)
+            if u not in unreadable:
+                unreadable.append(u)
+                _warn_unreadable(u)
 
 
 def _made(

@@ -24,7 +24,9 @@ from fagui.files import corpus_root
 from fagui.followed import followed_version
 from fagui.implements import Pairing, link_texts
 from fagui.model import ArticlePair, Comparison, DocumentRef
+from fagui.orientation import Decide
 from fagui.store.corpus import Corpus
+from fagui.store.decisions import CorpusDecisions
 from fagui.texts import Text, open_corpus, read_texts
 
 REVIEW = frozenset({"amended", "deleted", "split", "merged", "shared"})
@@ -79,7 +81,7 @@ def impact(repo: str | Path, national_id: str) -> Impact:
     texts = read_texts(root, unreadable=[])  # a text that cannot be read is left out, as in the report
     if national_id not in {t.id for t in texts}:
         raise FaguiError(f"no text {national_id} in the corpus", str(root))
-    return texts_impact(corpus, texts, link_texts(texts).pairings, national_id)
+    return texts_impact(corpus, texts, link_texts(texts).pairings, national_id, CorpusDecisions(corpus))
 
 
 def revised_references(corpus: Corpus | None, pairings: tuple[Pairing, ...]) -> list[str]:
@@ -94,8 +96,12 @@ def revised_references(corpus: Corpus | None, pairings: tuple[Pairing, ...]) -> 
     return out
 
 
-def texts_impact(corpus: Corpus, texts: list[Text], pairings: tuple[Pairing, ...], national_id: str) -> Impact:
-    """:func:`impact` on texts already read and paired."""
+def texts_impact(
+    corpus: Corpus, texts: list[Text], pairings: tuple[Pairing, ...], national_id: str, decide: Decide | None = None,
+) -> Impact:
+    """:func:`impact` on texts already read and paired; ``decide`` gives the
+    reviewers' decisions on a pair (as the comparison pages apply them), so a
+    rejected link carries nothing and a confirmed one carries its article."""
     by_id = {t.id: t for t in texts}
     versions = corpus.versions(national_id)
     newest, newest_ref = corpus.resolve(f"{national_id}@{versions[0].commit}")
@@ -112,7 +118,9 @@ def texts_impact(corpus: Corpus, texts: list[Text], pairings: tuple[Pairing, ...
             continue
         if followed.commit not in revisions:
             revisions[followed.commit] = compare(old, newest, "versions", old_ref, newest_ref)
-        taken = compare(old, derived.read(), "jurisdictions", old_ref, derived.ref())
+        text, ref = derived.read(), derived.ref()
+        decisions = decide(old, old_ref, text, ref) if decide is not None else ()
+        taken = compare(old, text, "jurisdictions", old_ref, ref, decisions=decisions)
         provinces.append(ProvinceImpact(derived.ref(), old_ref, pairing, changed_provisions(revisions[followed.commit], taken)))
     return Impact(national_id, newest_ref, len(versions), tuple(provinces))
 

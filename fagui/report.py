@@ -75,7 +75,7 @@ def plan_report(repo: str | Path = ".") -> ReportPlan:
     decide = decisions_at(root)
     corpus = open_corpus(root)
     impacts = tuple(
-        (lambda r=reference: texts_impact(corpus, texts, implementation.pairings, r))
+        (lambda r=reference: texts_impact(corpus, texts, implementation.pairings, r, decide))
         for reference in revised_references(corpus, implementation.pairings)
     )
     return ReportPlan(

@@ -129,3 +129,34 @@ def test_a_real_law_revision_and_the_provinces_made_before_it(tmp_path):
 
 def _key(regulation, label: str):
     return next(a.key for a in regulation.articles if a.label == label)
+
+
+def test_impact_applies_the_reviewers_decisions(tmp_path):
+    """A link a reviewer rejected on the version a province followed is not
+    carried: its national article is not listed for review, in ``fagui
+    impact`` as on the comparison page (both apply ``decisions/``)."""
+    repo = two_versions(tmp_path)
+    old = subprocess.run(["git", "-C", str(repo), "rev-parse", "--short", "HEAD~1"], capture_output=True, text=True, check=True).stdout.strip()
+    done = cli(repo, "link", "reject", f"national/a-law@{old}", "p/old", "--left", "第二条", "--right", "第二条")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(cli(repo, "impact", "national/a-law", "--format", "json").stdout)
+    changes = {p["derived"]["id"]: [c["national"] for c in p["changes"]] for p in data["implementing"]}
+    assert changes["p/old"] == ["第三条"]
+    out = tmp_path / "out"
+    done = cli(repo, "report", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    listed = {p["derived"]["id"]: [c["national"] for c in p["changes"]] for p in index["impacts"][0]["implementing"]}
+    assert listed["p/old"] == ["第三条"]
+
+
+def test_a_broken_decisions_file_does_not_take_the_report_down(tmp_path):
+    repo = two_versions(tmp_path)
+    book = repo / "decisions" / "national" / "a-law" / "p" / "old.jsonl"
+    book.parent.mkdir(parents=True)
+    book.write_text('{"schema": "fagui.decisions/1", "left": "national/a-law", "right": "p/old"}\n{"decision": \n', encoding="utf-8")
+    out = tmp_path / "out"
+    done = cli(repo, "report", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "decisions/national/a-law/p/old.jsonl:2: cannot be read, left out of the report" in done.stderr
+    assert (out / "index.html").is_file()
