@@ -10,7 +10,7 @@ from typing import Callable, Iterable, Iterator
 
 import click
 
-from cli.options import repo_option
+from cli.options import lang_option, repo_option
 from cli.progress import progress_bar
 from fagui.errors import FaguiError
 from fagui.impact import Impact
@@ -25,8 +25,9 @@ from renderers.report import build_site
 @click.option("-o", "--output", default="report", show_default=True, type=click.Path(file_okay=False), help="Folder to write the site into.")
 @click.option("--force", is_flag=True, help="Write into OUTPUT even if it holds files fagui did not write (they are kept).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Processes making comparisons (default: every core, from 16 comparisons); the site is the same whatever the number.")
+@lang_option
 @repo_option
-def report(output: str, force: bool, jobs: int | None, repo: str) -> None:
+def report(output: str, force: bool, jobs: int | None, lang, repo: str) -> None:
     """Compare each text with the higher-level texts it implements, as a static site.
 
     What a text implements is found from its title (实施《…》办法), its basis
@@ -63,7 +64,7 @@ def report(output: str, force: bool, jobs: int | None, repo: str) -> None:
         index = build_site(
             output, _made(jurisdictions, tick, unreadable), _made(histories, tick, unreadable),
             force=force, implementation=plan.implementation, unreadable=unreadable,
-            impacts=_impacts(plan.impacts, unreadable),
+            impacts=_impacts(plan.impacts, unreadable), lang=lang,
         )
     click.echo(str(index))
 

@@ -26,6 +26,7 @@ from fagui.repetition import Repetition, repetition
 from renderers.articles import Column, render_article_page
 from renderers.corpus_json import render_index_json
 from renderers.coverage_csv import render_coverage_csv
+from fagui.messages import DEFAULT_LANG, Lang
 from renderers.docx import render_docx
 from renderers.html import render_side_by_side
 from renderers.repetition import CSV_NAME as REPETITION_CSV
@@ -48,6 +49,7 @@ def build_site(
     implementation: Implementation = Implementation((), (), ()),
     unreadable: Sequence[Unreadable] = (),
     impacts: Iterable[Impact] = (),
+    lang: Lang = DEFAULT_LANG,
 ) -> Path:
     """Write the report of the comparisons into ``out_dir``, ``index.html`` last.
 
@@ -91,9 +93,9 @@ def build_site(
                     for pair in comparison.pairs:
                         for ref in pair.left:
                             blocks.setdefault(ref.label, ref.blocks)
-                folder.write(href, render_side_by_side(comparison, index_href=INDEX, across=across))
+                folder.write(href, render_side_by_side(comparison, index_href=INDEX, across=across, lang=lang))
                 docx = href.removesuffix(".html") + ".docx"
-                folder.write(docx, render_docx(comparison))
+                folder.write(docx, render_docx(comparison, lang=lang))
                 entries.append(entry(name, href, comparison, docx))
                 if comparison.mode == "jurisdictions":
                     repeated.append(repetition(comparison))

@@ -139,16 +139,20 @@ def _comparisons_table(entries: Sequence[Entry], why: dict[tuple[str | None, str
         s = e.summary
         rows.append(
             f'<tr><td><a href="{esc(e.href)}"><b>{esc(e.right.jurisdiction or e.right.title)}</b></a></td>'
+            f'<td class="n share">{_meter(s.adopted_share)}</td><td class="n share">{_meter(s.provision_share)}</td>'
+            f'<td class="n share">{_meter(s.derived_share)}</td>'
             f"<td>{_doc(e.right)}{_why(why.get((e.left.id, e.right.id)))}</td>"
-            f'<td class="n">{s.left_articles} ↔ {s.right_articles}</td>{cells}'
-            f'<td class="n">{_meter(s.adopted_share)}</td><td class="n">{_meter(s.provision_share)}</td>'
-            f'<td class="n">{_meter(s.derived_share)}</td>{_download(e)}{_flags(e)}</tr>'
+            f'<td class="n">{s.left_articles} ↔ {s.right_articles}</td>{cells}{_download(e)}{_flags(e)}</tr>'
         )
+    # The shares first, beside the province: on a phone they are what fits
+    # the screen without a sideways scroll (the table's own box scrolls on to
+    # the text, the counts and the 对照表).
     return (
-        '<div class="scroll"><table class="list"><thead><tr><th>地方</th><th>地方文本</th><th>条数</th>'
-        f'{head}<th title="有对应条文的参照条文比例">采纳</th>'
-        '<th title="参照文本的款、项（按字符计）在地方文本中有对应款、项的比例">条款覆盖</th>'
-        f'<th>源自参照</th><th>对照表</th><th title="{esc(say("flag.note"))}">{esc(say("flag.column"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+        '<div class="scroll"><table class="list cmp-list"><thead><tr><th>地方</th>'
+        '<th class="share" title="有对应条文的参照条文比例">采纳</th>'
+        '<th class="share" title="参照文本的款、项（按字符计）在地方文本中有对应款、项的比例">条款覆盖</th>'
+        '<th class="share" title="地方文本中与参照文本字字相同的字符比例">源自参照</th>'
+        f'<th>地方文本</th><th>条数</th>{head}<th>对照表</th><th title="{esc(say("flag.note"))}">{esc(say("flag.column"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
     )
 
 

@@ -363,6 +363,13 @@ def test_the_report_is_usable_on_a_phone(site, watched):
     name = index.evaluate("(() => { const r = document.querySelector('table.list tbody td b').getBoundingClientRect(); return [r.width, r.height]; })()")
     line = index.evaluate("parseFloat(getComputedStyle(document.querySelector('table.list tbody td')).lineHeight)")
     assert name[0] > name[1] and name[1] <= line * 1.2, name  # 黑龙江省 on one line, not one character per line
+    # Each comparison's shares stand beside the province, on screen without a sideways scroll.
+    edges = index.evaluate(
+        "(() => { const t = document.querySelector('table.cmp-list'); const box = t.parentElement.getBoundingClientRect();"
+        " return [...t.querySelectorAll('thead th.share')].map(th => [th.textContent, th.getBoundingClientRect().right, box.right]); })()"
+    )
+    assert [e[0] for e in edges] == ["采纳", "条款覆盖", "源自参照"]
+    assert all(right <= box for _, right, box in edges), edges
     page = w.open(site / "real" / REAL_PAGE)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
     for selector in (".hist", ".legend", "#pos", "#next"):

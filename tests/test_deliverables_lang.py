@@ -7,6 +7,7 @@ only with ``--details``)."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 import string
 import subprocess
 import sys
@@ -67,3 +68,21 @@ def test_the_duizhaobiao_cites_texts_as_an_office_does(tmp_path):
     document = docx.Document(str(english))
     assert document.paragraphs[0].text.endswith("comparison table")
     assert ["Document number", "国家安全部令2021年第1号", "吉林省人民政府令第283号"] in [[c.text for c in r.cells] for r in document.tables[0].rows]
+
+
+def test_report_pages_and_duizhaobiao_follow_lang(tmp_path):
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    for path in (NATIONAL, JILIN):
+        target = corpus / "texts" / Path(path).parent.name / Path(path).name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    for lang, relation, title_end in (("zh", "地方新增", "对照表"), ("en", "provincial only", "comparison table")):
+        out = tmp_path / f"site-{lang}"
+        done = fagui("report", "--repo", str(corpus), "-o", str(out), "--lang", lang)
+        assert done.returncode == 0, done.stderr
+        page = next(out.glob("*.docx")).with_suffix(".html")  # the comparison's page beside its 对照表
+        assert f'<span class="rl">{relation}</span>' in page.read_text(encoding="utf-8")
+        document = docx.Document(str(page.with_suffix(".docx")))
+        assert document.paragraphs[0].text.endswith(title_end)
