@@ -57,6 +57,8 @@ def diff_command(
       fagui diff jilin/counterespionage-work-provisions@HEAD~1 jilin/counterespionage-work-provisions --format markdown
       fagui diff national/counterespionage-security-provisions jilin/counterespionage-work-provisions --format docx -o 对照表.docx
     """
+    if explain is not None and (fmt != "text" or output):
+        raise FaguiError("--explain prints its account as text on standard output: drop --format and -o (redirect it: > FILE)")
     if fmt in BINARY_FORMATS and not output:
         raise FaguiError(f"--format {fmt} writes a file: give it with -o FILE (e.g. -o 对照表.{fmt})")
     left_regulation, left_ref = load(left, repo)

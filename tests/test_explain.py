@@ -47,3 +47,15 @@ def test_explain_an_article_neither_side_has_is_one_line_exit_2():
     done = fagui("diff", NATIONAL, JIANGXI, "--explain", "第九百条")
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.strip().count("\n") == 0 and "第九百条" in done.stderr
+
+
+def test_explain_with_another_format_or_an_output_file_is_refused(tmp_path):
+    """--explain prints text for a terminal: asked for JSON or a file, it
+    says so instead of printing text where JSON was wanted or writing nothing
+    where a file was."""
+    out = tmp_path / "x.json"
+    for extra in (["--format", "json"], ["-o", str(out)], ["--format", "docx", "-o", str(out)]):
+        done = fagui("diff", NATIONAL, JIANGXI, "--explain", "第八条", *extra)
+        assert done.returncode == 2 and done.stdout == "", (extra, done.stdout[:80])
+        assert done.stderr.strip().count("\n") == 0 and "--explain" in done.stderr
+        assert not out.exists()
