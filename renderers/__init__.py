@@ -25,6 +25,7 @@ from fagui.model import (
     ArticlePair,
     Comparison,
     Decision,
+    Grade,
     ParagraphPair,
     relation_meaning,
     relation_words,
@@ -126,13 +127,8 @@ def candidate_items(pair: ArticlePair, lang: Lang = DEFAULT_LANG, quote=lambda w
     )
 
 
-GRADE_LABELS = {grade: say(f"grade.{grade}", Lang.ZH) for grade in ("sure", "unsure", "candidate")}
+GRADE_LABELS = {grade: say(f"grade.{grade.value}", Lang.ZH) for grade in Grade}
 """Chinese names of the grades: how sure the engine is of a correspondence."""
-
-DECISION_LABELS = {decision: say(f"decision.{decision.value}", Lang.ZH) for decision in Decision}
-"""Chinese names of a reviewer's decisions (:class:`fagui.model.Decision`),
-the words every format shows them by."""
-
 
 def decision_label(decision: Decision | None, lang: Lang = DEFAULT_LANG) -> str:
     """A reviewer's decision as shown (已确认, 已添加, 需复核); "" for none."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from fagui.model import Comparison, DocumentRef
+from fagui.model import Comparison, DocumentRef, Grade
 
 from renderers import COVERAGE, GRADE_LABELS, STRENGTH_LABELS, article_blocks, block_name, is_item
 from renderers.html import esc, page_head
@@ -130,7 +130,7 @@ def _section(k: int, column: Column, label: str, index_href: str) -> str:
         return f'<section class="prov" id="p-{k}">{head}<p class="none">没有条文承载此条的款、项。</p></section>\n'
     parts = [f'<section class="prov" id="p-{k}">{head}']
     for carrier in c.carriers:
-        grade = f' <span class="grade {esc(carrier.grade)}">{esc(GRADE_LABELS.get(carrier.grade, carrier.grade))}</span>' if carrier.grade != "sure" else ""
+        grade = f' <span class="grade {esc(carrier.grade)}">{esc(GRADE_LABELS.get(carrier.grade, carrier.grade))}</span>' if carrier.grade != Grade.SURE else ""
         parts.append(
             f'<article><h3><a href="{esc(column.href)}#R-{esc(carrier.label)}">{esc(carrier.label)}</a> '
             f'<span class="rel">{esc(STRENGTH_LABELS.get(carrier.strength, carrier.strength))}</span> '

@@ -38,7 +38,7 @@ from docx.shared import Mm, Pt, Twips
 from docx.table import _Cell
 from lxml import etree
 
-from fagui.model import ArticleLink, ArticlePair, ArticleRef, Comparison, ParagraphPair
+from fagui.model import ArticleLink, ArticlePair, ArticleRef, Comparison, Grade, ParagraphPair
 
 from fagui.messages import DEFAULT_LANG, Lang, say
 from fagui.model import note_words
@@ -377,7 +377,7 @@ def _notes(
     if details and pair.left and pair.right:
         head.append(say("strength.counterpart", lang))
         head.append(say("docx.similarity", lang, score=f"{pair.score:.2f}"))
-    if details and pair.grade != "sure":
+    if details and pair.grade != Grade.SURE:
         head.append(say(f"grade.{pair.grade}", lang))
     if pair.decision is not None:
         head.append(decision_label(pair.decision, lang))
@@ -427,7 +427,7 @@ def _shares_line(side: str, label: str, link: ArticleLink, other_name: str, bloc
         line += f"（{decision_label(link.decision, lang)}）"
     if details:
         figures = [say("strength.shares", lang), say("docx.similarity", lang, score=f"{link.score:.2f}")]
-        if link.grade != "sure":
+        if link.grade != Grade.SURE:
             figures.append(say(f"grade.{link.grade}", lang))
         line += f"（{say('list.comma', lang).join(figures)}）"
     return line

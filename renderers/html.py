@@ -20,6 +20,7 @@ from fagui.model import (
     Candidate,
     Comparison,
     DocumentRef,
+    Grade,
     ParagraphPair,
     article_fingerprint,
     note_words,
@@ -424,7 +425,7 @@ def _row(n: int, pair: ArticlePair, page: _Page, mode: str) -> str:
         # character of it as inserted or deleted would only be noise.
         left_index, right_index = {}, {}
     score = f'<span class="score" title="{esc(SCORE_MEANING)}">{pair.score:.2f}</span>' if pair.left and pair.right else ""
-    if pair.grade != "sure":
+    if pair.grade != Grade.SURE:
         why = say("grade.why_weak" if pair.left and pair.right else "grade.why_alone", page.lang)
         score += f'<span class="grade {esc(pair.grade)}" title="{esc(why)}">{esc(say("grade." + pair.grade, page.lang))}</span>'
     score += _decided(pair.decision)

@@ -15,7 +15,7 @@ import html
 import re
 
 from fagui.messages import DEFAULT_LANG, Lang, say
-from fagui.model import ArticlePair, Comparison, note_words
+from fagui.model import ArticlePair, Comparison, Grade, note_words
 from fagui.text.control import visible
 
 from renderers import (
@@ -218,7 +218,7 @@ def render_shares(out: list[str], comparison: Comparison, lang: Lang = DEFAULT_L
             + (" " + " ".join(f"「{escape_markdown(w)}」" for w in ev.shared[:4]) if ev.shared else "")
             for ev in link.evidence
         )
-        grade = (f" · {say('grade.' + link.grade, lang)}" if link.grade != "sure" else "") + (f" · {decision_label(link.decision, lang)}" if link.decision else "")
+        grade = (f" · {say('grade.' + link.grade, lang)}" if link.grade != Grade.SURE else "") + (f" · {decision_label(link.decision, lang)}" if link.decision else "")
         add(f"- {escape_markdown(link.left)} → {escape_markdown(link.right)} · {link.score:.2f}{grade} · {blocks}")
     add("")
 
@@ -244,8 +244,8 @@ def render_pair(out: list[str], n: int, pair: ArticlePair, lang: Lang = DEFAULT_
     add = out.append
     head = f"**{escape_markdown(pair_heading(pair, mode))}** · {relation_label(pair.relation, lang)}"
     if pair.left and pair.right:
-        head += f" · {pair.score:.2f}" + (f" · {say('grade.' + pair.grade, lang)}" if pair.grade != "sure" else "")
-    elif pair.grade != "sure":
+        head += f" · {pair.score:.2f}" + (f" · {say('grade.' + pair.grade, lang)}" if pair.grade != Grade.SURE else "")
+    elif pair.grade != Grade.SURE:
         head += f" · {say('grade.' + pair.grade, lang)}"
     if pair.decision is not None:
         head += f" · {decision_label(pair.decision, lang)}"

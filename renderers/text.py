@@ -10,7 +10,7 @@ characters in the texts are made visible, so a text cannot drive the terminal.
 from __future__ import annotations
 
 from fagui.messages import DEFAULT_LANG, Lang, say
-from fagui.model import ArticlePair, Comparison, note_words, relation_words
+from fagui.model import ArticlePair, Comparison, Grade, note_words, relation_words
 
 from renderers import (
     article_blocks,
@@ -112,8 +112,8 @@ def _pair(out: _Out, n: int, pair: ArticlePair, shares: dict, mode: str, said: t
     relation = relation_words(pair.relation, out.lang)
     head = f"#{n} {out.style('relation', relation) if changed else relation}"
     if pair.left and pair.right:
-        head += f" {pair.score:.2f}" + (f" {say('grade.' + pair.grade, out.lang)}" if pair.grade != "sure" else "")
-    elif pair.grade != "sure":
+        head += f" {pair.score:.2f}" + (f" {say('grade.' + pair.grade, out.lang)}" if pair.grade != Grade.SURE else "")
+    elif pair.grade != Grade.SURE:
         head += f" {say('grade.' + pair.grade, out.lang)}"
     if pair.decision is not None:
         head += f" {decision_label(pair.decision, out.lang)}"
@@ -185,6 +185,6 @@ def _shares(out: _Out, pair: ArticlePair, shares: dict) -> None:
             for link in shares.get((side, ref.label), ()):
                 arrow, other = ("→", link.right) if side == "L" else ("←", link.left)
                 words = " ".join(f"「{visible(w)}」" for ev in link.evidence for w in ev.shared[:3])
-                grade = (f" {say('grade.' + link.grade, out.lang)}" if link.grade != "sure" else "") + (f" {decision_label(link.decision, out.lang)}" if link.decision else "")
+                grade = (f" {say('grade.' + link.grade, out.lang)}" if link.grade != Grade.SURE else "") + (f" {decision_label(link.decision, out.lang)}" if link.decision else "")
                 line = say("shares.line", out.lang, mine=visible(ref.label), arrow=arrow, other=visible(other))
                 out.lines.append(f"  {line} {link.score:.2f}{grade} {words}".rstrip())
