@@ -10,6 +10,7 @@ import click
 from cli.options import color_option, format_option, repo_option
 from cli.terminal import use_color
 from fagui.impact import impact
+from fagui.text.control import visible
 from renderers.impact import render_impact_json, render_impact_text
 
 
@@ -34,6 +35,9 @@ def impact_command(national_id, fmt, color, repo) -> None:
       fagui impact national/wildlife-law --format json > impact.json
     """
     found = impact(repo, national_id)
+    for u in found.unreadable:
+        where = f"{u.path}:{u.line}" if u.line else u.path
+        click.echo(f"warning: {visible(where, newlines=False)}: cannot be read, left out: {visible(u.reason, newlines=False)}", err=True)
     if fmt == "json":
         click.echo(render_impact_json(found), nl=False)
     else:

@@ -14,7 +14,7 @@ national change beside the provincial articles that carry it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from fagui.align import Background
@@ -23,10 +23,11 @@ from fagui.errors import FaguiError
 from fagui.files import corpus_root
 from fagui.followed import followed_version
 from fagui.implements import Pairing, link_texts
-from fagui.model import ArticlePair, Comparison, DocumentRef
+from fagui.model import ArticlePair, Comparison, DocumentRef, Unreadable
 from fagui.orientation import Decide
 from fagui.store.corpus import Corpus
 from fagui.store.decisions import CorpusDecisions
+from fagui.store.paths import TEXTS
 from fagui.texts import Text, open_corpus, read_texts
 
 REVIEW = frozenset({"amended", "deleted", "split", "merged", "shared"})
@@ -62,26 +63,36 @@ class ProvinceImpact:
 @dataclass(frozen=True)
 class Impact:
     """The impact of the newest version of one national text on every text of
-    the corpus implementing it, in the corpus's order."""
+    the corpus implementing it, in the corpus's order. ``unreadable``: the
+    texts of the corpus that cannot be read, left out (a text implementing
+    it among them is not in ``provinces``)."""
 
     national_id: str
     newest: DocumentRef
     versions: int
     provinces: tuple[ProvinceImpact, ...]
+    unreadable: tuple[Unreadable, ...] = ()
 
 
 def impact(repo: str | Path, national_id: str) -> Impact:
     """The impact of ``national_id``'s newest version on the corpus around
     ``repo``. Raises FaguiError when there is no git corpus, or
-    ``national_id`` is not a committed text of it."""
+    ``national_id`` is not a committed text of it (or, naming its file and
+    line, cannot be read); other texts that cannot be read are left out and
+    listed in ``unreadable``."""
     root = corpus_root(repo)
     corpus = open_corpus(root)
     if corpus is None:
         raise FaguiError("not in a git repository: versions of a text live in git", str(root))
-    texts = read_texts(root, unreadable=[])  # a text that cannot be read is left out, as in the report
+    unreadable: list[Unreadable] = []
+    texts = read_texts(root, unreadable=unreadable)  # a text that cannot be read is left out, as in the report
     if national_id not in {t.id for t in texts}:
+        for u in unreadable:
+            if u.path == f"{TEXTS}/{national_id}.md":
+                raise FaguiError(u.reason, u.path, u.line)
         raise FaguiError(f"no text {national_id} in the corpus", str(root))
-    return texts_impact(corpus, texts, link_texts(texts).pairings, national_id, CorpusDecisions(corpus))
+    found = texts_impact(corpus, texts, link_texts(texts).pairings, national_id, CorpusDecisions(corpus))
+    return replace(found, unreadable=tuple(unreadable))
 
 
 def revised_references(corpus: Corpus | None, pairings: tuple[Pairing, ...]) -> list[str]:

@@ -160,3 +160,20 @@ def test_a_broken_decisions_file_does_not_take_the_report_down(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "decisions/national/a-law/p/old.jsonl:2: cannot be read, left out of the report" in done.stderr
     assert (out / "index.html").is_file()
+
+
+def test_impact_names_a_text_it_cannot_read(tmp_path):
+    """The national text not in canonical form: its file and line, not "no
+    such text"; an implementing text that cannot be read: a warning naming
+    it, not silently one province fewer to review."""
+    repo = two_versions(tmp_path)
+    old = repo / "texts" / "p" / "old.md"
+    old.write_text(old.read_text(encoding="utf-8") + "\n## 第九十九条 x\n", encoding="utf-8")
+    done = cli(repo, "impact", "national/a-law")
+    assert done.returncode == 0, done.stderr
+    assert "texts/p/old.md:" in done.stderr and "warning" in done.stderr
+    law = repo / "texts" / "national" / "a-law.md"
+    law.write_text(law.read_text(encoding="utf-8") + "\n## 第九十九条 x\n", encoding="utf-8")
+    done = cli(repo, "impact", "national/a-law")
+    assert done.returncode == 2 and done.stderr.count("\n") == 1
+    assert "texts/national/a-law.md:" in done.stderr and "no text" not in done.stderr
