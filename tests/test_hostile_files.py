@@ -144,3 +144,19 @@ def test_every_hostile_input_is_refused_or_ingested_within_60_s_and_512_mb(tmp_p
         assert not out.exists()
     else:
         assert out.read_text("utf-8").count("## 第") >= 1
+
+
+def test_a_long_run_of_numerals_is_compared_in_bounded_time(tmp_path):
+    """The amount and time-limit recognisers read a number where a run of
+    numeral characters starts, not from every character inside it: a text
+    holding 16,000 numeral characters in a row took minutes (quadratic)."""
+    texts = []
+    for name, head in (("a.md", "单位应当在"), ("b.md", "个人可以在")):
+        path = tmp_path / name
+        body = head + "一" * 16_000 + "日内报告，处" + "二" * 16_000 + "元罚款。"
+        path.write_text(f"---\ntitle: 甲法\njurisdiction: 国家\nlevel: national\n---\n\n# 甲法\n\n## 第一条\n\n{body}\n", encoding="utf-8")
+        texts.append(str(path))
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "cli", "diff", *texts, "--format", "json"], capture_output=True, text=True, timeout=SECONDS)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert time.monotonic() - started < 20

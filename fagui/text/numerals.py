@@ -107,11 +107,13 @@ def parse_strict(numeral: str) -> int:
 # A fine, a multiple or a time limit reads its number here too, so a label and
 # an amount are read by one set of rules.
 
-AMOUNT_NUMERAL = r"(?:\d+(?:,\d{3})*(?:\.\d+)?[千万亿]?|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*)"
+AMOUNT_NUMERAL = r"(?<![\d零〇一二两三四五六七八九十百千万亿])(?:\d+(?:,\d{3})*(?:\.\d+)?[千万亿]?|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*)"
 """A regular expression for a number as an amount or a period writes it:
 Arabic (50000, 5,000, 0.5), Arabic with a Chinese unit (5万, 1.5亿) or a
 Chinese numeral (五万, 一千二百, 两千, 十). What it matches may still be
-unreadable (一二万): :func:`to_number` decides."""
+unreadable (一二万): :func:`to_number` decides. It starts only where a run
+of numeral characters starts: tried from every character inside a long run
+it took time quadratic in the run's length."""
 
 _ARABIC_UNITS = {"": 1, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
