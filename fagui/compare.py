@@ -87,7 +87,7 @@ def compare(
     la, ra = left.located_articles(), right.located_articles()
     background = background or stock_background()
     alignment = align_articles(left, right, mode, background=background, passes=passes, decisions=decisions)
-    pairs = tuple(_article_pair(g, la, ra) for g in _display_order(list(alignment.groups), len(la)))
+    pairs = tuple(_article_pair(g, la, ra) for g in _display_order(list(alignment.groups)))
     links = article_links(pairs, alignment.links, alignment.inner, la, ra, alignment.made)
     if alignment.decided:
         pairs, links = _marked(pairs, links, alignment.decided, la, ra)
@@ -121,7 +121,7 @@ def _marked(pairs, links, decided, la, ra) -> tuple[tuple[ArticlePair, ...], tup
     return tuple(out), links
 
 
-def _display_order(groups: list[Group], n_left: int) -> list[Group]:
+def _display_order(groups: list[Group]) -> list[Group]:
     with_right = {i: g for g in groups if g.right for i in g.left}
 
     def key(g: Group):

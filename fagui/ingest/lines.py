@@ -54,7 +54,6 @@ class LineReader:
         self.joins: list[PageBreakJoin] = []
         self.warnings: list[Warning] = []
         self.norm: Counter = Counter()
-        self.source_url: str | None = None
 
     # -- audit helpers -------------------------------------------------
     def drop_lines(self, first: SourceLine, last: SourceLine, reason: str) -> None:

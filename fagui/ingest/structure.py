@@ -84,7 +84,6 @@ class ArticleDraft:
     label: str
     line: int
     blocks: list[Block] = field(default_factory=list)
-    divisions: tuple = ()
     suffix: int = 0
 
     @property
