@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import os
 import pty
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
 import public
+from gitrepos import JILIN, V1, V2, V3, make_repo
+
+from fagui.store.corpus import Corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "texts"
@@ -69,10 +73,45 @@ def run_on_terminal(command: list[str], **kwargs) -> tuple[subprocess.CompletedP
     return done, terminal
 
 
-
 def pytest_sessionstart(session):
     """Under CI a missing folder of real public texts fails the run (a user's
     clone without it skips those tests instead: tests/public.py), so the
     check is never silently lost."""
     if os.environ.get("CI") == "true" and not public.present():
         raise pytest.UsageError(f"CI=true and {public.MISSING}")
+
+
+@pytest.fixture(scope="module")
+def isolated_git(tmp_path_factory):
+    """No user or system git config: each repository states its own identity.
+    Modules that make repositories use it for every test
+    (``pytestmark = pytest.mark.usefixtures("isolated_git")``)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("GIT_CONFIG_GLOBAL", str(tmp_path_factory.mktemp("home") / "gitconfig"))
+        mp.setenv("GIT_CONFIG_NOSYSTEM", "1")
+        for name in ("GIT_INDEX_FILE", "GIT_DIR", "GIT_WORK_TREE", "GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"):
+            mp.delenv(name, raising=False)
+        yield
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    return make_repo(tmp_path / "corpus")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, isolated_git) -> tuple[Path, list[str]]:
+    """A repository with v1, v2 and v3 committed, and their commits; made
+    once per module, so tests that change it must use ``history``."""
+    repo = make_repo(tmp_path_factory.mktemp("built") / "corpus")
+    corpus = Corpus(repo)
+    commits = [corpus.add(raw, JILIN, name=f"v{i}.txt").commit for i, raw in enumerate((V1, V2, V3), 1)]
+    return repo, commits
+
+
+@pytest.fixture
+def history(built, tmp_path) -> tuple[Path, list[str]]:
+    """A copy of ``built`` of the test's own."""
+    repo, commits = built
+    shutil.copytree(repo, tmp_path / "corpus", symlinks=True)
+    return tmp_path / "corpus", commits

@@ -8,11 +8,14 @@ import re
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 from conftest import run_on_terminal
-from test_store import JILIN, V1, V2, V3, git, isolated_git, repo, snapshot  # noqa: F401
+from gitrepos import JILIN, V1, V2, V3, git, snapshot
 
 from cli.main import main
+
+pytestmark = pytest.mark.usefixtures("isolated_git")
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from test_store import isolated_git, repo, snapshot  # noqa: F401
+from gitrepos import snapshot
 
 from cli.main import main
 from fagui.check import check_text
@@ -14,6 +14,8 @@ from fagui.ingest import ingest_bytes
 from fagui.markdown import read_regulation, write_regulation
 from fagui.text.labels import MalformedLabel, read_label
 from fagui.text.numerals import parse_strict
+
+pytestmark = pytest.mark.usefixtures("isolated_git")
 
 
 def run(*args):

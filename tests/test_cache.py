@@ -9,14 +9,17 @@ import os
 import shutil
 import subprocess
 
+import pytest
 from click.testing import CliRunner
 from conftest import TEXTS
-from test_store import git, isolated_git, make_repo  # noqa: F401
+from gitrepos import git, make_repo
 
 import fagui.review
 from cli.main import main
 from fagui.cache import CACHE_DIR, blob_id, read_cached, write_cached
 from fagui.review import review_range
+
+pytestmark = pytest.mark.usefixtures("isolated_git")
 
 NATIONAL = (TEXTS / "national" / "counterespionage-security-provisions.md").read_text(encoding="utf-8")
 JIANGXI = (TEXTS / "jiangxi" / "counterespionage-work-regulations.md").read_text(encoding="utf-8")

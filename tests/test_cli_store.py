@@ -7,12 +7,15 @@ import json
 import os
 import subprocess
 import sys
+import pytest
 import time
 
 from click.testing import CliRunner
-from test_store import JILIN, V1, V2, V3, built, git, history, isolated_git, repo, snapshot  # noqa: F401
+from gitrepos import JILIN, V1, V2, V3, git, snapshot
 
 from cli.main import main
+
+pytestmark = pytest.mark.usefixtures("isolated_git")
 
 
 def run(*args, input=None):

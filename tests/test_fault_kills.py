@@ -23,10 +23,12 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from test_kill import dated, recover_and_check, settle, state  # noqa: F401
-from test_store import JILIN, V1, V2, V3, git, isolated_git, make_repo  # noqa: F401
+from gitrepos import JILIN, V1, V2, V3, git, make_repo
 
 from fagui.store.batch import add_history
 from fagui.store.corpus import Corpus
+
+pytestmark = pytest.mark.usefixtures("isolated_git")
 
 RUNS = int(os.environ.get("FAGUI_FAULT_RUNS", "2"))
 SEED = int(os.environ.get("FAGUI_FAULT_SEED", "20"))

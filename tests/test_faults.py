@@ -27,11 +27,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_store import JILIN, V1, V2, git, isolated_git, make_repo, snapshot  # noqa: F401
+from gitrepos import JILIN, V1, V2, git, make_repo, snapshot
 
 from cli.main import main
 from fagui.store.corpus import Corpus
 from fagui.store.journal import PAUSE
+
+pytestmark = pytest.mark.usefixtures("isolated_git")
 
 RUNS = int(os.environ.get("FAGUI_FAULT_RUNS", "2"))
 SEED = int(os.environ.get("FAGUI_FAULT_SEED", "20"))

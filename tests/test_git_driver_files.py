@@ -12,9 +12,11 @@ import sys
 import pytest
 from click.testing import CliRunner
 from conftest import TEXTS
-from test_store import git, isolated_git, make_repo  # noqa: F401
+from gitrepos import git, make_repo
 
 from cli.main import main
+
+pytestmark = pytest.mark.usefixtures("isolated_git")
 
 NATIONAL_MD = (TEXTS / "national" / "counterespionage-security-provisions.md").read_text(encoding="utf-8")
 BARE_PATH = {"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "GIT_PAGER": "cat"}

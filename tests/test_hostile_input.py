@@ -14,9 +14,11 @@ import pytest
 from click.testing import CliRunner
 from conftest import TEXTS, source_path
 from markdown_it import MarkdownIt
-from test_store import JILIN, V1, git, isolated_git, make_repo  # noqa: F401
+from gitrepos import JILIN, V1, git, make_repo
 
 from cli.main import main
+
+pytestmark = pytest.mark.usefixtures("isolated_git")
 
 NATIONAL_MD = (TEXTS / "national" / "counterespionage-security-provisions.md").read_text(encoding="utf-8")
 OSC = "\x1b]0;pwned\x07"

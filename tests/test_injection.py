@@ -11,15 +11,18 @@ import functools
 import json
 import subprocess
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings, strategies as st
-from test_store import JILIN, V1, git, isolated_git, make_repo, snapshot  # noqa: F401
+from gitrepos import JILIN, V1, git, make_repo, snapshot
 
 from cli.main import main
 from fagui.errors import FaguiError
 from fagui.ingest import ingest_bytes
 from fagui.markdown import read_regulation, write_regulation
 from fagui.model import Metadata
+
+pytestmark = pytest.mark.usefixtures("isolated_git")
 
 INJECTION = "x\n---\n\n## 第九十九条\n\n注入的条文。"
 

@@ -14,7 +14,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from test_store import isolated_git, make_repo  # noqa: F401
+from gitrepos import make_repo
 
 from cli.main import main
 from fagui.align.relations import renumber_refs
@@ -22,6 +22,8 @@ from fagui.compare import compare
 from fagui.ingest import ingest_bytes
 from fagui.store.corpus import Corpus
 from renderers.site import entry, matrix_layout
+
+pytestmark = pytest.mark.usefixtures("isolated_git")
 
 ID = "city/dog-keeping-regulations"
 OPENING = "某市养犬管理条例\n"

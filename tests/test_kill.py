@@ -26,10 +26,12 @@ from pathlib import Path
 
 import git as gitpython
 import pytest
-from test_store import JILIN, V1, V2, git, isolated_git, make_repo  # noqa: F401
+from gitrepos import JILIN, V1, V2, git, make_repo
 
 from fagui.store.corpus import Corpus
 from fagui.store.journal import PAUSE, STEPS, journaled
+
+pytestmark = pytest.mark.usefixtures("isolated_git")
 
 RANDOM_TRIALS = int(os.environ.get("FAGUI_KILL_TRIALS", os.environ.get("FAGUI_FAULT_RUNS", "6")))
 """Kept small for the suite; ``FAGUI_KILL_TRIALS=200 pytest tests/test_kill.py`` (or

@@ -22,11 +22,13 @@ import pytest
 from click.testing import CliRunner
 from conftest import source_path
 from test_layouts import test_bad_input_is_one_line_exit_2_and_no_output as one_line_exit_2_and_no_output
-from test_store import JILIN, git, isolated_git, repo  # noqa: F401
+from gitrepos import JILIN, git
 
 from cli.main import main
 from fagui.check import check_text
 from fagui.ingest import ingest_bytes
+
+pytestmark = pytest.mark.usefixtures("isolated_git")
 
 CONVERTED = ("jiangxi/counterespionage-work-regulations", "jilin/counterespionage-work-provisions", "zhejiang/counterespionage-security-measures")
 

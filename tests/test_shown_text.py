@@ -16,7 +16,9 @@ import cmarkgfm
 import pytest
 from cmarkgfm.cmark import Options
 from conftest import TEXTS
-from test_store import git, isolated_git, make_repo  # noqa: F401
+from gitrepos import git, make_repo
+
+pytestmark = pytest.mark.usefixtures("isolated_git")
 
 NATIONAL_MD = (TEXTS / "national" / "counterespionage-security-provisions.md").read_text(encoding="utf-8")
 LIVE = "请@octocat及@org/team核实，详见https://example.cn/a第三款，访问www.example.cn了解，或致信admin@example.cn说明，见#12"

@@ -10,11 +10,13 @@ import subprocess
 
 import pytest
 from click.testing import CliRunner
-from test_store import JILIN, V1, git, isolated_git, make_repo, snapshot  # noqa: F401
+from gitrepos import JILIN, V1, git, make_repo, snapshot
 
 from cli.main import main
 from fagui.atomic import write_atomic
 from fagui.errors import FaguiError
+
+pytestmark = pytest.mark.usefixtures("isolated_git")
 
 
 def run(*args):
