@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 
-from fagui.decisions import record_line
 from fagui.messages import CATALOGUE, DEFAULT_LANG, Lang, count, say
 from fagui.model import relation_words
 from fagui.review import FileChange, MetadataChange, Review
@@ -294,10 +293,19 @@ def render_review_json(review: Review) -> str:
                 "left": d.left_id,
                 "right": d.right_id,
                 "problem": d.problem,
-                "added": [json.loads(record_line(r)) for r in d.added],
-                "removed": [json.loads(record_line(r)) for r in d.removed],
+                "added": [_record_data(r) for r in d.added],
+                "removed": [_record_data(r) for r in d.removed],
             }
             for d in review.decisions
         ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _record_data(record) -> dict:
+    """A decision as its line of the decisions file reads, as JSON data.
+    Imported here, not at the top: fagui.decisions loads the comparison
+    engine, which a review answered from the cache does without."""
+    from fagui.decisions import record_line
+
+    return json.loads(record_line(record))

@@ -31,11 +31,8 @@ from fagui.orientation import orient
 from fagui.store.corpus import Corpus
 from fagui.store.gitcmd import blob_bytes, head as head_commit
 from fagui.store.journal import journaled, plan_files, read_seen
-from fagui.store.paths import check_id
+from fagui.store.paths import DECISIONS, check_id
 from fagui.store.plumbing import check_clean, check_paths, check_state, check_unchanged, store_blob
-
-DECISIONS = "decisions"
-"""The folder at the top of a corpus that holds the decisions files."""
 
 
 def decisions_path(left_id: str, right_id: str) -> str:

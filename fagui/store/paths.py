@@ -9,6 +9,9 @@ import re
 from fagui.errors import FaguiError
 from fagui.files import TEXTS
 
+DECISIONS = "decisions"
+"""The folder at the top of a corpus that holds the decisions files."""
+
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,99}(?:/[a-z0-9][a-z0-9-]{0,99})*")
 """A regulation id: lower-case ASCII words joined by ``/``, no empty part.
 No ``.``, so neither ``..`` nor a file extension, and no leading ``/``; no part
