@@ -10,7 +10,7 @@ import click
 from cli.options import ArticleNumber, color_option, format_option, lang_option, output_option, repo_option
 from cli.terminal import use_color
 from fagui.atomic import write_atomic
-from fagui.model import MODES
+from fagui.model import MODES, ArticleKey
 from fagui.orientation import compare_oriented
 from fagui.store.load import load
 from fagui.text.control import visible
@@ -34,7 +34,7 @@ from renderers.explain import render_explanation
 @repo_option
 def diff_command(
     left: str, right: str, mode: str | None, fmt: str, output: str | None, keep_order: bool, details: bool,
-    explain: tuple[int, int] | None, lang, color: str, repo: str
+    explain: ArticleKey | None, lang, color: str, repo: str
 ) -> None:
     """Compare two regulation texts article by article.
 

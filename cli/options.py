@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from fagui.model import ArticleKey
+
 repo_option = click.option(
     "--repo",
     default=".",
@@ -31,7 +33,7 @@ class ArticleNumber(click.ParamType):
 
     name = "N"
 
-    def convert(self, value, param, ctx) -> tuple[int, int]:
+    def convert(self, value, param, ctx) -> ArticleKey:
         if isinstance(value, tuple):
             return value
         from fagui.text.labels import MalformedLabel, read_label

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from cli.options import article_option, repo_option
+from fagui.model import ArticleKey
 from fagui.store.load import load
 from fagui.textform import format_regulation
 from fagui.text.control import visible
@@ -14,7 +15,7 @@ from fagui.text.control import visible
 @click.argument("spec", metavar="FILE|ID[@REV]")
 @article_option("Show only this article: 12, 十二, 第十二条 or 第十条之一.")
 @repo_option
-def show(spec: str, article: tuple[int, int] | None, repo: str) -> None:
+def show(spec: str, article: ArticleKey | None, repo: str) -> None:
     """Print a regulation, or one article of it, as text.
 
     SPEC is a canonical Markdown FILE, or a version in the corpus: ID (the

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from fagui.align import PARAMS, align_articles, stock_background
 from fagui.align.context import make_context
 from fagui.errors import FaguiError
-from fagui.model import PlacedDecision, Regulation
+from fagui.model import ArticleKey, PlacedDecision, Regulation
 from fagui.text.labels import label_text
 
 
@@ -63,7 +63,7 @@ class Explanation:
 
 
 def explain(
-    left: Regulation, right: Regulation, mode: str, article: tuple[int, int], decisions: tuple[PlacedDecision, ...] = ()
+    left: Regulation, right: Regulation, mode: str, article: ArticleKey, decisions: tuple[PlacedDecision, ...] = ()
 ) -> tuple[Explanation, ...]:
     """The :class:`Explanation` of the article numbered ``article`` ((number,
     suffix): 第十条之一 is (10, 1)) on each side that has it. Raises

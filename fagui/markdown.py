@@ -17,7 +17,7 @@ import re
 from markdown_it import MarkdownIt
 
 from fagui.errors import FaguiError
-from fagui.model import HISTORY_KEYS, METADATA_FIELDS, Article, Division, HistoryEntry, Metadata, Paragraph, Regulation
+from fagui.model import HISTORY_KEYS, METADATA_FIELDS, Article, ArticleKey, Division, HistoryEntry, Metadata, Paragraph, Regulation
 from fagui.store.paths import ID_RE
 from fagui.text.items import nest_items, parse_marker
 from fagui.text.labels import MalformedLabel, read_label
@@ -141,7 +141,7 @@ def read_regulation(text: str, path: str | None = None) -> Regulation:
     stack: list[tuple[int, list]] = [(1, [])]  # (heading level, children)
     divisions: list[tuple[str, int, str, str, list]] = []  # (kind, number, label, title, children)
     article: dict | None = None
-    seen: dict[tuple[int, int], int] = {}
+    seen: dict[ArticleKey, int] = {}
     i = 0
     while i < len(tokens):
         tok = tokens[i]

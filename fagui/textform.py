@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from fagui.errors import FaguiError
-from fagui.model import Article, Regulation
+from fagui.model import Article, ArticleKey, Regulation
 from fagui.text.labels import label_text
 
 
-def format_regulation(regulation: Regulation, article: int | tuple[int, int] | None = None) -> str:
+def format_regulation(regulation: Regulation, article: int | ArticleKey | None = None) -> str:
     """The regulation as indented plain text, or only the article at key
     ``article`` ((number, suffix): 第十条之一 is (10, 1); a number alone is (number, 0)).
 

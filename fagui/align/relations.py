@@ -16,7 +16,7 @@ from fagui.align.context import Context, Group as Indices, Share, State
 from fagui.align.nearest import Near
 from fagui.align.versions import ARTICLE_NUMBER, INTERNAL_REF
 from fagui.align.vectors import coverage, group_score
-from fagui.model import Grade, Note, NoteKind
+from fagui.model import ArticleKey, Grade, Note, NoteKind
 from fagui.text.labels import label_text
 from fagui.text.numerals import to_int
 
@@ -149,7 +149,7 @@ def _chapter_map(groups: tuple[Indices, ...], la, ra) -> dict[tuple[str, ...], t
     return {chapter: counts.most_common(1)[0][0] for chapter, counts in votes.items()}
 
 
-def renumber_refs(text: str, key_map: dict[tuple[int, int], tuple[int, int]]) -> str:
+def renumber_refs(text: str, key_map: dict[ArticleKey, ArticleKey]) -> str:
     """``text`` with each internal reference to an article renumbered as
     ``key_map`` says: (number, suffix) -> (number, suffix), so 第十条之一 may
     become 第十一条 and back (references to articles not in it unchanged)."""

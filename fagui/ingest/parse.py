@@ -37,7 +37,7 @@ from fagui.ingest.structure import (
     opens_article,
     opens_first_article,
 )
-from fagui.model import DIVISION_KINDS, Article, Metadata, Regulation
+from fagui.model import DIVISION_KINDS, Article, ArticleKey, Metadata, Regulation
 from fagui.text.control import CONTROL, control_name
 from fagui.text.items import parse_marker
 from fagui.text.labels import DASHES, MalformedLabel, read_label
@@ -243,7 +243,7 @@ class _Parser(LineReader):
         articles: list[ArticleDraft] = []
         stack: list[tuple[str, int, str, str, list]] = []  # (kind, number, label, title, children)
         root: list = []
-        seen: dict[tuple[int, int], int] = {}
+        seen: dict[ArticleKey, int] = {}
         current: ArticleDraft | None = None
         headed: int | None = None  # the line number of the heading just before, if any
         self._later = _later_articles(lines)
@@ -440,7 +440,7 @@ def parse(prepared: Prepared, source: str) -> tuple[Regulation, Audit]:
     return _Parser(prepared, source).build()
 
 
-def _later_articles(lines: list[SourceLine]) -> list[tuple[int, int]]:
+def _later_articles(lines: list[SourceLine]) -> list[ArticleKey]:
     """For each line, the largest article key a later line opens with
     ((0, 0) if none): computed once, so that asking costs no rescan."""
     out, largest = [(0, 0)] * len(lines), (0, 0)

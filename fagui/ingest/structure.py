@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from fagui.model import Division, Paragraph
+from fagui.model import ArticleKey, Division, Paragraph
 from fagui.text.items import nest_items, parse_marker
 from fagui.text.labels import Label
 
@@ -87,7 +87,7 @@ class ArticleDraft:
     suffix: int = 0
 
     @property
-    def key(self) -> tuple[int, int]:
+    def key(self) -> ArticleKey:
         return self.number, self.suffix
 
 
@@ -126,7 +126,7 @@ def division_title(text: str, label: Label | None, heading: bool = False) -> str
     return m.group(1) if m else None
 
 
-def key_text(key: tuple[int, int]) -> str:
+def key_text(key: ArticleKey) -> str:
     return f"{key[0]}之{key[1]}" if key[1] else str(key[0])
 
 

@@ -50,6 +50,7 @@ from fagui.model.meaning import (
 )
 from fagui.model.regulation import (
     Article,
+    ArticleKey,
     DIVISION_KINDS,
     Division,
     HISTORY_KEYS,
@@ -66,6 +67,7 @@ from fagui.model.regulation import (
 __all__ = [
     "Unreadable",
     "Article",
+    "ArticleKey",
     "ArticleLink",
     "ArticlePair",
     "ArticleRef",

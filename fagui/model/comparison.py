@@ -12,6 +12,7 @@ from fagui.messages import CATALOGUE, DEFAULT_LANG, Lang, say
 from fagui.model.decisions import Decision
 
 from fagui.model.meaning import Flag, MeaningChange
+from fagui.model.regulation import ArticleKey
 
 
 COMPARISON_SCHEMA = "fagui.comparison/3"
@@ -130,8 +131,8 @@ class ArticleRef:
     suffix: int = 0
 
     @property
-    def key(self) -> tuple[int, int]:
-        """The article's place in the numbering: (number, suffix)."""
+    def key(self) -> ArticleKey:
+        """The article's place in the numbering (:data:`ArticleKey`)."""
         return self.number, self.suffix
 
 

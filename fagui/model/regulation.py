@@ -6,6 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Union
 
+ArticleKey = tuple[int, int]
+"""An article's place in the numbering: (number, suffix); 第十条之一 is (10, 1),
+a number alone is (number, 0). Sorting keys sorts articles into reading order."""
+
 
 METADATA_FIELDS = (
     "title",
@@ -113,8 +117,8 @@ class Article:
     suffix: int = 0
 
     @property
-    def key(self) -> tuple[int, int]:
-        """The article's place in the numbering: (number, suffix)."""
+    def key(self) -> ArticleKey:
+        """The article's place in the numbering (:data:`ArticleKey`)."""
         return self.number, self.suffix
 
     def blocks(self) -> tuple[str, ...]:

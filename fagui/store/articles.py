@@ -8,11 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fagui.compare import compare
-from fagui.model import ArticlePair
+from fagui.model import ArticleKey, ArticlePair
 from fagui.store.versions import Chain
-
-Key = tuple[int, int]
-"""An article's place in the numbering: (number, suffix), as ``Article.key``."""
 
 
 @dataclass(frozen=True)
@@ -39,7 +36,7 @@ class ArticleVersion:
     pair: ArticlePair | None
 
 
-def article_history(chain: Chain, start: int, key: tuple[int, int]) -> list[ArticleVersion]:
+def article_history(chain: Chain, start: int, key: ArticleKey) -> list[ArticleVersion]:
     """The versions of ``chain`` (newest first) in which the article at
     ``key`` (number, suffix: 第十条之一 is (10, 1)) of version ``start``
     changed, newest first: followed forward to the newest version (or the one
@@ -47,7 +44,7 @@ def article_history(chain: Chain, start: int, key: tuple[int, int]) -> list[Arti
     versions are left out."""
     compared: dict[int, tuple[ArticlePair, ...]] = {}
 
-    def pair_at(i: int, *, left: Key | None = None, right: Key | None = None) -> ArticlePair:
+    def pair_at(i: int, *, left: ArticleKey | None = None, right: ArticleKey | None = None) -> ArticlePair:
         """The pair of version ``i`` against version ``i + 1`` (the one
         before it) holding article ``left`` of the older or ``right`` of ``i``."""
         if i not in compared:
@@ -95,7 +92,7 @@ def article_history(chain: Chain, start: int, key: tuple[int, int]) -> list[Arti
     return out
 
 
-def _find(pairs: tuple[ArticlePair, ...], *, left: Key | None = None, right: Key | None = None) -> ArticlePair:
+def _find(pairs: tuple[ArticlePair, ...], *, left: ArticleKey | None = None, right: ArticleKey | None = None) -> ArticlePair:
     """The pair holding the article at ``left`` of the older side or at ``right`` of the newer."""
     for pair in pairs:
         refs = pair.left if left is not None else pair.right

@@ -11,7 +11,7 @@ import git
 from fagui.compare import document_ref
 from fagui.errors import FaguiError
 from fagui.messages import DEFAULT_LANG, Lang
-from fagui.model import DocumentRef, Regulation
+from fagui.model import ArticleKey, DocumentRef, Regulation
 from fagui.store.articles import ArticleVersion, article_history
 from fagui.store.gitcmd import work_tree
 from fagui.store.paths import DATE_RE, TEXTS, check_new_id, split_spec
@@ -80,7 +80,7 @@ class Corpus:
         """One version of a regulation: ``rev`` as in :meth:`resolve` (default HEAD)."""
         return self.resolve(regulation_id if rev is None else f"{regulation_id}@{rev}")[0]
 
-    def history(self, regulation_id: str, article: int | tuple[int, int], rev: str = "HEAD") -> list[ArticleVersion]:
+    def history(self, regulation_id: str, article: int | ArticleKey, rev: str = "HEAD") -> list[ArticleVersion]:
         """Every version, newest first, in which one article was added,
         changed (wording or number) or deleted (see
         :func:`fagui.store.articles.article_history`).

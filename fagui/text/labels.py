@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from fagui.model.regulation import ArticleKey
 from fagui.text.numerals import NUMERAL_CHARS, parse_strict, to_chinese
 from fagui.text.width import FULL_TO_HALF
 
@@ -58,8 +59,8 @@ class Label:
     as_written: str
 
     @property
-    def key(self) -> tuple[int, int]:
-        """The order of articles: (number, suffix)."""
+    def key(self) -> ArticleKey:
+        """The order of articles (:data:`~fagui.model.ArticleKey`)."""
         return self.number, self.suffix
 
 
