@@ -11,7 +11,7 @@ from fagui.ingest.audit import DroppedSpan, PageBreakJoin, Warning
 from fagui.ingest.layout import Prepared
 from fagui.ingest.structure import Block
 from fagui.text.labels import Label
-from fagui.text.normalise import is_cjk, normalise
+from fagui.text.normalise import INDENT, is_cjk, normalise
 
 
 MAX_LINES = 200_000
@@ -65,7 +65,7 @@ class LineReader:
 
     def strip(self, line: SourceLine) -> str:
         """The line's text without indentation (counted as a normalisation)."""
-        stripped = line.text.strip(" \t\u3000\u00a0\ufeff")
+        stripped = line.text.strip(INDENT)
         if stripped != line.text:
             self.norm["indentation"] += 1
         return stripped

@@ -41,7 +41,7 @@ from fagui.model import DIVISION_KINDS, Article, ArticleKey, Metadata, Regulatio
 from fagui.text.control import CONTROL, control_name
 from fagui.text.items import parse_marker
 from fagui.text.labels import DASHES, MalformedLabel, read_label
-from fagui.text.normalise import normalise
+from fagui.text.normalise import INDENT, normalise
 
 BOOKMARK_RE = re.compile(r"\[bookmark:[^\]\n]*\]")
 WEB_CHROME = (
@@ -76,7 +76,7 @@ class _Parser(LineReader):
                 pos = end
             pieces.append(line.raw[pos:])
             line.text = "".join(pieces)
-            line.kind = "blank" if not line.text.strip(" \t\u3000\u00a0\ufeff") else ""
+            line.kind = "blank" if not line.text.strip(INDENT) else ""
 
     def apply_layout(self) -> None:
         """Drop the lines the source's layout says are no part of the
@@ -110,7 +110,7 @@ class _Parser(LineReader):
 
     def classify_structure(self) -> None:
         for line in self.content():
-            squeezed = line.text.strip(" \t\u3000\u00a0\ufeff")
+            squeezed = line.text.strip(INDENT)
             try:
                 line.label = read_label(squeezed)
             except MalformedLabel as exc:
@@ -335,7 +335,7 @@ class _Parser(LineReader):
         own), a warning names the line, since it is dropped."""
         for at, line in enumerate(rest):
             label = line.label
-            text = line.text.strip(" \t\u3000\u00a0\ufeff")
+            text = line.text.strip(INDENT)
             if label is None or label.kind != "条" or label.key != first.key or not opens_article(text, label):
                 continue
             words = text[label.end :] + "".join(l.text for l in rest[at + 1 : at + 2] if l.label is None)

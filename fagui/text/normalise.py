@@ -16,7 +16,13 @@ CJK = "\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff01-\
 """Characters of Chinese text: ideographs and full-width punctuation."""
 
 _CJK_RE = re.compile(f"[{CJK}]")
-_SPACE = " \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
+INDENT = " \t\u3000\u00a0\ufeff"
+"""The spaces a source line's indentation is made of, as the line reader strips
+it: space, tab, the ideographic space U+3000, no-break space, and a stray
+byte-order mark."""
+_SPACE = INDENT + "\u2002\u2003\u2009\u200b"
+"""Every space normalisation strips or removes: :data:`INDENT` and the en, em,
+thin and zero-width spaces web pages set."""
 _SPACES_RE = re.compile(f"[{_SPACE}]+")
 
 HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
