@@ -20,7 +20,9 @@ TEXTS = "texts"
 """The folder at the top of a corpus that holds its texts."""
 
 MAX_BYTES = 32 * 1024 * 1024
-"""The most a regulation text may hold. The longest codes are a few MB;
+"""The most a file read as a regulation may hold, in any format (a Word or PDF
+file is larger than its text; a plain text is held to the smaller
+:data:`fagui.ingest.decode.MAX_TEXT_BYTES`). The longest codes are a few MB;
 anything larger (``/dev/zero``, a disk image) is refused, not read to the end."""
 
 

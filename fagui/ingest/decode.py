@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from fagui.errors import FaguiError
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_TEXT_BYTES = 5 * 1024 * 1024
 """Largest raw text accepted. The longest Chinese codes run to a few hundred
 kilobytes; anything far larger is not one regulation (and would make the
 audit unreadable)."""
@@ -26,14 +26,14 @@ def decode(raw: bytes, path: str = "<input>") -> Decoded:
     """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
 
     Line ends CRLF and CR become LF. Raises FaguiError for empty input, input
-    over MAX_BYTES, binary data (NUL bytes without a UTF-16 BOM, or control
+    over MAX_TEXT_BYTES, binary data (NUL bytes without a UTF-16 BOM, or control
     characters) and bytes that are valid in none of these encodings.
     """
     if not raw.strip():
         raise FaguiError("empty file: no text to ingest", path)
-    if len(raw) > MAX_BYTES:
+    if len(raw) > MAX_TEXT_BYTES:
         raise FaguiError(
-            f"file is {len(raw):,} bytes, over the {MAX_BYTES:,}-byte limit for one regulation", path
+            f"file is {len(raw):,} bytes, over the {MAX_TEXT_BYTES:,}-byte limit for one regulation", path
         )
     text, encoding = _decode_text(raw, path)
     _reject_binary(text, path)

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from fagui.errors import FaguiError
 from fagui.ingest import metadata as meta
-from fagui.ingest.decode import MAX_BYTES as MAX_CHARS
+from fagui.ingest.decode import MAX_TEXT_BYTES as MAX_CHARS
 from fagui.ingest.layout import Prepared, from_lines
 from fagui.ingest.structure import division_title, opens_article
 from fagui.text.items import parse_marker
