@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from fagui.align import Link
 from fagui.diff import diff_text
 from fagui.text.width import fold
-from fagui.model import Article, ArticleLink, ArticlePair, Coverage, DiffOp, Evidence, LocatedArticle
+from fagui.model import Article, ArticleLink, ArticlePair, Coverage, CoverageStatus, DiffOp, Evidence, LocatedArticle
 
 SHARED_MIN = 2
 """Shared wording is shown in runs of at least this many characters."""
@@ -128,14 +128,14 @@ def coverage_of(la: tuple[LocatedArticle, ...], links: tuple[ArticleLink, ...]) 
         share = sum(len(blocks[b]) for b in carried) / size if size else 0.0
         unsure = tuple(sorted(set(pending.get(article.label, ()))))
         if not carried and article.label not in has_counterpart and article.label in has_unsure:
-            status = "unsure"
+            status = CoverageStatus.UNSURE
         elif not carried:
-            status = "partly" if article.label in has_counterpart else "not_adopted"
+            status = CoverageStatus.PARTLY if article.label in has_counterpart else CoverageStatus.NOT_ADOPTED
         elif len(carried) < len(blocks):
-            status = "partly"
+            status = CoverageStatus.PARTLY
         elif unchanged[article.label] >= carried:
-            status = "as_is"
+            status = CoverageStatus.AS_IS
         else:
-            status = "reworded"
+            status = CoverageStatus.REWORDED
         out.append(Coverage(article.label, share, status, where, unsure))
     return tuple(out)

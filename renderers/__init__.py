@@ -24,6 +24,7 @@ from fagui.model import (
     ArticleLink,
     ArticlePair,
     Comparison,
+    CoverageStatus,
     Decision,
     Grade,
     ParagraphPair,
@@ -135,11 +136,11 @@ def decision_label(decision: Decision | None, lang: Lang = DEFAULT_LANG) -> str:
     return say(f"decision.{decision.value}", lang) if decision is not None else ""
 
 COVERAGE = {
-    "as_is": ("＝", "照搬", "adopted as is"),
-    "reworded": ("≈", "改写", "reworded"),
-    "partly": ("◐", "部分采纳", "partly adopted"),
-    "not_adopted": ("✕", "未采纳", "not adopted"),
-    "unsure": ("?", "待核", "unsure: to be checked"),
+    CoverageStatus.AS_IS: ("＝", "照搬", "adopted as is"),
+    CoverageStatus.REWORDED: ("≈", "改写", "reworded"),
+    CoverageStatus.PARTLY: ("◐", "部分采纳", "partly adopted"),
+    CoverageStatus.NOT_ADOPTED: ("✕", "未采纳", "not adopted"),
+    CoverageStatus.UNSURE: ("?", "待核", "unsure: to be checked"),
 }
 """Coverage classes of a reference article in one derived text, from the
 share of its paragraphs and items the derived text carries

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from fagui.model import Comparison, DocumentRef, Grade
+from fagui.model import Comparison, CoverageStatus, DocumentRef, Grade
 
 from renderers import COVERAGE, GRADE_LABELS, STRENGTH_LABELS, article_blocks, block_name, is_item
 from renderers.html import esc, page_head
@@ -151,7 +151,7 @@ def render_article_page(
     """The page of article ``label`` (its ``blocks``) of ``reference``: one
     section per derived text, in ``columns`` order."""
     title = f"{reference.title} {label}：各地对照"
-    adopted = sum(1 for c in columns if c.carriage and c.carriage.status not in ("not_adopted", "unsure"))
+    adopted = sum(1 for c in columns if c.carriage and c.carriage.status not in (CoverageStatus.NOT_ADOPTED, CoverageStatus.UNSURE))
     out = [page_head(title), '<body class="idx art">\n']
     out.append(
         f'<header class="head"><a class="back" href="{esc(index_href)}">← 报告首页</a>'

@@ -16,6 +16,7 @@ import csv
 import io
 from typing import Sequence
 
+from fagui.model import CoverageStatus
 from renderers import COVERAGE, inert
 from renderers.site import Entry, matrix_layout
 
@@ -37,7 +38,7 @@ def render_coverage_csv(entries: Sequence[Entry]) -> bytes:
                 row += ["", "", ""]
                 continue
             cls, share, carriers = cov[label]
-            adopted += cls not in ("not_adopted", "unsure")
+            adopted += cls not in (CoverageStatus.NOT_ADOPTED, CoverageStatus.UNSURE)
             row += [COVERAGE[cls][1], f"{share * 100:.0f}%", "、".join(carriers)]
         writer.writerow([inert(x) for x in row + [f"{adopted}/{len(entries)}"]])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

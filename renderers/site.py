@@ -15,7 +15,7 @@ from typing import Sequence
 
 from fagui.impact import Impact
 from fagui.implements import Implementation, Pairing, describe
-from fagui.model import Comparison, DocumentRef, Summary, Unreadable
+from fagui.model import Comparison, CoverageStatus, DocumentRef, Summary, Unreadable
 
 from fagui.messages import say
 from renderers import COVERAGE, article_blocks, counts, flag_text, relation_label
@@ -194,7 +194,7 @@ def _matrix(entries: Sequence[Entry], pages: dict[str, str]) -> str:
                 tds.append('<td class="c"></td>')
                 continue
             cls, share, carriers = cov[label]
-            adopted += cls not in ("not_adopted", "unsure")
+            adopted += cls not in (CoverageStatus.NOT_ADOPTED, CoverageStatus.UNSURE)
             sym, zh, en = COVERAGE[cls]
             text = f'<span class="sym">{sym}</span>{zh}' if words else f'<span class="sym">{sym}</span><span class="sr">{zh}</span>'
             title = f"{esc(col)} · {esc(label)}：{zh}（{en}），款项覆盖 {share * 100:.0f}%"

@@ -5,7 +5,7 @@ I/O."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, StrEnum
 
 from fagui.messages import CATALOGUE, DEFAULT_LANG, Lang, say
 
@@ -256,12 +256,24 @@ class ArticleLink:
         return self.grade == Grade.SURE or self.decision in (Decision.CONFIRMED, Decision.ADDED)
 
 
+class CoverageStatus(StrEnum):
+    """How much of a reference article the derived text carries (the
+    meanings: :data:`COVERAGE_STATUSES`). A ``StrEnum``: it equals, prints
+    and serialises as its value."""
+
+    AS_IS = "as_is"
+    REWORDED = "reworded"
+    PARTLY = "partly"
+    NOT_ADOPTED = "not_adopted"
+    UNSURE = "unsure"
+
+
 COVERAGE_STATUSES = {
-    "as_is": "every block carried unchanged",
-    "reworded": "every block carried, some reworded",
-    "partly": "some blocks carried",
-    "not_adopted": "no block carried",
-    "unsure": "carried only through links the engine is unsure of (待核)",
+    CoverageStatus.AS_IS: "every block carried unchanged",
+    CoverageStatus.REWORDED: "every block carried, some reworded",
+    CoverageStatus.PARTLY: "some blocks carried",
+    CoverageStatus.NOT_ADOPTED: "no block carried",
+    CoverageStatus.UNSURE: "carried only through links the engine is unsure of (待核)",
 }
 """How much of a reference article the derived text carries."""
 
@@ -272,7 +284,7 @@ class Coverage:
 
     ``share``: share of the article's characters in blocks that have a
     counterpart block on the right (in its counterpart pair or through a
-    shares link) graded sure; ``status`` one of :data:`COVERAGE_STATUSES`;
+    shares link) graded sure; ``status`` (:class:`CoverageStatus`);
     ``places``: (left block index, right article label, right block index)
     for each block carried by a sure link; ``unsure_places`` the same for
     links graded unsure (待核), which no figure counts.
@@ -280,7 +292,7 @@ class Coverage:
 
     article: str
     share: float
-    status: str
+    status: CoverageStatus
     places: tuple[tuple[int, str, int], ...]
     unsure_places: tuple[tuple[int, str, int], ...] = ()
 
