@@ -91,7 +91,10 @@ def compare(
     links = article_links(pairs, alignment.links, alignment.inner, la, ra, alignment.made)
     if alignment.decided:
         pairs, links = _marked(pairs, links, alignment.decided, la, ra)
-    coverage = coverage_of(la, links)
+    # A "not adopted" claim the engine is unsure of is 待核 in the coverage
+    # too, as it is in the counts (the matrix showed ✕ where the counts said 0).
+    unsure_claims = frozenset(a.label for p in pairs if not p.right and not p.settled for a in p.left)
+    coverage = coverage_of(la, links, unsure_claims)
     summary = _summary(mode, pairs, la, ra, coverage)
     if not meanings:
         return Comparison(mode, left_ref, right_ref, pairs, summary, links, coverage, background=background.name)

@@ -96,15 +96,19 @@ def article_links(
     return tuple(out)
 
 
-def coverage_of(la: tuple[LocatedArticle, ...], links: tuple[ArticleLink, ...]) -> tuple[Coverage, ...]:
+def coverage_of(
+    la: tuple[LocatedArticle, ...], links: tuple[ArticleLink, ...], unsure_claims: frozenset[str] = frozenset()
+) -> tuple[Coverage, ...]:
     """For each left article, in order: which of its blocks the right text
     carries through links graded sure (a block of it corresponds to a right
     block in its counterpart pair or through a shares link), the share of
     its characters they hold, and its status: as_is (every block carried
     unchanged by its counterpart), reworded (every block carried), partly
     (some, or none although it has a counterpart: a counterpart is never
-    "not adopted"), unsure (no sure link carries it, an unsure one does:
-    待核), not_adopted (none, and no counterpart)."""
+    "not adopted"), unsure (no sure link carries it, and an unsure one does
+    or the claim that nothing does is unsure, its label in
+    ``unsure_claims``: 待核), not_adopted (none, no counterpart, and that
+    claim is sure)."""
     places: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
     pending: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
     unchanged: dict[str, set[int]] = defaultdict(set)
@@ -127,7 +131,7 @@ def coverage_of(la: tuple[LocatedArticle, ...], links: tuple[ArticleLink, ...]) 
         size = sum(map(len, blocks))
         share = sum(len(blocks[b]) for b in carried) / size if size else 0.0
         unsure = tuple(sorted(set(pending.get(article.label, ()))))
-        if not carried and article.label not in has_counterpart and article.label in has_unsure:
+        if not carried and article.label not in has_counterpart and (article.label in has_unsure or article.label in unsure_claims):
             status = CoverageStatus.UNSURE
         elif not carried:
             status = CoverageStatus.PARTLY if article.label in has_counterpart else CoverageStatus.NOT_ADOPTED

@@ -199,3 +199,18 @@ def test_block_similarity_is_the_dice_of_bigram_multisets(x, y):
     total = sum(a.values()) + sum(b.values())
     expected = 2 * sum((a & b).values()) / total if total else 1.0
     assert _dice(_grams(x), _grams(y)) == expected
+
+
+@pytest.mark.parametrize("province", ["jilin/counterespionage-work-provisions", "zhejiang/counterespionage-security-measures"])
+def test_coverage_and_counts_agree_on_what_is_not_adopted(province):
+    """A "not adopted" claim the engine is unsure of is 待核 in the coverage
+    (and so in the report's matrix), as it is in the counts: the matrix
+    showed ✕ 未采纳 in cells the counts left out."""
+    national = read_regulation(markdown_path("national/counterespionage-security-provisions").read_text("utf-8"))
+    comparison = compare(national, read_regulation(markdown_path(province).read_text("utf-8")), "jurisdictions")
+    alone = {p.left[0].label: p for p in comparison.pairs if p.relation == "not_adopted"}
+    status = {c.article: c.status for c in comparison.coverage}
+    assert alone
+    for label, pair in alone.items():
+        assert status[label] == ("not_adopted" if pair.settled else "unsure"), label
+    assert sum(s == "not_adopted" for s in status.values()) == dict(comparison.summary.counts)["not_adopted"]

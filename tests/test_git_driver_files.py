@@ -11,7 +11,7 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from conftest import TEXTS
+from conftest import ROOT, TEXTS
 from gitrepos import git, make_repo
 
 from cli.main import main
@@ -126,7 +126,10 @@ def test_a_deleted_environment_falls_back_to_a_plain_diff(tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     [site] = (venv / "lib").glob("python*/site-packages")
-    (site / "fagui-test.pth").write_text("\n".join(p for p in sys.path if p.endswith("site-packages")) + "\n", encoding="utf-8")
+    # The test's own packages and this checkout (an editable install finds it
+    # through a .pth of its own venv, which a .pth line does not run).
+    paths = [p for p in sys.path if p.endswith("site-packages")] + [str(ROOT)]
+    (site / "fagui-test.pth").write_text("\n".join(paths) + "\n", encoding="utf-8")
     repo = small_repo(tmp_path, str(venv / "bin" / "python"))
     working = git_env(repo, "diff")
     assert working.returncode == 0 and b"fagui diff a/texts/national/x.md" in working.stdout, working.stderr
