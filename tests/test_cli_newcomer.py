@@ -44,6 +44,11 @@ def test_a_mistyped_id_gets_a_suggestion(tmp_path, monkeypatch):
     assert done.returncode == 2 and done.stderr.count("\n") == 1
     assert done.stderr.rstrip().endswith(f"did you mean {ZHEJIANG}?")
     assert "did you mean" not in run("log", "beijing/water", cwd=repo).stderr
+    # diff and show name it too, whatever the revision.
+    for args in (("diff", "zhejiang/counterespionage-security-measure", ZHEJIANG), ("show", "zhejiang/counterespionage-security-measure@HEAD")):
+        done = run(*args, cwd=repo)
+        assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
+        assert done.stderr.rstrip().endswith(f"did you mean {ZHEJIANG}?"), done.stderr
 
 
 def test_log_shows_only_the_dates_a_version_states(tmp_path, monkeypatch):

@@ -93,7 +93,7 @@ class Reader:
         try:
             blob = commit.tree / path
         except KeyError:
-            raise _Missing(f"{where}: no such regulation ({path} does not exist at that revision)") from None
+            raise _Missing(f"{where}: no such regulation ({path} does not exist at that revision){_did_you_mean(commit, regulation_id)}") from None
         if blob.hexsha not in self._parsed:
             text = decode_utf8(blob.data_stream.read(), f"{path} at {commit.hexsha[:7]}")
             self._parsed[blob.hexsha] = read_regulation(text, f"{path} at {commit.hexsha[:7]}")
