@@ -32,6 +32,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from targets import report
+
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "texts"
 NATIONAL = TEXTS / "national" / "counterespionage-security-provisions.md"
@@ -118,10 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=9, help="runs of each command (the median is taken)")
     args = parser.parse_args(argv)
     figures = bench(args.runs)
-    for key, value in figures.items():
-        target = f"  (target <= {TARGETS[key]})" if key in TARGETS else ""
-        print(f"{key:24} {value:8.3f}{target}")
-    return 0 if all(figures[k] <= v for k, v in TARGETS.items()) else 1
+    return report(figures, TARGETS, 24)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 from fagui.errors import FaguiError  # noqa: E402
 from fagui.ingest import ingest_bytes  # noqa: E402
 from fagui.markdown import write_regulation  # noqa: E402
+from targets import report  # noqa: E402
 
 TEXTS = ROOT / "texts"
 LAWREFBOOK = Path(os.environ.get("FAGUI_PUBLIC_TEXTS") or ROOT.parent / "shared" / "corpus") / "lawrefbook"
@@ -119,10 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args(argv)
     figures = bench(args.texts, args.runs)
-    for key, value in figures.items():
-        target = f"  (target <= {TARGETS[key]})" if key in TARGETS else ""
-        print(f"{key:20} {value:8.3f}{target}")
-    return 0 if all(figures[k] <= v for k, v in TARGETS.items()) else 1
+    return report(figures, TARGETS, 20)
 
 
 if __name__ == "__main__":

@@ -30,6 +30,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from targets import report
+
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "texts"
 TARGETS = {"driver_warm_ms_per_file": 60.0, "review_warm_seconds": 0.3}
@@ -138,10 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
     figures = bench(args.files, args.runs)
-    for key, value in figures.items():
-        target = f"  (target <= {TARGETS[key]})" if key in TARGETS else ""
-        print(f"{key:28} {value:9.3f}{target}")
-    return 0 if all(figures[k] <= v for k, v in TARGETS.items()) else 1
+    return report(figures, TARGETS, 28, value_width=9)
 
 
 if __name__ == "__main__":

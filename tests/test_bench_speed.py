@@ -5,6 +5,7 @@ no timing is asserted here)."""
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 from public import LAWREFBOOK, require
@@ -13,6 +14,10 @@ BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
 
 def load(name: str):
+    """A benchmark module, with its folder on sys.path as when it runs as a
+    script (`python benchmarks/NAME.py`), so its shared helpers import."""
+    if str(BENCHMARKS) not in sys.path:
+        sys.path.insert(0, str(BENCHMARKS))
     spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
