@@ -10,7 +10,7 @@ import click
 from cli.options import ArticleNumber, color_option, format_option, lang_option, output_option, repo_option
 from cli.terminal import use_color
 from fagui.atomic import write_atomic
-from fagui.model import MODES, ArticleKey
+from fagui.model import ArticleKey, Mode
 from fagui.orientation import compare_oriented
 from fagui.store.load import load
 from fagui.text.control import visible
@@ -23,7 +23,7 @@ from renderers.explain import render_explanation
 @click.command("diff")
 @click.argument("left")
 @click.argument("right")
-@click.option("--mode", type=click.Choice(MODES), help="Default: versions for two texts of one regulation, else jurisdictions.")
+@click.option("--mode", type=click.Choice([m.value for m in Mode]), help="Default: versions for two texts of one regulation, else jurisdictions.")
 @format_option(FORMATS, "text")
 @output_option("Write here (atomically) instead of standard output; required for docx (a Word 对照表).")
 @click.option("--keep-order", is_flag=True, help="Compare LEFT and RIGHT as given, even a provincial text on the left of a national one.")

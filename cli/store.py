@@ -8,7 +8,7 @@ import click
 
 from cli.options import format_option, repo_option
 from fagui.messages import Lang
-from fagui.model import relation_words
+from fagui.model import Relation, relation_words
 from fagui.store.corpus import Corpus
 from fagui.store.making import init as init_corpus
 from fagui.text.control import visible
@@ -31,7 +31,7 @@ def init_command(directory: str) -> None:
     click.echo(f"made a fagui corpus in {directory} (commit {corpus.repo.head.commit.hexsha[:7]})")
 
 
-STRUCTURAL = ("split", "merged")
+STRUCTURAL = (Relation.SPLIT, Relation.MERGED)
 """Relations ``log`` names article by article under a version, both sides
 old → new (the counts alone hide which article became which)."""
 

@@ -21,8 +21,7 @@ from fagui.diff import diff_text, shared_runs
 from fagui.meaning import carried_blocks, link_meanings, pair_meanings, renumbering
 from fagui.meaning.flags import flags_of, texts_of
 from fagui.model import (
-    JURISDICTION_RELATIONS,
-    VERSION_RELATIONS,
+    MODE_RELATIONS,
     ArticlePair,
     ArticleRef,
     Candidate,
@@ -31,17 +30,17 @@ from fagui.model import (
     DiffOp,
     DocumentRef,
     LocatedArticle,
+    Mode,
     ParagraphPair,
     PlacedDecision,
     Regulation,
+    Side,
+    Strength,
     Summary,
 )
 from fagui.text.width import fold
 
 BLOCK_MIN = 0.3  # blocks less alike than this (bigram Dice) are not matched
-
-_RELATIONS = {"versions": tuple(VERSION_RELATIONS), "jurisdictions": tuple(JURISDICTION_RELATIONS)}
-
 
 def document_ref(regulation: Regulation, id: str | None = None, revision: str | None = None) -> DocumentRef:
     """A DocumentRef naming ``regulation`` from its own metadata."""
@@ -49,18 +48,18 @@ def document_ref(regulation: Regulation, id: str | None = None, revision: str | 
     return DocumentRef.from_metadata(meta, id, revision)
 
 
-def default_mode(left: DocumentRef, right: DocumentRef) -> str:
+def default_mode(left: DocumentRef, right: DocumentRef) -> Mode:
     """"versions" when both sides are the same regulation (the same id when
     both refs carry one, else the same title), else "jurisdictions"."""
     if left.id is not None and right.id is not None:
-        return "versions" if left.id == right.id else "jurisdictions"
-    return "versions" if left.title == right.title else "jurisdictions"
+        return Mode.VERSIONS if left.id == right.id else Mode.JURISDICTIONS
+    return Mode.VERSIONS if left.title == right.title else Mode.JURISDICTIONS
 
 
 def compare(
     left: Regulation,
     right: Regulation,
-    mode: str | None = None,
+    mode: Mode | str | None = None,
     left_ref: DocumentRef | None = None,
     right_ref: DocumentRef | None = None,
     background: Background | None = None,
@@ -87,6 +86,7 @@ def compare(
     la, ra = left.located_articles(), right.located_articles()
     background = background or stock_background()
     alignment = align_articles(left, right, mode, background=background, passes=passes, decisions=decisions)
+    mode = Mode(mode)  # a known one: align_articles refuses any other
     pairs = tuple(_article_pair(g, la, ra) for g in _display_order(list(alignment.groups)))
     links = article_links(pairs, alignment.links, alignment.inner, la, ra, alignment.made)
     if alignment.decided:
@@ -98,11 +98,11 @@ def compare(
     summary = _summary(mode, pairs, la, ra, coverage)
     if not meanings:
         return Comparison(mode, left_ref, right_ref, pairs, summary, links, coverage, background=background.name)
-    renumbered = renumbering(pairs) if mode == "versions" else ()
+    renumbered = renumbering(pairs) if mode == Mode.VERSIONS else ()
     carried = carried_blocks(links)
     pairs = tuple(replace(p, meanings=pair_meanings(p, renumbered, carried)) for p in pairs)
-    refs = {(side, ref.label): ref for p in pairs for side, refs in (("L", p.left), ("R", p.right)) for ref in refs}
-    links = tuple(replace(x, meanings=link_meanings(x, refs)) if x.strength == "shares" else x for x in links)
+    refs = {(side, ref.label): ref for p in pairs for side, refs in ((Side.LEFT, p.left), (Side.RIGHT, p.right)) for ref in refs}
+    links = tuple(replace(x, meanings=link_meanings(x, refs)) if x.strength == Strength.SHARES else x for x in links)
     flags = flags_of(pairs, links, refs, texts_of(left.metadata, right.metadata, mode))
     return Comparison(mode, left_ref, right_ref, pairs, summary, links, coverage, flags=flags, background=background.name)
 
@@ -118,7 +118,7 @@ def _marked(pairs, links, decided, la, ra) -> tuple[tuple[ArticlePair, ...], tup
     links = tuple(replace(x, decision=by_link.get((x.left, x.right, x.strength))) for x in links)
     out = []
     for pair in pairs:
-        found = {by_link.get((l.label, r.label, "counterpart")) for l in pair.left for r in pair.right}
+        found = {by_link.get((l.label, r.label, Strength.COUNTERPART)) for l in pair.left for r in pair.right}
         decision = next((d for d in DECISION_ORDER if d in found), None)
         out.append(replace(pair, decision=decision) if decision else pair)
     return tuple(out), links
@@ -244,20 +244,20 @@ def _match_blocks(left: list[str], right: list[str]) -> list[tuple[int | None, i
     return steps
 
 
-def _summary(mode: str, pairs: tuple[ArticlePair, ...], la, ra, coverage) -> Summary:
+def _summary(mode: Mode, pairs: tuple[ArticlePair, ...], la, ra, coverage) -> Summary:
     counts = Counter(p.relation for p in pairs if p.settled)
     unsure = Counter(p.relation for p in pairs if not p.settled)
     adopted = sum(len(p.left) for p in pairs if p.right and p.settled)
     right_chars = sum(len(b) for x in ra for b in x.article.blocks())
     derived = sum(len(op.right) for p in pairs for para in p.paragraphs for op in para.ops if op.kind == "equal")
     return Summary(
-        counts=tuple((r, counts.get(r, 0)) for r in _RELATIONS[mode]),
+        counts=tuple((r, counts.get(r, 0)) for r in MODE_RELATIONS[mode]),
         left_articles=len(la),
         right_articles=len(ra),
         adopted_share=adopted / len(la) if la else 0.0,
         derived_share=derived / right_chars if right_chars else 0.0,
         provision_share=_provision_share(la, coverage),
-        unsure_counts=tuple((r, unsure.get(r, 0)) for r in _RELATIONS[mode]),
+        unsure_counts=tuple((r, unsure.get(r, 0)) for r in MODE_RELATIONS[mode]),
     )
 
 

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from fagui.align import Link
 from fagui.diff import diff_text
 from fagui.text.width import fold
-from fagui.model import Article, ArticleLink, ArticlePair, Coverage, CoverageStatus, DiffOp, Evidence, LocatedArticle
+from fagui.model import Article, ArticleLink, ArticlePair, Coverage, CoverageStatus, DiffOp, Evidence, LocatedArticle, Strength
 
 SHARED_MIN = 2
 """Shared wording is shown in runs of at least this many characters."""
@@ -84,14 +84,14 @@ def article_links(
                     evidence[k, m] += _diffed(index_l[left.label], index_r[right.label], extra)
                 out.append(
                     ArticleLink(
-                        left.label, right.label, "counterpart", pair.score, pair.grade, tuple(evidence[k, m]),
-                        rule=made.get(("counterpart", at_l.get(left.label), at_r.get(right.label)), pair.rule),
+                        left.label, right.label, Strength.COUNTERPART, pair.score, pair.grade, tuple(evidence[k, m]),
+                        rule=made.get((Strength.COUNTERPART, at_l.get(left.label), at_r.get(right.label)), pair.rule),
                     )
                 )
     for link in shares:
         left, right = la[link.left].article, ra[link.right].article
         out.append(
-            ArticleLink(left.label, right.label, "shares", link.score, link.grade, tuple(_diffed(left, right, link.units)), rule=link.rule)
+            ArticleLink(left.label, right.label, Strength.SHARES, link.score, link.grade, tuple(_diffed(left, right, link.units)), rule=link.rule)
         )
     return tuple(out)
 
@@ -112,7 +112,7 @@ def coverage_of(
     places: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
     pending: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
     unchanged: dict[str, set[int]] = defaultdict(set)
-    has_counterpart = {link.left for link in links if link.strength == "counterpart" and link.settled}
+    has_counterpart = {link.left for link in links if link.strength == Strength.COUNTERPART and link.settled}
     has_unsure = {link.left for link in links if not link.settled}
     for link in links:
         for ev in link.evidence:
@@ -120,7 +120,7 @@ def coverage_of(
         if not link.settled:
             continue
         for ev in link.evidence:
-            if link.strength == "counterpart" and ev.score == 1.0:
+            if link.strength == Strength.COUNTERPART and ev.score == 1.0:
                 unchanged[link.left].add(ev.left[1])
     out = []
     for located in la:

@@ -28,7 +28,7 @@ from typing import Callable
 
 from fagui.compare import compare
 from fagui.errors import FaguiError
-from fagui.model import ArticlePair, PlacedDecision, Regulation, Strength, Verdict, article_fingerprint
+from fagui.model import ArticlePair, Mode, PlacedDecision, Regulation, Strength, Verdict, article_fingerprint
 
 DECISIONS_SCHEMA = "fagui.decisions/1"
 
@@ -233,7 +233,7 @@ class _Follower:
         if made.articles == self.current.articles:
             return label
         if version not in self._pairs:
-            self._pairs[version] = compare(made, self.current, "versions").pairs
+            self._pairs[version] = compare(made, self.current, Mode.VERSIONS).pairs
         for pair in self._pairs[version]:
             if any(ref.label == label for ref in pair.left):
                 # An article split into several is followed through the first of them.

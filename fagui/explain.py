@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fagui.align import PARAMS, align_articles, stock_background
+from fagui.align import PARAMS, Action, align_articles, stock_background
 from fagui.align.context import make_context
 from fagui.errors import FaguiError
-from fagui.model import ArticleKey, PlacedDecision, Regulation
+from fagui.model import ArticleKey, Mode, PlacedDecision, Regulation, Side, Strength
 from fagui.text.labels import label_text
 
 
@@ -34,27 +34,27 @@ class Scored:
 
 @dataclass(frozen=True)
 class Step:
-    """What one rule did to one link of the article: ``action`` is "made",
-    "removed", a grade ("sure", "unsure") or "candidate" (proposed and not
-    accepted), for a link of ``kind`` ("counterpart" or "shares") with the
-    other side's article ``other``; ``probability`` where graded."""
+    """What one rule did to one link of the article (:class:`fagui.align.Action`:
+    made, removed, accepted as sure or unsure, or left a candidate: proposed
+    and not accepted), for a link of ``kind`` (:class:`fagui.model.Strength`)
+    with the other side's article ``other``; ``probability`` where graded."""
 
     rule: str
-    action: str
-    kind: str
+    action: Action
+    kind: Strength
     other: str
     probability: float | None = None
 
 
 @dataclass(frozen=True)
 class Explanation:
-    """One article of one side (``side`` "L" or "R") of a comparison:
+    """One article of one side (:class:`fagui.model.Side`) of a comparison:
     ``candidates`` (every article of the other side sharing a bigram with it,
     best first), ``steps`` in the order the rules ran, ``rules`` (every rule
     of the chain, in order, so that a rule that left the article alone shows
     as such) and ``result``: its relation and counterparts at the end."""
 
-    side: str
+    side: Side
     label: str
     candidates: tuple[Scored, ...]
     steps: tuple[Step, ...]
@@ -63,7 +63,7 @@ class Explanation:
 
 
 def explain(
-    left: Regulation, right: Regulation, mode: str, article: ArticleKey, decisions: tuple[PlacedDecision, ...] = ()
+    left: Regulation, right: Regulation, mode: Mode, article: ArticleKey, decisions: tuple[PlacedDecision, ...] = ()
 ) -> tuple[Explanation, ...]:
     """The :class:`Explanation` of the article numbered ``article`` ((number,
     suffix): 第十条之一 is (10, 1)) on each side that has it. Raises
@@ -77,34 +77,34 @@ def explain(
     labels_r = [x.article.label for x in ctx.right]
     rules = tuple(line.split(":")[0] for line in alignment.trace)
     out = []
-    for side, located in (("L", ctx.left), ("R", ctx.right)):
+    for side, located in ((Side.LEFT, ctx.left), (Side.RIGHT, ctx.right)):
         keys = [x.article.key for x in located]
         if article not in keys:
             continue
         k = keys.index(article)
-        mine = {(j if side == "L" else i): s for (i, j), s in sims.items() if (i if side == "L" else j) == k}
+        mine = {(j if side == Side.LEFT else i): s for (i, j), s in sims.items() if (i if side == Side.LEFT else j) == k}
         best_of_other: dict[int, float] = {}
         for (i, j), s in sims.items():
-            other = j if side == "L" else i
+            other = j if side == Side.LEFT else i
             if other in mine:
                 best_of_other[other] = max(best_of_other.get(other, 0.0), s)
         block: dict[int, float] = {}
         for ((i, _), (j, _)), s in units.items():
-            here, other = (i, j) if side == "L" else (j, i)
+            here, other = (i, j) if side == Side.LEFT else (j, i)
             if here == k and s > block.get(other, 0.0):
                 block[other] = s
         ranked = sorted(mine.items(), key=lambda x: (-x[1], x[0]))
-        other_labels = labels_r if side == "L" else labels_l
+        other_labels = labels_r if side == Side.LEFT else labels_l
         candidates = tuple(
             Scored(other_labels[o], s, n, s >= best_of_other[o], block.get(o, 0.0)) for n, (o, s) in enumerate(ranked, 1)
         )
-        mine_events = [e for e in alignment.events if (e.left if side == "L" else e.right) == k]
+        mine_events = [e for e in alignment.events if (e.left if side == Side.LEFT else e.right) == k]
         # A link grading refuses is reported once, as refused, not also as removed.
-        refused = {(e.rule, e.kind, e.left, e.right) for e in mine_events if e.action == "candidate"}
+        refused = {(e.rule, e.kind, e.left, e.right) for e in mine_events if e.action == Action.CANDIDATE}
         steps = tuple(
-            Step(e.rule, e.action, e.kind, other_labels[e.right if side == "L" else e.left], e.probability)
+            Step(e.rule, e.action, e.kind, other_labels[e.right if side == Side.LEFT else e.left], e.probability)
             for e in mine_events
-            if not (e.action == "removed" and (e.rule, e.kind, e.left, e.right) in refused)
+            if not (e.action == Action.REMOVED and (e.rule, e.kind, e.left, e.right) in refused)
         )
         result = _result(alignment, side, k, other_labels)
         out.append(Explanation(side, located[k].article.label, candidates, steps, rules, result))
@@ -113,14 +113,14 @@ def explain(
     return tuple(out)
 
 
-def _result(alignment, side: str, k: int, other_labels: list[str]) -> str:
+def _result(alignment, side: Side, k: int, other_labels: list[str]) -> str:
     """The article's relation, its counterparts (each with the rule that
     made the link) and the group's grade."""
     for g in alignment.groups:
-        if k in (g.left if side == "L" else g.right):
-            others = g.right if side == "L" else g.left
+        if k in (g.left if side == Side.LEFT else g.right):
+            others = g.right if side == Side.LEFT else g.left
             made = [
-                f"{other_labels[o]} ({alignment.made.get(('counterpart', k, o) if side == 'L' else ('counterpart', o, k), '')})"
+                f"{other_labels[o]} ({alignment.made.get((Strength.COUNTERPART, k, o) if side == Side.LEFT else (Strength.COUNTERPART, o, k), '')})"
                 for o in others
             ]
             return f"{g.relation} {'、'.join(made) or '—'}, {g.grade}"

@@ -23,14 +23,14 @@ from fagui.errors import FaguiError
 from fagui.files import corpus_root
 from fagui.followed import followed_version
 from fagui.implements import Pairing, link_texts
-from fagui.model import ArticlePair, Comparison, DocumentRef, Unreadable
+from fagui.model import ArticlePair, Comparison, DocumentRef, Mode, Relation, Unreadable
 from fagui.orientation import Decide
 from fagui.store.corpus import Corpus
 from fagui.store.decisions import CorpusDecisions
 from fagui.store.paths import TEXTS
 from fagui.texts import Text, open_corpus, read_texts
 
-REVIEW = frozenset({"amended", "deleted", "split", "merged", "shared"})
+REVIEW = frozenset({Relation.AMENDED, Relation.DELETED, Relation.SPLIT, Relation.MERGED, Relation.SHARED})
 """Relations between two national versions that change what an article
 says (``shared``: gone, but a paragraph of it carried elsewhere); a
 renumbering, a reference update, a move or an addition does not."""
@@ -128,10 +128,10 @@ def texts_impact(
             provinces.append(ProvinceImpact(derived.ref(), old_ref, pairing, ()))
             continue
         if followed.commit not in revisions:
-            revisions[followed.commit] = compare(old, newest, "versions", old_ref, newest_ref)
+            revisions[followed.commit] = compare(old, newest, Mode.VERSIONS, old_ref, newest_ref)
         text, ref = derived.read(), derived.ref()
         decisions = decide(old, old_ref, text, ref) if decide is not None else ()
-        taken = compare(old, text, "jurisdictions", old_ref, ref, decisions=decisions)
+        taken = compare(old, text, Mode.JURISDICTIONS, old_ref, ref, decisions=decisions)
         provinces.append(ProvinceImpact(derived.ref(), old_ref, pairing, changed_provisions(revisions[followed.commit], taken)))
     return Impact(national_id, newest_ref, len(versions), tuple(provinces))
 

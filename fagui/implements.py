@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol, Sequence
 
-from fagui.model import Metadata, Regulation
+from fagui.model import Level, Metadata, Regulation
 from fagui.text.width import fold
 
 
@@ -52,8 +52,6 @@ class Basis(Enum):
     BASIS_CLAUSE = "basis_clause"
     SHARED_BASIS = "shared_basis"
 
-
-NATIONAL = "national"
 
 CONSTITUTION = "宪法"
 """The key of a name every law cites; never a shared basis."""
@@ -161,7 +159,7 @@ class Implementation:
 
 
 def _level(text: Listed) -> int:
-    return 0 if text.metadata.level == NATIONAL else 1
+    return 0 if text.metadata.level == Level.NATIONAL else 1
 
 
 def _is_law(text: Listed) -> bool:

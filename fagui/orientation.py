@@ -9,15 +9,11 @@ from dataclasses import dataclass
 from typing import Callable
 
 from fagui.compare import compare, default_mode, document_ref
-from fagui.model import Comparison, DocumentRef, Metadata, PlacedDecision, Regulation
+from fagui.model import LEVELS, Comparison, DocumentRef, Metadata, Mode, PlacedDecision, Regulation
 
 Decide = Callable[[Regulation, DocumentRef, Regulation, DocumentRef], tuple[PlacedDecision, ...]]
 """(left, its ref, right, its ref) -> a reviewer's decisions placed on those
 two texts (:class:`fagui.store.decisions.CorpusDecisions`)."""
-
-LEVELS = ("national", "provincial")
-"""Known levels, the reference first."""
-
 
 @dataclass(frozen=True)
 class Orientation:
@@ -63,12 +59,12 @@ def compare_oriented(
         decisions = decide(l, lref, r, rref) if decide is not None else ()
         return compare(l, r, mode, lref, rref, decisions=decisions)
 
-    if (mode or default_mode(left_ref, right_ref)) != "jurisdictions":
+    if (mode or default_mode(left_ref, right_ref)) != Mode.JURISDICTIONS:
         return compared(mode, left, left_ref, right, right_ref), None
     orientation = orient(left.metadata, right.metadata)
     if not orientation.swap:
-        return compared("jurisdictions", left, left_ref, right, right_ref), orientation.note
+        return compared(Mode.JURISDICTIONS, left, left_ref, right, right_ref), orientation.note
     if keep_order:
         note = f"the {left.metadata.level} text is on the left as given (--keep-order): relations read from the {right.metadata.level} text's side"
-        return compared("jurisdictions", left, left_ref, right, right_ref), note
-    return compared("jurisdictions", right, right_ref, left, left_ref), f"swapped: {orientation.note}"
+        return compared(Mode.JURISDICTIONS, left, left_ref, right, right_ref), note
+    return compared(Mode.JURISDICTIONS, right, right_ref, left, left_ref), f"swapped: {orientation.note}"

@@ -20,7 +20,7 @@ from fagui.files import corpus_root
 from fagui.followed import followed_version
 from fagui.impact import Impact, revised_references, texts_impact
 from fagui.implements import Implementation, link_texts
-from fagui.model import Comparison, DocumentRef, Regulation, Unreadable
+from fagui.model import Comparison, DocumentRef, Mode, Regulation, Unreadable
 from fagui.orientation import Decide
 from fagui.store.corpus import Corpus
 from fagui.store.decisions import decisions_at
@@ -123,7 +123,7 @@ def jurisdiction_comparisons(
                 parsed[key] = corpus.resolve(f"{n.id}@{followed.commit}") if followed and corpus else (n.read(), n.ref())
             (left, left_ref), right = parsed[key], p.read()
             decisions = _decided(decide, left, left_ref, right, p.ref())
-            return compare(left, right, "jurisdictions", left_ref, p.ref(), decisions=decisions)
+            return compare(left, right, Mode.JURISDICTIONS, left_ref, p.ref(), decisions=decisions)
 
         out.append(PendingComparison(pairing.name, make))
     return tuple(out)
@@ -152,7 +152,7 @@ def history_comparisons(
                 lreg, lref = corpus.resolve(f"{regulation_id}@{old.commit}")
                 rreg, rref = corpus.resolve(f"{regulation_id}@{new.commit}")
                 decisions = _decided(decide, lreg, lref, rreg, rref)
-                return compare(lreg, rreg, "versions", lref, rref, decisions=decisions)
+                return compare(lreg, rreg, Mode.VERSIONS, lref, rref, decisions=decisions)
 
             out.append(PendingComparison(name, make))
     return tuple(out)

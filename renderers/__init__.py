@@ -27,7 +27,11 @@ from fagui.model import (
     CoverageStatus,
     Decision,
     Grade,
+    Mode,
     ParagraphPair,
+    Relation,
+    Side,
+    Strength,
     relation_meaning,
     relation_words,
 )
@@ -82,7 +86,7 @@ def relations(comparison: Comparison, lang: Lang = DEFAULT_LANG) -> dict[str, st
     """The relations of the comparison's mode (name -> what it means, in
     ``lang``), in the mode's order, plus any relation its pairs use that the
     mode does not list."""
-    names = list(VERSION_RELATIONS if comparison.mode == "versions" else JURISDICTION_RELATIONS)
+    names = list(VERSION_RELATIONS if comparison.mode == Mode.VERSIONS else JURISDICTION_RELATIONS)
     names += [name for name, _ in comparison.summary.counts] + [pair.relation for pair in comparison.pairs]
     return {name: relation_meaning(name, lang) or relation_words(name, lang) for name in dict.fromkeys(names)}
 
@@ -147,7 +151,7 @@ share of its paragraphs and items the derived text carries
 (:class:`fagui.model.Coverage`): symbol (so a cell reads without colour),
 Chinese name, English name."""
 
-STRENGTH_LABELS = {strength: say(f"strength.{strength}", Lang.ZH) for strength in ("counterpart", "shares")}
+STRENGTH_LABELS = {strength: say(f"strength.{strength}", Lang.ZH) for strength in (Strength.COUNTERPART, Strength.SHARES)}
 """Chinese names of the strengths of a link (:data:`fagui.model.STRENGTHS`)."""
 
 SCORE_MEANING = (
@@ -168,23 +172,23 @@ def block_name(blocks: tuple[str, ...], index: int) -> str:
 
 
 def article_blocks(comparison: Comparison) -> dict[tuple[str, str], tuple[str, ...]]:
-    """("L" or "R", article label) -> that article's blocks."""
+    """(:class:`fagui.model.Side`, article label) -> that article's blocks."""
     out: dict[tuple[str, str], tuple[str, ...]] = {}
     for pair in comparison.pairs:
-        for side, refs in (("L", pair.left), ("R", pair.right)):
+        for side, refs in ((Side.LEFT, pair.left), (Side.RIGHT, pair.right)):
             for ref in refs:
                 out[side, ref.label] = ref.blocks
     return out
 
 
 def shares_of(comparison: Comparison) -> dict[tuple[str, str], list[ArticleLink]]:
-    """The comparison's *shares* links by article: ("L", label) and
-    ("R", label) each to the links that touch that article."""
+    """The comparison's *shares* links by article: (side, label) (a
+    :class:`fagui.model.Side`) to the links that touch that article."""
     out: dict[tuple[str, str], list[ArticleLink]] = {}
     for link in comparison.links:
-        if link.strength == "shares":
-            out.setdefault(("L", link.left), []).append(link)
-            out.setdefault(("R", link.right), []).append(link)
+        if link.strength == Strength.SHARES:
+            out.setdefault((Side.LEFT, link.left), []).append(link)
+            out.setdefault((Side.RIGHT, link.right), []).append(link)
     return out
 
 
@@ -217,17 +221,17 @@ def labels(refs: Iterable) -> str:
     return "、".join(ref.label for ref in refs)
 
 
-def pair_heading(pair: ArticlePair, mode: str = "versions") -> str:
+def pair_heading(pair: ArticlePair, mode: Mode = Mode.VERSIONS) -> str:
     """Both sides of a pair, old → new between versions (``第十条 →
     第二十六条、第四十三条``), reference ↔ derived between jurisdictions;
     ``—`` for a side with no article."""
-    arrow = "→" if mode == "versions" else "↔"
+    arrow = "→" if mode == Mode.VERSIONS else "↔"
     return f"{labels(pair.left) or '—'} {arrow} {labels(pair.right) or '—'}"
 
 
 Shown = ParagraphPair | tuple[str, str]
 """A block as shown under a pair: a diffed paragraph pair, or (side, text)
-for a block with no counterpart ("L": only the old / reference side has it)."""
+for a block with no counterpart (``Side.LEFT``: only the old / reference side has it)."""
 
 
 def pair_sections(pair: ArticlePair) -> list[tuple[str, list[Shown]]]:
@@ -237,23 +241,23 @@ def pair_sections(pair: ArticlePair) -> list[tuple[str, list[Shown]]]:
     heading the article's label), then the blocks of the single side no
     paragraph pair covers. A one-to-one pair is one section with an empty
     heading."""
-    many = "R" if len(pair.right) > 1 else "L" if len(pair.left) > 1 else None
-    covered = {("L",) + tuple(pp.left) for pp in pair.paragraphs if pp.left is not None}
-    covered |= {("R",) + tuple(pp.right) for pp in pair.paragraphs if pp.right is not None}
+    many = Side.RIGHT if len(pair.right) > 1 else Side.LEFT if len(pair.left) > 1 else None
+    covered = {(Side.LEFT,) + tuple(pp.left) for pp in pair.paragraphs if pp.left is not None}
+    covered |= {(Side.RIGHT,) + tuple(pp.right) for pp in pair.paragraphs if pp.right is not None}
     lone = [
         (side, ai, bi, block)
-        for side, refs in (("L", pair.left), ("R", pair.right))
+        for side, refs in ((Side.LEFT, pair.left), (Side.RIGHT, pair.right))
         for ai, ref in enumerate(refs)
         for bi, block in enumerate(ref.blocks)
         if (side, ai, bi) not in covered
     ]
     if many is None:
         return [("", list(pair.paragraphs) + [(side, block) for side, _, _, block in lone])]
-    refs = pair.right if many == "R" else pair.left
+    refs = pair.right if many == Side.RIGHT else pair.left
     sections: list[tuple[str, list[tuple[int, Shown]]]] = [(ref.label, []) for ref in refs]
     rest: list[Shown] = []
     for pp in pair.paragraphs:
-        at = pp.right if many == "R" else pp.left
+        at = pp.right if many == Side.RIGHT else pp.left
         if at is None:
             rest.append(pp)
         else:
@@ -265,7 +269,7 @@ def pair_sections(pair: ArticlePair) -> list[tuple[str, list[Shown]]]:
             rest.append((side, block))
     out = [(label, [shown for _, shown in sorted(blocks, key=lambda x: x[0])]) for label, blocks in sections]
     if rest:
-        other = pair.left if many == "R" else pair.right
+        other = pair.left if many == Side.RIGHT else pair.right
         out.append((labels(other), rest))
     return out
 
@@ -273,23 +277,23 @@ def pair_sections(pair: ArticlePair) -> list[tuple[str, list[Shown]]]:
 def group_note(pair: ArticlePair, lang: Lang = DEFAULT_LANG) -> str:
     """What a split or merge did, in the reader's words: 拆分为第二十六条、
     第四十三条 / 由第十条、第十一条合并 (empty for any other pair)."""
-    if pair.relation == "split" or len(pair.right) > 1:
+    if pair.relation == Relation.SPLIT or len(pair.right) > 1:
         return say("note.split_into", lang, labels=labels(pair.right))
-    if pair.relation == "merged" or len(pair.left) > 1:
+    if pair.relation == Relation.MERGED or len(pair.left) > 1:
         return say("note.merged_from", lang, labels=labels(pair.left))
     return ""
 
 
-def side_name(comparison: Comparison, side: str, lang: Lang = DEFAULT_LANG) -> str:
+def side_name(comparison: Comparison, side: Side, lang: Lang = DEFAULT_LANG) -> str:
     """A short name for one side: the jurisdiction, or the revision / date."""
-    doc = comparison.left if side == "L" else comparison.right
-    if comparison.mode == "versions":
-        articles = comparison.summary.left_articles if side == "L" else comparison.summary.right_articles
+    doc = comparison.left if side == Side.LEFT else comparison.right
+    if comparison.mode == Mode.VERSIONS:
+        articles = comparison.summary.left_articles if side == Side.LEFT else comparison.summary.right_articles
         if not articles and not doc.effective and not (doc.revision or "").strip("0."):
             # The side of a file added or deleted (git names it /dev/null, revision 0000000 or ".").
-            return say("side.new_file" if side == "L" else "side.deleted_file", lang)
+            return say("side.new_file" if side == Side.LEFT else "side.deleted_file", lang)
         when = doc.effective or doc.revision
-        name = say("side.old" if side == "L" else "side.new", lang)
+        name = say("side.old" if side == Side.LEFT else "side.new", lang)
         return f"{name}{f' {when}' if when else ''}"
     return doc.jurisdiction or doc.title
 
@@ -299,7 +303,7 @@ def is_item(block: str) -> bool:
     return parse_marker(block) is not None
 
 
-def _place_name(blocks: dict[tuple[str, str], tuple[str, ...]], side: str, place: Place | None) -> str:
+def _place_name(blocks: dict[tuple[str, str], tuple[str, ...]], side: Side, place: Place | None) -> str:
     if place is None:
         return ""
     article = blocks.get((side, place.article))
@@ -309,7 +313,7 @@ def _place_name(blocks: dict[tuple[str, str], tuple[str, ...]], side: str, place
 
 def where_text(blocks: dict[tuple[str, str], tuple[str, ...]], where: tuple[Place | None, Place | None]) -> str:
     """Where a meaning or a flag stands, as a reader names it: 第三条第1款（二） → 第五条第2款."""
-    left, right = _place_name(blocks, "L", where[0]), _place_name(blocks, "R", where[1])
+    left, right = _place_name(blocks, Side.LEFT, where[0]), _place_name(blocks, Side.RIGHT, where[1])
     return " → ".join(x for x in (left, right) if x)
 
 
@@ -335,7 +339,7 @@ def pair_meanings(pair: ArticlePair, shares: dict[tuple[str, str], list[ArticleL
     once, with the article that receives it)."""
     out = list(pair.meanings)
     for ref in pair.right:
-        for link in shares.get(("R", ref.label), ()):
+        for link in shares.get((Side.RIGHT, ref.label), ()):
             out += link.meanings
     return out
 

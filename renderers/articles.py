@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from fagui.model import Comparison, CoverageStatus, DocumentRef, Grade
+from fagui.model import Comparison, CoverageStatus, DocumentRef, Grade, Side, Strength
 
 from renderers import COVERAGE, GRADE_LABELS, STRENGTH_LABELS, article_blocks, block_name, is_item
 from renderers.html import esc, page_head
@@ -86,14 +86,14 @@ def carriages(comparison: Comparison) -> tuple[Carriage, ...]:
     blocks = article_blocks(comparison)
     by_left: dict[str, list[Carrier]] = {}
     for link in comparison.links:
-        left, right = blocks.get(("L", link.left), ()), blocks.get(("R", link.right), ())
+        left, right = blocks.get((Side.LEFT, link.left), ()), blocks.get((Side.RIGHT, link.right), ())
         carried = tuple(
             Carried(block_name(left, ev.left[1]), block_name(right, ev.right[1]), mark_shared(right[ev.right[1]], ev.shared))
             for ev in link.evidence
             if ev.left[1] < len(left) and ev.right[1] < len(right)
         )
         by_left.setdefault(link.left, []).append(Carrier(link.right, link.strength, link.score, link.grade, carried))
-    order = {"counterpart": 0, "shares": 1}
+    order = {Strength.COUNTERPART: 0, Strength.SHARES: 1}
     return tuple(
         Carriage(c.article, c.status, c.share, tuple(sorted(by_left.get(c.article, ()), key=lambda x: order.get(x.strength, 2))))
         for c in comparison.coverage

@@ -38,7 +38,7 @@ from docx.shared import Mm, Pt, Twips
 from docx.table import _Cell
 from lxml import etree
 
-from fagui.model import ArticleLink, ArticlePair, ArticleRef, Comparison, Grade, ParagraphPair
+from fagui.model import ArticleLink, ArticlePair, ArticleRef, Comparison, Grade, Mode, ParagraphPair, Side
 
 from fagui.messages import DEFAULT_LANG, Lang, say
 from fagui.model import note_words
@@ -111,7 +111,7 @@ def _reproducible(data: bytes) -> bytes:
 
 def _title(comparison: Comparison, lang: Lang) -> str:
     left, right = comparison.left, comparison.right
-    if comparison.mode == "versions" and left.title == right.title:
+    if comparison.mode == Mode.VERSIONS and left.title == right.title:
         return say("docx.title_versions", lang, title=left.title)
     return say("docx.title_pair", lang, left=left.title, right=right.title)
 
@@ -177,7 +177,7 @@ def _add_font_table_entry(document) -> None:
 
 
 def _roles(comparison: Comparison, lang: Lang) -> tuple[str, str]:
-    keys = ("docx.role_old", "docx.role_new") if comparison.mode == "versions" else ("docx.role_reference", "docx.role_derived")
+    keys = ("docx.role_old", "docx.role_new") if comparison.mode == Mode.VERSIONS else ("docx.role_reference", "docx.role_derived")
     return say(keys[0], lang), say(keys[1], lang)
 
 
@@ -224,7 +224,7 @@ def _note(document, text: str) -> None:
 
 
 def _table(document, comparison: Comparison, lang: Lang, details: bool) -> None:
-    names = {"L": side_name(comparison, "L", lang), "R": side_name(comparison, "R", lang)}
+    names = {Side.LEFT: side_name(comparison, Side.LEFT, lang), Side.RIGHT: side_name(comparison, Side.RIGHT, lang)}
     roles = _roles(comparison, lang)
     table = document.add_table(rows=1, cols=3)
     table.style = "Table Grid"
@@ -233,7 +233,7 @@ def _table(document, comparison: Comparison, lang: Lang, details: bool) -> None:
         column.width = width
     header = table.rows[0]
     _repeat_header(header)
-    for cell, text, width in zip(header.cells, (f"{roles[0]}（{names['L']}）", f"{roles[1]}（{names['R']}）", say("docx.notes_column", lang)), COLUMNS):
+    for cell, text, width in zip(header.cells, (f"{roles[0]}（{names[Side.LEFT]}）", f"{roles[1]}（{names[Side.RIGHT]}）", say("docx.notes_column", lang)), COLUMNS):
         cell.width = width
         _shade(cell)
         p = cell.paragraphs[0]
@@ -242,15 +242,15 @@ def _table(document, comparison: Comparison, lang: Lang, details: bool) -> None:
     shares = shares_of(comparison)
     blocks = article_blocks(comparison)
     flags = flags_by_article(comparison)
-    previous: dict[str, tuple[str, ...]] = {"L": (), "R": ()}
+    previous: dict[str, tuple[str, ...]] = {Side.LEFT: (), Side.RIGHT: ()}
     for pair in comparison.pairs:
         chapter = _chapter_change(pair, previous)
         if chapter:
             _chapter_row(table, chapter)
         left_index, right_index = block_ops(pair) if pair.left and pair.right else ({}, {})
         cells = _add_row(table)
-        _side(cells[0], "L", pair, left_index, previous, lang)
-        _side(cells[1], "R", pair, right_index, previous, lang)
+        _side(cells[0], Side.LEFT, pair, left_index, previous, lang)
+        _side(cells[1], Side.RIGHT, pair, right_index, previous, lang)
         _notes(cells[2], pair, shares, names, blocks, lang, details, flags)
 
 
@@ -305,7 +305,7 @@ def _shade(cell) -> None:
 def _chapter_change(pair: ArticlePair, previous: dict[str, tuple[str, ...]]) -> dict[str, str]:
     """The chapter (or section) headings that begin with this pair, by side."""
     out = {}
-    for side, refs in (("L", pair.left), ("R", pair.right)):
+    for side, refs in ((Side.LEFT, pair.left), (Side.RIGHT, pair.right)):
         if refs and refs[0].divisions and refs[0].divisions != previous[side]:
             out[side] = " · ".join(refs[0].divisions)
     return out
@@ -313,7 +313,7 @@ def _chapter_change(pair: ArticlePair, previous: dict[str, tuple[str, ...]]) -> 
 
 def _chapter_row(table, chapter: dict[str, str]) -> None:
     cells = _add_row(table)
-    for cell, side in zip(cells, ("L", "R", None)):
+    for cell, side in zip(cells, (Side.LEFT, Side.RIGHT, None)):
         _shade(cell)
         if side in chapter:
             p = cell.paragraphs[0]
@@ -321,8 +321,8 @@ def _chapter_row(table, chapter: dict[str, str]) -> None:
             _run(p, chapter[side])
 
 
-def _side(cell, side: str, pair: ArticlePair, index: dict[tuple[int, int], ParagraphPair], previous: dict, lang: Lang) -> None:
-    refs = pair.left if side == "L" else pair.right
+def _side(cell, side: Side, pair: ArticlePair, index: dict[tuple[int, int], ParagraphPair], previous: dict, lang: Lang) -> None:
+    refs = pair.left if side == Side.LEFT else pair.right
     if not refs:
         p = cell.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -339,7 +339,7 @@ def _side(cell, side: str, pair: ArticlePair, index: dict[tuple[int, int], Parag
         first = False
 
 
-def _article(cell, side: str, ref: ArticleRef, ai: int, index: dict[tuple[int, int], ParagraphPair], first: bool) -> None:
+def _article(cell, side: Side, ref: ArticleRef, ai: int, index: dict[tuple[int, int], ParagraphPair], first: bool) -> None:
     for bi, block in enumerate(ref.blocks or ("",)):
         p = cell.paragraphs[0] if first and bi == 0 else cell.add_paragraph()
         if bi == 0:
@@ -350,10 +350,10 @@ def _article(cell, side: str, ref: ArticleRef, ai: int, index: dict[tuple[int, i
             continue
         for op in pp.ops:
             if op.kind == "equal":
-                _run(p, op.left if side == "L" else op.right)
-            elif op.kind == "delete" and side == "L" and op.left:
+                _run(p, op.left if side == Side.LEFT else op.right)
+            elif op.kind == "delete" and side == Side.LEFT and op.left:
                 _run(p, op.left, strike=True)
-            elif op.kind == "insert" and side == "R" and op.right:
+            elif op.kind == "insert" and side == Side.RIGHT and op.right:
                 _run(p, op.right, bold=True)
 
 
@@ -383,8 +383,8 @@ def _notes(
         head.append(decision_label(pair.decision, lang))
     lines = [say("list.comma", lang).join(head) if len(head) > 1 else head[0]]
     lines += [note_words(note, lang) for note in pair.notes]
-    for side, refs in (("L", pair.left), ("R", pair.right)):
-        other = "R" if side == "L" else "L"
+    for side, refs in ((Side.LEFT, pair.left), (Side.RIGHT, pair.right)):
+        other = side.other
         for ref in refs:
             for link in shares.get((side, ref.label), ()):
                 lines.append(_shares_line(side, ref.label, link, names[other], blocks, lang, details))
@@ -393,7 +393,7 @@ def _notes(
     if pair.candidates:
         closest = pair.candidates[0]
         wording = "".join(f"「{w}」" for w in closest.shared[:3])
-        other_name = names["R" if pair.left else "L"]
+        other_name = names[Side.RIGHT if pair.left else Side.LEFT]
         if details:
             line = say("docx.closest_details", lang, other=other_name, label=closest.label, score=f"{closest.score:.2f}", wording=wording)
         else:
@@ -406,15 +406,15 @@ def _notes(
         _run(p, line, size=18)
 
 
-def _shares_line(side: str, label: str, link: ArticleLink, other_name: str, blocks: dict, lang: Lang, details: bool) -> str:
+def _shares_line(side: Side, label: str, link: ArticleLink, other_name: str, blocks: dict, lang: Lang, details: bool) -> str:
     """``第十八条第2款见于吉林省第十九条第1款``; with ``details`` the
     similarity, 待核 and the wording shared: ``（共享，相似度 0.62）「……」``."""
-    there = link.right if side == "L" else link.left
-    other = "R" if side == "L" else "L"
-    key = "docx.shares_to" if side == "L" else "docx.shares_from"
+    there = link.right if side == Side.LEFT else link.left
+    other = side.other
+    key = "docx.shares_to" if side == Side.LEFT else "docx.shares_from"
     places = []
     for ev in link.evidence:
-        mine, theirs = (ev.left, ev.right) if side == "L" else (ev.right, ev.left)
+        mine, theirs = (ev.left, ev.right) if side == Side.LEFT else (ev.right, ev.left)
         place = say(
             key, lang, label=label, mine=block_name(blocks[side, mine[0]], mine[1]), other=other_name, there=there,
             theirs=block_name(blocks[other, theirs[0]], theirs[1]),

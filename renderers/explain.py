@@ -3,7 +3,9 @@ for a terminal (everything from a text made visible)."""
 
 from __future__ import annotations
 
+from fagui.align import Action
 from fagui.explain import Explanation
+from fagui.model import Side
 from fagui.text.control import visible
 
 SHOWN = 12
@@ -16,8 +18,8 @@ def render_explanation(explanations: tuple[Explanation, ...], left_title: str, r
     article's links (or that it left them alone), and the result."""
     out: list[str] = []
     for x in explanations:
-        side, other = ("left", "right") if x.side == "L" else ("right", "left")
-        title = left_title if x.side == "L" else right_title
+        side, other = ("left", "right") if x.side == Side.LEFT else ("right", "left")
+        title = left_title if x.side == Side.LEFT else right_title
         out.append(f"{visible(x.label)} ({side}: {visible(title)})")
         out.append(f"candidates on the {other} ({len(x.candidates)} sharing wording; score, rank, best block score):")
         for c in x.candidates[:SHOWN]:
@@ -32,7 +34,7 @@ def render_explanation(explanations: tuple[Explanation, ...], left_title: str, r
                 out.append(f"  {rule}: nothing for this article")
             for s in steps:
                 p = f" (p={s.probability:.3f})" if s.probability is not None else ""
-                verb = {"made": "made", "removed": "removed", "candidate": "refused: a candidate"}.get(s.action, f"accepted as {s.action}")
+                verb = {Action.MADE: "made", Action.REMOVED: "removed", Action.CANDIDATE: "refused: a candidate"}.get(s.action, f"accepted as {s.action}")
                 out.append(f"  {rule}: {verb} {s.kind} {visible(x.label)} ↔ {visible(s.other)}{p}")
         out.append(f"result: {visible(x.result)}")
         out.append("")

@@ -21,7 +21,10 @@ from fagui.model import (
     Comparison,
     DocumentRef,
     Grade,
+    Mode,
     ParagraphPair,
+    Side,
+    Strength,
     article_fingerprint,
     note_words,
 )
@@ -117,13 +120,13 @@ def page_head(title: str, extra_css: str = "") -> str:
 # -- header and toolbar ----------------------------------------------------------
 
 
-def _doc_line(comparison: Comparison, side: str) -> str:
-    doc = comparison.left if side == "L" else comparison.right
+def _doc_line(comparison: Comparison, side: Side) -> str:
+    doc = comparison.left if side == Side.LEFT else comparison.right
     name = side_name(comparison, side)
     return f"{name} · {doc.title}" if name != doc.title else doc.title
 
 
-def _doc_card(doc: DocumentRef, role: str, side: str) -> str:
+def _doc_card(doc: DocumentRef, role: str, side: Side) -> str:
     facts = []
     if doc.jurisdiction:
         facts.append(esc(doc.jurisdiction))
@@ -146,7 +149,7 @@ def _share(value: float) -> str:
 
 def _title(comparison: Comparison) -> str:
     left, right = comparison.left, comparison.right
-    if comparison.mode == "versions" and left.title == right.title:
+    if comparison.mode == Mode.VERSIONS and left.title == right.title:
         old = left.effective or left.revision or "旧版"
         new = right.effective or right.revision or "新版"
         return f"{left.title}：{old} → {new}"
@@ -154,14 +157,14 @@ def _title(comparison: Comparison) -> str:
 
 
 def _header(comparison: Comparison, index_href: str | None) -> str:
-    versions = comparison.mode == "versions"
+    versions = comparison.mode == Mode.VERSIONS
     roles = ("旧版本", "新版本") if versions else ("参照文本（左）", "地方文本（右）")
     back = f'<a class="back" href="{esc(index_href)}">← 报告首页</a>' if index_href else ""
     title = esc(_title(comparison)).replace(" ↔ ", ' <span class="vs">↔</span> ').replace(" → ", ' <span class="vs">→</span> ')
     return (
         f'<header class="head">{back}'
         f"<h1>{title}</h1>"
-        f'<div class="docs">{_doc_card(comparison.left, roles[0], "L")}{_doc_card(comparison.right, roles[1], "R")}</div>'
+        f'<div class="docs">{_doc_card(comparison.left, roles[0], Side.LEFT)}{_doc_card(comparison.right, roles[1], Side.RIGHT)}</div>'
         "</header>\n"
     )
 
@@ -187,7 +190,7 @@ def _histogram(comparison: Comparison) -> str:
 
 def _toolbar(comparison: Comparison, lang: Lang) -> str:
     s = comparison.summary
-    versions = comparison.mode == "versions"
+    versions = comparison.mode == Mode.VERSIONS
     chips = []
     descriptions = relations(comparison, lang)
     for name, count in counts(comparison):
@@ -226,8 +229,8 @@ def _toolbar(comparison: Comparison, lang: Lang) -> str:
         '<span class="legend"><ins>新增文字</ins> <del>删除文字</del> <span class="jk"><kbd>j</kbd>/<kbd>k</kbd> 跳转</span> '
         f'<span class="meaning" title="{esc(SCORE_MEANING)}">相似度说明</span></span></div>'
         '<div class="colhead" aria-hidden="true">'
-        f'<div class="ch L">{esc(_doc_line(comparison, "L"))}</div>'
-        f'<div class="ch R">{esc(_doc_line(comparison, "R"))}</div></div>'
+        f'<div class="ch L">{esc(_doc_line(comparison, Side.LEFT))}</div>'
+        f'<div class="ch R">{esc(_doc_line(comparison, Side.RIGHT))}</div></div>'
         "</div>\n"
     )
 
@@ -269,7 +272,7 @@ def decide_control(left: str, right: str, strength: str, blocks: dict, named: bo
     article ``left`` and right article ``right``: report.js keeps what the
     reviewer clicks, with each article's fingerprint so that ``fagui link
     apply`` can tell whether its wording has changed since."""
-    fingerprints = (article_fingerprint(blocks.get(("L", left), ())), article_fingerprint(blocks.get(("R", right), ())))
+    fingerprints = (article_fingerprint(blocks.get((Side.LEFT, left), ())), article_fingerprint(blocks.get((Side.RIGHT, right), ())))
     what = f"{left} ↔ {right}"
     name = f'<span class="dn">{esc(what)}</span>' if named else ""
     return (
@@ -296,7 +299,7 @@ class _Anchors:
     def __init__(self) -> None:
         self.seen: set[str] = set()
 
-    def take(self, side: str, label: str) -> str:
+    def take(self, side: Side, label: str) -> str:
         base = f"{side}-{label}"
         anchor, k = base, 2
         while anchor in self.seen:
@@ -306,30 +309,30 @@ class _Anchors:
         return anchor
 
 
-def _ops_html(pp: ParagraphPair, side: str) -> str:
+def _ops_html(pp: ParagraphPair, side: Side) -> str:
     parts = []
     for op in pp.ops:
         if op.kind == "equal":
             # Width or whitespace only: not a change, shown plain.
-            parts.append(esc(op.left if side == "L" else op.right))
-        elif op.kind == "delete" and side == "L" and op.left:
+            parts.append(esc(op.left if side == Side.LEFT else op.right))
+        elif op.kind == "delete" and side == Side.LEFT and op.left:
             parts.append(f"<del>{esc(op.left)}</del>")
-        elif op.kind == "insert" and side == "R" and op.right:
+        elif op.kind == "insert" and side == Side.RIGHT and op.right:
             parts.append(f"<ins>{esc(op.right)}</ins>")
     return "".join(parts)
 
 
-def _shares_html(side: str, links: list[ArticleLink], names: dict[str, str], blocks: dict, can_decide: bool) -> str:
+def _shares_html(side: Side, links: list[ArticleLink], names: dict[str, str], blocks: dict, can_decide: bool) -> str:
     """The shares links of one article: where its paragraphs and items went
     (or came from), each a link to the other article, with the blocks and the
     wording they share marked."""
-    other = "R" if side == "L" else "L"
+    other = side.other
     items = []
     for link in links:
-        there = link.right if side == "L" else link.left
+        there = link.right if side == Side.LEFT else link.left
         parts = []
         for ev in link.evidence:
-            mine, theirs = (ev.left, ev.right) if side == "L" else (ev.right, ev.left)
+            mine, theirs = (ev.left, ev.right) if side == Side.LEFT else (ev.right, ev.left)
             wording = "".join(f"<mark>{esc(w)}</mark>" for w in ev.shared[:6])
             parts.append(
                 f"{esc(block_name(blocks[side, mine[0]], mine[1]))} ↔ "
@@ -341,20 +344,20 @@ def _shares_html(side: str, links: list[ArticleLink], names: dict[str, str], blo
             f'<span class="score" title="最佳一对款项的相似度">{link.score:.2f}</span>{grade}{_decided(link.decision)}'
             f'{decide_control(link.left, link.right, "shares", blocks) if can_decide else ""}：{"；".join(parts)}</li>'
         )
-    head = "部分条款见于" if side == "L" else "部分条款来自"
+    head = "部分条款见于" if side == Side.LEFT else "部分条款来自"
     return f'<div class="shares"><span class="sh">{head}</span><ul>{"".join(items)}</ul></div>'
 
 
 def _candidates_html(
-    side: str, label: str, candidates: tuple[Candidate, ...], names: dict[str, str], blocks: dict, can_decide: bool, lang: Lang
+    side: Side, label: str, candidates: tuple[Candidate, ...], names: dict[str, str], blocks: dict, can_decide: bool, lang: Lang
 ) -> str:
     """Under an article the engine left alone: the closest articles of the
     other side, each a link to it with its score and the wording shared,
     marked as suggestions (候选), not links; a reviewer can confirm one."""
-    other = "R" if side == "L" else "L"
+    other = side.other
     items = []
     for c in candidates:
-        left, right = (label, c.label) if side == "L" else (c.label, label)
+        left, right = (label, c.label) if side == Side.LEFT else (c.label, label)
         wording = "".join(f"<mark>{esc(w)}</mark>" for w in c.shared[:6])
         items.append(
             f'<li><a href="#{esc(other)}-{esc(c.label)}">{esc(names[other])} {esc(c.label)}</a> '
@@ -376,8 +379,8 @@ class _Page:
     def __init__(self, comparison: Comparison, across: dict[str, str], lang: Lang) -> None:
         self.lang = lang
         self.ids = _Anchors()
-        self.names = {"L": side_name(comparison, "L"), "R": side_name(comparison, "R")}
-        self.prev_div: dict[str, tuple[str, ...] | None] = {"L": None, "R": None}
+        self.names = {Side.LEFT: side_name(comparison, Side.LEFT), Side.RIGHT: side_name(comparison, Side.RIGHT)}
+        self.prev_div: dict[str, tuple[str, ...] | None] = {Side.LEFT: None, Side.RIGHT: None}
         self.shares = shares_of(comparison)
         self.blocks = article_blocks(comparison)
         self.across = across
@@ -386,7 +389,7 @@ class _Page:
 
 
 def _cell(
-    side: str, refs: tuple[ArticleRef, ...], index: dict[tuple[int, int], ParagraphPair], page: _Page,
+    side: Side, refs: tuple[ArticleRef, ...], index: dict[tuple[int, int], ParagraphPair], page: _Page,
     candidates: tuple[Candidate, ...] = (),
 ) -> str:
     ids, names, prev_div, shares, blocks = page.ids, page.names, page.prev_div, page.shares, page.blocks
@@ -399,7 +402,7 @@ def _cell(
             parts.append(f'<div class="div">{esc(" · ".join(ref.divisions))}</div>')
         prev_div[side] = ref.divisions
         anchor = ids.take(side, ref.label)
-        elsewhere = page.across.get(ref.label) if side == "L" else None
+        elsewhere = page.across.get(ref.label) if side == Side.LEFT else None
         link = f' <a class="across" href="{esc(elsewhere)}" title="{esc(ref.label)} 在各地的对照">各地对照</a>' if elsewhere else ""
         parts.append(f'<article id="{esc(anchor)}"><h3><a href="#{esc(anchor)}">{esc(ref.label)}</a>{link}</h3>')
         for bi, block in enumerate(ref.blocks):
@@ -415,7 +418,7 @@ def _cell(
     return "".join(parts)
 
 
-def _row(n: int, pair: ArticlePair, page: _Page, mode: str) -> str:
+def _row(n: int, pair: ArticlePair, page: _Page, mode: Mode) -> str:
     rel = esc(pair.relation)
     changed = pair.changed
     if pair.left and pair.right:
@@ -430,7 +433,7 @@ def _row(n: int, pair: ArticlePair, page: _Page, mode: str) -> str:
         score += f'<span class="grade {esc(pair.grade)}" title="{esc(why)}">{esc(say("grade." + pair.grade, page.lang))}</span>'
     score += _decided(pair.decision)
     controls = "".join(
-        decide_control(l.label, r.label, "counterpart", page.blocks, named=len(pair.left) * len(pair.right) > 1)
+        decide_control(l.label, r.label, Strength.COUNTERPART, page.blocks, named=len(pair.left) * len(pair.right) > 1)
         for l in pair.left for r in pair.right
     ) if page.decidable else ""
 
@@ -443,8 +446,8 @@ def _row(n: int, pair: ArticlePair, page: _Page, mode: str) -> str:
         f'<div class="rh"><a class="num" href="#row-{n}" title="本行链接">#{n}</a>'
         f'<span class="rel rel-{rel}" title="{rel}">{esc(relation_label(pair.relation, page.lang))}</span>{score}'
         f'<span class="what">{esc(what)}</span>{notes}{controls}</div>'
-        f"{_cell('L', pair.left, left_index, page, pair.candidates)}"
-        f"{_cell('R', pair.right, right_index, page, pair.candidates)}"
+        f"{_cell(Side.LEFT, pair.left, left_index, page, pair.candidates)}"
+        f"{_cell(Side.RIGHT, pair.right, right_index, page, pair.candidates)}"
         f"{meant}</section>\n"
     )
 

@@ -15,7 +15,7 @@ import html
 import re
 
 from fagui.messages import DEFAULT_LANG, Lang, say
-from fagui.model import ArticlePair, Comparison, Grade, note_words
+from fagui.model import ArticlePair, Comparison, Grade, Mode, Relation, Side, Strength, note_words
 from fagui.text.control import visible
 
 from renderers import (
@@ -43,7 +43,7 @@ from renderers import (
 FOLD_AFTER = 5
 """A relation with more changed pairs than this is folded into <details>."""
 
-FOLDED_RELATIONS = ("renumbered", "reference_update")
+FOLDED_RELATIONS = (Relation.RENUMBERED, Relation.REFERENCE_UPDATE)
 """Between versions, pairs whose wording did not change (or changed only by
 following the renumbering) are listed on one line each, not in full."""
 
@@ -103,9 +103,9 @@ def render_markdown(comparison: Comparison, lang: Lang = DEFAULT_LANG) -> str:
     out: list[str] = []
     add = out.append
     left, right = comparison.left, comparison.right
-    add(f"### {escape_markdown(left.title)} ({escape_markdown(side_name(comparison, 'L', lang))}) ↔ {escape_markdown(right.title)} ({escape_markdown(side_name(comparison, 'R', lang))})")
+    add(f"### {escape_markdown(left.title)} ({escape_markdown(side_name(comparison, Side.LEFT, lang))}) ↔ {escape_markdown(right.title)} ({escape_markdown(side_name(comparison, Side.RIGHT, lang))})")
     add("")
-    kept = "sum.kept" if comparison.mode == "versions" else "sum.adopted"
+    kept = "sum.kept" if comparison.mode == Mode.VERSIONS else "sum.adopted"
     figures = (
         say("sum.articles", lang, left=f"**{s.left_articles}**", right=f"**{s.right_articles}**"),
         say(kept, lang, share=f"**{s.adopted_share * 100:.0f}%**"),
@@ -131,7 +131,7 @@ def render_markdown(comparison: Comparison, lang: Lang = DEFAULT_LANG) -> str:
     if not changed:
         add(say("md.no_change", lang))
         return "\n".join(out) + "\n"
-    if comparison.mode == "versions":
+    if comparison.mode == Mode.VERSIONS:
         folded = folded_lines(comparison, lang)
         out += folded + ([""] if folded else [])
         changed = [(i, p) for i, p in changed if p.relation not in FOLDED_RELATIONS]
@@ -205,7 +205,7 @@ class Said:
 def render_shares(out: list[str], comparison: Comparison, lang: Lang = DEFAULT_LANG) -> None:
     """Append the shares links: each paragraph or item carried into an
     article that is not its article's counterpart, with the wording shared."""
-    shares = [x for x in comparison.links if x.strength == "shares"]
+    shares = [x for x in comparison.links if x.strength == Strength.SHARES]
     if not shares:
         return
     add = out.append
@@ -214,7 +214,7 @@ def render_shares(out: list[str], comparison: Comparison, lang: Lang = DEFAULT_L
     names = article_blocks(comparison)
     for link in shares:
         blocks = "; ".join(
-            f"{block_name(names['L', ev.left[0]], ev.left[1])} ↔ {block_name(names['R', ev.right[0]], ev.right[1])}"
+            f"{block_name(names[Side.LEFT, ev.left[0]], ev.left[1])} ↔ {block_name(names[Side.RIGHT, ev.right[0]], ev.right[1])}"
             + (" " + " ".join(f"「{escape_markdown(w)}」" for w in ev.shared[:4]) if ev.shared else "")
             for ev in link.evidence
         )
@@ -231,12 +231,12 @@ def folded_lines(comparison: Comparison, lang: Lang = DEFAULT_LANG) -> list[str]
         pairs = [p for p in comparison.pairs if p.relation == relation]
         if pairs:
             moves = "，".join(f"{escape_markdown(labels(p.left))}→{escape_markdown(labels(p.right))}" for p in pairs)
-            key = "md.renumbered_only" if relation == "renumbered" else "md.references_only"
+            key = "md.renumbered_only" if relation == Relation.RENUMBERED else "md.references_only"
             out.append(f"- {say(key, lang, n=len(pairs), moves=moves)}")
     return out
 
 
-def render_pair(out: list[str], n: int, pair: ArticlePair, lang: Lang = DEFAULT_LANG, mode: str = "versions", said: Said | None = None) -> None:
+def render_pair(out: list[str], n: int, pair: ArticlePair, lang: Lang = DEFAULT_LANG, mode: Mode = Mode.VERSIONS, said: Said | None = None) -> None:
     """Append pair number ``n`` to ``out``: a head line naming both sides
     (old → new), what the change means in law and the flags on it (from
     ``said``), then its inline diff as a quote; a split or merged article's
@@ -252,10 +252,10 @@ def render_pair(out: list[str], n: int, pair: ArticlePair, lang: Lang = DEFAULT_
     head += f" · #{_ZERO_WIDTH}{n}"  # the pair's number, not a link to issue n
     for note in pair.notes:
         head += f" · {escape_markdown(note_words(note, lang))}"
-    for side, refs in (("L", pair.left), ("R", pair.right)):
-        others = [link.right if side == "L" else link.left for ref in refs for link in (said.shares if said else {}).get((side, ref.label), ())]
+    for side, refs in ((Side.LEFT, pair.left), (Side.RIGHT, pair.right)):
+        others = [link.right if side == Side.LEFT else link.left for ref in refs for link in (said.shares if said else {}).get((side, ref.label), ())]
         if others:
-            key = "review.shared_with_to" if side == "L" else "review.shared_with_from"
+            key = "review.shared_with_to" if side == Side.LEFT else "review.shared_with_from"
             head += f" · {escape_markdown(say(key, lang, other=say('list.sep', lang).join(dict.fromkeys(others))))}"
     add(head)
     add("")
@@ -272,7 +272,7 @@ def render_pair(out: list[str], n: int, pair: ArticlePair, lang: Lang = DEFAULT_
         for shown in blocks:
             if isinstance(shown, tuple):
                 side, block = shown
-                lines.append(f"[-{escape_markdown(block)}-]" if side == "L" else f"{{+{escape_markdown(block)}+}}")
+                lines.append(f"[-{escape_markdown(block)}-]" if side == Side.LEFT else f"{{+{escape_markdown(block)}+}}")
                 continue
             parts = []
             for op in shown.ops:

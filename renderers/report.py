@@ -20,7 +20,7 @@ from typing import Iterable, Sequence
 
 from fagui.impact import Impact
 from fagui.implements import Implementation
-from fagui.model import Comparison, Unreadable
+from fagui.model import Comparison, Mode, Unreadable
 from fagui.outfolder import OutputFolder, output_folder
 from fagui.repetition import Repetition, repetition
 from renderers.articles import Column, render_article_page
@@ -87,7 +87,7 @@ def build_site(
                     k += 1
                 used.add(href)
                 across = None
-                if comparison.mode == "jurisdictions":
+                if comparison.mode == Mode.JURISDICTIONS:
                     across = {c.article: article_href(comparison.left, n) for n, c in enumerate(comparison.coverage)}
                     blocks = references.setdefault(_group(comparison.left), {})
                     for pair in comparison.pairs:
@@ -97,7 +97,7 @@ def build_site(
                 docx = href.removesuffix(".html") + ".docx"
                 folder.write(docx, render_docx(comparison, lang=lang))
                 entries.append(entry(name, href, comparison, docx))
-                if comparison.mode == "jurisdictions":
+                if comparison.mode == Mode.JURISDICTIONS:
                     repeated.append(repetition(comparison))
             return entries
 

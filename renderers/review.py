@@ -18,12 +18,12 @@ from __future__ import annotations
 import json
 
 from fagui.messages import CATALOGUE, DEFAULT_LANG, Lang, count, say
-from fagui.model import relation_words
+from fagui.model import Relation, relation_words
 from fagui.review import FileChange, MetadataChange, Review
 from renderers.json import comparison_data
 from renderers.markdown import FOLD_AFTER, FOLDED_RELATIONS, Said, code_span, escape_markdown, folded_lines, render_pair
 
-SUMMARY_RELATIONS = ("added", "amended", "deleted", "renumbered", "reference_update", "moved", "split", "merged", "shared")
+SUMMARY_RELATIONS = (Relation.ADDED, Relation.AMENDED, Relation.DELETED, Relation.RENUMBERED, Relation.REFERENCE_UPDATE, Relation.MOVED, Relation.SPLIT, Relation.MERGED, Relation.SHARED)
 
 MAX_CHARS = 65_536
 """Default cap on the Markdown: GitHub rejects a comment body longer than

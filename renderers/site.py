@@ -15,7 +15,7 @@ from typing import Sequence
 
 from fagui.impact import Impact
 from fagui.implements import Implementation, Pairing, describe
-from fagui.model import Comparison, CoverageStatus, DocumentRef, Summary, Unreadable
+from fagui.model import Comparison, CoverageStatus, DocumentRef, Mode, Relation, Summary, Unreadable
 
 from fagui.messages import say
 from renderers import COVERAGE, article_blocks, counts, flag_text, relation_label
@@ -61,7 +61,7 @@ class Entry:
 
     name: str
     href: str
-    mode: str
+    mode: Mode
     left: DocumentRef
     right: DocumentRef
     summary: Summary
@@ -83,7 +83,7 @@ def entry(name: str, href: str, comparison: Comparison, docx: str | None = None)
     return Entry(
         name, href, comparison.mode, comparison.left, comparison.right, comparison.summary,
         tuple(counts(comparison)), tuple(cov),
-        carriages(comparison) if comparison.mode == "jurisdictions" else (), docx,
+        carriages(comparison) if comparison.mode == Mode.JURISDICTIONS else (), docx,
         _flag_lines(comparison),
     )
 
@@ -221,7 +221,7 @@ def _matrix(entries: Sequence[Entry], pages: dict[str, str]) -> str:
 def _histories_table(entries: Sequence[Entry]) -> str:
     rows = []
     for e in entries:
-        changed = ", ".join(f"{relation_label(name)} {n}" for name, n in e.counts if n and name != "unchanged") or "无变化"
+        changed = ", ".join(f"{relation_label(name)} {n}" for name, n in e.counts if n and name != Relation.UNCHANGED) or "无变化"
         old = e.left.effective or e.left.revision or ""
         new = e.right.effective or e.right.revision or ""
         rows.append(

@@ -10,7 +10,7 @@ characters in the texts are made visible, so a text cannot drive the terminal.
 from __future__ import annotations
 
 from fagui.messages import DEFAULT_LANG, Lang, say
-from fagui.model import ArticlePair, Comparison, Grade, note_words, relation_words
+from fagui.model import ArticlePair, Comparison, Grade, Mode, Relation, Side, note_words, relation_words
 
 from renderers import (
     article_blocks,
@@ -70,8 +70,8 @@ def render_text(comparison: Comparison, color: bool = False, lang: Lang = DEFAUL
     s = comparison.summary
     left, right = comparison.left, comparison.right
     add = out.lines.append
-    add(out.style("title", f"{left.title} ({side_name(comparison, 'L', lang)}) ↔ {right.title} ({side_name(comparison, 'R', lang)})"))
-    kept = "sum.kept" if comparison.mode == "versions" else "sum.adopted"
+    add(out.style("title", f"{left.title} ({side_name(comparison, Side.LEFT, lang)}) ↔ {right.title} ({side_name(comparison, Side.RIGHT, lang)})"))
+    kept = "sum.kept" if comparison.mode == Mode.VERSIONS else "sum.adopted"
     add(
         " · ".join(
             (
@@ -95,7 +95,7 @@ def render_text(comparison: Comparison, color: bool = False, lang: Lang = DEFAUL
     for n, pair in enumerate(comparison.pairs, 1):
         if changed_only and not pair.changed:
             unchanged += 1
-        elif changed_only and pair.relation == "renumbered":
+        elif changed_only and pair.relation == Relation.RENUMBERED:
             renumbered.append(f"{labels(pair.left)}→{labels(pair.right)}")
         else:
             _pair(out, n, pair, shares, comparison.mode, said)
@@ -106,7 +106,7 @@ def render_text(comparison: Comparison, color: bool = False, lang: Lang = DEFAUL
     return "\n".join(out.lines).rstrip("\n") + "\n"
 
 
-def _pair(out: _Out, n: int, pair: ArticlePair, shares: dict, mode: str, said: tuple[dict, dict]) -> None:
+def _pair(out: _Out, n: int, pair: ArticlePair, shares: dict, mode: Mode, said: tuple[dict, dict]) -> None:
     add = out.lines.append
     changed = pair.changed
     relation = relation_words(pair.relation, out.lang)
@@ -163,7 +163,7 @@ def _changes(out: _Out, pair: ArticlePair) -> None:
         for shown in blocks:
             if isinstance(shown, tuple):  # a block with no counterpart: whole, marked by side
                 side, block = shown
-                mark = "-" if side == "L" else "+"
+                mark = "-" if side == Side.LEFT else "+"
                 add(f"  {mark} " + out.style("only_" + side, block) if out.color else f"  {mark} {visible(block)}")
                 continue
             parts = []
@@ -180,10 +180,10 @@ def _changes(out: _Out, pair: ArticlePair) -> None:
 def _shares(out: _Out, pair: ArticlePair, shares: dict) -> None:
     """One line per shares link of the pair's articles: where a paragraph or
     item went (→) or came from (←), and the wording shared."""
-    for side, refs in (("L", pair.left), ("R", pair.right)):
+    for side, refs in ((Side.LEFT, pair.left), (Side.RIGHT, pair.right)):
         for ref in refs:
             for link in shares.get((side, ref.label), ()):
-                arrow, other = ("→", link.right) if side == "L" else ("←", link.left)
+                arrow, other = ("→", link.right) if side == Side.LEFT else ("←", link.left)
                 words = " ".join(f"「{visible(w)}」" for ev in link.evidence for w in ev.shared[:3])
                 grade = (f" {say('grade.' + link.grade, out.lang)}" if link.grade != Grade.SURE else "") + (f" {decision_label(link.decision, out.lang)}" if link.decision else "")
                 line = say("shares.line", out.lang, mine=visible(ref.label), arrow=arrow, other=visible(other))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 
 from fagui.align.citations import cited_articles
 from fagui.align.decided import Mark, reviewer_decisions
@@ -34,9 +35,10 @@ from fagui.align.relations import Group, jurisdiction_groups, share_grade, versi
 from fagui.align.shares import distinctive_counterparts, shared_units
 from fagui.align.vectors import Background, stock_background
 from fagui.align.versions import pairs_between_anchors, same_text_anchors
-from fagui.model import MODES, Grade, PlacedDecision, Regulation
+from fagui.model import MODES, Grade, Mode, PlacedDecision, Regulation, Strength
 
 __all__ = [
+    "Action",
     "Alignment",
     "Background",
     "Event",
@@ -81,7 +83,7 @@ VERSION_PASSES: list[tuple[str, Pass]] = [
 ]
 """Two versions of one regulation: order is a strong hint."""
 
-_CHAINS = {"jurisdictions": (JURISDICTION_PASSES, jurisdiction_groups), "versions": (VERSION_PASSES, version_groups)}
+_CHAINS = {Mode.JURISDICTIONS: (JURISDICTION_PASSES, jurisdiction_groups), Mode.VERSIONS: (VERSION_PASSES, version_groups)}
 
 
 @dataclass(frozen=True)
@@ -99,16 +101,30 @@ class Link:
     rule: str = ""
 
 
+class Action(StrEnum):
+    """What a pass did to a link (:class:`Event`): made it, removed it or,
+    grading (:func:`fagui.align.grading.grade_links`), accepted it as sure or
+    unsure, or left it a candidate (proposed and not accepted): the grades'
+    own values (:class:`fagui.model.Grade`). A ``StrEnum``: it equals,
+    prints and serialises as its value."""
+
+    MADE = "made"
+    REMOVED = "removed"
+    SURE = Grade.SURE.value
+    UNSURE = Grade.UNSURE.value
+    CANDIDATE = Grade.CANDIDATE.value
+
+
 @dataclass(frozen=True)
 class Event:
-    """What one pass did to one link: ``action`` "made" or "removed" (or, by
-    :func:`fagui.align.grading.grade_links`, a grade, or "candidate"), for a
-    link of ``kind`` "counterpart" or "shares" between left article
-    ``left`` and right article ``right``; ``probability`` where graded."""
+    """What one pass did to one link (:class:`Action`), for a link of
+    ``kind`` (:class:`fagui.model.Strength`: counterpart or shares) between
+    left article ``left`` and right article ``right``; ``probability`` where
+    graded."""
 
     rule: str
-    action: str
-    kind: str
+    action: Action
+    kind: Strength
     left: int
     right: int
     probability: float | None = None
@@ -139,7 +155,7 @@ class Alignment:
 def align_articles(
     left: Regulation,
     right: Regulation,
-    mode: str,
+    mode: Mode,
     *,
     params: Params = PARAMS,
     background: Background | None = None,
@@ -172,7 +188,7 @@ def align_articles(
         state = replace(state, trace=before.trace + (f"reviewer_decisions: {_change(before, state)}",))
         events += _events("reviewer_decisions", before, state, made, gone)
     links = tuple(
-        Link(s.left, s.right, s.score, share_grade(state, s), s.units, made.get(("shares", s.left, s.right), ""))
+        Link(s.left, s.right, s.score, share_grade(state, s), s.units, made.get((Strength.SHARES, s.left, s.right), ""))
         for s in state.shares
     )
     near = nearest(ctx, state, {(k, i, j): gone.get((k, i, j), "") for k, i, j, _ in state.candidates})
@@ -187,8 +203,8 @@ def align_articles(
 
 def _pairs(state: State) -> set[tuple[str, int, int]]:
     """Every link of a state: (kind, left, right)."""
-    out = {("counterpart", i, j) for lefts, rights in state.groups for i in lefts for j in rights}
-    return out | {("shares", s.left, s.right) for s in state.shares}
+    out = {(Strength.COUNTERPART, i, j) for lefts, rights in state.groups for i in lefts for j in rights}
+    return out | {(Strength.SHARES, s.left, s.right) for s in state.shares}
 
 
 def _events(
@@ -201,16 +217,16 @@ def _events(
     out = []
     for key in sorted(new - old):
         made[key] = name
-        out.append(Event(name, "made", *key))
+        out.append(Event(name, Action.MADE, *key))
     for key in sorted(old - new):
         gone[key] = made.pop(key, "")
-        out.append(Event(name, "removed", *key))
+        out.append(Event(name, Action.REMOVED, *key))
     if after.grades is not before.grades:
         for (kind, a, b), (grade, p) in sorted(after.grades.items()):
             if kind != "alone":
-                out.append(Event(name, grade.value, kind, a, b, p))
+                out.append(Event(name, Action(grade), kind, a, b, p))
         for kind, a, b, p in after.candidates:
-            out.append(Event(name, "candidate", kind, a, b, p))
+            out.append(Event(name, Action.CANDIDATE, kind, a, b, p))
     return out
 
 
@@ -218,7 +234,7 @@ def _group_rule(group: Group, made: dict[tuple[str, int, int], str], state: Stat
     """The pass that made a group's first pair; for an article alone, the pass
     that graded the claim (``grade_links``, when claims were graded)."""
     if group.left and group.right:
-        return made.get(("counterpart", group.left[0], group.right[0]), "")
+        return made.get((Strength.COUNTERPART, group.left[0], group.right[0]), "")
     return "grade_links" if state.grades else ""
 
 

@@ -26,7 +26,7 @@ from fagui.align.vectors import (
     units,
 )
 from fagui.text.width import fold
-from fagui.model import Grade, LocatedArticle, Regulation
+from fagui.model import Grade, LocatedArticle, Mode, Regulation
 
 Group = tuple[tuple[int, ...], tuple[int, ...]]
 """Corresponding articles: (left indices, right indices), both non-empty."""
@@ -90,7 +90,7 @@ class Context:
     ``left_title`` the title the right text may cite the left by. Scores
     are computed once, when first asked for, and kept."""
 
-    mode: str
+    mode: Mode
     params: Params
     left: tuple[LocatedArticle, ...]
     right: tuple[LocatedArticle, ...]
@@ -179,7 +179,7 @@ def units_of_paragraph(paragraph) -> list[str]:
     return out
 
 
-def make_context(left: Regulation, right: Regulation, mode: str, params: Params, background: Background) -> Context:
+def make_context(left: Regulation, right: Regulation, mode: Mode, params: Params, background: Background) -> Context:
     """The Context of ``left`` against ``right``: scores weighted by IDF over
     the units of both texts; stock phrasing judged by IDF over those and the
     units of ``background``."""

@@ -29,7 +29,7 @@ from fagui.align.shares import SHARED_TERMS, eligibility, shared_mass
 from fagui.align.vectors import Vector, best_matches, cosine, group_score, unit_vector
 from fagui.align.versions import masked
 from fagui.align.weights import MODELS
-from fagui.model import Grade
+from fagui.model import Grade, Mode, Strength
 
 COUNTERPART_FEATURES = (
     "score",
@@ -99,7 +99,7 @@ def counterpart_features(ctx: Context, state: State, skip=frozenset()) -> dict[t
     cited = citations(ctx)
     liable_l, liable_r = eligibility(ctx).liability_l, eligibility(ctx).liability_r
     anchors = sorted((min(l), min(r), max(r)) for l, r in state.groups)
-    versions = float(ctx.mode == "versions")
+    versions = float(ctx.mode == Mode.VERSIONS)
     stock = _StockVectors(ctx)
     units = ctx.unit_scores()
     top = SHARED_TERMS * ctx.max_stock_idf or 1.0
@@ -194,7 +194,7 @@ def share_features(ctx: Context, state: State) -> dict[tuple[int, int], Features
     sims, _ = around(ctx, {s.left for s in state.shares}, ())
     unit_rows, unit_cols = _unit_best(ctx)
     cited = citations(ctx)
-    versions = float(ctx.mode == "versions")
+    versions = float(ctx.mode == Mode.VERSIONS)
     top = SHARED_TERMS * ctx.max_stock_idf or 1.0
     stock = _StockVectors(ctx)
     liable_l, liable_r = eligibility(ctx).liability_l, eligibility(ctx).liability_r
@@ -242,7 +242,7 @@ def one_sided_features(ctx: Context, state: State) -> dict[tuple[str, int], Feat
         for (k, _), (s, _) in found.items():
             if s > unit_best.get((side, k), 0.0):
                 unit_best[side, k] = s
-    versions = float(ctx.mode == "versions")
+    versions = float(ctx.mode == Mode.VERSIONS)
     out: dict[tuple[str, int], Features] = {}
     may_link = eligibility(ctx)
     for side, n, paired, other_paired, liable in (
@@ -272,7 +272,7 @@ def probability(kind: str, features: Features) -> float:
     return 1 / (1 + math.exp(-max(-60.0, min(60.0, z))))
 
 
-def grade_of(kind: str, mode: str, p: float) -> Grade:
+def grade_of(kind: str, mode: Mode, p: float) -> Grade:
     """``sure`` at or above the kind's fitted cut-off, ``unsure`` down to its
     candidate cut-off for ``mode``, below that a candidate (a one-sided claim
     is never a candidate: an article is there or not; below its cut-off it is
@@ -312,12 +312,12 @@ def grade_links(ctx: Context, state: State) -> State:
                 if (i, j) in same_text:
                     g, p = Grade.SURE, 1.0
                 else:
-                    p = probability("counterpart", pairs[i, j])
-                    g = grade_of("counterpart", ctx.mode, p)
+                    p = probability(Strength.COUNTERPART, pairs[i, j])
+                    g = grade_of(Strength.COUNTERPART, ctx.mode, p)
                 if g is Grade.CANDIDATE:
-                    candidates.append(("counterpart", i, j, p))
+                    candidates.append((Strength.COUNTERPART, i, j, p))
                     continue
-                grades["counterpart", i, j] = (g, p)
+                grades[Strength.COUNTERPART, i, j] = (g, p)
                 keep_l.add(i)
                 keep_r.add(j)
         if keep_l and keep_r:
@@ -330,12 +330,12 @@ def grade_links(ctx: Context, state: State) -> State:
         if any(_carried_whole(ctx, u, v) for u, v, _ in by_pair[i, j].units):
             g, p = Grade.SURE, 1.0
         else:
-            p = probability("shares", f)
-            g = grade_of("shares", ctx.mode, p)
+            p = probability(Strength.SHARES, f)
+            g = grade_of(Strength.SHARES, ctx.mode, p)
         if g is Grade.CANDIDATE:
-            candidates.append(("shares", i, j, p))
+            candidates.append((Strength.SHARES, i, j, p))
         else:
-            grades["shares", i, j] = (g, p)
+            grades[Strength.SHARES, i, j] = (g, p)
             shares.append(by_pair[i, j])
     state = replace(state, groups=tuple(sorted(groups)), shares=tuple(shares))
     for (side, k), f in one_sided_features(ctx, state).items():

@@ -16,7 +16,7 @@ from fagui.align.context import Context, Group as Indices, Share, State
 from fagui.align.nearest import Near
 from fagui.align.versions import ARTICLE_NUMBER, INTERNAL_REF
 from fagui.align.vectors import coverage, group_score
-from fagui.model import ArticleKey, Grade, Note, NoteKind
+from fagui.model import ArticleKey, Grade, Note, NoteKind, Relation, Strength
 from fagui.text.labels import label_text
 from fagui.text.numerals import to_int
 
@@ -31,7 +31,7 @@ class Group:
 
     left: tuple[int, ...]
     right: tuple[int, ...]
-    relation: str
+    relation: Relation
     score: float
     notes: tuple[Note, ...] = ()
     grade: Grade = Grade.SURE
@@ -48,7 +48,7 @@ def group_grade(state: State, lefts: Indices, rights: Indices) -> Grade:
     worst = Grade.SURE
     for i in lefts:
         for j in rights:
-            g = grades.get(("counterpart", i, j), (Grade.SURE, 1.0))[0]
+            g = grades.get((Strength.COUNTERPART, i, j), (Grade.SURE, 1.0))[0]
             if g is not Grade.SURE:
                 worst = g
     return worst
@@ -67,18 +67,18 @@ def one_sided(ctx: Context, state: State) -> tuple[list[int], list[int]]:
     return [i for i in range(len(ctx.left)) if i not in paired_l], [j for j in range(len(ctx.right)) if j not in paired_r]
 
 
-def _lone(ctx: Context, state: State, alone: tuple[str, str]) -> list[Group]:
+def _lone(ctx: Context, state: State, alone: tuple[Relation, Relation]) -> list[Group]:
     """Groups of one article each: ``shared`` when a *shares* link touches
     it, else ``alone[0]`` (left) or ``alone[1]`` (right)."""
     free_l, free_r = one_sided(ctx, state)
     touched_l = {s.left for s in state.shares}
     touched_r = {s.right for s in state.shares}
     out = [
-        Group((i,), (), "shared", 0.0) if i in touched_l else Group((i,), (), alone[0], 0.0, grade=alone_grade(state, 0, i))
+        Group((i,), (), Relation.SHARED, 0.0) if i in touched_l else Group((i,), (), alone[0], 0.0, grade=alone_grade(state, 0, i))
         for i in free_l
     ]
     return out + [
-        Group((), (j,), "shared", 0.0) if j in touched_r else Group((), (j,), alone[1], 0.0, grade=alone_grade(state, 1, j))
+        Group((), (j,), Relation.SHARED, 0.0) if j in touched_r else Group((), (j,), alone[1], 0.0, grade=alone_grade(state, 1, j))
         for j in free_r
     ]
 
@@ -90,16 +90,16 @@ def jurisdiction_groups(ctx: Context, state: State) -> list[Group]:
     out = []
     for lefts, rights in state.groups:
         if len(lefts) == len(rights) == 1 and ctx.texts_l[lefts[0]] == ctx.texts_r[rights[0]]:
-            out.append(Group(lefts, rights, "identical", 1.0))
+            out.append(Group(lefts, rights, Relation.IDENTICAL, 1.0))
             continue
         # How much of each side's wording, generic words included, the other has.
         a = sum((ctx.counts_l[i] for i in lefts), Counter())
         b = sum((ctx.counts_r[j] for j in rights), Counter())
         shared = min(coverage(a, b), coverage(b, a))
         score = group_score([ctx.vec_l[i] for i in lefts], [ctx.vec_r[j] for j in rights])
-        relation = "reworded" if shared >= ctx.params.reworded_coverage else "adapted"
+        relation = Relation.REWORDED if shared >= ctx.params.reworded_coverage else Relation.ADAPTED
         out.append(Group(lefts, rights, relation, score, grade=group_grade(state, lefts, rights)))
-    return out + _lone(ctx, state, ("not_adopted", "provincial_only"))
+    return out + _lone(ctx, state, (Relation.NOT_ADOPTED, Relation.PROVINCIAL_ONLY))
 
 
 def version_groups(ctx: Context, state: State) -> list[Group]:
@@ -114,7 +114,7 @@ def version_groups(ctx: Context, state: State) -> list[Group]:
     for lefts, rights in state.groups:
         score = group_score([ctx.vec_l[i] for i in lefts], [ctx.vec_r[j] for j in rights])
         if len(rights) > 1 or len(lefts) > 1:
-            relation = "split" if len(rights) > 1 else "merged"
+            relation = Relation.SPLIT if len(rights) > 1 else Relation.MERGED
             out.append(Group(lefts, rights, relation, score, grade=group_grade(state, lefts, rights)))
             continue
         i, j = lefts[0], rights[0]
@@ -123,19 +123,19 @@ def version_groups(ctx: Context, state: State) -> list[Group]:
         score = 1.0 if same_text else score
         notes: tuple[Note, ...] = ()
         if chapter_map.get(old.divisions) != new.divisions:
-            relation = "moved"
+            relation = Relation.MOVED
             notes = (Note(NoteKind.MOVED, old.divisions, new.divisions),)
             if not same_text:
                 notes += (Note(NoteKind.ALSO_AMENDED),)
         elif same_text:
-            relation = "unchanged" if old.article.key == new.article.key else "renumbered"
+            relation = Relation.UNCHANGED if old.article.key == new.article.key else Relation.RENUMBERED
         elif renumber_refs(ctx.texts_l[i], key_map) == ctx.texts_r[j]:
-            relation = "reference_update"
+            relation = Relation.REFERENCE_UPDATE
             notes = (Note(NoteKind.REFERENCES_FOLLOW),)
         else:
-            relation = "amended"
+            relation = Relation.AMENDED
         out.append(Group(lefts, rights, relation, score, notes, group_grade(state, lefts, rights)))
-    return out + _lone(ctx, state, ("deleted", "added"))
+    return out + _lone(ctx, state, (Relation.DELETED, Relation.ADDED))
 
 
 def _chapter_map(groups: tuple[Indices, ...], la, ra) -> dict[tuple[str, ...], tuple[str, ...]]:
@@ -163,4 +163,4 @@ def renumber_refs(text: str, key_map: dict[ArticleKey, ArticleKey]) -> str:
 
 def share_grade(state: State, share: Share) -> Grade:
     """A *shares* link's grade (sure when links were not graded)."""
-    return state.grades.get(("shares", share.left, share.right), (Grade.SURE, 1.0))[0]
+    return state.grades.get((Strength.SHARES, share.left, share.right), (Grade.SURE, 1.0))[0]

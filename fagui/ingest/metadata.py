@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from fagui.model import HistoryEntry, Metadata
+from fagui.model import HistoryEntry, Level, Metadata
 from fagui.text.numerals import NUMERAL_CHARS
 
 DATE = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
@@ -120,8 +120,8 @@ def jurisdiction(title: str) -> tuple[str, str]:
     """(jurisdiction, level) from a title: 吉林省 provincial, else 国家 national."""
     m = JURISDICTION_RE.match(title)
     if m:
-        return m.group(1), "provincial"
-    return "国家", "national"
+        return m.group(1), Level.PROVINCIAL
+    return "国家", Level.NATIONAL
 
 
 def adopted(texts: list[str]) -> str | None:

@@ -18,7 +18,8 @@ from typing import Callable
 
 from fagui.meaning import actor, amount, modality, reference, sanction, time_limit
 from fagui.meaning.terms import Passage
-from fagui.model.comparison import ArticleLink, ArticlePair, ArticleRef
+from fagui.model.comparison import ArticleLink, ArticlePair, ArticleRef, Relation, Side
+from fagui.model.decisions import Strength
 from fagui.model.meaning import MeaningChange, Place
 
 Rule = Callable[[Passage, Passage], tuple[MeaningChange, ...]]
@@ -76,12 +77,12 @@ def pair_meanings(
     blocks in ``carried`` ("L" or "R", label, block) that the pair matches
     with nothing: those a *shares* link carries, whose changes are the
     link's. None for a pair whose text did not change."""
-    if not pair.changed or pair.relation == "renumbered":
+    if not pair.changed or pair.relation == Relation.RENUMBERED:
         return ()
-    unmatched = {("L",) + tuple(pp.left) for pp in pair.paragraphs if pp.right is None and pp.left is not None}
-    unmatched |= {("R",) + tuple(pp.right) for pp in pair.paragraphs if pp.left is None and pp.right is not None}
+    unmatched = {(Side.LEFT,) + tuple(pp.left) for pp in pair.paragraphs if pp.right is None and pp.left is not None}
+    unmatched |= {(Side.RIGHT,) + tuple(pp.right) for pp in pair.paragraphs if pp.left is None and pp.right is not None}
 
-    def own(side: str, refs: tuple[ArticleRef, ...]) -> set[tuple[str, int]]:
+    def own(side: Side, refs: tuple[ArticleRef, ...]) -> set[tuple[str, int]]:
         return {
             (ref.label, b)
             for k, ref in enumerate(refs)
@@ -89,8 +90,8 @@ def pair_meanings(
             if (side, ref.label, b) not in carried or (pair.left and pair.right and (side, k, b) not in unmatched)
         }
 
-    left = passage(pair.left, own("L", pair.left), renumbered) if pair.left else Passage()
-    right = passage(pair.right, own("R", pair.right)) if pair.right else Passage()
+    left = passage(pair.left, own(Side.LEFT, pair.left), renumbered) if pair.left else Passage()
+    right = passage(pair.right, own(Side.RIGHT, pair.right)) if pair.right else Passage()
     return meanings(left, right)
 
 
@@ -100,9 +101,9 @@ def carried_blocks(links: tuple[ArticleLink, ...]) -> frozenset[tuple[str, str, 
     return frozenset(
         block
         for x in links
-        if x.strength == "shares"
+        if x.strength == Strength.SHARES
         for e in x.evidence
-        for block in (("L", e.left[0], e.left[1]), ("R", e.right[0], e.right[1]))
+        for block in ((Side.LEFT, e.left[0], e.left[1]), (Side.RIGHT, e.right[0], e.right[1]))
     )
 
 
@@ -110,7 +111,7 @@ def link_meanings(link: ArticleLink, blocks: dict[tuple[str, str], ArticleRef]) 
     """The meaning changes between the blocks a *shares* link rests on
     (its evidence), not the whole articles: the rest of them are other
     provisions."""
-    left, right = blocks.get(("L", link.left)), blocks.get(("R", link.right))
+    left, right = blocks.get((Side.LEFT, link.left)), blocks.get((Side.RIGHT, link.right))
     if left is None or right is None:
         return ()
     only_l = {tuple(e.left) for e in link.evidence}

@@ -21,9 +21,10 @@ from fagui.meaning.amount import Amount, amount_terms
 from fagui.meaning.modality import MODAL_NAMES, Modal, changed_modals
 from fagui.meaning.sanction import sanction_terms
 from fagui.meaning.terms import Passage, Term, clause, places, scan, unmatched
-from fagui.model.comparison import ArticleLink, ArticlePair, ArticleRef
+from fagui.model.comparison import ArticleLink, ArticlePair, ArticleRef, Mode, Side
+from fagui.model.decisions import Strength
 from fagui.model.meaning import Flag, FlagRule
-from fagui.model.regulation import Metadata
+from fagui.model.regulation import Level, Metadata
 
 
 @dataclass(frozen=True)
@@ -44,13 +45,13 @@ def is_local_government_rule(meta: Metadata) -> bool:
     whose issuer is a people's government (吉林省人民政府, 浙江省政府)."""
     if meta.kind:
         return "政府规章" in meta.kind
-    return meta.level not in (None, "national") and bool(meta.issuer and _GOVERNMENT.search(meta.issuer))
+    return meta.level not in (None, Level.NATIONAL) and bool(meta.issuer and _GOVERNMENT.search(meta.issuer))
 
 
-def texts_of(left: Metadata, right: Metadata, mode: str) -> Texts:
+def texts_of(left: Metadata, right: Metadata, mode: Mode) -> Texts:
     """The :class:`Texts` of a comparison: the left is higher only between
     jurisdictions, a national text against a local one."""
-    higher = mode == "jurisdictions" and left.level == "national" and right.level not in (None, "national")
+    higher = mode == Mode.JURISDICTIONS and left.level == Level.NATIONAL and right.level not in (None, Level.NATIONAL)
     return Texts(higher, is_local_government_rule(right))
 
 
@@ -270,8 +271,8 @@ def flags_of(pairs: tuple[ArticlePair, ...], links: tuple[ArticleLink, ...], ref
         if pair.changed and pair.right:
             out += flags_between(passage(pair.left), passage(pair.right), texts)
     for link in links:
-        left, right = refs.get(("L", link.left)), refs.get(("R", link.right))
-        if link.strength == "shares" and left and right:
+        left, right = refs.get((Side.LEFT, link.left)), refs.get((Side.RIGHT, link.right))
+        if link.strength == Strength.SHARES and left and right:
             only_l = {tuple(e.left) for e in link.evidence}
             only_r = {tuple(e.right) for e in link.evidence}
             out += flags_between(passage((left,), only_l), passage((right,), only_r), texts)

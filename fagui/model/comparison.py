@@ -9,7 +9,7 @@ from enum import Enum, StrEnum
 
 from fagui.messages import CATALOGUE, DEFAULT_LANG, Lang, say
 
-from fagui.model.decisions import Decision
+from fagui.model.decisions import Decision, Strength
 
 from fagui.model.meaning import Flag, MeaningChange
 from fagui.model.regulation import ArticleKey
@@ -18,37 +18,92 @@ from fagui.model.regulation import ArticleKey
 COMPARISON_SCHEMA = "fagui.comparison/3"
 
 
-class Grade(str, Enum):
+class Grade(StrEnum):
     """How sure the engine is of a correspondence, or of an article having
     none. Each grade's precision is measured on hand-checked alignments
     (docs/comparison.md): ``sure`` is right at least 95% of the time on
     every pair; ``unsure`` (待核) is for a reviewer to settle; a
     ``candidate`` is no link at all, only a suggestion of where one may be.
-    A ``str``, so it compares with and serialises as its value."""
+    A ``StrEnum``: it equals, prints and serialises as its value."""
 
     SURE = "sure"
     UNSURE = "unsure"
     CANDIDATE = "candidate"
 
-    def __str__(self) -> str:
-        return self.value
 
-MODES = ("versions", "jurisdictions")
+class Mode(StrEnum):
+    """What a comparison compares: two ``versions`` of one regulation, or a
+    reference text and a text of another jurisdiction made under it
+    (``jurisdictions``). A ``StrEnum``: it equals, prints and serialises as
+    its value."""
+
+    VERSIONS = "versions"
+    JURISDICTIONS = "jurisdictions"
+
+
+MODES = tuple(Mode)
+
+
+class Side(StrEnum):
+    """One side of a comparison: ``L`` the left (old, or reference) text,
+    ``R`` the right (new, or derived) text. A ``StrEnum``: it equals, prints
+    and serialises as its value (the renderers' CSS classes are these)."""
+
+    LEFT = "L"
+    RIGHT = "R"
+
+    @property
+    def other(self) -> "Side":
+        """The side across from this one."""
+        return Side.RIGHT if self is Side.LEFT else Side.LEFT
+
+
+class Relation(StrEnum):
+    """How the articles of a group relate. The relations of each mode, with
+    what they mean: :data:`VERSION_RELATIONS`, :data:`JURISDICTION_RELATIONS`
+    (``shared`` is in both). A ``StrEnum``: it equals, prints and serialises
+    as its value."""
+
+    UNCHANGED = "unchanged"
+    RENUMBERED = "renumbered"
+    REFERENCE_UPDATE = "reference_update"
+    AMENDED = "amended"
+    MOVED = "moved"
+    SPLIT = "split"
+    MERGED = "merged"
+    SHARED = "shared"
+    ADDED = "added"
+    DELETED = "deleted"
+    IDENTICAL = "identical"
+    REWORDED = "reworded"
+    ADAPTED = "adapted"
+    PROVINCIAL_ONLY = "provincial_only"
+    NOT_ADOPTED = "not_adopted"
+
 
 VERSION_RELATIONS = {
     name: say(f"meaning.{name}", Lang.EN)
-    for name in ("unchanged", "renumbered", "reference_update", "amended", "moved", "split", "merged", "shared", "added", "deleted")
+    for name in (
+        Relation.UNCHANGED, Relation.RENUMBERED, Relation.REFERENCE_UPDATE, Relation.AMENDED, Relation.MOVED,
+        Relation.SPLIT, Relation.MERGED, Relation.SHARED, Relation.ADDED, Relation.DELETED,
+    )
 }
 """Relations between articles of two versions of one regulation (name ->
 what it means, in English; :func:`relation_meaning` in either language)."""
 
 JURISDICTION_RELATIONS = {
     name: say(f"meaning.{name}", Lang.EN)
-    for name in ("identical", "reworded", "adapted", "shared", "provincial_only", "not_adopted")
+    for name in (
+        Relation.IDENTICAL, Relation.REWORDED, Relation.ADAPTED, Relation.SHARED, Relation.PROVINCIAL_ONLY,
+        Relation.NOT_ADOPTED,
+    )
 }
 """Relations between a reference text's articles and a derived text's."""
 
-UNCHANGED_RELATIONS = frozenset({"unchanged", "identical"})
+MODE_RELATIONS = {Mode.VERSIONS: tuple(VERSION_RELATIONS), Mode.JURISDICTIONS: tuple(JURISDICTION_RELATIONS)}
+"""Each mode's relations, in the order counts and summaries list them."""
+
+UNCHANGED_RELATIONS = frozenset({Relation.UNCHANGED, Relation.IDENTICAL})
 """Relations that are not a change: everything else is one."""
 
 
@@ -181,7 +236,7 @@ class ArticlePair:
     three.
     """
 
-    relation: str
+    relation: Relation
     left: tuple[ArticleRef, ...]
     right: tuple[ArticleRef, ...]
     score: float
@@ -206,8 +261,8 @@ class ArticlePair:
 
 
 STRENGTHS = {
-    "counterpart": "the same provision (possibly reworded, split or merged)",
-    "shares": "a paragraph or item of one is carried into the other",
+    Strength.COUNTERPART: "the same provision (possibly reworded, split or merged)",
+    Strength.SHARES: "a paragraph or item of one is carried into the other",
 }
 """How strongly two linked articles correspond."""
 
@@ -228,7 +283,7 @@ class Evidence:
 class ArticleLink:
     """A left article and a right article that correspond, by labels.
 
-    ``strength`` is "counterpart" or "shares" (:data:`STRENGTHS`); ``score``
+    ``strength`` (:class:`Strength`: counterpart or shares, :data:`STRENGTHS`); ``score``
     in [0, 1] is the group's score for a counterpart and, for a shares link,
     the score of its best pair of blocks; ``grade`` (:class:`Grade`) how sure
     the engine is of it; ``evidence`` the blocks that correspond;
@@ -240,7 +295,7 @@ class ArticleLink:
 
     left: str
     right: str
-    strength: str
+    strength: Strength
     score: float
     grade: Grade
     evidence: tuple[Evidence, ...]
@@ -348,7 +403,7 @@ class Comparison:
     ``flags``: clauses a reviewer should read (:mod:`fagui.meaning.flags`),
     each naming the rule it rests on."""
 
-    mode: str
+    mode: Mode
     left: DocumentRef
     right: DocumentRef
     pairs: tuple[ArticlePair, ...]

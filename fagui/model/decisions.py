@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from enum import Enum
+from enum import Enum, StrEnum
 
 
 class Decision(str, Enum):
@@ -37,8 +37,9 @@ class Verdict(str, Enum):
     REJECTED = "rejected"
 
 
-class Strength(str, Enum):
-    """How strongly two linked articles correspond (:data:`fagui.model.STRENGTHS`)."""
+class Strength(StrEnum):
+    """How strongly two linked articles correspond (:data:`fagui.model.STRENGTHS`).
+    A ``StrEnum``: it equals, prints and serialises as its value."""
 
     COUNTERPART = "counterpart"
     SHARES = "shares"

@@ -4,11 +4,26 @@ and by reading canonical Markdown back. Plain frozen dataclasses, no I/O."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Iterator, Union
 
 ArticleKey = tuple[int, int]
 """An article's place in the numbering: (number, suffix); 第十条之一 is (10, 1),
 a number alone is (number, 0). Sorting keys sorts articles into reading order."""
+
+
+class Level(StrEnum):
+    """Which level of government made a text: ``national`` (the reference a
+    comparison of jurisdictions puts on the left) or ``provincial``. A
+    ``StrEnum``: it equals, prints and serialises as its value, so a front
+    matter's plain ``level: national`` equals :attr:`Level.NATIONAL`."""
+
+    NATIONAL = "national"
+    PROVINCIAL = "provincial"
+
+
+LEVELS = tuple(Level)
+"""Known levels, the reference first."""
 
 
 METADATA_FIELDS = (
@@ -55,7 +70,7 @@ class Metadata:
 
     title: str
     jurisdiction: str | None = None  # 国家, 吉林省, ...
-    level: str | None = None  # "national" or "provincial"
+    level: str | None = None  # a Level: "national" or "provincial"
     kind: str | None = None  # 法律, 行政法规, 地方性法规, 部门规章, ... where the source states it
     status: str | None = None  # 现行有效, 已修改, 已废止, ... where the source states it
     issuer: str | None = None

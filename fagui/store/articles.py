@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fagui.compare import compare
-from fagui.model import ArticleKey, ArticlePair
+from fagui.model import ArticleKey, ArticlePair, Mode, Relation
 from fagui.store.versions import Chain
 
 
@@ -48,7 +48,7 @@ def article_history(chain: Chain, start: int, key: ArticleKey) -> list[ArticleVe
         """The pair of version ``i`` against version ``i + 1`` (the one
         before it) holding article ``left`` of the older or ``right`` of ``i``."""
         if i not in compared:
-            compared[i] = compare(chain[i + 1][1], chain[i][1], mode="versions").pairs
+            compared[i] = compare(chain[i + 1][1], chain[i][1], mode=Mode.VERSIONS).pairs
         return _find(compared[i], left=left, right=right)
 
     pairs: dict[int, ArticlePair | None] = {}  # version index -> pair against the version before
@@ -79,7 +79,7 @@ def article_history(chain: Chain, start: int, key: ArticleKey) -> list[ArticleVe
         i, pair = deleted
         commit, regulation = chain[i]
         label = pair.left[0].label
-        out.append(ArticleVersion(commit.hexsha, regulation.metadata.effective, label, label, "deleted", "", pair))
+        out.append(ArticleVersion(commit.hexsha, regulation.metadata.effective, label, label, Relation.DELETED, "", pair))
     for i in sorted(pairs):
         pair = pairs[i]
         if pair is not None and not pair.changed:
@@ -87,7 +87,7 @@ def article_history(chain: Chain, start: int, key: ArticleKey) -> list[ArticleVe
         commit, regulation = chain[i]
         current = regulation.article(*keys[i])
         previous = pair.left[0].label if pair is not None and pair.left else None
-        relation = pair.relation if pair is not None else "added"
+        relation = pair.relation if pair is not None else Relation.ADDED
         out.append(ArticleVersion(commit.hexsha, regulation.metadata.effective, current.label, previous, relation, current.text(), pair))
     return out
 

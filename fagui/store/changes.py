@@ -8,12 +8,12 @@ from dataclasses import dataclass
 
 from fagui.compare import compare, document_ref
 from fagui.messages import Lang
-from fagui.model import VERSION_RELATIONS, ArticlePair, Comparison, Metadata, Regulation, relation_words
+from fagui.model import VERSION_RELATIONS, ArticlePair, Comparison, Metadata, Mode, Regulation, Relation, relation_words
 
-MAIN_RELATIONS = ("added", "amended", "deleted", "renumbered")
+MAIN_RELATIONS = (Relation.ADDED, Relation.AMENDED, Relation.DELETED, Relation.RENUMBERED)
 """Relations every commit states a trailer for, even when none occurred."""
 
-REPORTED_RELATIONS = MAIN_RELATIONS + tuple(r for r in VERSION_RELATIONS if r not in MAIN_RELATIONS + ("unchanged",))
+REPORTED_RELATIONS = MAIN_RELATIONS + tuple(r for r in VERSION_RELATIONS if r not in MAIN_RELATIONS + (Relation.UNCHANGED,))
 """Relations a version's changes are counted by, in the order they are shown."""
 
 
@@ -53,7 +53,7 @@ class Changes:
 def _counted(n: int, relation: str) -> str:
     """``2 amended``; a relation named by a noun takes its plural: ``2 reference updates``."""
     words = relation_words(relation, Lang.EN)
-    return f"{n} {words}s" if relation == "reference_update" and n != 1 else f"{n} {words}"
+    return f"{n} {words}s" if relation == Relation.REFERENCE_UPDATE and n != 1 else f"{n} {words}"
 
 
 def changes(before: Regulation | None, after: Regulation) -> Changes:
@@ -62,9 +62,9 @@ def changes(before: Regulation | None, after: Regulation) -> Changes:
     mode ``versions``), so an inserted article is one addition and the
     articles after it renumbered, not a run of amendments."""
     if before is None:
-        return Changes((("added", tuple(a.label for a in after.articles)),), first=True)
+        return Changes(((Relation.ADDED, tuple(a.label for a in after.articles)),), first=True)
     found: dict[str, list[str]] = {}
-    for pair in compare(before, after, mode="versions").pairs:
+    for pair in compare(before, after, mode=Mode.VERSIONS).pairs:
         if pair.changed:
             found.setdefault(pair.relation, []).append(_pair_label(pair))
     return Changes(tuple((r, tuple(found[r])) for r in REPORTED_RELATIONS if r in found))
@@ -84,7 +84,7 @@ def compare_versions(
     return compare(
         before,
         after,
-        mode="versions",
+        mode=Mode.VERSIONS,
         left_ref=document_ref(before, regulation_id, before_rev[:12]),
         right_ref=document_ref(after, regulation_id, after_rev[:12]),
     )

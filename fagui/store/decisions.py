@@ -26,7 +26,7 @@ from fagui.decisions import (
 )
 from fagui.errors import FaguiError
 from fagui.files import decode_utf8, read_bytes
-from fagui.model import DocumentRef, PlacedDecision, Regulation, Strength, Verdict
+from fagui.model import DocumentRef, Mode, PlacedDecision, Regulation, Strength, Verdict
 from fagui.orientation import orient
 from fagui.store.corpus import Corpus
 from fagui.store.gitcmd import blob_bytes, head as head_commit
@@ -122,7 +122,7 @@ def _oriented(corpus: Corpus, left_spec: str, right_spec: str):
             raise FaguiError("decisions are kept for regulations of the corpus: name it by id (ID or ID@REV)", spec)
         sides.append(corpus.resolve(spec))
     (left, left_ref), (right, right_ref) = sides
-    if default_mode(left_ref, right_ref) == "jurisdictions" and orient(left.metadata, right.metadata).swap:
+    if default_mode(left_ref, right_ref) == Mode.JURISDICTIONS and orient(left.metadata, right.metadata).swap:
         return (right, right_ref), (left, left_ref), True
     return (left, left_ref), (right, right_ref), False
 
@@ -172,7 +172,7 @@ def apply_file(repo: str | os.PathLike, path: str) -> Recorded:
         except FaguiError as exc:
             raise FaguiError(exc.message, path, header) from None
     left_ref, right_ref = (DocumentRef(i, r.metadata.title, r.metadata.jurisdiction) for i, r in zip((incoming.left_id, incoming.right_id), current))
-    if default_mode(left_ref, right_ref) == "jurisdictions" and orient(current[0].metadata, current[1].metadata).swap:
+    if default_mode(left_ref, right_ref) == Mode.JURISDICTIONS and orient(current[0].metadata, current[1].metadata).swap:
         raise FaguiError(
             f"made for {incoming.left_id} ↔ {incoming.right_id} the wrong way round: the {current[1].metadata.level} text goes on the left, as fagui diff shows them",
             path, header,
