@@ -40,7 +40,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 import fagui.align.grading as grading  # noqa: E402
 from fagui.align import JURISDICTION_PASSES, VERSION_PASSES, stock_background  # noqa: E402
 from fagui.align.context import State, make_context  # noqa: E402
-from fagui.align.params import PARAMS  # noqa: E402
+from fagui.model.params import PARAMS  # noqa: E402
 from fagui.compare import compare  # noqa: E402
 from gold import GradeFigures, gold_pairs, grade_figures, load_gold, text_of  # noqa: E402
 

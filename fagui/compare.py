@@ -16,7 +16,7 @@ from dataclasses import replace
 from operator import add
 
 from fagui.align import Background, Group, Pass, align_articles, stock_background
-from fagui.correspondence import SHARED_MIN, article_links, coverage_of
+from fagui.correspondence import article_links, coverage_of
 from fagui.diff import diff_text, shared_runs
 from fagui.meaning import carried_blocks, link_meanings, pair_meanings, renumbering
 from fagui.meaning.flags import flags_of, texts_of
@@ -38,9 +38,9 @@ from fagui.model import (
     Strength,
     Summary,
 )
+from fagui.model.params import PARAMS, Params
 from fagui.text.width import fold
 
-BLOCK_MIN = 0.3  # blocks less alike than this (bigram Dice) are not matched
 
 def document_ref(regulation: Regulation, id: str | None = None, revision: str | None = None) -> DocumentRef:
     """A DocumentRef naming ``regulation`` from its own metadata."""
@@ -67,6 +67,7 @@ def compare(
     passes: list[tuple[str, Pass]] | None = None,
     decisions: tuple[PlacedDecision, ...] = (),
     meanings: bool = True,
+    params: Params = PARAMS,
 ) -> Comparison:
     """The Comparison of ``left`` with ``right`` in ``mode`` (by default see
     :func:`default_mode`). ``background`` (by default
@@ -77,7 +78,9 @@ def compare(
     reviewer's, placed on these two texts (:func:`fagui.decisions.place`),
     override the engine and mark the links and pairs they touch; ``meanings``
     (the default) says what each change means in law and flags clauses for a
-    reviewer (:mod:`fagui.meaning`). Pairs are in display order: by position on the right, each
+    reviewer (:mod:`fagui.meaning`); ``params``, the thresholds of the
+    alignment and of the block matching (:class:`fagui.model.params.Params`;
+    by default the measured ones, :data:`PARAMS`). Pairs are in display order: by position on the right, each
     left-only article placed after the pair of the left article before it,
     so that both columns read in order side by side."""
     left_ref = left_ref or document_ref(left)
@@ -85,10 +88,10 @@ def compare(
     mode = mode or default_mode(left_ref, right_ref)
     la, ra = left.located_articles(), right.located_articles()
     background = background or stock_background()
-    alignment = align_articles(left, right, mode, background=background, passes=passes, decisions=decisions)
+    alignment = align_articles(left, right, mode, params=params, background=background, passes=passes, decisions=decisions)
     mode = Mode(mode)  # a known one: align_articles refuses any other
-    pairs = tuple(_article_pair(g, la, ra) for g in _display_order(list(alignment.groups)))
-    links = article_links(pairs, alignment.links, alignment.inner, la, ra, alignment.made)
+    pairs = tuple(_article_pair(g, la, ra, params) for g in _display_order(list(alignment.groups)))
+    links = article_links(pairs, alignment.links, alignment.inner, la, ra, alignment.made, params)
     if alignment.decided:
         pairs, links = _marked(pairs, links, alignment.decided, la, ra)
     # A "not adopted" claim the engine is unsure of is 待核 in the coverage
@@ -142,13 +145,13 @@ def _article_ref(located: LocatedArticle) -> ArticleRef:
     return ArticleRef(a.number, a.label, located.divisions, a.blocks(), a.suffix)
 
 
-def _article_pair(group: Group, la, ra) -> ArticlePair:
+def _article_pair(group: Group, la, ra, params: Params) -> ArticlePair:
     lefts = [_article_ref(la[i]) for i in group.left]
     rights = [_article_ref(ra[j]) for j in group.right]
     blocks_l = [((k, b), text) for k, ref in enumerate(lefts) for b, text in enumerate(ref.blocks)]
     blocks_r = [((k, b), text) for k, ref in enumerate(rights) for b, text in enumerate(ref.blocks)]
     paragraphs = []
-    for x, y in _match_blocks([t for _, t in blocks_l], [t for _, t in blocks_r]):
+    for x, y in _match_blocks([t for _, t in blocks_l], [t for _, t in blocks_r], params.block_match):
         if x is not None and y is not None:
             ops = diff_text(blocks_l[x][1], blocks_r[y][1])
             paragraphs.append(ParagraphPair(blocks_l[x][0], blocks_r[y][0], ops))
@@ -158,22 +161,23 @@ def _article_pair(group: Group, la, ra) -> ArticlePair:
             paragraphs.append(ParagraphPair(None, blocks_r[y][0], (DiffOp("insert", "", blocks_r[y][1]),)))
     return ArticlePair(
         group.relation, tuple(lefts), tuple(rights), group.score, tuple(paragraphs), group.notes, group.grade,
-        rule=group.rule, candidates=_candidates(group, la, ra),
+        rule=group.rule, candidates=_candidates(group, la, ra, params.shared_run),
     )
 
 
-def _candidates(group: Group, la, ra) -> tuple[Candidate, ...]:
+def _candidates(group: Group, la, ra, shortest: int) -> tuple[Candidate, ...]:
     """An article alone's candidates (:class:`fagui.align.Near`) with the
-    wording their best blocks share (:func:`fagui.diff.shared_runs`)."""
+    wording their best blocks share (:func:`fagui.diff.shared_runs`, in runs
+    of at least ``shortest`` characters)."""
     out = []
     for near in group.candidates:
         if group.left:
             left, right = la[group.left[0]].article, ra[near.other].article
-            shared = shared_runs(left.blocks()[near.block], right.blocks()[near.other_block], SHARED_MIN)
+            shared = shared_runs(left.blocks()[near.block], right.blocks()[near.other_block], shortest)
             other = right
         else:
             left, right = la[near.other].article, ra[group.right[0]].article
-            shared = shared_runs(left.blocks()[near.other_block], right.blocks()[near.block], SHARED_MIN)
+            shared = shared_runs(left.blocks()[near.other_block], right.blocks()[near.block], shortest)
             other = left
         out.append(Candidate(other.label, near.score, shared, near.rule))
     return tuple(out)
@@ -210,10 +214,10 @@ def _dice(a: Grams, b: Grams) -> float:
     return 2 * common / total
 
 
-def _match_blocks(left: list[str], right: list[str]) -> list[tuple[int | None, int | None]]:
+def _match_blocks(left: list[str], right: list[str], least: float) -> list[tuple[int | None, int | None]]:
     """The blocks of both sides in reading order as (left index, right index)
     steps, either one None: an order-keeping one-to-one matching maximising
-    the total similarity of matched blocks (each at least BLOCK_MIN)."""
+    the total similarity of matched blocks (each at least ``least``, ``Params.block_match``)."""
     n, m = len(left), len(right)
     if not n or not m:
         return [(k, None) for k in range(n)] + [(None, k) for k in range(m)]
@@ -226,12 +230,12 @@ def _match_blocks(left: list[str], right: list[str]) -> list[tuple[int | None, i
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
-            take = sim[i][j] + best[i + 1][j + 1] if sim[i][j] >= BLOCK_MIN else -1.0
+            take = sim[i][j] + best[i + 1][j + 1] if sim[i][j] >= least else -1.0
             best[i][j] = max(take, best[i + 1][j], best[i][j + 1])
     steps: list[tuple[int | None, int | None]] = []
     i = j = 0
     while i < n and j < m:
-        if sim[i][j] >= BLOCK_MIN and best[i][j] == sim[i][j] + best[i + 1][j + 1]:
+        if sim[i][j] >= least and best[i][j] == sim[i][j] + best[i + 1][j + 1]:
             steps.append((i, j))
             i, j = i + 1, j + 1
         elif best[i][j] == best[i + 1][j]:

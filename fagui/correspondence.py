@@ -15,16 +15,13 @@ from collections.abc import Mapping
 from fagui.align import Link
 from fagui.diff import diff_text
 from fagui.text.width import fold
+from fagui.model.params import PARAMS, Params
 from fagui.model import Article, ArticleLink, ArticlePair, Coverage, CoverageStatus, DiffOp, Evidence, LocatedArticle, Strength
 
-SHARED_MIN = 2
-"""Shared wording is shown in runs of at least this many characters."""
-
-
-def shared_wording(ops: tuple[DiffOp, ...]) -> tuple[str, ...]:
-    """The runs of at least ``SHARED_MIN`` characters a diff keeps equal,
-    in left order, as the left text writes them."""
-    return tuple(op.left for op in ops if op.kind == "equal" and len(fold(op.left)) >= SHARED_MIN)
+def shared_wording(ops: tuple[DiffOp, ...], shortest: int = PARAMS.shared_run) -> tuple[str, ...]:
+    """The runs of at least ``shortest`` characters (``Params.shared_run``)
+    a diff keeps equal, in left order, as the left text writes them."""
+    return tuple(op.left for op in ops if op.kind == "equal" and len(fold(op.left)) >= shortest)
 
 
 def _equal_share(ops: tuple[DiffOp, ...]) -> float:
@@ -34,13 +31,13 @@ def _equal_share(ops: tuple[DiffOp, ...]) -> float:
     return equal / total if total else 1.0
 
 
-def _diffed(left: Article, right: Article, units) -> list[Evidence]:
+def _diffed(left: Article, right: Article, units, shortest: int) -> list[Evidence]:
     """Evidence for unit pairs ((article, block), (article, block), score)
     of ``left`` and ``right``: their wording shared, by the character diff."""
     out = []
     for (_, b), (_, c), score in units:
         ops = diff_text(left.blocks()[b], right.blocks()[c])
-        out.append(Evidence((left.label, b), (right.label, c), score, shared_wording(ops)))
+        out.append(Evidence((left.label, b), (right.label, c), score, shared_wording(ops, shortest)))
     return out
 
 
@@ -51,13 +48,15 @@ def article_links(
     la: tuple[LocatedArticle, ...],
     ra: tuple[LocatedArticle, ...],
     made: Mapping[tuple[str, int, int], str] = {},
+    params: Params = PARAMS,
 ) -> tuple[ArticleLink, ...]:
     """Every article link: a *counterpart* link for each left and right
     article of each two-sided pair (its evidence: the pair's matched blocks,
     then the ``inner`` unit links of the alignment for blocks the pair's
     one-to-one, in-order matching left out; its rule: the pass that made
     that pair of articles, ``made``, else the pair's), then each *shares*
-    link (its evidence: the linked units, diffed)."""
+    link (its evidence: the linked units, diffed). Shared wording is kept in
+    runs of at least ``params.shared_run`` characters."""
     at_l = {x.article.label: i for i, x in enumerate(la)}
     at_r = {x.article.label: j for j, x in enumerate(ra)}
     index_l = {x.article.label: x.article for x in la}
@@ -74,14 +73,14 @@ def article_links(
             if pp.left is None or pp.right is None:
                 continue
             (k, b), (m, c) = pp.left, pp.right
-            ev = Evidence((pair.left[k].label, b), (pair.right[m].label, c), _equal_share(pp.ops), shared_wording(pp.ops))
+            ev = Evidence((pair.left[k].label, b), (pair.right[m].label, c), _equal_share(pp.ops), shared_wording(pp.ops, params.shared_run))
             evidence[k, m].append(ev)
         matched = {ev.left for evs in evidence.values() for ev in evs}
         for k, left in enumerate(pair.left):
             for m, right in enumerate(pair.right):
                 extra = [x for x in inner_by.get((left.label, right.label), ()) if (left.label, x[0][1]) not in matched]
                 if extra:
-                    evidence[k, m] += _diffed(index_l[left.label], index_r[right.label], extra)
+                    evidence[k, m] += _diffed(index_l[left.label], index_r[right.label], extra, params.shared_run)
                 out.append(
                     ArticleLink(
                         left.label, right.label, Strength.COUNTERPART, pair.score, pair.grade, tuple(evidence[k, m]),
@@ -91,7 +90,7 @@ def article_links(
     for link in shares:
         left, right = la[link.left].article, ra[link.right].article
         out.append(
-            ArticleLink(left.label, right.label, Strength.SHARES, link.score, link.grade, tuple(_diffed(left, right, link.units)), rule=link.rule)
+            ArticleLink(left.label, right.label, Strength.SHARES, link.score, link.grade, tuple(_diffed(left, right, link.units, params.shared_run)), rule=link.rule)
         )
     return tuple(out)
 

@@ -177,6 +177,28 @@ def test_blocks_are_matched_in_order_by_similarity():
     assert [(op.kind, op.right) for op in pair.paragraphs[1].ops if op.kind != "equal"] == [("insert", "本省")]
 
 
+def test_compare_reads_its_thresholds_from_the_params_it_is_given():
+    """compare() takes Params: the block matching and the shared wording
+    follow the thresholds passed, not constants of their own."""
+    from dataclasses import replace
+
+    from fagui.model.params import PARAMS
+
+    def article(number, *texts):
+        return Article(number, f"第{to_chinese(number)}条", tuple(Paragraph(t) for t in texts))
+
+    left = Regulation(Metadata("甲"), body=(article(1, "国家安全机关负责反间谍安全防范工作的指导。"),))
+    right = Regulation(Metadata("甲"), body=(article(1, "国家安全机关负责本省反间谍安全防范工作的指导。"),))
+    (pair,) = compare(left, right).pairs
+    assert [(p.left, p.right) for p in pair.paragraphs] == [((0, 0), (0, 0))]
+    (pair,) = compare(left, right, params=replace(PARAMS, block_match=1.01)).pairs
+    assert [(p.left, p.right) for p in pair.paragraphs] == [((0, 0), None), (None, (0, 0))]
+    (link,) = compare(left, right).links
+    assert link.evidence[0].shared == ("国家安全机关负责", "反间谍安全防范工作的指导。")
+    (link,) = compare(left, right, params=replace(PARAMS, shared_run=9)).links
+    assert link.evidence[0].shared == ("反间谍安全防范工作的指导。",)
+
+
 def test_engine_benchmark_still_runs_at_a_small_size():
     # benchmarks/bench_engine.py is a script; running it tiny keeps it from rotting.
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))

@@ -30,7 +30,7 @@ from fagui.align.functional import functional_articles
 from fagui.align.grading import grade_links
 from fagui.align.nearest import Near, nearest
 from fagui.align.groups import merged_articles, paragraph_source, split_articles
-from fagui.align.params import PARAMS, Params
+from fagui.model.params import PARAMS, Params
 from fagui.align.relations import Group, jurisdiction_groups, share_grade, version_groups
 from fagui.align.shares import distinctive_counterparts, shared_units
 from fagui.align.vectors import Background, stock_background

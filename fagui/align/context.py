@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from itertools import chain
 
-from fagui.align.params import Params
+from fagui.model.params import Params
 from fagui.align.vectors import (
     Background,
     Vector,

@@ -25,7 +25,7 @@ from dataclasses import replace
 from fagui.align.citations import citations
 from fagui.align.context import Context, State
 from fagui.align.functional import functional_pairs
-from fagui.align.shares import SHARED_TERMS, eligibility, shared_mass
+from fagui.align.shares import eligibility, shared_mass
 from fagui.align.vectors import Vector, best_matches, cosine, group_score, unit_vector
 from fagui.align.versions import masked
 from fagui.align.weights import MODELS
@@ -59,15 +59,9 @@ ONE_SIDED_FEATURES = ("best_article", "best_unit", "best_is_free", "versions", "
 
 Features = tuple[float, ...]
 
-WHOLE_BLOCK = 10
-"""A block this long (folded characters) found word for word in another
-article is carried there, whatever the model says (shorter ones: 罚款,
-其他职责, are everywhere)."""
-
-
 def _carried_whole(ctx: Context, u: tuple[int, int], v: tuple[int, int]) -> bool:
     text = ctx.units_l[u[0]][u[1]]
-    return len(text) >= WHOLE_BLOCK and text == ctx.units_r[v[0]][v[1]]
+    return len(text) >= ctx.params.whole_block and text == ctx.units_r[v[0]][v[1]]
 
 
 def around(ctx: Context, rows, cols) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], float]]:
@@ -102,7 +96,7 @@ def counterpart_features(ctx: Context, state: State, skip=frozenset()) -> dict[t
     versions = float(ctx.mode == Mode.VERSIONS)
     stock = _StockVectors(ctx)
     units = ctx.unit_scores()
-    top = SHARED_TERMS * ctx.max_stock_idf or 1.0
+    top = ctx.params.shared_terms * ctx.max_stock_idf or 1.0
     out: dict[tuple[int, int], Features] = {}
     for lefts, rights in state.groups:
         g = group_score([ctx.vec_l[i] for i in lefts], [ctx.vec_r[j] for j in rights])
@@ -189,13 +183,13 @@ def share_features(ctx: Context, state: State) -> dict[tuple[int, int], Features
     """{(left, right): features} for each *shares* link (see
     :data:`SHARE_FEATURES`): of its best pair of units, the score, how
     distinctive their shared wording is (:func:`shared_mass` over the weight
-    of ``SHARED_TERMS`` bigrams found once), whether each is the other's best
+    of ``shared_terms`` bigrams found once), whether each is the other's best
     match."""
     sims, _ = around(ctx, {s.left for s in state.shares}, ())
     unit_rows, unit_cols = _unit_best(ctx)
     cited = citations(ctx)
     versions = float(ctx.mode == Mode.VERSIONS)
-    top = SHARED_TERMS * ctx.max_stock_idf or 1.0
+    top = ctx.params.shared_terms * ctx.max_stock_idf or 1.0
     stock = _StockVectors(ctx)
     liable_l, liable_r = eligibility(ctx).liability_l, eligibility(ctx).liability_r
     out: dict[tuple[int, int], Features] = {}
@@ -295,7 +289,7 @@ def grade_links(ctx: Context, state: State) -> State:
     articles alone); a group's grade is its weakest remaining pair's.
     Articles with the same text (once internal references are masked), and
     a shares link resting on a paragraph or item carried word for word (of
-    at least ``WHOLE_BLOCK`` characters), are sure whatever else is true. Then each article left alone is graded as
+    at least ``whole_block`` characters), are sure whatever else is true. Then each article left alone is graded as
     a claim (not adopted, provincial-only, deleted, added): *sure* when
     nothing on the other side comes close, else *unsure*."""
     same_text = {

@@ -14,10 +14,6 @@ from dataclasses import dataclass
 from fagui.align.context import Context, State
 from fagui.align.grading import around
 
-CANDIDATES = 3
-"""How many candidates an article alone lists."""
-
-
 @dataclass(frozen=True)
 class Near:
     """A candidate counterpart of an article alone: article ``other`` of the
@@ -37,7 +33,7 @@ def nearest(ctx: Context, state: State, proposed: dict[tuple[str, int, int], str
     """{(side, article): candidates} for every article in no counterpart
     group (side 0 left, 1 right): the links proposed and graded candidates
     (``proposed``: (kind, left, right) -> the pass that made it) first, by
-    score, then the other side's articles by score, ``CANDIDATES`` in all,
+    score, then the other side's articles by score, ``lone_candidates`` (:class:`fagui.model.params.Params`) in all,
     each scoring above 0."""
     paired_l = {i for l, _ in state.groups for i in l}
     paired_r = {j for _, r in state.groups for j in r}
@@ -59,7 +55,7 @@ def nearest(ctx: Context, state: State, proposed: dict[tuple[str, int, int], str
     for (side, k), scored in ranked.items():
         scored.sort(key=lambda x: (-((side, k, x[1]) in rules), -x[0], x[1]))
         picks = []
-        for s, other in scored[:CANDIDATES]:
+        for s, other in scored[: ctx.params.lone_candidates]:
             i, j = (k, other) if side == 0 else (other, k)
             b, c = _best_blocks(ctx, units, i, j)
             picks.append(Near(other, s, b if side == 0 else c, c if side == 0 else b, rules.get((side, k, other), "")))

@@ -17,9 +17,6 @@ from fagui.align.context import Context, Share, State, UnitLink
 from fagui.align.functional import functional_pairs
 from fagui.align.vectors import best_matches, group_score
 
-SHARED_TERMS = 4
-"""How many of the rarest shared bigrams weigh in :func:`shared_mass`."""
-
 CATCH_ALL = re.compile(r"^(?:其他|其它)|(?:法律|法规|规章|国家|本[^，。；,;]{0,4})[^，。；,;]{0,8}规定的其他[^，。；,;]{0,20}[。；;]?$")
 """A catch-all item (兜底条款): 其他应当履行的义务, 法律、法规规定的其他职责.
 Units are folded, so ， and ； may stand as , and ;."""
@@ -128,13 +125,13 @@ def is_liability(located) -> bool:
 
 def distinctive(ctx: Context, mass: float) -> bool:
     """Whether a :func:`shared_mass` is that of distinctive wording: the
-    ``SHARED_TERMS`` rarest shared bigrams weigh on average at least
+    ``shared_terms`` rarest shared bigrams weigh on average at least
     ``share_rarity`` of a bigram found in one unit only."""
-    return mass >= ctx.params.share_rarity * SHARED_TERMS * ctx.max_stock_idf
+    return mass >= ctx.params.share_rarity * ctx.params.shared_terms * ctx.max_stock_idf
 
 
 def shared_mass(ctx: Context, u: tuple[int, int], v: tuple[int, int]) -> float:
-    """The weight, by ``stock_idf`` (the corpus's), of the ``SHARED_TERMS``
+    """The weight, by ``stock_idf`` (the corpus's), of the ``shared_terms``
     rarest distinct bigrams units ``u`` (left) and ``v`` (right) share: a
     long run of stock phrasing (其他应当履行的……义务) adds up to a lot of small
     weights, a distinctive provision has a few heavy ones."""
@@ -147,7 +144,7 @@ def shared_mass(ctx: Context, u: tuple[int, int], v: tuple[int, int]) -> float:
     b = sets_r.get(v)
     if b is None:
         b = sets_r[v] = set(ctx.grams_r[v[0]][v[1]])
-    return sum(heapq.nlargest(SHARED_TERMS, map(ctx.stock_idf.__getitem__, a & b)))
+    return sum(heapq.nlargest(ctx.params.shared_terms, map(ctx.stock_idf.__getitem__, a & b)))
 
 
 

@@ -1,4 +1,7 @@
-"""Every threshold the alignment passes use, in one frozen ``Params``.
+"""Every threshold that decides what corresponds, in one frozen ``Params``:
+the alignment passes' (:mod:`fagui.align`), the grading's, and how
+:func:`fagui.compare.compare` matches blocks inside a pair and shows the
+wording they share.
 
 Scores are the cosine similarities defined in :mod:`fagui.align.vectors`;
 each field says which pass reads it and what it means. Change one here and
@@ -12,7 +15,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Params:
-    """Thresholds of the alignment passes (see each pass's docstring)."""
+    """Thresholds of the comparison (see the docstring of the pass or
+    function that reads each)."""
 
     # -- articles -------------------------------------------------------------
     min_score: float = 0.15
@@ -53,11 +57,28 @@ class Params:
     alone (a catch-all item, a list of addressees) never links. (0.45 of
     the shipped background's 325,852 blocks is about the same rarity as 0.6
     was of the seed corpus's few thousand: docs/comparison.md.)"""
+    shared_terms: int = 4
+    """How many of the rarest bigrams two blocks share ``share_rarity``
+    weighs (:func:`fagui.align.shares.shared_mass`)."""
     share_sure: float = 0.6
     """A *shares* link whose best pair of units scores below this is graded
     *unsure*."""
     sure_score: float = 0.3
     """A counterpart group scoring below this is graded *unsure*."""
+
+    whole_block: int = 10
+    """Grading: a block this long (folded characters) found word for word in
+    another article is carried there, whatever the model says (shorter
+    ones: 罚款, 其他职责, are everywhere)."""
+    lone_candidates: int = 3
+    """How many candidates an article alone lists (:mod:`fagui.align.nearest`)."""
+
+    # -- inside a pair (fagui.compare, fagui.correspondence) ----------------
+    block_match: float = 0.3
+    """Two blocks of a pair less alike than this (bigram Dice) are not
+    matched one to one."""
+    shared_run: int = 2
+    """Shared wording is shown in runs of at least this many characters."""
 
     # -- large texts ----------------------------------------------------------
     exact_pairs: int = 40_000
