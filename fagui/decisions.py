@@ -17,6 +17,13 @@ through later versions by the version alignment, and is *current* only
 while both articles still read as they did. A file edited by hand is read
 exactly as one the command wrote; any fault is a FaguiError naming the file
 and line.
+
+This module needs only the model: the earlier versions a decision was made
+on, and how they align with the texts compared, come from the caller
+(:class:`Versions`; :class:`fagui.store.decisions.CorpusDecisions` reads
+them from git and aligns them with :func:`fagui.compare.compare`), so that
+reading or writing a decisions file (``fagui review``) loads no comparison
+engine.
 """
 
 from __future__ import annotations
@@ -24,11 +31,10 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, replace
-from typing import Callable
+from typing import Protocol
 
-from fagui.compare import compare
 from fagui.errors import FaguiError
-from fagui.model import ArticlePair, Mode, PlacedDecision, Regulation, Strength, Verdict, article_fingerprint
+from fagui.model import ArticlePair, PlacedDecision, Regulation, Strength, Verdict, article_fingerprint
 
 DECISIONS_SCHEMA = "fagui.decisions/1"
 
@@ -39,8 +45,18 @@ _VERSION_RE = re.compile(r"[0-9a-f]{7,40}")
 _FINGERPRINT_RE = re.compile(r"[0-9a-f]{16}")
 _LABEL_RE = re.compile(r"第[〇零一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?")
 
-ReadVersion = Callable[[str, str], Regulation]
-"""(regulation id, version) -> that version's text; raises FaguiError when there is none."""
+
+
+class Versions(Protocol):
+    """The versions of the regulations decided on, for placing a decision
+    made on one version on another."""
+
+    def read_version(self, regulation_id: str, version: str) -> Regulation:
+        """That version's text; raises FaguiError when there is none."""
+
+    def version_pairs(self, earlier: Regulation, current: Regulation) -> tuple[ArticlePair, ...]:
+        """The pairs of the version alignment of two texts of one regulation
+        (which article became which)."""
 
 
 @dataclass(frozen=True)
@@ -202,10 +218,10 @@ class _Follower:
     version alignment (the article that was 第八条 is now 第九条), each
     earlier version compared once."""
 
-    def __init__(self, regulation_id: str, current: Regulation, read: ReadVersion, name: str):
+    def __init__(self, regulation_id: str, current: Regulation, versions: Versions, name: str):
         self.id = regulation_id
         self.current = current
-        self.read = read
+        self.versions = versions
         self.name = name
         self.labels = {a.label: a for a in current.articles}
         self._pairs: dict[str, tuple[ArticlePair, ...] | None] = {}
@@ -219,7 +235,7 @@ class _Follower:
             target = label
         else:
             try:
-                made = self.read(self.id, version)
+                made = self.versions.read_version(self.id, version)
             except FaguiError as exc:
                 raise FaguiError(f"{self.id}@{version}: {exc.message}", self.name, line) from None
             if not any(a.label == label for a in made.articles):
@@ -233,7 +249,7 @@ class _Follower:
         if made.articles == self.current.articles:
             return label
         if version not in self._pairs:
-            self._pairs[version] = compare(made, self.current, Mode.VERSIONS).pairs
+            self._pairs[version] = self.versions.version_pairs(made, self.current)
         for pair in self._pairs[version]:
             if any(ref.label == label for ref in pair.left):
                 # An article split into several is followed through the first of them.
@@ -250,15 +266,15 @@ class Placement:
     placed: PlacedDecision | None
 
 
-def placements(book: DecisionFile, left: Regulation, right: Regulation, read: ReadVersion) -> tuple[Placement, ...]:
+def placements(book: DecisionFile, left: Regulation, right: Regulation, versions: Versions) -> tuple[Placement, ...]:
     """Every decision of ``book`` placed on ``left`` and ``right`` (texts of
     the file's two regulations, any versions): each article followed from the
-    version the decision was made on (``read`` gives that), and the decision
+    version the decision was made on (``versions`` gives that), and the decision
     current while both still read as they did. FaguiError naming the file
     and line when a decision names an article its version does not have, or
     a version that does not hold the regulation."""
-    follow_l = _Follower(book.left_id, left, read, book.name)
-    follow_r = _Follower(book.right_id, right, read, book.name)
+    follow_l = _Follower(book.left_id, left, versions, book.name)
+    follow_r = _Follower(book.right_id, right, versions, book.name)
     out = []
     for r in book.records:
         lab_l, same_l = follow_l(r.left, r.left_version, r.left_text, r.line)
@@ -270,10 +286,10 @@ def placements(book: DecisionFile, left: Regulation, right: Regulation, read: Re
     return tuple(out)
 
 
-def place(book: DecisionFile, left: Regulation, right: Regulation, read: ReadVersion) -> tuple[PlacedDecision, ...]:
+def place(book: DecisionFile, left: Regulation, right: Regulation, versions: Versions) -> tuple[PlacedDecision, ...]:
     """The decisions of ``book`` that still have both articles, placed on
     ``left`` and ``right`` (:func:`placements`), for :func:`fagui.compare.compare`."""
-    return tuple(p.placed for p in placements(book, left, right, read) if p.placed is not None)
+    return tuple(p.placed for p in placements(book, left, right, versions) if p.placed is not None)
 
 
 def new_record(
@@ -294,17 +310,17 @@ def new_record(
     return DecisionRecord(verdict, left_label, right_label, strength, left_version, right_version, texts[0], texts[1], note)
 
 
-def with_record(book: DecisionFile, record: DecisionRecord, read: ReadVersion) -> DecisionFile:
+def with_record(book: DecisionFile, record: DecisionRecord, versions: Versions) -> DecisionFile:
     """``book`` with ``record`` as the one decision on its two articles: a
     decision already there that lands on the same two articles of the texts
     ``record`` was made on is replaced in place (so deciding twice is one
     decision, and the same decision twice changes nothing), else ``record``
     is appended."""
-    left = _read(read, book.left_id, record.left_version, book.name)
-    right = _read(read, book.right_id, record.right_version, book.name)
+    left = _read(versions, book.left_id, record.left_version, book.name)
+    right = _read(versions, book.right_id, record.right_version, book.name)
     same = {
         p.record.line
-        for p in placements(book, left, right, read)
+        for p in placements(book, left, right, versions)
         if p.placed is not None and (p.placed.left, p.placed.right) == (record.left, record.right)
     }
     lines: list[str] = []
@@ -322,8 +338,8 @@ def with_record(book: DecisionFile, record: DecisionRecord, read: ReadVersion) -
     return parse_decisions(file_text(book), book.name)
 
 
-def _read(read: ReadVersion, regulation_id: str, version: str | None, name: str) -> Regulation:
+def _read(versions: Versions, regulation_id: str, version: str | None, name: str) -> Regulation:
     try:
-        return read(regulation_id, version or "HEAD")
+        return versions.read_version(regulation_id, version or "HEAD")
     except FaguiError as exc:
         raise FaguiError(exc.message, name) from None

@@ -25,14 +25,11 @@ from dataclasses import dataclass, replace
 import git
 
 from fagui.cache import cache_key, read_cached, write_cached
+from fagui.decisions import DecisionFile, DecisionRecord, parse_decisions, record_line
 from fagui.errors import FaguiError
 from fagui.files import decode_utf8
 from fagui.model import METADATA_FIELDS, Comparison, Metadata, Regulation
 from fagui.store.paths import DECISIONS, TEXTS
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
-if TYPE_CHECKING:
-    from fagui.decisions import DecisionFile, DecisionRecord
 
 UNREVIEWED_FIELDS = ("source_sha256",)
 """Front-matter fields not listed as changes: the digest changes with every
@@ -175,8 +172,6 @@ def decisions_changed(repo: git.Repo, base: str, head: str) -> tuple[DecisionsCh
     the two commits, by path: a pull request shows who decided what."""
     out = repo.git.diff("--name-only", "--no-renames", "-z", base, head, "--", f"{DECISIONS}/")
     paths = sorted(p for p in out.split("\0") if p.endswith(".jsonl"))
-    if paths:  # only then: fagui.decisions loads the comparison engine, which a kept review does without
-        from fagui.decisions import record_line
     found = []
     for path in paths:
         try:
@@ -199,8 +194,6 @@ def decisions_changed(repo: git.Repo, base: str, head: str) -> tuple[DecisionsCh
 
 def _decisions_at(repo: git.Repo, commit: str, path: str) -> DecisionFile | None:
     """The decisions file at ``commit``, None when it has none; FaguiError when it cannot be read."""
-    from fagui.decisions import parse_decisions
-
     try:
         text = _read(repo, commit, path)
     except KeyError:

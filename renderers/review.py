@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 
+from fagui.decisions import record_line
 from fagui.messages import CATALOGUE, DEFAULT_LANG, Lang, count, say
 from fagui.model import Relation, relation_words
 from fagui.review import FileChange, MetadataChange, Review
@@ -303,9 +304,5 @@ def render_review_json(review: Review) -> str:
 
 
 def _record_data(record) -> dict:
-    """A decision as its line of the decisions file reads, as JSON data.
-    Imported here, not at the top: fagui.decisions loads the comparison
-    engine, which a review answered from the cache does without."""
-    from fagui.decisions import record_line
-
+    """A decision as its line of the decisions file reads, as JSON data."""
     return json.loads(record_line(record))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -314,6 +315,24 @@ def test_review_shows_who_decided_what_in_a_range(repo):
     (change,) = data["decisions"]
     assert (change["path"], change["left"], change["right"]) == (FILE, NATIONAL, ZHEJIANG)
     assert [d["decision"] for d in change["added"]] == ["rejected", "confirmed"] and change["removed"][0]["note"] == "目的条款"
+
+
+def test_reviewing_decisions_alone_loads_no_comparison_engine(repo, tmp_path):
+    """A range that changes only decisions is reviewed without the engine:
+    reading a decisions file needs the model, not fagui.compare (the real
+    CLI in a fresh interpreter, its modules listed when it is done)."""
+    base = git(repo, "rev-parse", "HEAD")
+    assert link(repo, "confirm", "第一条", "第一条").exit_code == 0
+    probe = "import json, sys\nfrom cli.main import main\ntry:\n    main(sys.argv[2:], prog_name='fagui')\nexcept SystemExit:\n    pass\nopen(sys.argv[1], 'w').write(json.dumps(sorted(sys.modules)))\n"
+    out = tmp_path / "modules.json"
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(out), "review", f"{base}..HEAD", "--format", "json", "--repo", str(repo)],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )
+    assert json.loads(done.stdout)["decisions"][0]["added"][0]["decision"] == "confirmed"
+    modules = json.loads(out.read_text())
+    assert "fagui.decisions" in modules
+    assert [m for m in modules if m.split(".")[:2] in (["fagui", "compare"], ["fagui", "align"], ["fagui", "diff"])] == []
 
 
 # -- invariants ---------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 
-from fagui.compare import default_mode
+from fagui.compare import compare, default_mode
 from fagui.decisions import (
     DecisionFile,
     DecisionRecord,
@@ -26,7 +26,7 @@ from fagui.decisions import (
 )
 from fagui.errors import FaguiError
 from fagui.files import decode_utf8, read_bytes
-from fagui.model import DocumentRef, Mode, PlacedDecision, Regulation, Strength, Verdict
+from fagui.model import ArticlePair, DocumentRef, Mode, PlacedDecision, Regulation, Strength, Verdict
 from fagui.orientation import orient
 from fagui.store.corpus import Corpus
 from fagui.store.gitcmd import blob_bytes, head as head_commit
@@ -65,6 +65,10 @@ class CorpusDecisions:
             self._texts[key] = self.corpus.read(regulation_id, version)
         return self._texts[key]
 
+    def version_pairs(self, earlier: Regulation, current: Regulation) -> tuple[ArticlePair, ...]:
+        """The version alignment of two texts of one regulation, by the engine."""
+        return compare(earlier, current, Mode.VERSIONS).pairs
+
     def book(self, left_id: str, right_id: str) -> DecisionFile | None:
         """The decisions file of this pair in the work tree, None when there is none."""
         rel = decisions_path(left_id, right_id)
@@ -85,7 +89,7 @@ class CorpusDecisions:
         book = self.book(left_ref.id, right_ref.id)
         if book is None:
             return ()
-        return place(book, left, right, self.read_version)
+        return place(book, left, right, self)
 
     def listed(self, left_spec: str, right_spec: str) -> tuple[DocumentRef, DocumentRef, tuple[Placement, ...]]:
         """The decisions of a pair named as on the command line (ids, ID@REV),
@@ -94,7 +98,7 @@ class CorpusDecisions:
         book = self.book(left_ref.id, right_ref.id)
         if book is None:
             return left_ref, right_ref, ()
-        return left_ref, right_ref, placements(book, left, right, self.read_version)
+        return left_ref, right_ref, placements(book, left, right, self)
 
 
 def version_commit(corpus: Corpus, ref: DocumentRef, rev: str | None = None) -> str:
@@ -182,7 +186,7 @@ def apply_file(repo: str | os.PathLike, path: str) -> Recorded:
         # Placing each decision on the text it was made on checks its articles and versions.
         one = DecisionFile(path, incoming.left_id, incoming.right_id, (r,), incoming.lines)
         texts = [_version_text(decisions, path, r.line, i, v) for i, v in ((incoming.left_id, r.left_version), (incoming.right_id, r.right_version))]
-        placements(one, texts[0], texts[1], decisions.read_version)
+        placements(one, texts[0], texts[1], decisions)
         versions = [_version_name(decisions, path, r.line, i, v) for i, v in ((incoming.left_id, r.left_version), (incoming.right_id, r.right_version))]
         filled.append(replace(r, left_version=versions[0], right_version=versions[1]))
     what = f"{len(filled)} decision{'s' if len(filled) != 1 else ''} from {os.path.basename(path)}"
@@ -223,7 +227,7 @@ def _commit(decisions: CorpusDecisions, left_id: str, right_id: str, made: tuple
             book = parse_decisions(decode_utf8(old, rel), rel)
             check_pair(book, left_id, right_id)
         for r in made:
-            book = with_record(book, r, decisions.read_version)
+            book = with_record(book, r, decisions)
         new = file_text(book).encode("utf-8")
         if new == old:
             return Recorded(rel, None, made)
