@@ -3,8 +3,9 @@ counterpart, the closest articles of the other side.
 
 When the engine says "nothing here" (not adopted, provincial-only, deleted,
 added, or only shares), a reviewer wants to see at once what comes closest:
-the links the engine proposed and did not accept (graded candidates) first,
-then the best-scoring articles, each with the pair of blocks that scores best.
+the links the engine proposed and did not accept (graded candidates) are
+always among them, the best-scoring articles fill the rest, and they are
+listed best score first, each with the pair of blocks that scores best.
 """
 
 from __future__ import annotations
@@ -31,10 +32,12 @@ class Near:
 
 def nearest(ctx: Context, state: State, proposed: dict[tuple[str, int, int], str]) -> dict[tuple[int, int], tuple[Near, ...]]:
     """{(side, article): candidates} for every article in no counterpart
-    group (side 0 left, 1 right): the links proposed and graded candidates
-    (``proposed``: (kind, left, right) -> the pass that made it) first, by
-    score, then the other side's articles by score, ``lone_candidates`` (:class:`fagui.model.params.Params`) in all,
-    each scoring above 0."""
+    group (side 0 left, 1 right), ``lone_candidates`` (:class:`fagui.model.params.Params`)
+    at most, each scoring above 0: the links proposed and graded candidates
+    (``proposed``: (kind, left, right) -> the pass that made it) are chosen
+    first, then the other side's articles by score. The chosen are listed by
+    score, highest first, ties in the other side's article order: a reader
+    compares the scores shown, and the first is the closest."""
     paired_l = {i for l, _ in state.groups for i in l}
     paired_r = {j for _, r in state.groups for j in r}
     lone = {(0, i) for i in range(len(ctx.left)) if i not in paired_l} | {(1, j) for j in range(len(ctx.right)) if j not in paired_r}
@@ -55,7 +58,7 @@ def nearest(ctx: Context, state: State, proposed: dict[tuple[str, int, int], str
     for (side, k), scored in ranked.items():
         scored.sort(key=lambda x: (-((side, k, x[1]) in rules), -x[0], x[1]))
         picks = []
-        for s, other in scored[: ctx.params.lone_candidates]:
+        for s, other in sorted(scored[: ctx.params.lone_candidates], key=lambda x: (-x[0], x[1])):
             i, j = (k, other) if side == 0 else (other, k)
             b, c = _best_blocks(ctx, units, i, j)
             picks.append(Near(other, s, b if side == 0 else c, c if side == 0 else b, rules.get((side, k, other), "")))
