@@ -13,6 +13,7 @@ from cli.options import lang_option, repo_option
 from cli.progress import progress_bar
 from fagui.errors import FaguiError
 from fagui.files import read_bytes
+from fagui.messages import say
 from fagui.store.batch import add_history
 from fagui.store.corpus import Corpus
 from fagui.store.tree import plan_tree
@@ -53,7 +54,7 @@ def add(raws, regulation_id, effective, source, message, tag, force, tree, dry_r
       fagui add --tree ~/LawRefBook --dry-run   # the ids a tree would get
     """
     if tree:
-        _add_tree(raws, regulation_id, effective, source, tag, force, dry_run, message, repo)
+        _add_tree(raws, regulation_id, effective, source, tag, force, dry_run, message, repo, lang)
         return
     if dry_run:
         raise FaguiError("--dry-run applies to --tree")
@@ -70,16 +71,32 @@ def add(raws, regulation_id, effective, source, message, tag, force, tree, dry_r
     with _ProgressBar("adding") as bar:
         entries = add_history(Corpus(repo), list(raws), regulation_id, message=message, progress=bar.update, lang=lang)
     for entry in entries:
-        if entry.result is None:
-            click.echo(f"{regulation_id}: {visible(entry.name)}: skipped, already recorded ({entry.recorded[:7]})")
-        elif entry.result.created:
-            click.echo(f"[{entry.result.commit[:7]}] {regulation_id}: {visible(entry.name)}: version effective {entry.result.effective} ({entry.result.changes.describe()})")
-            _note_same_title(entry.result)
-        else:
-            click.echo(f"{regulation_id}: {visible(entry.name)}: unchanged, already the current version ({entry.result.commit[:7]})")
+        click.echo(_entry_line(regulation_id, entry, lang))
+        if entry.result is not None and entry.result.created:
+            _notes(entry.result, lang)
 
 
-def _add_tree(raws, regulation_id, effective, source, tag, force, dry_run, message, repo) -> None:
+def _entry_line(regulation_id: str, entry, lang) -> str:
+    """What became of one file of several: added, skipped or unchanged."""
+    name = f": {visible(entry.name)}"
+    if entry.result is None:
+        return say("add.skipped", lang, id=regulation_id, name=name, commit=entry.recorded[:7])
+    return _result_line(entry.result, lang, name)
+
+
+def _result_line(result, lang, name: str = "") -> str:
+    """One line for a text added: the new version's commit, when it takes
+    effect and what changed, or that it was already the current version."""
+    tagged = say("add.tagged", lang, tag=result.tag) if result.tag else ""
+    if result.created:
+        return say(
+            "add.version", lang, commit=result.commit[:7], id=result.id, name=name,
+            effective=result.effective, changes=result.changes.describe(lang), tagged=tagged,
+        )
+    return say("add.unchanged", lang, id=result.id, name=name, commit=result.commit[:7], tagged=tagged)
+
+
+def _add_tree(raws, regulation_id, effective, source, tag, force, dry_run, message, repo, lang) -> None:
     for flag, value in (("--id", regulation_id), ("--effective", effective), ("--source", source), ("--tag", tag), ("--force", force)):
         if value:
             raise FaguiError(f"{flag} does not apply to --tree: each regulation's id comes from its path")
@@ -89,7 +106,7 @@ def _add_tree(raws, regulation_id, effective, source, tag, force, dry_run, messa
     if dry_run:
         for r in regulations:
             click.echo(f"{r.id}\t{visible(', '.join(str(p.relative_to(raws[0])) for p in r.files))}")
-        click.echo(f"{len(regulations)} regulations, {sum(len(r.files) for r in regulations)} files; nothing added (--dry-run)")
+        click.echo(say("add.dry_run", lang, regulations=len(regulations), files=sum(len(r.files) for r in regulations)))
         return
     corpus = Corpus(repo)
     total = sum(len(r.files) for r in regulations)
@@ -102,26 +119,28 @@ def _add_tree(raws, regulation_id, effective, source, tag, force, dry_run, messa
                 bar.update(name, done + k, total)
 
             try:
-                entries = add_history(corpus, [str(p) for p in r.files], r.id, message=message, progress=progress)
+                entries = add_history(corpus, [str(p) for p in r.files], r.id, message=message, progress=progress, lang=lang)
             except FaguiError as exc:
                 failed += 1
                 click.echo(f"fagui: error: {r.id}: {visible(str(exc), newlines=False)}", err=True)
                 entries = []
             done += len(r.files)
             for entry in entries:
-                if entry.result is None:
-                    state = f"skipped, already recorded ({entry.recorded[:7]})"
-                elif entry.result.created:
-                    state = f"[{entry.result.commit[:7]}] version effective {entry.result.effective}"
-                else:
-                    state = "unchanged, already the current version"
-                click.echo(f"{r.id}: {visible(entry.name)}: {state}")
+                click.echo(_entry_line(r.id, entry, lang))
     if failed:
         raise FaguiError(f"{failed} of {len(regulations)} regulations not added (errors above); the others were")
 
 
-def _note_same_title(result) -> None:
-    """A note on stderr when a new id's title is another regulation's: a misspelt --id?"""
+def _notes(result, lang) -> None:
+    """Notes on stderr about a version just added: an effective date older
+    than the text's own adoption or promulgation (the first version's?),
+    and a new id with another regulation's title (a misspelt --id?)."""
+    if result.enacted_later:
+        what, later = result.enacted_later
+        click.echo(
+            visible(say("add.effective_early", lang, id=result.id, day=result.effective, what=say(f"date.{what}", lang), later=later)),
+            err=True,
+        )
     if result.same_title:
         click.echo(
             f"note: {result.same_title} has the same title: if this text is a version of it, "
@@ -167,9 +186,6 @@ def _add_one(raw, regulation_id, effective, source, message, tag, force, repo, l
         force=force,
         lang=lang,
     )
-    tagged = f", tagged {result.tag}" if result.tag else ""
+    click.echo(_result_line(result, lang))
     if result.created:
-        click.echo(f"[{result.commit[:7]}] {regulation_id}: version effective {result.effective} ({result.changes.describe()}){tagged}")
-        _note_same_title(result)
-    else:
-        click.echo(f"{regulation_id}: unchanged, this text is already the current version ({result.commit[:7]}){tagged}")
+        _notes(result, lang)

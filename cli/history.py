@@ -8,9 +8,9 @@ import sys
 
 import click
 
-from cli.options import article_option, color_option, format_option, repo_option
+from cli.options import article_option, color_option, format_option, lang_option, repo_option
 from cli.terminal import use_color
-from fagui.messages import Lang
+from fagui.messages import say
 from fagui.model import relation_words
 from fagui.store.corpus import Corpus
 from fagui.store.paths import split_spec
@@ -25,8 +25,9 @@ from renderers.text import render_article_diff
 @article_option("The article's number (12, 十二, 第十二条 or 第十条之一) in the version ID[@REV] names.", required=True)
 @format_option(("text", "json"), "text")
 @color_option
+@lang_option
 @repo_option
-def history(spec, article, fmt, color, repo) -> None:
+def history(spec, article, fmt, color, lang, repo) -> None:
     """Show every version in which one article was added, changed or deleted.
 
     Newest first, each with its inline diff against the version before:
@@ -67,11 +68,11 @@ def history(spec, article, fmt, color, repo) -> None:
             label = pair_heading(e.pair)  # a split or merge: both sides, old → new
         else:
             label = f"{e.previous}→{e.label}" if e.previous and e.previous != e.label else e.label
-        click.echo(visible(f"{e.commit[:7]}  effective {e.effective or '-'}  {label}  {relation_words(e.relation, Lang.EN)}"))
+        click.echo(visible(say("history.line", lang, commit=e.commit[:7], effective=e.effective or "-", label=label, relation=relation_words(e.relation, lang))))
         if e.pair is None or e.relation == "added":
             body = visible("".join(f"  {line}\n" for line in e.text.split("\n")))
         elif e.relation in ("renumbered", "moved") and all(op.kind == "equal" for pp in e.pair.paragraphs for op in pp.ops):
-            body = "  (wording unchanged)\n"
+            body = f"  {say('history.wording_unchanged', lang)}\n"
         else:
             body = render_article_diff(e.pair, color=colored)  # control characters made visible there
         click.echo(body, color=colored)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import click
 
-from cli.options import ArticleNumber, repo_option
+from cli.options import ArticleNumber, lang_option, repo_option
+from fagui.messages import say
 from fagui.model import Strength, Verdict
 from fagui.text.control import visible
 from fagui.text.labels import label_text
@@ -41,14 +42,15 @@ def _decide(verdict: Verdict):
     @click.option("--strength", type=click.Choice([s.value for s in Strength]), default=Strength.COUNTERPART.value, show_default=True,
                   help="counterpart: the same provision; shares: a paragraph or item of one is carried into the other.")
     @click.option("--note", default="", help="Why, for the record (kept in the decisions file and the commit message).")
+    @lang_option
     @repo_option
-    def command(left, right, left_article, right_article, strength, note, repo) -> None:
+    def command(left, right, left_article, right_article, strength, note, lang, repo) -> None:
         from fagui.store.decisions import record
 
         done = record(
             repo, left, right, label_text("条", *left_article), label_text("条", *right_article), verdict, Strength(strength), note
         )
-        _report(done)
+        _report(done, lang)
 
     command.__doc__ = (
         f"{'Confirm' if verdict is Verdict.CONFIRMED else 'Reject'} the link between an article of LEFT and one of RIGHT.\n\n"
@@ -57,32 +59,35 @@ def _decide(verdict: Verdict):
     return command
 
 
-def _report(done) -> None:
+def _report(done, lang) -> None:
     if done.commit is None:
-        click.echo(f"{done.path}: unchanged, already decided so")
+        click.echo(say("link.unchanged", lang, path=done.path))
         return
     for r in done.records:
-        click.echo(f"[{done.commit[:7]}] {done.path}: {r.verdict.value} {r.left} ↔ {r.right} ({r.strength.value})")
+        click.echo(
+            say(
+                "link.done", lang, commit=done.commit[:7], path=done.path, verdict=say(f"verdict.{r.verdict.value}", lang),
+                left=r.left, right=r.right, strength=say(f"strength.{r.strength.value}", lang),
+            )
+        )
 
 
 link.command("confirm")(_decide(Verdict.CONFIRMED))
 link.command("reject")(_decide(Verdict.REJECTED))
 
 
-STATES = {"confirmed": "已确认", "rejected": "已否决", "needs_review": "需复核", "gone": "条文已删除"}
-
-
 @link.command("list")
 @click.argument("left")
 @click.argument("right")
+@lang_option
 @repo_option
-def list_command(left, right, repo) -> None:
+def list_command(left, right, lang, repo) -> None:
     """List the decisions on LEFT and RIGHT, placed on those texts.
 
     One line each: the state (已确认 confirmed, 已否决 rejected, 需复核 the
     wording of an article changed since the decision was made, 条文已删除 an
-    article is gone), the articles as numbered in these texts, the strength,
-    the file's line and the note.
+    article is gone), the articles as numbered in these texts, the strength
+    (对应 counterpart, 共享 shares), the file's line and the note.
     """
     from fagui.store.decisions import decisions_at
 
@@ -93,24 +98,26 @@ def list_command(left, right, repo) -> None:
         Corpus(repo)  # says why this is not a corpus
     left_ref, right_ref, found = decisions.listed(left, right)
     if not found:
-        click.echo(f"no decisions on {left_ref.id} ↔ {right_ref.id}")
+        click.echo(say("link.none", lang, left=left_ref.id, right=right_ref.id))
         return
     for p in found:
         if p.placed is None:
-            state, where = "gone", f"{p.record.left} ↔ {p.record.right}"
+            state, where = say("link.gone", lang), f"{p.record.left} ↔ {p.record.right}"
         else:
-            state = "needs_review" if not p.placed.current else p.placed.verdict.value
+            state = say("decision.needs_review" if not p.placed.current else f"verdict.{p.placed.verdict.value}", lang)
             where = f"{p.placed.left} ↔ {p.placed.right}"
             if (p.placed.left, p.placed.right) != (p.record.left, p.record.right):
-                where += f" (decided as {p.record.left} ↔ {p.record.right})"
+                where += say("link.decided_as", lang, left=p.record.left, right=p.record.right)
         note = f"  {p.record.note}" if p.record.note else ""
-        click.echo(visible(f"{STATES[state]}\t{where}\t{p.record.strength.value}\tline {p.record.line}{note}"))
+        strength = say(f"strength.{p.record.strength.value}", lang)
+        click.echo(visible(say("link.line", lang, state=state, where=where, strength=strength, line=p.record.line, note=note)))
 
 
 @link.command("apply")
 @click.argument("file", type=click.Path(dir_okay=False))
+@lang_option
 @repo_option
-def apply_command(file, repo) -> None:
+def apply_command(file, repo, lang) -> None:
     """Commit the decisions of FILE (as the report page's 下载决定 button saves them).
 
     FILE names the pair of regulations it is for; each decision is checked
@@ -119,4 +126,4 @@ def apply_command(file, repo) -> None:
     """
     from fagui.store.decisions import apply_file
 
-    _report(apply_file(repo, file))
+    _report(apply_file(repo, file), lang)

@@ -6,11 +6,12 @@ import json
 
 import click
 
-from cli.options import format_option, repo_option
-from fagui.messages import Lang
+from cli.options import format_option, lang_option, repo_option
+from fagui.messages import say
 from fagui.model import Relation, relation_words
 from fagui.store.corpus import Corpus
 from fagui.store.making import init as init_corpus
+from fagui.store.versions import enacted_after_effective
 from fagui.text.control import visible
 
 
@@ -39,8 +40,9 @@ old → new (the counts alone hide which article became which)."""
 @click.command()
 @click.argument("regulation_id", metavar="ID")
 @format_option(("text", "json"), "text")
+@lang_option
 @repo_option
-def log(regulation_id, fmt, repo) -> None:
+def log(regulation_id, fmt, lang, repo) -> None:
     """List the versions of a regulation, newest first.
 
     For each version of regulation ID: commit, the dates it states (effective,
@@ -79,9 +81,12 @@ def log(regulation_id, fmt, repo) -> None:
     for v in versions:
         # Only the dates the version states: a law adopted and in force from
         # its promulgation has no separate promulgation date to show.
-        dates = [f"{what} {day}" for what, day in (("effective", v.effective), ("promulgated", v.promulgated), ("adopted", v.adopted)) if day]
-        fields = [v.commit[:7], *dates, *([v.document_number] if v.document_number else []), v.changes.describe()]
+        dates = [say(f"log.{what}", lang, day=day) for what, day in (("effective", v.effective), ("promulgated", v.promulgated), ("adopted", v.adopted)) if day]
+        early = enacted_after_effective(v.effective, v.adopted, v.promulgated)
+        if early:  # no text takes effect before it is made: say so where the date stands
+            dates[0] = say("log.effective_early", lang, day=v.effective, what=say(f"date.{early[0]}", lang), later=early[1])
+        fields = [v.commit[:7], *dates, *([v.document_number] if v.document_number else []), v.changes.describe(lang)]
         click.echo(visible("  ".join(fields)))
         for relation in STRUCTURAL:  # name both sides of each split and merge
             for label in v.changes.labels(relation):
-                click.echo(visible(f"  {relation_words(relation, Lang.EN)}: {label}"))
+                click.echo(visible(f"  {relation_words(relation, lang)}{say('list.colon', lang)}{label}"))

@@ -224,9 +224,14 @@ def labels(refs: Iterable) -> str:
 def pair_heading(pair: ArticlePair, mode: Mode = Mode.VERSIONS) -> str:
     """Both sides of a pair, old → new between versions (``第十条 →
     第二十六条、第四十三条``), reference ↔ derived between jurisdictions;
-    ``—`` for a side with no article."""
+    ``—`` for a side with no article. An article that keeps its number
+    between versions is named once (``第十二条``, not ``第十二条 → 第十二条``);
+    between two texts the same number names two articles, so both stay."""
+    old, new = labels(pair.left), labels(pair.right)
+    if mode == Mode.VERSIONS and old == new:
+        return old
     arrow = "→" if mode == Mode.VERSIONS else "↔"
-    return f"{labels(pair.left) or '—'} {arrow} {labels(pair.right) or '—'}"
+    return f"{old or '—'} {arrow} {new or '—'}"
 
 
 Shown = ParagraphPair | tuple[str, str]

@@ -93,13 +93,26 @@ def _document(review: Review, lang: Lang) -> tuple[list[str], list[_Section]]:
     columns = [say("review.col_regulation", lang), say("review.col_file", lang)] + [relation_words(r, lang) for r in SUMMARY_RELATIONS]
     add("| " + " | ".join(columns + [say("review.col_front_matter", lang)]) + " |")
     add("|---|---|" + "---:|" * len(SUMMARY_RELATIONS) + "---|")
+    unsure_shown = False
     for change in review.changes:
         counts = dict(change.comparison.summary.counts) if change.comparison else {}
-        cells = [str(counts.get(r, 0)) if change.comparison else "—" for r in SUMMARY_RELATIONS]
+        unsure = dict(change.comparison.summary.unsure_counts) if change.comparison else {}
+        unsure_shown |= any(unsure.get(r, 0) for r in SUMMARY_RELATIONS)
+        cells = [_count_cell(counts.get(r, 0), unsure.get(r, 0), lang) if change.comparison else "—" for r in SUMMARY_RELATIONS]
         fields = say("list.sep", lang).join(_field_name(m.field, lang) for m in change.metadata) if change.status in ("modified", "renamed") else ""
         cells.append(fields or "—")
         add(f"| {code_span(change.regulation_id, in_table=True)} | {_status(change, lang, in_table=True)} | " + " | ".join(cells) + " |")
+    if unsure_shown:
+        add("")
+        add(say("review.unsure_note", lang))
     return out, [_file(change, lang) for change in review.changes if change.comparison is not None]
+
+
+def _count_cell(sure: int, unsure: int, lang: Lang) -> str:
+    """A count of the table: the sure ones, and the unsure (待核) apart
+    when there are any, so the cells add up to what the commit message
+    and ``fagui log`` count (删除 13 + 待核 8 where the commit says 删除（21）)."""
+    return say("review.count_unsure", lang, n=sure, unsure=unsure) if unsure else str(sure)
 
 
 

@@ -41,14 +41,14 @@ def test_several_files_commit_oldest_first_and_twice_adds_nothing(repo, tmp_path
     result = run("add", *paths, "--id", JILIN, "--repo", str(repo))
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert [line.split(": ")[1] for line in lines] == [paths[1], paths[2], paths[0]]
-    assert lines[0].endswith("version effective 2025-01-01 (first version, 42 articles)")
+    assert [line.split(": ")[1].split("：")[0] for line in lines] == [paths[1], paths[2], paths[0]]
+    assert lines[0].endswith("：自2025-01-01起施行的版本（第一个版本，共42条）")
     subjects = git(repo, "log", "--format=%s", "-3").splitlines()
     assert len(subjects) == 3 and git(repo, "rev-list", "--count", "HEAD").strip() == "4"
     log = run("log", JILIN, "--repo", str(repo)).stdout.splitlines()
-    assert [line.split("  ")[1] for line in log] == ["effective 2026-01-01", "effective 2025-07-01", "effective 2025-01-01"]
+    assert [line.split("  ")[1] for line in log] == ["施行日期 2026-01-01", "施行日期 2025-07-01", "施行日期 2025-01-01"]
     before = snapshot(repo)
-    again = run("add", str(tmp_path / "in"), "--id", JILIN, "--repo", str(repo))
+    again = run("add", str(tmp_path / "in"), "--id", JILIN, "--repo", str(repo), "--lang", "en")
     assert again.exit_code == 0
     assert again.stdout.splitlines() == [
         f"{JILIN}: {p}: skipped, already recorded ({c[:7]})"
@@ -63,7 +63,7 @@ def test_a_folder_adds_only_what_is_new(repo, tmp_path):
     write(folder, {"v1.txt": V1, "v2.txt": V2, "v3.txt": V3, ".hidden": b"not read"})
     result = run("add", str(folder), "--id", JILIN, "--repo", str(repo))
     assert result.exit_code == 0, result.output
-    assert "v1.txt: skipped, already recorded" in result.stdout.splitlines()[0]
+    assert "v1.txt：已跳过，此文件已记录" in result.stdout.splitlines()[0]
     assert git(repo, "rev-list", "--count", "HEAD").strip() == "4"
 
 
@@ -74,7 +74,7 @@ def test_the_file_name_dates_a_text_that_states_none(repo, tmp_path):
     paths = write(tmp_path / "in", {"吉林省反间谍工作规定(2025-07-01).txt": text2, "吉林省反间谍工作规定(2024-11-08).txt": text1})
     result = run("add", *paths, "--id", JILIN, "--repo", str(repo))
     assert result.exit_code == 0, result.output
-    assert [l.rsplit("version effective ", 1)[1][:10] for l in result.stdout.splitlines()] == ["2024-11-08", "2025-07-01"]
+    assert [l.rsplit("：自", 1)[1][:10] for l in result.stdout.splitlines()] == ["2024-11-08", "2025-07-01"]
 
 
 def test_bad_input_anywhere_commits_nothing(repo, tmp_path):

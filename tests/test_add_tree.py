@@ -48,14 +48,14 @@ def test_a_tree_of_real_regulations_dry_run_then_added(tmp_path):
     dry = cli("add", "--tree", str(top), "--dry-run", "--repo", str(repo))
     assert dry.returncode == 0, dry.stderr
     lines = dry.stdout.splitlines()
-    assert lines[-1] == "2 regulations, 3 files; nothing added (--dry-run)"
+    assert lines[-1] == "2 部法规，3 个文件；未添加（--dry-run）"
     ids = [line.split("\t")[0] for line in lines[:-1]]
     assert [i.split("/")[0] for i in ids] == ["national", "shandong"]
     assert not list((repo / "texts").rglob("*.md"))  # nothing written
     done = cli("add", "--tree", str(top), "--repo", str(repo))
     assert done.returncode == 0, done.stderr
-    assert done.stdout.count("version effective") == 3
-    again = cli("add", "--tree", str(top), "--repo", str(repo))
+    assert done.stdout.count("起施行的版本") == 3
+    again = cli("add", "--tree", str(top), "--repo", str(repo), "--lang", "en")
     assert again.returncode == 0 and again.stdout.count("skipped, already recorded") == 3
     out = tmp_path / "out"
     assert cli("report", "--repo", str(repo), "-o", str(out)).returncode == 0

@@ -15,6 +15,7 @@ from public import layout_file
 
 from cli.main import main
 from cli.terminal import use_color
+from fagui.messages import Lang
 from fagui.store.changes import Changes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,9 +105,11 @@ def test_history_article_help_does_not_promise_a_default():
 
 
 def test_counts_use_plurals_for_nouns():
-    assert Changes((("amended", ("第一条", "第二条")), ("reference_update", ("第三条", "第四条")))).describe() == "2 amended, 2 reference updates"
-    assert Changes((("reference_update", ("第三条",)),)).describe() == "1 reference update"
-    assert Changes(()).describe() == "no article changed"
+    two = Changes((("amended", ("第一条", "第二条")), ("reference_update", ("第三条", "第四条"))))
+    assert two.describe(Lang.EN) == "2 amended, 2 reference updates"
+    assert two.describe() == "修改2条，引用条号更新2条"
+    assert Changes((("reference_update", ("第三条",)),)).describe(Lang.EN) == "1 reference update"
+    assert Changes(()).describe(Lang.EN) == "no article changed" and Changes(()).describe() == "条文没有变化"
 
 
 def test_install_git_driver_says_it_modified_gitattributes(tmp_path):

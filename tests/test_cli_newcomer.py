@@ -56,7 +56,7 @@ def test_log_shows_only_the_dates_a_version_states(tmp_path, monkeypatch):
     done = run("log", ZHEJIANG, cwd=repo)
     assert done.returncode == 0
     fields = done.stdout.rstrip("\n").split("  ")
-    assert fields[1:] == ["effective 2019-09-01", "浙江省政府令第377号", "first version, 23 articles"]
+    assert fields[1:] == ["施行日期 2019-09-01", "浙江省政府令第377号", "第一个版本，共23条"]
     assert "-" not in fields[1:]
 
 
@@ -95,13 +95,13 @@ def test_the_same_text_re_encoded_is_no_new_version(tmp_path, monkeypatch):
     copy.write_bytes(source_path(ZHEJIANG).read_text("utf-8").replace("\n", "\r\n").encode("gb18030"))
     done = run("add", str(copy), "--id", ZHEJIANG, cwd=repo)
     assert done.returncode == 0, done.stderr
-    assert "unchanged, this text is already the current version" in done.stdout
+    assert "未变，此文本已是当前版本" in done.stdout
     assert subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True).stdout == head
     assert subprocess.run(["git", "status", "--porcelain"], cwd=repo, capture_output=True, text=True).stdout == ""
     # A real change still is a version.
     changed = tmp_path / "changed.txt"
     changed.write_text(source_path(ZHEJIANG).read_text("utf-8").replace("制定本办法", "制定本办法（修改）", 1), encoding="utf-8")
-    assert "amended" in run("add", str(changed), "--id", ZHEJIANG, cwd=repo).stdout
+    assert "（修改1条）" in run("add", str(changed), "--id", ZHEJIANG, cwd=repo).stdout
 
 
 def test_a_text_in_force_from_promulgation_without_its_date_says_so(tmp_path, monkeypatch):

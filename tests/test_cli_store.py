@@ -41,20 +41,27 @@ def test_init_add_log_show_history(tmp_path, monkeypatch):
     v1, v2, v3 = write_versions(tmp_path)
     out = run("add", v1, "--id", JILIN, "--repo", str(corpus), "--tag", "v1")
     assert out.exit_code == 0, out.output
-    assert out.stdout.endswith(f"] {JILIN}: version effective 2025-01-01 (first version, 42 articles), tagged v1\n")
-    assert run("add", v2, "--id", JILIN, "--repo", str(corpus), "-m", "2025年修订").exit_code == 0
+    assert out.stdout.endswith(f"] {JILIN}：自2025-01-01起施行的版本（第一个版本，共42条），标签 v1\n")
+    assert git(corpus, "log", "-1", "--format=%s").strip() == f"{JILIN}: 自2025-01-01起施行的版本"
+    english = run("add", v2, "--id", JILIN, "--repo", str(corpus), "-m", "2025年修订", "--lang", "en")
+    assert english.stdout.endswith(f"] {JILIN}: version effective 2025-07-01 (1 added, 1 amended, 33 renumbered)\n")
+    assert git(corpus, "log", "-1", "--format=%s").strip() == f"{JILIN}: version effective 2025-07-01"
     assert "2025年修订" in git(corpus, "log", "-1", "--format=%b")
     monkeypatch.chdir(corpus / "texts")  # the corpus you stand in, from any folder inside it
     out = run("add", v3, "--id", JILIN)
-    assert "(2 amended, 1 deleted, 12 renumbered)" in out.stdout
+    assert "（修改2条，删除1条，调整顺序12条）" in out.stdout
     again = run("add", v3, "--id", JILIN)
-    assert again.exit_code == 0 and "unchanged, this text is already the current version" in again.stdout
+    assert again.exit_code == 0 and "未变，此文本已是当前版本" in again.stdout
+    assert "unchanged, this text is already the current version" in run("add", v3, "--id", JILIN, "--lang", "en").stdout
 
     lines = run("log", JILIN).stdout.splitlines()
     assert len(lines) == 3
     # The dates each version states, and only those.
-    assert lines[0].split("  ")[1:] == ["effective 2026-01-01", "promulgated 2025-10-15", "adopted 2024-11-04", "吉林省人民政府令第301号", "2 amended, 1 deleted, 12 renumbered"]
-    assert lines[2].endswith("effective 2025-01-01  promulgated 2024-11-08  adopted 2024-11-04  吉林省人民政府令第283号  first version, 42 articles")
+    assert lines[0].split("  ")[1:] == ["施行日期 2026-01-01", "公布日期 2025-10-15", "通过日期 2024-11-04", "吉林省人民政府令第301号", "修改2条，删除1条，调整顺序12条"]
+    assert lines[2].endswith("施行日期 2025-01-01  公布日期 2024-11-08  通过日期 2024-11-04  吉林省人民政府令第283号  第一个版本，共42条")
+    english = run("log", JILIN, "--lang", "en").stdout.splitlines()
+    assert english[0].split("  ")[1:] == ["effective 2026-01-01", "promulgated 2025-10-15", "adopted 2024-11-04", "吉林省人民政府令第301号", "2 amended, 1 deleted, 12 renumbered"]
+    assert english[2].endswith("吉林省人民政府令第283号  first version, 42 articles")
     data = json.loads(run("log", JILIN, "--format", "json").stdout)
     assert [v["effective"] for v in data["versions"]] == ["2026-01-01", "2025-07-01", "2025-01-01"]
     assert data["versions"][1]["counts"] == {"added": 1, "amended": 1, "renumbered": 33}
@@ -68,10 +75,13 @@ def test_init_add_log_show_history(tmp_path, monkeypatch):
 
     text = run("history", JILIN, "--article", "12").stdout
     lines = text.splitlines()
-    assert lines[0].endswith("effective 2026-01-01  第十二条  amended")
+    assert lines[0].endswith("施行日期 2026-01-01  第十二条  修改")
     assert "{+、自然资源调查监测数据+}" in lines[1]  # the amendment inline, not the whole article again
-    assert lines[3].endswith("effective 2025-07-01  第十一条→第十二条  renumbered") and lines[4] == "  (wording unchanged)"
-    assert lines[6].endswith("effective 2025-01-01  第十一条  added")
+    assert lines[3].endswith("施行日期 2025-07-01  第十一条→第十二条  调整顺序") and lines[4] == "  （文字未变）"
+    assert lines[6].endswith("施行日期 2025-01-01  第十一条  新增")
+    english = run("history", JILIN, "--article", "12", "--lang", "en").stdout.splitlines()
+    assert english[0].endswith("effective 2026-01-01  第十二条  amended")
+    assert english[3].endswith("effective 2025-07-01  第十一条→第十二条  renumbered") and english[4] == "  (wording unchanged)"
     # Asked at v2, the article is still followed forward to v3.
     entries = json.loads(run("history", f"{JILIN}@HEAD~1", "--article", "12", "--format", "json").stdout)["versions"]
     assert [(e["previous"], e["label"], e["relation"]) for e in entries] == [
@@ -79,7 +89,7 @@ def test_init_add_log_show_history(tmp_path, monkeypatch):
     ]
     assert "{+、自然资源调查监测数据+}" in entries[0]["diff"] and entries[2]["diff"] is None
     deleted = run("history", f"{JILIN}@HEAD~1", "--article", "三十").stdout.splitlines()
-    assert deleted[0].endswith("第三十条  deleted") and deleted[1].startswith("  [-国家安全机关工作人员")
+    assert deleted[0].endswith("第三十条  删除") and deleted[1].startswith("  [-国家安全机关工作人员")
 
 
 def test_add_from_stdin_with_effective_and_source(repo):
@@ -172,7 +182,7 @@ def test_two_adds_at_once(history, tmp_path):
             assert not (repo / "texts" / f"{i}.md").exists()
     # Each success is one commit of its own two files, on top of the history.
     log = git(repo, "log", "--format=%s", f"-{len(succeeded)}").splitlines()
-    assert sorted(log) == sorted(f"{i}: version effective 2030-01-01" for i in succeeded)
+    assert sorted(log) == sorted(f"{i}: 自2030-01-01起施行的版本" for i in succeeded)
     assert git(repo, "status", "--porcelain") == "A  notes.txt\n"
     assert git(repo, "fsck", "--no-dangling") == ""
 
@@ -182,7 +192,7 @@ def test_a_new_id_with_the_title_of_a_regulation_already_there_is_noted(history,
     raw = tmp_path / "v3.txt"
     raw.write_bytes(V3)
     out = run("add", str(raw), "--id", "jilin/counterespionage-work-provision", "--repo", str(repo))
-    assert out.exit_code == 0 and "first version" in out.stdout
+    assert out.exit_code == 0 and "第一个版本" in out.stdout
     assert out.stderr == (
         f"note: {JILIN} has the same title: if this text is a version of it, it belongs there (--id {JILIN}); "
         "this commit started jilin/counterespionage-work-provision\n"

@@ -184,13 +184,13 @@ def test_confirm_commits_only_its_file_and_every_output_applies_it(repo):
         assert "已确认" in out, fmt
     # Confirming twice is one decision, and commits nothing.
     again = link(repo, "confirm", confirmed[0], confirmed[1], "--note", "同一条款")
-    assert again.exit_code == 0 and "unchanged" in again.stdout
+    assert again.exit_code == 0 and "未变，已是这一决定" in again.stdout
     assert git(repo, "rev-parse", "HEAD~1") == head
     # Given provincial first, as diff takes them: the same decision.
     swapped = fagui(repo, "link", "confirm", ZHEJIANG, NATIONAL, "--left", confirmed[1], "--right", confirmed[0], "--note", "同一条款")
-    assert swapped.exit_code == 0 and "unchanged" in swapped.stdout
+    assert swapped.exit_code == 0 and "未变，已是这一决定" in swapped.stdout
     listed = fagui(repo, "link", "list", NATIONAL, ZHEJIANG).stdout
-    assert listed.startswith(f"已确认\t{confirmed[0]} ↔ {confirmed[1]}\tcounterpart\tline 2  同一条款")
+    assert listed.startswith(f"已确认\t{confirmed[0]} ↔ {confirmed[1]}\t对应\t第 2 行  同一条款")  # Chinese throughout (no "counterpart")
 
 
 def test_a_rejected_link_never_appears_and_an_added_one_is_a_link(repo):
@@ -259,7 +259,7 @@ def test_apply_commits_a_downloaded_file_and_fills_in_the_version(repo, tmp_path
     written = json.loads((repo / FILE).read_text(encoding="utf-8").splitlines()[1])
     assert written["left_version"] == written["right_version"] == git(repo, "rev-parse", "--short", "HEAD~1")
     assert links(diff(repo))["第三十一条", "第一条", "counterpart"] == "added"
-    assert "unchanged" in fagui(repo, "link", "apply", str(path)).stdout
+    assert "unchanged, already decided so" in fagui(repo, "link", "apply", str(path), "--lang", "en").stdout
 
 
 # -- new versions ----------------------------------------------------------------------
@@ -289,8 +289,11 @@ def test_decisions_follow_a_renumbering_and_a_changed_wording_needs_review(repo)
     assert got["第二条", "第三条", "counterpart"] == "confirmed"
     assert got["第三条", "第四条", "counterpart"] == "needs_review"
     listed = fagui(repo, "link", "list", NATIONAL, ZHEJIANG).stdout.splitlines()
-    assert listed[0].startswith("已确认\t第二条 ↔ 第三条 (decided as 第二条 ↔ 第二条)")
-    assert listed[1].startswith("需复核\t第三条 ↔ 第四条 (decided as 第三条 ↔ 第三条)")
+    assert listed[0].startswith("已确认\t第二条 ↔ 第三条（决定时为 第二条 ↔ 第二条）\t对应\t第 ")
+    assert listed[1].startswith("需复核\t第三条 ↔ 第四条（决定时为 第三条 ↔ 第三条）\t对应\t第 ")
+    english = fagui(repo, "link", "list", NATIONAL, ZHEJIANG, "--lang", "en").stdout.splitlines()
+    assert english[0].startswith("confirmed\t第二条 ↔ 第三条 (decided as 第二条 ↔ 第二条)\tcounterpart\tline ")
+    assert english[1].startswith("needs review\t第三条 ↔ 第四条 (decided as 第三条 ↔ 第三条)\tcounterpart\tline ")
     # The comparison of the version the decisions were made on is as it was.
     old = CliRunner().invoke(main, ["diff", NATIONAL, f"{ZHEJIANG}@HEAD~1", "--format", "json", "--repo", str(repo)])
     assert links(json.loads(old.stdout))["第二条", "第二条", "counterpart"] == "confirmed"
@@ -422,7 +425,7 @@ def test_a_killed_link_leaves_the_old_state_or_the_new_and_the_next_one_recovers
     assert "README.md" in git(repo, "diff", "--cached", "--name-only"), "the user's staged work is still staged"
     again = link(repo, "confirm", "第一条", "第一条")
     assert again.exit_code == 0, again.output
-    assert ("unchanged" in again.stdout) == committed
+    assert ("未变，已是这一决定" in again.stdout) == committed
     assert git(repo, "rev-parse", "HEAD~1") == head
     assert len((repo / FILE).read_text(encoding="utf-8").splitlines()) == 2
     assert git(repo, "status", "--porcelain", "--", FILE) == ""

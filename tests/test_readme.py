@@ -45,6 +45,9 @@ def test_the_walkthrough_runs_as_written(tmp_path):
     body = subprocess.run(["git", "log", "-1", "--format=%b"], cwd=corpus, env=env, capture_output=True, text=True).stdout
     assert body.startswith("修改（2）：第十二条，第四十二条")  # what the README's comment says it commits
     out = done.stdout
+    assert "：自2026-01-01起施行的版本（修改2条）" in out  # add answers in Chinese, as the README says
+    subject = subprocess.run(["git", "log", "-1", "--format=%s"], cwd=corpus, env=env, capture_output=True, text=True).stdout
+    assert subject == "jilin/counterespionage-work-provisions: 自2026-01-01起施行的版本\n"
     assert "应当{+全面+}落实粮食安全责任" in out  # diff and history show the amendment
     assert "## fagui 审阅：" in out and "施行日期 `2025-01-01` → `2026-01-01`" in out
     assert (corpus / "对照表.docx").is_file() and (corpus / "report" / "index.html").is_file()

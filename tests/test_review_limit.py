@@ -29,8 +29,8 @@ JILIN = "jilin/counterespionage-work-provisions"
 COMPILED = "national/counterespionage-compilation"
 GIT_ENV = {**os.environ, "GIT_AUTHOR_DATE": "2026-01-01T00:00:00Z", "GIT_COMMITTER_DATE": "2026-01-01T00:00:00Z"}
 
-# The head line of one article's detail: **第十二条 → 第十三条** · amended · 0.61 · #&#8203;13
-ARTICLE_HEAD = re.compile(r"^\*\*.+ [↔→] .+\*\* · .+ · #&#8203;\d+", re.M)
+# The head line of one article's detail: **第十二条 → 第十三条** · amended · 0.61 · 序号 13
+ARTICLE_HEAD = re.compile(r"^\*\*.+\*\* · .+ · (?:序号|row) \d+", re.M)
 NOTE = re.compile(r"\*\*Shortened to stay within ([\d,]+) characters[^*]*:\*\* (\d+) of (\d+) changed articles? left out(?: \(([^)]*)\))?\.")
 
 

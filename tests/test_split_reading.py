@@ -74,7 +74,8 @@ def test_commit_message_and_log_name_both_sides(corpus):
     assert "拆分（1）：第六条 → 第六条、第七条\n" in body
     assert "调整顺序（35）：第七条→第八条，" in body and "Articles-Split: 1" in body
     log = fagui("log", ID).splitlines()
-    assert log[1] == "  split: 第六条 → 第六条、第七条"
+    assert log[1] == "  拆分：第六条 → 第六条、第七条"
+    assert fagui("log", ID, "--lang", "en").splitlines()[1] == "  split: 第六条 → 第六条、第七条"
 
 
 def test_english_commit_message_on_request():
@@ -88,7 +89,7 @@ def test_english_commit_message_on_request():
 def test_history_and_markdown_show_each_article_under_its_heading(corpus):
     fagui, _ = corpus
     out = fagui("history", ID, "--article", "7").splitlines()
-    assert out[0].endswith("第六条 → 第六条、第七条  split")
+    assert out[0].endswith("第六条 → 第六条、第七条  拆分")
     assert out[1:5] == [
         "  第六条",
         "  各级人民政府管理本行政区域内的反间谍安全防范工作，研究解决反间谍安全防范工作中的重大问题，支持国家安全机关依法履行反间谍工作职责。",

@@ -42,7 +42,7 @@ def test_three_versions_commit_one_file_pair_each(built):
 
 def test_commit_message_subject_body_and_trailers(built):
     repo, commits = built
-    assert git(repo, "log", "-1", "--format=%s", commits[2]).strip() == f"{JILIN}: version effective 2026-01-01"
+    assert git(repo, "log", "-1", "--format=%s", commits[2]).strip() == f"{JILIN}: 自2026-01-01起施行的版本"
     trailers = dict(
         line.split(": ", 1) for line in git(repo, "log", "-1", "--format=%(trailers)", commits[2]).splitlines() if line
     )

@@ -25,7 +25,7 @@ from fagui.messages import DEFAULT_LANG, Lang
 from fagui.store.message import commit_message
 from fagui.store.paths import TEXTS, check_date, markdown_path, source_path
 from fagui.store.plumbing import check_clean, check_paths, check_state, check_tag_name, check_unchanged, store_blob
-from fagui.store.versions import Reader
+from fagui.store.versions import Reader, enacted_after_effective
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,9 @@ class AddResult:
     changes: Changes
     tag: str | None = None
     same_title: str | None = None
+    enacted_later: tuple[str, str] | None = None
+    """(``"adopted"``/``"promulgated"``, date) when the version's effective
+    date is older than that (:func:`~fagui.store.versions.enacted_after_effective`)."""
 
 
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -109,7 +112,9 @@ def add_version(
         text = commit_message(regulation_id, regulation, found, message, lang)
         commit = journal.commit_tree(head, blobs, text)
         journal.apply(plan_files(repo, branch, head, commit, tag, commit, contents, seen), contents)
-    return AddResult(regulation_id, md_path, commit, True, regulation.metadata.effective, found, tag, namesake)
+    meta = regulation.metadata
+    enacted = enacted_after_effective(meta.effective, meta.adopted, meta.promulgated)
+    return AddResult(regulation_id, md_path, commit, True, meta.effective, found, tag, namesake, enacted)
 
 
 def _same_title(head: git.Commit | None, title: str, regulation_id: str) -> str | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fagui.compare import compare, document_ref
-from fagui.messages import Lang
+from fagui.messages import DEFAULT_LANG, Lang, say
 from fagui.model import VERSION_RELATIONS, ArticlePair, Comparison, Metadata, Mode, Regulation, Relation, relation_words
 
 MAIN_RELATIONS = (Relation.ADDED, Relation.AMENDED, Relation.DELETED, Relation.RENUMBERED)
@@ -42,18 +42,21 @@ class Changes:
         """Relation -> number of articles, for the relations that occur."""
         return {relation: len(labels) for relation, labels in self.relations}
 
-    def describe(self) -> str:
-        """``1 added, 2 amended, 2 reference updates``, ``first version, 42
-        articles`` or ``no article changed``."""
+    def describe(self, lang: Lang = DEFAULT_LANG) -> str:
+        """What changed, in ``lang``: ``修改2条，引用条号更新2条`` / ``2 amended,
+        2 reference updates``, ``第一个版本，共42条`` / ``first version, 42
+        articles``, or ``条文没有变化`` / ``no article changed``."""
         if self.first:
-            return f"first version, {self.count('added')} articles"
-        return ", ".join(_counted(n, relation) for relation, n in self.counts().items()) or "no article changed"
+            return say("changes.first", lang, n=self.count("added"))
+        counted = [say("changes.counted", lang, relation=_relation_counted(relation, n, lang), n=n) for relation, n in self.counts().items()]
+        return say("list.comma", lang).join(counted) or say("changes.none", lang)
 
 
-def _counted(n: int, relation: str) -> str:
-    """``2 amended``; a relation named by a noun takes its plural: ``2 reference updates``."""
-    words = relation_words(relation, Lang.EN)
-    return f"{n} {words}s" if relation == Relation.REFERENCE_UPDATE and n != 1 else f"{n} {words}"
+def _relation_counted(relation: str, n: int, lang: Lang) -> str:
+    """A relation's words beside a count: English plural for the one relation
+    named by a noun (2 reference updates); Chinese has one form."""
+    words = relation_words(relation, lang)
+    return f"{words}s" if Lang(lang) is Lang.EN and relation == Relation.REFERENCE_UPDATE and n != 1 else words
 
 
 def changes(before: Regulation | None, after: Regulation) -> Changes:
@@ -63,11 +66,19 @@ def changes(before: Regulation | None, after: Regulation) -> Changes:
     articles after it renumbered, not a run of amendments."""
     if before is None:
         return Changes(((Relation.ADDED, tuple(a.label for a in after.articles)),), first=True)
-    found: dict[str, list[str]] = {}
+    found: dict[str, list[ArticlePair]] = {}
     for pair in compare(before, after, mode=Mode.VERSIONS).pairs:
         if pair.changed:
-            found.setdefault(pair.relation, []).append(_pair_label(pair))
-    return Changes(tuple((r, tuple(found[r])) for r in REPORTED_RELATIONS if r in found))
+            found.setdefault(pair.relation, []).append(pair)
+    return Changes(tuple((r, tuple(_pair_label(p) for p in sorted(found[r], key=_article_order))) for r in REPORTED_RELATIONS if r in found))
+
+
+def _article_order(pair: ArticlePair) -> tuple:
+    """Where a pair stands in the article order: by its new article, a
+    deleted one by its old (the engine lists deletions where they fall
+    among the new articles, not in their own order)."""
+    refs = pair.right or pair.left
+    return refs[0].key
 
 
 def compare_versions(

@@ -9,13 +9,15 @@ from fagui.store.changes import MAIN_RELATIONS, REPORTED_RELATIONS, Changes
 
 
 def commit_message(regulation_id: str, regulation: Regulation, found: Changes, note: str | None = None, lang: Lang = DEFAULT_LANG) -> str:
-    """The commit message of a new version: a subject, a body naming the
+    """The commit message of a new version: a subject (``ID: 自2026-01-01起施行的版本``
+    / ``ID: version effective 2026-01-01``: the id and ``": "`` first in
+    either language), a body naming the
     articles by relation in ``lang`` (拆分（1）：第十条 → 第二十六条、第四十三条;
     Chinese by default), and trailers (``Effective``, ``Source``,
     ``Source-SHA256``, ``Articles-<Relation>`` counts, their keys fixed for
     scripts) that ``git log --format='%(trailers)'`` reads."""
     meta = regulation.metadata
-    paragraphs = [f"{regulation_id}: version effective {meta.effective}"]
+    paragraphs = [say("commit.subject", lang, id=regulation_id, effective=meta.effective)]
     if note and note.strip():
         paragraphs.append(note.strip())
     if found.first:
@@ -23,7 +25,7 @@ def commit_message(regulation_id: str, regulation: Regulation, found: Changes, n
     elif found.relations:
         paragraphs.append(
             "\n".join(
-                say("commit.relation", lang, relation=relation_words(relation, lang).capitalize(), n=len(labels), labels="，".join(labels))
+                say("commit.relation", lang, relation=relation_words(relation, lang).capitalize(), n=len(labels), labels=say("list.comma", lang).join(labels))
                 for relation, labels in found.relations
             )
         )

@@ -127,6 +127,30 @@ class _Missing(FaguiError):
     """A regulation file absent at a commit."""
 
 
+def enacted_after_effective(effective: str | None, adopted: str | None, promulgated: str | None) -> tuple[str, str] | None:
+    """(``"adopted"`` or ``"promulgated"``, date) when a version states an
+    effective date older than its own adoption or promulgation, else None.
+
+    No text takes effect before it is made: such a date is the first
+    version's, kept by a later version's text (an amended local regulation
+    often keeps its 自2004年10月1日起施行), and ``ID@DATE`` would take the
+    version as in force years before it existed. The later of the two
+    dates is named.
+
+    >>> enacted_after_effective("2004-10-01", "2022-11-25", None)
+    ('adopted', '2022-11-25')
+    >>> enacted_after_effective("2025-01-01", "2024-11-04", "2024-11-08") is None
+    True
+    """
+    if effective is None:
+        return None
+    later = [(day, what) for what, day in (("adopted", adopted), ("promulgated", promulgated)) if day and day > effective]
+    if not later:
+        return None
+    day, what = max(later)
+    return what, day
+
+
 def index_in_force(regulation_id: str, chain: Chain, date: str) -> int:
     """The index in ``chain`` (newest first) of the version in force on ``date``."""
     check_date(date)
