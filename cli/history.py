@@ -3,7 +3,6 @@ inline diff (a thin wrapper over fagui.store.corpus.Corpus.history)."""
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
@@ -14,10 +13,10 @@ from fagui.messages import say
 from fagui.model import relation_words
 from fagui.store.corpus import Corpus
 from fagui.store.paths import split_spec
-from fagui.text.labels import label_text
 from fagui.text.control import visible
 from renderers import pair_heading
 from renderers.text import render_article_diff
+from renderers.versions import render_history_json
 
 
 @click.command()
@@ -46,21 +45,7 @@ def history(spec, article, fmt, color, lang, repo) -> None:
     regulation_id, rev = split_spec(spec)
     entries = Corpus(repo).history(regulation_id, article, rev or "HEAD")
     if fmt == "json":
-        data = [
-            {
-                "commit": e.commit,
-                "effective": e.effective,
-                "label": e.label,
-                "previous": e.previous,
-                "relation": e.relation,
-                "text": e.text,
-                "diff": render_article_diff(e.pair) if e.pair is not None else None,
-            }
-            for e in entries
-        ]
-        number, suffix = article
-        head = {"id": regulation_id, "article": number, "suffix": suffix, "label": label_text("条", number, suffix)}
-        click.echo(json.dumps({**head, "versions": data}, ensure_ascii=False, indent=2))
+        click.echo(render_history_json(regulation_id, article, entries))
         return
     colored = use_color(color, sys.stdout)
     for e in entries:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from cli.options import format_option, lang_option, repo_option
@@ -57,26 +55,9 @@ def log(regulation_id, fmt, lang, repo) -> None:
     """
     versions = Corpus(repo).versions(regulation_id)
     if fmt == "json":
-        data = {
-            "id": regulation_id,
-            "versions": [
-                {
-                    "commit": v.commit,
-                    "committed": v.committed,
-                    "subject": v.subject,
-                    "title": v.title,
-                    "adopted": v.adopted,
-                    "effective": v.effective,
-                    "promulgated": v.promulgated,
-                    "document_number": v.document_number,
-                    "first": v.changes.first,
-                    "counts": v.changes.counts(),
-                    "articles": {relation: list(labels) for relation, labels in v.changes.relations},
-                }
-                for v in versions
-            ],
-        }
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        from renderers.versions import render_log_json  # only here: the text log loads no renderer
+
+        click.echo(render_log_json(regulation_id, versions))
         return
     for v in versions:
         # Only the dates the version states: a law adopted and in force from
