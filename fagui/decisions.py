@@ -35,6 +35,7 @@ from typing import Protocol
 
 from fagui.errors import FaguiError
 from fagui.model import ArticlePair, PlacedDecision, Regulation, Strength, Verdict, article_fingerprint
+from fagui.model.decisions import DecisionRecord
 
 DECISIONS_SCHEMA = "fagui.decisions/1"
 
@@ -57,26 +58,6 @@ class Versions(Protocol):
     def version_pairs(self, earlier: Regulation, current: Regulation) -> tuple[ArticlePair, ...]:
         """The pairs of the version alignment of two texts of one regulation
         (which article became which)."""
-
-
-@dataclass(frozen=True)
-class DecisionRecord:
-    """One line of a decisions file: ``verdict`` on the link between article
-    ``left`` of the left regulation and ``right`` of the right one, as they
-    were numbered and worded in ``left_version`` / ``right_version``
-    (``left_text`` / ``right_text``: fingerprints), with the reviewer's
-    ``note``. ``line`` is where it stands in its file (0: not in one yet)."""
-
-    verdict: Verdict
-    left: str
-    right: str
-    strength: Strength
-    left_version: str | None
-    right_version: str | None
-    left_text: str
-    right_text: str
-    note: str = ""
-    line: int = 0
 
 
 @dataclass(frozen=True)

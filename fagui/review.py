@@ -7,8 +7,9 @@ engine, lists what changed in the front matter (the effective date decides
 which version ``show ID@DATE`` returns), and notes a new version whose text
 departs from what its ``.source.txt`` gives when ingested again (a hand
 correction the reviewer should look at). Amendments of existing regulations
-come first, then new regulations, then deletions. The result is plain data;
-renderers turn it into a pull-request comment or JSON.
+come first, then new regulations, then deletions. The result is plain data
+(:mod:`fagui.model.review`); renderers turn it into a pull-request comment or
+JSON.
 
 Each file's change is kept in ``.git/fagui-cache/`` (:mod:`fagui.cache`),
 keyed by the blob ids of what it was made from, so a review run again (a
@@ -20,78 +21,21 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import git
 
 from fagui.cache import cache_key, read_cached, write_cached
-from fagui.decisions import DecisionFile, DecisionRecord, parse_decisions, record_line
+from fagui.decisions import DecisionFile, parse_decisions, record_line
 from fagui.errors import FaguiError
 from fagui.files import decode_utf8
-from fagui.model import METADATA_FIELDS, Comparison, Metadata, Regulation
+from fagui.model import METADATA_FIELDS, Metadata, Regulation
+from fagui.model.review import DecisionsChange, FileChange, MetadataChange, Review
 from fagui.store.paths import DECISIONS, TEXTS
 
 UNREVIEWED_FIELDS = ("source_sha256",)
 """Front-matter fields not listed as changes: the digest changes with every
 new source and is checked against the source itself instead."""
-
-
-@dataclass(frozen=True)
-class MetadataChange:
-    """One front-matter field whose value differs (None: not stated)."""
-
-    field: str
-    old: str | None
-    new: str | None
-
-
-
-@dataclass(frozen=True)
-class FileChange:
-    """One regulation file changed in the range.
-
-    ``status`` is added, modified, deleted or renamed. ``problem`` is
-    ``path:line: reason`` when the new version is not canonical Markdown (or
-    cannot be read); ``comparison`` is then None. ``metadata``: the
-    front-matter fields that changed, in canonical order (for an added file,
-    every field it states). ``source_note``: why the new version's text is
-    not what its ``.source.txt`` gives, when it is not.
-    """
-
-    path: str
-    old_path: str | None
-    status: str
-    regulation_id: str
-    comparison: Comparison | None
-    problem: str | None = None
-    metadata: tuple[MetadataChange, ...] = ()
-    source_note: str | None = None
-
-
-@dataclass(frozen=True)
-class DecisionsChange:
-    """A reviewers' decisions file (``fagui link``) changed in the range:
-    the pair it is for, the decisions the head's file has and the base's had
-    not (``added``: new or changed) and those it no longer has
-    (``removed``), each as its file wrote it; ``problem`` when the head's
-    file cannot be read (file:line: reason)."""
-
-    path: str
-    left_id: str | None
-    right_id: str | None
-    added: tuple[DecisionRecord, ...] = ()
-    removed: tuple[DecisionRecord, ...] = ()
-    problem: str | None = None
-
-
-@dataclass(frozen=True)
-class Review:
-    base: str  # the revision as given, and its commit
-    base_commit: str
-    head: str
-    head_commit: str
-    changes: tuple[FileChange, ...]
-    decisions: tuple[DecisionsChange, ...] = ()
 
 
 _STATUS = {"A": "added", "M": "modified", "D": "deleted", "R": "renamed", "C": "added", "T": "modified"}

@@ -1,4 +1,4 @@
-"""A review of regulation changes (fagui.review.Review) as a pull-request
+"""A review of regulation changes (fagui.model.review.Review) as a pull-request
 comment in Markdown, or as JSON for bots.
 
 Per regulation: a row of counts; then what changed in its front matter (the
@@ -20,7 +20,7 @@ import json
 from fagui.decisions import record_line
 from fagui.messages import CATALOGUE, DEFAULT_LANG, Lang, count, say
 from fagui.model import Relation, relation_words
-from fagui.review import FileChange, MetadataChange, Review
+from fagui.model.review import FileChange, MetadataChange, Review
 from renderers.json import comparison_data
 from renderers.markdown import FOLD_AFTER, FOLDED_RELATIONS, Said, code_span, escape_markdown, folded_lines, render_pair
 

@@ -90,6 +90,17 @@ def test_the_git_diff_driver_loads_no_gitpython(tmp_path):
     assert "fagui.compare" in modules  # it did compare
 
 
+def test_the_review_renderer_loads_no_git(tmp_path):
+    """renderers.review reads the review's plain data (fagui.model.review),
+    not fagui.review, which runs git."""
+    out = tmp_path / "modules.json"
+    probe = "import json, sys\nimport renderers.review\njson.dump(sorted(sys.modules), open(sys.argv[1], 'w'))\n"
+    subprocess.run([sys.executable, "-c", probe, str(out)], cwd=ROOT, check=True, capture_output=True)
+    modules = set(json.loads(out.read_text()))
+    assert "renderers.review" in modules
+    assert offending(modules, GIT + ("fagui.review", "fagui.store")) == []
+
+
 def test_the_check_is_not_vacuous(tmp_path):
     """A command that does use git or the pipeline loads it, so the probe sees imports."""
     assert offending(loaded(tmp_path, "log", NATIONAL), GIT)

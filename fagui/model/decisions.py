@@ -4,7 +4,8 @@ A reviewer confirms or rejects a link the engine proposed, or confirms one
 it did not propose; the decisions are kept in git (:mod:`fagui.decisions`
 reads and writes their file, :mod:`fagui.store.decisions` keeps it) and
 every comparison applies them. Here only the plain data: the fixed
-vocabularies and a decision placed on the two texts being compared.
+vocabularies, one line of a decisions file as read, and a decision placed
+on the two texts being compared.
 """
 
 from __future__ import annotations
@@ -66,3 +67,23 @@ class PlacedDecision:
     verdict: Verdict
     current: bool = True
     note: str = ""
+
+
+@dataclass(frozen=True)
+class DecisionRecord:
+    """One line of a decisions file: ``verdict`` on the link between article
+    ``left`` of the left regulation and ``right`` of the right one, as they
+    were numbered and worded in ``left_version`` / ``right_version``
+    (``left_text`` / ``right_text``: fingerprints), with the reviewer's
+    ``note``. ``line`` is where it stands in its file (0: not in one yet)."""
+
+    verdict: Verdict
+    left: str
+    right: str
+    strength: Strength
+    left_version: str | None
+    right_version: str | None
+    left_text: str
+    right_text: str
+    note: str = ""
+    line: int = 0
