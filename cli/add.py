@@ -9,6 +9,7 @@ import sys
 
 import click
 
+from cli.flags import error_line
 from cli.options import lang_option, repo_option
 from cli.progress import progress_bar
 from fagui.errors import FaguiError
@@ -122,7 +123,7 @@ def _add_tree(raws, regulation_id, effective, source, tag, force, dry_run, messa
                 entries = add_history(corpus, [str(p) for p in r.files], r.id, message=message, progress=progress, lang=lang)
             except FaguiError as exc:
                 failed += 1
-                click.echo(f"fagui: error: {r.id}: {visible(str(exc), newlines=False)}", err=True)
+                click.echo(f"fagui: error: {r.id}: {visible(error_line(exc), newlines=False)}", err=True)
                 entries = []
             done += len(r.files)
             for entry in entries:

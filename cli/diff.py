@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from cli.flags import cli_words
 from cli.options import ArticleNumber, color_option, format_option, lang_option, output_option, repo_option
 from cli.terminal import use_color
 from fagui.atomic import write_atomic
@@ -72,7 +73,7 @@ def diff_command(
         left_regulation, right_regulation, mode, left_ref, right_ref, keep_order=keep_order, decide=decide,
     )
     if note:
-        click.echo(f"fagui: note: {visible(note)}", err=True)
+        click.echo(f"fagui: note: {visible(cli_words(note))}", err=True)
     if explain is not None:
         if comparison.left != left_ref:  # compared the other way round
             (left_regulation, left_ref), (right_regulation, right_ref) = (right_regulation, right_ref), (left_regulation, left_ref)

@@ -18,6 +18,7 @@ import sys
 
 import click
 
+from cli.flags import error_line
 from cli.gitdiffcache import store_answer
 from cli.terminal import use_color
 from fagui.errors import FaguiError
@@ -74,7 +75,7 @@ def git_diff(args: tuple[str, ...]) -> None:
 
 
 def _reason(exc: Exception) -> str:
-    return str(exc) if isinstance(exc, FaguiError) else f"{type(exc).__name__}: {exc}"
+    return error_line(exc) if isinstance(exc, FaguiError) else f"{type(exc).__name__}: {exc}"
 
 
 def _system_diff(old_file: str, new_file: str, old_label: str, new_label: str) -> None:

@@ -73,9 +73,10 @@ class FaguiGroup(click.Group):
             # OSError is a backstop: the engine names the file for the errors it expects.
             if isinstance(exc, OSError):
                 exc = FaguiError(exc.strerror or str(exc), exc.filename)
-            from fagui.text.control import visible  # only on this path: --help must stay light
+            from cli.flags import error_line  # only on this path: --help must stay light
+            from fagui.text.control import visible
 
-            click.echo(f"fagui: error: {visible(str(exc), newlines=False)}", err=True)
+            click.echo(f"fagui: error: {visible(error_line(exc), newlines=False)}", err=True)
             ctx.exit(2)
 
 

@@ -10,6 +10,7 @@ from typing import Callable, Iterable, Iterator
 
 import click
 
+from cli.flags import cli_words
 from cli.options import lang_option, repo_option
 from cli.progress import progress_bar
 from fagui.errors import FaguiError
@@ -82,7 +83,7 @@ def _impacts(makers: Iterable[Callable[[], Impact]], unreadable: list[Unreadable
         try:
             yield make()
         except FaguiError as exc:
-            u = Unreadable(exc.path or "", exc.message, exc.line)
+            u = Unreadable(exc.path or "", cli_words(exc.message), exc.line)
             if u not in unreadable:
                 unreadable.append(u)
                 _warn_unreadable(u)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from fagui.compare import compare, default_mode, document_ref
+from fagui.errors import argument
 from fagui.model import LEVELS, Comparison, DocumentRef, Metadata, Mode, PlacedDecision, Regulation
 
 Decide = Callable[[Regulation, DocumentRef, Regulation, DocumentRef], tuple[PlacedDecision, ...]]
@@ -51,7 +52,8 @@ def compare_oriented(
     the left, unless ``keep_order``; ``decide`` gives the reviewer's
     decisions on the two texts as finally placed. Returns the comparison and a note for
     the reader: what was swapped, what was kept against the rule, or that the
-    levels could not be told; None when there is nothing to say."""
+    levels could not be told (the argument it names marked: word it with
+    :func:`fagui.errors.worded`); None when there is nothing to say."""
     left_ref = left_ref or document_ref(left)
     right_ref = right_ref or document_ref(right)
 
@@ -65,6 +67,6 @@ def compare_oriented(
     if not orientation.swap:
         return compared(Mode.JURISDICTIONS, left, left_ref, right, right_ref), orientation.note
     if keep_order:
-        note = f"the {left.metadata.level} text is on the left as given (--keep-order): relations read from the {right.metadata.level} text's side"
+        note = f"the {left.metadata.level} text is on the left as given ({argument('keep_order', 'True')}): relations read from the {right.metadata.level} text's side"
         return compared(Mode.JURISDICTIONS, left, left_ref, right, right_ref), note
     return compared(Mode.JURISDICTIONS, right, right_ref, left, left_ref), f"swapped: {orientation.note}"

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Iterator
 
 from fagui.atomic import NoExchange, check_writable, exchange, remove_within, write_atomic
-from fagui.errors import FaguiError
+from fagui.errors import FaguiError, argument
 
 MANIFEST = ".fagui-manifest.json"
 """In each output folder: the files fagui wrote there, and which command."""
@@ -71,7 +71,7 @@ def output_folder(target: str | os.PathLike, command: str, *, force: bool = Fals
     foreign = _foreign(path, shown)
     if foreign and not force:
         raise FaguiError(
-            f"holds {foreign!r}, which fagui did not write: choose another folder, or pass --force "
+            f"holds {foreign!r}, which fagui did not write: choose another folder, or pass {argument('force', 'True')} "
             "to write into it (its own files are kept)",
             str(shown),
         )

@@ -92,7 +92,7 @@ def test_effective_date_from_text_override_or_error(repo):
     assert corpus.read(JILIN).metadata.effective == "2025-02-01"
     no_date = re.sub(r"自\d{4}年\d{1,2}月\d{1,2}日起施行", "", SEED).encode("utf-8")
     before = snapshot(repo)
-    with pytest.raises(FaguiError, match=r"^nodate\.txt: the text states no effective date.*--effective"):
+    with pytest.raises(FaguiError, match=r"^nodate\.txt: the text states no effective date.*effective=\"YYYY-MM-DD\""):
         corpus.add(no_date, "zhejiang/x", name="nodate.txt")
     with pytest.raises(FaguiError, match="is not a date"):
         corpus.add(V1, "zhejiang/x", effective="2025-02-30")
@@ -155,7 +155,7 @@ def test_uncommitted_changes_are_refused_unless_forced(history):
     md = repo / "texts" / f"{JILIN}.md"
     md.write_text(md.read_text(encoding="utf-8") + "\n一个修改\n", encoding="utf-8")
     before = snapshot(repo)
-    with pytest.raises(FaguiError, match=rf"^texts/{JILIN}\.md: has uncommitted changes.*--force"):
+    with pytest.raises(FaguiError, match=rf"^texts/{JILIN}\.md: has uncommitted changes.*force=True"):
         Corpus(repo).add(V2, JILIN)
     assert snapshot(repo) == before
     git(repo, "add", str(md.relative_to(repo)))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import git
 
-from fagui.errors import FaguiError
+from fagui.errors import FaguiError, argument
 from fagui.ingest import ingest_bytes
 from fagui.ingest.metadata import EFFECTIVE_ON_PROMULGATION_RE
 from fagui.markdown import write_regulation
@@ -144,7 +144,7 @@ def _ingest(raw: bytes, name: str, effective: str | None, source: str | None) ->
         raise FaguiError(exc.message, name, exc.line) from None
     meta = regulation.metadata
     if source is not None and _CONTROL_RE.search(source):
-        raise FaguiError(f"--source holds a line break or control character: give the address on one line: {source!r}")
+        raise FaguiError(f"{argument('source')} holds a line break or control character: give the address on one line: {source!r}")
     if effective is None and meta.effective is None:
         raise FaguiError(_no_effective_date(regulation), name)
     meta = dataclasses.replace(meta, effective=effective or meta.effective, source=source or meta.source)
@@ -175,6 +175,6 @@ def _no_effective_date(regulation: Regulation) -> str:
     if any(EFFECTIVE_ON_PROMULGATION_RE.search(block) for block in closing):
         return (
             "the text takes effect on its promulgation (自公布之日起施行) but states no promulgation date "
-            "(公布): give the date it was promulgated with --effective YYYY-MM-DD"
+            f"(公布): give the date it was promulgated with {argument('effective', 'YYYY-MM-DD')}"
         )
-    return "the text states no effective date (自…起施行): give one with --effective YYYY-MM-DD"
+    return f"the text states no effective date (自…起施行): give one with {argument('effective', 'YYYY-MM-DD')}"

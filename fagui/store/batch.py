@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from fagui.errors import FaguiError
+from fagui.errors import FaguiError, argument
 from fagui.messages import DEFAULT_LANG, Lang
 from fagui.files import read_bytes
 from fagui.ingest import ingest_bytes
@@ -73,7 +73,7 @@ def in_order(sources: list[Source]) -> list[tuple[str, bool, Source]]:
         named = m.group(1) if m else ""
         date = effective or named
         if not date:
-            raise FaguiError("no effective date in the text (自…起施行) or the file name (名称(YYYY-MM-DD)): add it alone with --effective", source.name)
+            raise FaguiError(f"no effective date in the text (自…起施行) or the file name (名称(YYYY-MM-DD)): add it alone with {argument('effective')}", source.name)
         keyed.append(((date, named, source.name), effective is not None, source))
     return [(key[0], stated, source) for key, stated, source in sorted(keyed, key=lambda k: k[0])]
 

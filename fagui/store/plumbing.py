@@ -14,7 +14,7 @@ import os
 import git
 
 from fagui.atomic import check_writable
-from fagui.errors import FaguiError
+from fagui.errors import FaguiError, argument
 from fagui.store.gitcmd import STALE_LOCK, git_path, run, succeeds, work_tree
 
 _UNSAFE_STATES = {
@@ -50,7 +50,7 @@ def check_clean(repo: git.Repo, *paths: str) -> None:
     )
     dirty = [entry[3:] for entry in status.split("\0") if entry]
     if dirty:
-        raise FaguiError("has uncommitted changes: commit them, or pass --force to discard them", dirty[0])
+        raise FaguiError(f"has uncommitted changes: commit them, or pass {argument('force', 'True')} to discard them", dirty[0])
 
 
 def check_unchanged(repo: git.Repo, head: git.Commit | None, seen: dict[str, bytes | None]) -> None:
