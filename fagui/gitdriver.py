@@ -13,11 +13,8 @@ import shlex
 import sys
 from pathlib import Path
 
-import git
-
 from fagui.atomic import write_atomic
-from fagui.errors import FaguiError
-from fagui.store.gitcmd import run, succeeds
+from fagui.store.gitcmd import open_repo, run, succeeds
 
 DRIVER = "fagui"
 ATTRIBUTE_LINE = "texts/**/*.md diff=fagui"
@@ -61,10 +58,7 @@ def install_git_driver(repo_dir: str = ".") -> list[str]:
     lines), without staging or committing it. Idempotent: returns what it
     changed, one sentence each, empty when nothing was needed.
     """
-    try:
-        repo = git.Repo(repo_dir, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        raise FaguiError("not a git repository", repo_dir) from None
+    repo = open_repo(repo_dir)
     changed = []
     key = f"diff.{DRIVER}.command"
     current = run(repo, "config", "--local", "--get", key) if succeeds(repo, "config", "--local", "--get", key) else None

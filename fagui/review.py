@@ -23,15 +23,18 @@ import hashlib
 import pickle
 from dataclasses import replace
 
-import git
-
 from fagui.cache import cache_key, read_cached, write_cached
 from fagui.decisions import DecisionFile, parse_decisions, record_line
 from fagui.errors import FaguiError
 from fagui.files import decode_utf8
 from fagui.model import METADATA_FIELDS, Metadata, Regulation
 from fagui.model.review import DecisionsChange, FileChange, MetadataChange, Review
+from fagui.store.gitcmd import blob_bytes, changed_paths, commit_id, default_base, open_repo, raw_changes, regular_file, tree_blobs
 from fagui.store.paths import DECISIONS, TEXTS
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    import git
 
 UNREVIEWED_FIELDS = ("source_sha256",)
 """Front-matter fields not listed as changes: the digest changes with every
@@ -48,18 +51,9 @@ what a shortened review must keep), then new regulations, then deletions."""
 def default_range(repo_dir: str = ".") -> tuple[str, str]:
     """(base, head) for a review with no range given: the merge base of HEAD
     with the default branch (origin's HEAD, else main or master) and HEAD."""
-    repo = _repo(repo_dir)
-    candidates = []
-    try:
-        candidates.append(repo.git.symbolic_ref("refs/remotes/origin/HEAD", short=True))
-    except git.GitCommandError:
-        pass
-    candidates += ["origin/main", "origin/master", "main", "master"]
-    for ref in candidates:
-        try:
-            return repo.git.merge_base(ref, "HEAD"), "HEAD"
-        except git.GitCommandError:
-            continue
+    base = default_base(open_repo(repo_dir))
+    if base is not None:
+        return base, "HEAD"
     raise FaguiError("no default branch (main or master) to review against: give BASE..HEAD", repo_dir)
 
 
@@ -79,27 +73,18 @@ def review_range(base: str, head: str, repo_dir: str = ".") -> Review:
     Raises FaguiError when the folder is not a git repository or a revision
     does not exist.
     """
-    repo = _repo(repo_dir)
-    base_commit, head_commit = _commit(repo, base), _commit(repo, head)
-    out = repo.git.diff("--raw", "--no-abbrev", "-M", "-z", base_commit, head_commit, "--", f"{TEXTS}/")
-    fields = [f for f in out.split("\0") if f]
+    repo = open_repo(repo_dir)
+    base_commit, head_commit = commit_id(repo, base), commit_id(repo, head)
     changes = []
     sources = None
-    i = 0
-    while i < len(fields):
-        blobs = fields[i].lstrip(":").split()  # old mode, new mode, old blob id, new blob id, status
-        code = blobs.pop()[0]
-        if code in "RC":
-            old, new = fields[i + 1], fields[i + 2]
-            i += 3
-        else:
-            old = new = fields[i + 1]
-            i += 2
+    for raw in raw_changes(repo, base_commit, head_commit, TEXTS):
+        old, new = raw.old_path, raw.new_path
         if not new.endswith(".md") and not old.endswith(".md"):
             continue
-        status = _STATUS.get(code, "modified")
+        status = _STATUS.get(raw.status, "modified")
         if sources is None:  # once, and only when a regulation file changed
             sources = _source_blobs(repo, head_commit)
+        blobs = (raw.old_mode, raw.new_mode, raw.old_blob, raw.new_blob)
         key = cache_key("review", status, old, new, *blobs, sources.get(new.removesuffix(".md") + ".source.txt", ""))
         change = _kept(repo, key, base_commit, head_commit)
         if change is None:
@@ -114,8 +99,7 @@ def review_range(base: str, head: str, repo_dir: str = ".") -> Review:
 def decisions_changed(repo: git.Repo, base: str, head: str) -> tuple[DecisionsChange, ...]:
     """Every decisions file (``decisions/**/*.jsonl``) that differs between
     the two commits, by path: a pull request shows who decided what."""
-    out = repo.git.diff("--name-only", "--no-renames", "-z", base, head, "--", f"{DECISIONS}/")
-    paths = sorted(p for p in out.split("\0") if p.endswith(".jsonl"))
+    paths = sorted(p for p in changed_paths(repo, base, head, DECISIONS) if p.endswith(".jsonl"))
     found = []
     for path in paths:
         try:
@@ -153,13 +137,7 @@ def _source_blobs(repo: git.Repo, commit: str) -> dict[str, str]:
     :class:`FileChange` depends on (:func:`_source_note` reads the source)
     but the two commits' ids, which only its comparison's two revisions show
     (:func:`_kept` sets them)."""
-    out = repo.git.ls_tree("-r", "-z", "--full-tree", commit, "--", f"{TEXTS}/")
-    blobs = {}
-    for entry in out.split("\0"):
-        meta, _, path = entry.partition("\t")
-        if path.endswith(".source.txt"):
-            blobs[path] = meta.split()[2]
-    return blobs
+    return {path: blob for path, blob in tree_blobs(repo, commit, TEXTS).items() if path.endswith(".source.txt")}
 
 
 def _kept(repo: git.Repo, key: str, base: str, head: str) -> FileChange | None:
@@ -234,9 +212,8 @@ def _source_note(repo: git.Repo, head: str, path: str, regulation: Regulation) -
     from fagui.store.changes import compare_versions
 
     source = path.removesuffix(".md") + ".source.txt"
-    try:
-        raw = (repo.commit(head).tree / source).data_stream.read()
-    except KeyError:
+    raw = blob_bytes(repo.commit(head), source)
+    if raw is None:
         return None
     stated = regulation.metadata.source_sha256
     if stated is not None and stated != hashlib.sha256(raw).hexdigest():
@@ -272,21 +249,4 @@ def _read(repo: git.Repo, commit: str, path: str) -> str:
     """The file at ``commit`` as UTF-8 text; FaguiError (with the line) when
     it is not UTF-8 or is binary, rather than a guess at its characters, or
     when it is a submodule or a symbolic link."""
-    entry = repo.commit(commit).tree / path
-    if entry.type != "blob" or entry.mode == 0o120000:
-        raise FaguiError("a submodule or a symbolic link, not a regulation file", path)
-    return decode_utf8(entry.data_stream.read(), path)
-
-
-def _commit(repo: git.Repo, rev: str) -> str:
-    try:
-        return repo.git.rev_parse("--verify", "-q", "--end-of-options", f"{rev}^{{commit}}")
-    except git.GitCommandError:
-        raise FaguiError(f"no such revision: {rev}", repo.working_dir) from None
-
-
-def _repo(repo_dir: str) -> git.Repo:
-    try:
-        return git.Repo(repo_dir, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        raise FaguiError("not a git repository", repo_dir) from None
+    return decode_utf8(regular_file(repo, commit, path), path)

@@ -6,14 +6,12 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-import git
-
 from fagui.compare import document_ref
 from fagui.errors import FaguiError
 from fagui.messages import DEFAULT_LANG, Lang
 from fagui.model import ArticleKey, DocumentRef, Regulation
 from fagui.store.articles import ArticleVersion, article_history
-from fagui.store.gitcmd import work_tree
+from fagui.store.gitcmd import open_repo, work_tree
 from fagui.store.paths import DATE_RE, TEXTS, check_new_id, split_spec
 from fagui.text.labels import label_text
 from fagui.store.versions import Reader, Version, index_in_force, version_at
@@ -31,10 +29,7 @@ class Corpus:
     """
 
     def __init__(self, path: str | os.PathLike = "."):
-        try:
-            self.repo = git.Repo(path, search_parent_directories=True)
-        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-            raise FaguiError("not in a git repository (fagui init DIR makes a corpus)", str(path)) from None
+        self.repo = open_repo(path, "not in a git repository (fagui init DIR makes a corpus)")
         if self.repo.bare or self.repo.working_tree_dir is None:
             raise FaguiError("a bare repository has no work tree to keep texts in", str(path))
         self.root = work_tree(self.repo)

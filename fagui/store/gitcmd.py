@@ -1,5 +1,8 @@
-"""Git as the store runs it: commands in a corpus's work tree, failing with
-git's own message as FaguiError, and files read out of commits."""
+"""Git as fagui runs it: the repository around a folder, commands in its work
+tree failing with git's own message as FaguiError, revisions, what changed
+between two commits (``git diff --raw``), and files read out of commits. The
+one git layer: the store (:mod:`fagui.store`) and the review of a commit
+range (:mod:`fagui.review`) both go through it."""
 
 from __future__ import annotations
 
@@ -8,11 +11,21 @@ import os
 import re
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import git
 
 from fagui.errors import FaguiError
+
+
+def open_repo(path: str | os.PathLike, not_found: str = "not a git repository") -> git.Repo:
+    """The git repository containing ``path`` (the folder itself or one
+    above it); FaguiError ``not_found``, naming ``path``, when there is none."""
+    try:
+        return git.Repo(path, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise FaguiError(not_found, str(path)) from None
 
 
 def work_tree(repo: git.Repo) -> Path:
@@ -119,3 +132,90 @@ def blob_bytes(commit: git.Commit | None, path: str) -> bytes | None:
         return (commit.tree / path).data_stream.read()
     except KeyError:
         return None
+
+
+def commit_id(repo: git.Repo, rev: str) -> str:
+    """The full id of the commit ``rev`` names; FaguiError when it names none."""
+    try:
+        return repo.git.rev_parse("--verify", "-q", "--end-of-options", f"{rev}^{{commit}}")
+    except git.GitCommandError:
+        raise FaguiError(f"no such revision: {rev}", repo.working_dir) from None
+
+
+@dataclass(frozen=True)
+class RawChange:
+    """One file changed between two commits, as ``git diff --raw`` reports
+    it: its status letter (A, M, D, R, C, T), both paths (the same but for a
+    rename or copy), and both modes and blob ids (zeros for a side that is absent)."""
+
+    status: str
+    old_path: str
+    new_path: str
+    old_mode: str
+    new_mode: str
+    old_blob: str
+    new_blob: str
+
+
+def raw_changes(repo: git.Repo, base: str, head: str, folder: str) -> list[RawChange]:
+    """Every file under ``folder`` that differs from ``base`` to ``head``,
+    renames found (``-M``), by path."""
+    out = run(repo, "diff", "--raw", "--no-abbrev", "-M", "-z", base, head, "--", f"{folder}/")
+    fields = [f for f in out.split("\0") if f]
+    changes = []
+    i = 0
+    while i < len(fields):
+        old_mode, new_mode, old_blob, new_blob, status = fields[i].lstrip(":").split()
+        if status[0] in "RC":  # a similarity score follows the letter, and both paths are given
+            old, new = fields[i + 1], fields[i + 2]
+            i += 3
+        else:
+            old = new = fields[i + 1]
+            i += 2
+        changes.append(RawChange(status[0], old, new, old_mode, new_mode, old_blob, new_blob))
+    return changes
+
+
+def changed_paths(repo: git.Repo, base: str, head: str, folder: str) -> list[str]:
+    """The paths under ``folder`` that differ from ``base`` to ``head``
+    (a rename counted as a deletion and an addition)."""
+    out = run(repo, "diff", "--name-only", "--no-renames", "-z", base, head, "--", f"{folder}/")
+    return [p for p in out.split("\0") if p]
+
+
+def tree_blobs(repo: git.Repo, commit: str, folder: str) -> dict[str, str]:
+    """Path -> blob id of every file under ``folder`` at ``commit``."""
+    out = run(repo, "ls-tree", "-r", "-z", "--full-tree", commit, "--", f"{folder}/")
+    blobs = {}
+    for entry in out.split("\0"):
+        meta, _, path = entry.partition("\t")
+        if path:
+            blobs[path] = meta.split()[2]
+    return blobs
+
+
+def default_base(repo: git.Repo) -> str | None:
+    """The merge base of HEAD with the default branch (origin's HEAD, else
+    origin/main, origin/master, main or master, the first that exists), or
+    None when there is none."""
+    candidates = []
+    try:
+        candidates.append(repo.git.symbolic_ref("refs/remotes/origin/HEAD", short=True))
+    except git.GitCommandError:
+        pass
+    candidates += ["origin/main", "origin/master", "main", "master"]
+    for ref in candidates:
+        try:
+            return repo.git.merge_base(ref, "HEAD")
+        except git.GitCommandError:
+            continue
+    return None
+
+
+def regular_file(repo: git.Repo, commit: str, path: str) -> bytes:
+    """The bytes of the file at ``path`` in ``commit``: KeyError when there is
+    none, FaguiError naming ``path`` when it is a submodule or a symbolic link."""
+    entry = repo.commit(commit).tree / path
+    if entry.type != "blob" or entry.mode == 0o120000:
+        raise FaguiError("a submodule or a symbolic link, not a regulation file", path)
+    return entry.data_stream.read()
