@@ -79,7 +79,7 @@ def diff_command(
             (left_regulation, left_ref), (right_regulation, right_ref) = (right_regulation, right_ref), (left_regulation, left_ref)
         decisions = decide(left_regulation, left_ref, right_regulation, right_ref) if decide else ()
         found = explain_article(left_regulation, right_regulation, comparison.mode, explain, decisions)
-        click.echo(render_explanation(found, left_ref.title, right_ref.title), nl=False)
+        click.echo(render_explanation(found, left_ref.title, right_ref.title, lang), nl=False)
         return
     if output:
         write_atomic(output, render(comparison, fmt, lang=lang, details=details))

@@ -11,19 +11,14 @@ from __future__ import annotations
 
 import shutil
 import sys
-import unicodedata
 
 import click
 
 from fagui.text.control import visible
+from fagui.text.width import columns
 
 BAR_WIDTH = 30
 """Cells of the bar itself on a wide terminal (fewer on a narrow one)."""
-
-
-def columns(text: str) -> int:
-    """How many terminal columns ``text`` takes: two for a wide (CJK) character."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def fit(text: str, width: int) -> str:

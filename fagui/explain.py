@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from fagui.align import PARAMS, Action, align_articles, stock_background
 from fagui.align.context import make_context
 from fagui.errors import FaguiError
-from fagui.model import ArticleKey, Mode, PlacedDecision, Regulation, Side, Strength
+from fagui.model import ArticleKey, Grade, Mode, PlacedDecision, Regulation, Relation, Side, Strength
 from fagui.text.labels import label_text
 
 
@@ -52,14 +52,19 @@ class Explanation:
     ``candidates`` (every article of the other side sharing a bigram with it,
     best first), ``steps`` in the order the rules ran, ``rules`` (every rule
     of the chain, in order, so that a rule that left the article alone shows
-    as such) and ``result``: its relation and counterparts at the end."""
+    as such) and the result: the ``relation`` and ``grade`` of its group at
+    the end, and its ``counterparts``: (label, the rule that made the link)
+    for each article of the other side in the group (relation and grade
+    None when the article is in no group)."""
 
     side: Side
     label: str
     candidates: tuple[Scored, ...]
     steps: tuple[Step, ...]
     rules: tuple[str, ...]
-    result: str
+    relation: Relation | None
+    counterparts: tuple[tuple[str, str], ...]
+    grade: Grade | None
 
 
 def explain(
@@ -106,22 +111,21 @@ def explain(
             for e in mine_events
             if not (e.action == Action.REMOVED and (e.rule, e.kind, e.left, e.right) in refused)
         )
-        result = _result(alignment, side, k, other_labels)
-        out.append(Explanation(side, located[k].article.label, candidates, steps, rules, result))
+        out.append(Explanation(side, located[k].article.label, candidates, steps, rules, *_result(alignment, side, k, other_labels)))
     if not out:
         raise FaguiError(f"no article {label_text('条', *article)} on either side")
     return tuple(out)
 
 
-def _result(alignment, side: Side, k: int, other_labels: list[str]) -> str:
-    """The article's relation, its counterparts (each with the rule that
-    made the link) and the group's grade."""
+def _result(alignment, side: Side, k: int, other_labels: list[str]) -> tuple[Relation | None, tuple[tuple[str, str], ...], Grade | None]:
+    """The relation of the article's group, its counterparts (each with the
+    rule that made the link) and the group's grade."""
     for g in alignment.groups:
         if k in (g.left if side == Side.LEFT else g.right):
             others = g.right if side == Side.LEFT else g.left
-            made = [
-                f"{other_labels[o]} ({alignment.made.get((Strength.COUNTERPART, k, o) if side == Side.LEFT else (Strength.COUNTERPART, o, k), '')})"
+            made = tuple(
+                (other_labels[o], alignment.made.get((Strength.COUNTERPART, k, o) if side == Side.LEFT else (Strength.COUNTERPART, o, k), ""))
                 for o in others
-            ]
-            return f"{g.relation} {'、'.join(made) or '—'}, {g.grade}"
-    return "—"
+            )
+            return g.relation, made, g.grade
+    return None, (), None

@@ -263,6 +263,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "flag.line": ("审查提示【{rule}】{says}（依据：{basis}；{where}）", "flag [{rule}] {says} (rule: {basis}; {where})"),
     "flag.head": ("审查提示：{n} 处", "Flags for review: {n}"),
     "flag.column": ("审查提示", "Flags"),
+    # fagui diff --explain (renderers.explain); rule names are the passes' own (in_order_chain …)
+    "explain.left": ("左侧", "left"),
+    "explain.right": ("右侧", "right"),
+    "explain.head": ("{label}（{side}：{title}）", "{label} ({side}: {title})"),
+    "explain.candidates": ("{other}的候选：{n} 条有共同文字，相似度从高到低", "candidates on the {other}: {n} sharing wording, best score first"),
+    "explain.col_article": ("条文", "article"),
+    "explain.col_score": ("相似度", "score"),
+    "explain.col_rank": ("名次", "rank"),
+    "explain.col_block": ("最相似款项", "best block"),
+    "explain.mutual": ("互为最佳", "each other's best"),
+    "explain.more": ("…… 另有 {n} 条", "… {n} more"),
+    "explain.rules": ("各规则，按运行顺序：", "rules, in the order they ran:"),
+    "explain.nothing": ("未涉及本条", "nothing for this article"),
+    "explain.made": ("建立{kind} {link}", "made {kind} {link}"),
+    "explain.removed": ("撤销{kind} {link}", "removed {kind} {link}"),
+    "explain.refused": ("否决，仅作候选：{kind} {link}", "refused: a candidate {kind} {link}"),
+    "explain.accepted": ("认定为{grade}：{kind} {link}", "accepted as {grade} {kind} {link}"),
+    "explain.probability": ("（p={p}）", " (p={p})"),
+    "explain.made_by": ("{label}（{rule}）", "{label} ({rule})"),
+    "explain.result": ("结果：{relation} {counterparts}，{grade}", "result: {relation} {counterparts}, {grade}"),
+    "explain.no_group": ("结果：—", "result: —"),
 }
 """Message id -> (Chinese, English)."""
 

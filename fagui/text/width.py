@@ -1,17 +1,21 @@
-"""Width: full-width and half-width forms of the same character.
+"""Width: full-width and half-width forms of the same character, and how
+wide a text is where each character takes one or two columns.
 
-Two tools, for two jobs:
+Three tools, for three jobs:
 
 * ``fold`` (for comparing): full-width ASCII (``，`` ``１`` ``Ａ``) becomes
   half-width and every whitespace character is dropped, so differences of
   width and spacing never count as differences of wording;
 * ``FULL_TO_HALF`` (for normalising a source): full-width digits and Latin
-  letters, the only full-width forms canonical text writes half-width.
+  letters, the only full-width forms canonical text writes half-width;
+* ``columns`` (for laying text out in columns): a Chinese character, like
+  every wide or full-width one, takes two columns of a terminal.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Half-width forms of the few CJK punctuation marks that have one.
 _HALFWIDTH_CJK = {"｡": "。", "､": "、", "｢": "「", "｣": "」"}
@@ -44,3 +48,14 @@ def fold(text: str) -> str:
     """``text`` with full-width ASCII made half-width and whitespace removed;
     every other character is kept, one for one."""
     return _FOLDABLE.sub(_fold_match, text)
+
+
+def columns(text: str) -> int:
+    """How many columns ``text`` takes in a terminal: two for a wide or
+    full-width character (East Asian Width W or F: 汉字, ，, １), one for
+    any other.
+
+    >>> columns("第十二条"), columns("p=0.5"), columns("第八条，p")
+    (8, 5, 9)
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
