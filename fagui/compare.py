@@ -16,6 +16,7 @@ from dataclasses import replace
 from operator import add
 
 from fagui.align import Background, Group, Pass, align_articles, stock_background
+from fagui.align.vectors import bigram_list
 from fagui.correspondence import article_links, coverage_of
 from fagui.diff import diff_text, shared_runs
 from fagui.meaning import carried_blocks, link_meanings, pair_meanings, renumbering
@@ -90,7 +91,7 @@ def compare(
     background = background or stock_background()
     alignment = align_articles(left, right, mode, params=params, background=background, passes=passes, decisions=decisions)
     mode = Mode(mode)  # a known one: align_articles refuses any other
-    pairs = tuple(_article_pair(g, la, ra, params) for g in _display_order(list(alignment.groups)))
+    pairs = tuple(_article_pair(g, la, ra, params, background) for g in _display_order(list(alignment.groups)))
     links = article_links(pairs, alignment.links, alignment.inner, la, ra, alignment.made, params)
     if alignment.decided:
         pairs, links = _marked(pairs, links, alignment.decided, la, ra)
@@ -145,7 +146,7 @@ def _article_ref(located: LocatedArticle) -> ArticleRef:
     return ArticleRef(a.number, a.label, located.divisions, a.blocks(), a.suffix)
 
 
-def _article_pair(group: Group, la, ra, params: Params) -> ArticlePair:
+def _article_pair(group: Group, la, ra, params: Params, background: Background) -> ArticlePair:
     lefts = [_article_ref(la[i]) for i in group.left]
     rights = [_article_ref(ra[j]) for j in group.right]
     blocks_l = [((k, b), text) for k, ref in enumerate(lefts) for b, text in enumerate(ref.blocks)]
@@ -161,14 +162,15 @@ def _article_pair(group: Group, la, ra, params: Params) -> ArticlePair:
             paragraphs.append(ParagraphPair(None, blocks_r[y][0], (DiffOp("insert", "", blocks_r[y][1]),)))
     return ArticlePair(
         group.relation, tuple(lefts), tuple(rights), group.score, tuple(paragraphs), group.notes, group.grade,
-        rule=group.rule, candidates=_candidates(group, la, ra, params.shared_run),
+        rule=group.rule, candidates=_candidates(group, la, ra, params, background),
     )
 
 
-def _candidates(group: Group, la, ra, shortest: int) -> tuple[Candidate, ...]:
+def _candidates(group: Group, la, ra, params: Params, background: Background) -> tuple[Candidate, ...]:
     """An article alone's candidates (:class:`fagui.align.Near`) with the
-    wording their best blocks share (:func:`fagui.diff.shared_runs`, in runs
-    of at least ``shortest`` characters)."""
+    telling wording their best blocks share (:func:`fagui.diff.shared_runs`,
+    in runs of at least ``params.shared_run`` characters, then :func:`_telling`)."""
+    shortest = params.shared_run
     out = []
     for near in group.candidates:
         if group.left:
@@ -179,7 +181,28 @@ def _candidates(group: Group, la, ra, shortest: int) -> tuple[Candidate, ...]:
             left, right = la[near.other].article, ra[group.right[0]].article
             shared = shared_runs(left.blocks()[near.other_block], right.blocks()[near.block], shortest)
             other = left
-        out.append(Candidate(other.label, near.score, shared, near.rule))
+        out.append(Candidate(other.label, near.score, _telling(shared, background, params), near.rule))
+    return tuple(out)
+
+
+def _telling(runs: tuple[str, ...], background: Background, params: Params = PARAMS) -> tuple[str, ...]:
+    """The runs of shared wording that say what two articles have in common,
+    each once, in left order: at least ``params.telling_run`` characters with
+    a bigram rarer than ``params.telling_share`` of the background's blocks (a
+    bigram the background does not list is rarer still). What is left out
+    (消防, 应当, 各级人民政府, the same run three times) is what every
+    regulation of the field says, and tells a reviewer nothing.
+
+    >>> from fagui.align import stock_background
+    >>> _telling(("消防", "各级人民政府", "火灾隐患", "火灾隐患"), stock_background())
+    ('火灾隐患',)
+    """
+    rare = params.telling_share * background.units
+    out: dict[str, None] = {}
+    for run in runs:
+        grams = [g for g in bigram_list(fold(run)) if len(g) == 2]
+        if len(fold(run)) >= params.telling_run and any(background.df.get(g, 0) < rare for g in grams):
+            out.setdefault(run)
     return tuple(out)
 
 

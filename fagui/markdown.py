@@ -40,6 +40,16 @@ full CommonMark parse gives)."""
 
 # -- writing -----------------------------------------------------------------
 
+CANONICAL_START = b"---\ntitle:"
+"""How canonical Markdown opens: front matter whose first field is the
+title (an flk mirror's YAML, which opens with its record id, is a raw source)."""
+
+
+def is_canonical(raw: bytes) -> bool:
+    """Whether ``raw`` opens as canonical Markdown does (a UTF-8 BOM aside)."""
+    return raw.removeprefix(b"\xef\xbb\xbf").startswith(CANONICAL_START)
+
+
 def write_regulation(regulation: Regulation) -> str:
     """The canonical Markdown of a regulation (UTF-8 text, LF, final newline).
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from fagui.store.tree import plan_tree, tree_id
+from fagui.store.tree import PROVINCES, plan_tree, tree_id
 
 from test_implements import ROOT, SHARED
 
@@ -28,6 +28,29 @@ def test_tree_ids_come_from_the_province_folder_and_the_file_name(tmp_path):
     assert tree_id(top / "经济法/野生动物保护法(2018-10-26).md", top) == tree_id(top / "经济法/野生动物保护法(2022-12-30).md", top)
     assert tree_id(top / "laws/fire-law.md", top) == "national/fire-law"
     assert tree_id(top / "黑龙江/x.md", top) == "heilongjiang/x"
+
+
+def test_province_folders_named_in_latin_letters(tmp_path):
+    """All 34 provincial-level divisions by their pinyin, English names that
+    are not pinyin, any case and separators; through the real CLI's --dry-run."""
+    top = tmp_path / "tree"
+    assert len(PROVINCES) == 34
+    for pinyin in PROVINCES.values():
+        assert tree_id(top / pinyin / "x.md", top) == f"{pinyin}/x"
+        assert tree_id(top / pinyin.capitalize() / "x.md", top) == f"{pinyin}/x"
+    assert tree_id(top / "shanxi/x.md", top) == "shanxi/x" and tree_id(top / "Shaanxi/x.md", top) == "shaanxi/x"
+    assert tree_id(top / "hunanese-food/x.md", top) == "national/x"  # whole words only
+    seed = ROOT / "texts" / "zhejiang" / "counterespionage-security-measures.source.txt"
+    folders = {"guangdong": "guangdong", "Guangdong-Province/rules": "guangdong", "Inner_Mongolia": "neimenggu",
+               "Hong Kong": "xianggang", "Macau": "aomen", "Tibet": "xizang", "广西": "guangxi", "laws": "national"}
+    for k, folder in enumerate(folders):
+        (top / folder).mkdir(parents=True)
+        shutil.copyfile(seed, top / folder / f"r{k}.txt")
+    done = cli("add", "--tree", str(top), "--dry-run")
+    assert done.returncode == 0, done.stderr
+    ids = sorted(line.split("\t")[0] for line in done.stdout.splitlines()[:-1])
+    assert ids == sorted(f"{j}/r{k}" for k, j in enumerate(folders.values()))
+    assert "national/t-" not in done.stdout
 
 
 def test_a_tree_of_real_regulations_dry_run_then_added(tmp_path):

@@ -8,6 +8,7 @@ import json
 from gold import load_gold, text_of
 from test_render_common import XSS, sample
 
+from fagui.model.params import PARAMS
 from fagui.compare import compare
 from renderers import render
 
@@ -16,11 +17,15 @@ def test_every_article_alone_lists_its_closest_articles():
     gold = load_gold("national-jilin")
     c = compare(text_of(gold["left"]), text_of(gold["right"]), gold["mode"])
     alone = [p for p in c.pairs if not (p.left and p.right)]
-    assert alone and all(p.candidates for p in alone if p.relation != "shared")
+    assert alone and sum(bool(p.candidates) for p in alone) > len(alone) / 2
+    # Those that list none (nothing on the other side at the floor) are those the hand alignment links to nothing.
+    linked = {("L", x["left"]) for x in gold["links"]} | {("R", x["right"]) for x in gold["links"]}
+    assert not [p for p in alone if not p.candidates and ("L" if p.left else "R", (p.left or p.right)[0].label) in linked]
     other = {a.label for p in c.pairs for a in p.right}
+    floor = PARAMS.candidate_floor
     for p in alone:
         assert len(p.candidates) <= 3
-        assert all(x.score > 0 and x.label in (other if p.left else {a.label for q in c.pairs for a in q.left}) for x in p.candidates)
+        assert all(x.score >= floor and x.label in (other if p.left else {a.label for q in c.pairs for a in q.left}) for x in p.candidates)
     # Listed best score first, wherever a pass proposed one: Jilin's 第七条 lists
     # the national 第七条 shared_units proposed (0.075) after the two closer
     # ones it was once listed before.
@@ -31,6 +36,30 @@ def test_every_article_alone_lists_its_closest_articles():
     assert any(x.shared for p in alone for x in p.candidates)
     # Two-sided pairs have none.
     assert not any(p.candidates for p in c.pairs if p.left and p.right)
+
+
+def test_no_candidate_below_the_floor_and_only_telling_wording(tmp_path):
+    """Through the real CLI, on two texts with little in common (the national
+    provisions and Zhejiang's measures): no candidate scores under the floor
+    (a 0.01 one sent a reviewer to read an unrelated article), and the
+    wording shown is distinctive runs, each once (not 「消防」「消防」「消防」)."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT, markdown_path
+
+    done = subprocess.run(
+        [sys.executable, "-m", "cli", "diff", str(markdown_path("national/counterespionage-security-provisions")),
+         str(markdown_path("zhejiang/counterespionage-security-measures")), "--format", "json"],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    pairs = json.loads(done.stdout)["pairs"]
+    listed = [x for p in pairs for x in p["candidates"]]
+    assert listed and min(x["score"] for x in listed) >= PARAMS.candidate_floor
+    assert any(not p["candidates"] for p in pairs if not (p["left"] and p["right"]))  # nothing close: none listed
+    for x in listed:
+        assert len(set(x["shared"])) == len(x["shared"]) and all(len(run) >= PARAMS.telling_run for run in x["shared"])
 
 
 def test_candidates_show_in_every_format_escaped():

@@ -33,7 +33,9 @@ class Near:
 def nearest(ctx: Context, state: State, proposed: dict[tuple[str, int, int], str]) -> dict[tuple[int, int], tuple[Near, ...]]:
     """{(side, article): candidates} for every article in no counterpart
     group (side 0 left, 1 right), ``lone_candidates`` (:class:`fagui.model.params.Params`)
-    at most, each scoring above 0: the links proposed and graded candidates
+    at most, each scoring at least ``candidate_floor`` (below it two
+    articles do not resemble each other: listing them would send a reviewer
+    to read an unrelated article): the links proposed and graded candidates
     (``proposed``: (kind, left, right) -> the pass that made it) are chosen
     first, then the other side's articles by score. The chosen are listed by
     score, highest first, ties in the other side's article order: a reader
@@ -58,7 +60,8 @@ def nearest(ctx: Context, state: State, proposed: dict[tuple[str, int, int], str
     for (side, k), scored in ranked.items():
         scored.sort(key=lambda x: (-((side, k, x[1]) in rules), -x[0], x[1]))
         picks = []
-        for s, other in sorted(scored[: ctx.params.lone_candidates], key=lambda x: (-x[0], x[1])):
+        near = [x for x in scored if x[0] >= ctx.params.candidate_floor]
+        for s, other in sorted(near[: ctx.params.lone_candidates], key=lambda x: (-x[0], x[1])):
             i, j = (k, other) if side == 0 else (other, k)
             b, c = _best_blocks(ctx, units, i, j)
             picks.append(Near(other, s, b if side == 0 else c, c if side == 0 else b, rules.get((side, k, other), "")))

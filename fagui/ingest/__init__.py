@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass
 
 from fagui.errors import FaguiError
-from fagui.ingest import docx, flk, html, lawrefbook, pdf
+from fagui.ingest import canonical, docx, flk, html, lawrefbook, pdf
 from fagui.ingest.audit import Audit
 from fagui.ingest.decode import decode
 from fagui.ingest.layout import Prepared
@@ -51,21 +51,25 @@ def prepare(raw: bytes, source: str) -> Prepared:
 
 
 def ingest_bytes(raw: bytes, source: str) -> IngestResult:
-    """Ingest one raw regulation text.
+    """Ingest one raw regulation text, in any layout :func:`prepare`
+    recognises, or canonical Markdown (:mod:`fagui.ingest.canonical`: a text
+    fagui wrote, read as it is).
 
     ``source`` names the input (a file name or URL) in errors and in the
     ``source`` front-matter field when the text names no 原文链接 of its own.
     Raises FaguiError for input that is not a regulation text.
     """
-    prepared = prepare(raw, source)
-    regulation, audit = parse(prepared, source)
     digest = hashlib.sha256(raw).hexdigest()
+    if canonical.is_canonical(raw):  # a text fagui wrote: read as it is, not re-parsed
+        regulation, audit = canonical.read(raw, source)
+    else:
+        prepared = prepare(raw, source)
+        regulation, audit = parse(prepared, source)
+        audit = dataclasses.replace(audit, encoding=prepared.encoding, line_ends=prepared.line_ends, layout=prepared.layout)
     regulation = dataclasses.replace(
         regulation, metadata=dataclasses.replace(regulation.metadata, source_sha256=digest)
     )
-    audit = dataclasses.replace(
-        audit, encoding=prepared.encoding, line_ends=prepared.line_ends, source_sha256=digest, layout=prepared.layout
-    )
+    audit = dataclasses.replace(audit, source_sha256=digest)
     try:
         markdown = write_regulation(regulation)
     except FaguiError as exc:

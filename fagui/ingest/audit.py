@@ -62,7 +62,7 @@ class Audit:
     dropped: tuple[DroppedSpan, ...]
     joins: tuple[PageBreakJoin, ...]
     warnings: tuple[Warning, ...]
-    layout: str = "text"  # text, lawrefbook, flk, docx, html or pdf
+    layout: str = "text"  # text, lawrefbook, flk, docx, html, pdf or canonical
 
     def as_dict(self) -> dict:
         """A JSON-ready form (for ``--audit-json``)."""

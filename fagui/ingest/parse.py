@@ -33,6 +33,7 @@ from fagui.ingest.structure import (
     group_heading,
     heading_tail,
     key_text,
+    ordered_counts,
     last_words,
     opens_article,
     opens_first_article,
@@ -401,12 +402,7 @@ class _Parser(LineReader):
         except meta.ImpossibleDate as exc:
             raise FaguiError(str(exc), self.source, self.line_of(exc.text)) from None
         regulation = Regulation(metadata, tuple(preamble), body)
-        ordered_counts = tuple(
-            (k, counts[k])
-            for k in ("articles", "parts", "subparts", "chapters", "sections", "paragraphs", "items")
-            if k in ("articles", "paragraphs", "items") or counts[k]
-        )
-        ordered_counts = tuple((k, len(drafts) if k == "articles" else n) for k, n in ordered_counts)
+        ordered = tuple((k, len(drafts) if k == "articles" else n) for k, n in ordered_counts(counts))
         audit = Audit(
             source=self.source,
             encoding="",
@@ -414,7 +410,7 @@ class _Parser(LineReader):
             source_sha256="",
             source_lines=self.text.count("\n") + (not self.text.endswith("\n")),
             source_chars=len(self.text),
-            counts=ordered_counts,
+            counts=ordered,
             normalisations=tuple(sorted(self.norm.items())),
             dropped=tuple(sorted(self.dropped, key=lambda s: s.start)),
             joins=tuple(self.joins),

@@ -150,6 +150,18 @@ def build_paragraphs(draft: ArticleDraft) -> tuple[tuple[Paragraph, ...], list[s
     return tuple(out), warnings
 
 
+DIVISION_COUNTS = {"编": "parts", "分编": "subparts", "章": "chapters", "节": "sections"}
+"""What the audit counts a division of each kind as."""
+
+COUNT_ORDER = ("articles", "parts", "subparts", "chapters", "sections", "paragraphs", "items")
+"""The audit's counts in the order it lists them (divisions only when there are any)."""
+
+
+def ordered_counts(counts: Counter) -> tuple[tuple[str, int], ...]:
+    """``counts`` as the audit lists them (:data:`COUNT_ORDER`)."""
+    return tuple((k, counts[k]) for k in COUNT_ORDER if k in ("articles", "paragraphs", "items") or counts[k])
+
+
 def count_items(items) -> int:
     return sum(1 + count_items(i.items) for i in items)
 
@@ -159,5 +171,5 @@ def freeze(node, articles: dict, counts: Counter):
         counts["articles"] += 1
         return articles[id(node)]
     kind, number, label, title, children = node
-    counts[{"编": "parts", "分编": "subparts", "章": "chapters", "节": "sections"}[kind]] += 1
+    counts[DIVISION_COUNTS[kind]] += 1
     return Division(kind, number, label, title, tuple(freeze(c, articles, counts) for c in children))

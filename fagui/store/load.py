@@ -7,7 +7,7 @@ import os
 
 from fagui.errors import FaguiError
 from fagui.files import decode_utf8, read_bytes
-from fagui.markdown import read_regulation
+from fagui.markdown import is_canonical, read_regulation
 from fagui.model import DocumentRef, Regulation
 from fagui.store.paths import ID_RE
 
@@ -27,8 +27,8 @@ def load(spec: str, repo: str | os.PathLike = ".") -> tuple[Regulation, Document
     """
     if os.path.isfile(spec):
         raw = read_bytes(spec)
-        if raw.removeprefix(b"\xef\xbb\xbf").startswith(b"---\ntitle:"):
-            regulation = read_regulation(decode_utf8(raw, spec), spec)
+        if is_canonical(raw):
+            regulation = read_regulation(decode_utf8(raw, spec).removeprefix("\ufeff"), spec)
         else:
             from fagui.ingest import ingest_bytes  # a raw source: comparing it means reading it first
 

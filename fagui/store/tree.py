@@ -4,8 +4,9 @@ added in one command (``fagui add --tree DIR``), its ids shown first
 (``--dry-run``).
 
 The id (:func:`tree_id`) is ``JURISDICTION/NAME``: the jurisdiction is the
-province a folder of the path names (北京地方法规/…/北京 -> ``beijing``), else
-``national``; the name is the file name less its extension and a
+province a folder of the path names, in Chinese or in Latin letters
+(北京地方法规/…/北京 or beijing/ -> ``beijing``: :func:`folder_jurisdiction`),
+else ``national``; the name is the file name less its extension and a
 LawRefBook date (仲裁法(2017-09-01).md), as ASCII when it is (fire-law.md ->
 ``fire-law``), else ``t-`` and the first 12 hex digits of its SHA-256 (the
 corpus's ids are ASCII; a Chinese title has no spelling fagui could guess).
@@ -36,6 +37,19 @@ PROVINCES = {
 }
 """Province-level names, as folders start with them, and their ids (pinyin)."""
 
+LATIN_NAMES = {
+    **{pinyin: pinyin for pinyin in PROVINCES.values()},
+    "peking": "beijing", "tientsin": "tianjin", "chungking": "chongqing", "canton": "guangdong",
+    "inner mongolia": "neimenggu", "innermongolia": "neimenggu", "nei mongol": "neimenggu", "nei menggu": "neimenggu",
+    "tibet": "xizang", "hong kong": "xianggang", "hongkong": "xianggang", "macau": "aomen", "macao": "aomen",
+}
+"""Province-level names as folders spell them in Latin letters (case, and
+spaces, hyphens or underscores between words, do not matter): the pinyin of
+all 34 (shaanxi is 陕西, shanxi 山西), and the English names that are not
+pinyin (Inner Mongolia, Tibet, Hong Kong, Macau) or older spellings."""
+
+_LATIN = sorted(((tuple(name.split()), pinyin) for name, pinyin in LATIN_NAMES.items()), key=lambda x: -len(x[0]))
+
 _DATE = re.compile(r"[(（]\d{4}-\d{2}-\d{2}[)）]$")
 
 
@@ -50,15 +64,30 @@ class TreeRegulation:
 def tree_id(path: Path, top: Path) -> str:
     """The id of the regulation in ``path`` (a file under ``top``)."""
     rel = path.relative_to(top)
-    jurisdiction = next(
-        (PROVINCES[name] for part in rel.parent.parts for name in sorted(PROVINCES, key=len, reverse=True) if part.startswith(name)),
-        "national",
-    )
+    jurisdiction = next((j for part in rel.parent.parts if (j := folder_jurisdiction(part))), "national")
     stem = _DATE.sub("", path.stem).strip()
     slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
     if not slug or not stem.isascii() or not ID_RE.fullmatch(slug):
         slug = "t-" + hashlib.sha256(stem.encode("utf-8")).hexdigest()[:12]
     return f"{jurisdiction}/{slug[:100]}"
+
+
+def folder_jurisdiction(name: str) -> str | None:
+    """The province-level division a folder's name names, as its id, or
+    None: a Chinese name it starts with (北京地方法规 -> ``beijing``), else a
+    Latin one its first words are (guangdong, Guangdong-2023, Guangdong
+    Province, inner_mongolia, HongKong -> ``guangdong``, ``guangdong``,
+    ``guangdong``, ``neimenggu``, ``xianggang``). Only whole words count: a
+    folder ``hunanese`` names none.
+
+    >>> [folder_jurisdiction(n) for n in ("北京地方法规", "Guangdong", "shaanxi-province", "Inner_Mongolia", "laws")]
+    ['beijing', 'guangdong', 'shaanxi', 'neimenggu', None]
+    """
+    chinese = next((PROVINCES[n] for n in sorted(PROVINCES, key=len, reverse=True) if name.startswith(n)), None)
+    if chinese:
+        return chinese
+    words = tuple(re.findall(r"[a-z]+|[0-9]+", name.lower()))
+    return next((pinyin for spelled, pinyin in _LATIN if words[: len(spelled)] == spelled), None)
 
 
 def plan_tree(top: str | Path) -> list[TreeRegulation]:
