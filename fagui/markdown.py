@@ -46,8 +46,16 @@ title (an flk mirror's YAML, which opens with its record id, is a raw source).""
 
 
 def is_canonical(raw: bytes) -> bool:
-    """Whether ``raw`` opens as canonical Markdown does (a UTF-8 BOM aside)."""
-    return raw.removeprefix(b"\xef\xbb\xbf").startswith(CANONICAL_START)
+    """Whether ``raw`` opens as canonical Markdown does (a UTF-8 BOM aside):
+    front matter whose first field is the title and every field one canonical
+    Markdown has (a mirror of flk.npc.gov.cn may open with ``title:`` too,
+    then has ``office:``, ``publish:`` ...: a raw source)."""
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    if not raw.startswith(CANONICAL_START):
+        return False
+    head = raw[4:].split(b"\n---\n", 1)[0]
+    keys = {line.split(b":", 1)[0].decode("utf-8", "replace") for line in head.split(b"\n") if line[:1] not in (b" ", b"-", b"")}
+    return keys <= {*METADATA_FIELDS, "history"}
 
 
 def write_regulation(regulation: Regulation) -> str:
