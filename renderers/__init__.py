@@ -241,41 +241,61 @@ for a block with no counterpart (``Side.LEFT``: only the old / reference side ha
 
 def pair_sections(pair: ArticlePair) -> list[tuple[str, list[Shown]]]:
     """A pair's blocks in reading order, each under the article it belongs
-    to, so split and merged articles read as separate texts: for a split
-    one section per new article, for a merge one per old article (its
-    heading the article's label), then the blocks of the single side no
-    paragraph pair covers. A one-to-one pair is one section with an empty
-    heading."""
+    to, so split and merged articles read as separate texts, with a heading
+    wherever one article's blocks end and another's begin. A one-to-one
+    pair is one section with an empty heading.
+
+    The order is the right-hand (new, derived) side's: its blocks in
+    article and block order; a left block with no right counterpart
+    stands next to its left neighbour (after the block before it in its
+    article, else before the block after it). A paragraph pair belongs to
+    the article of the side with several articles (the new article of a
+    split, the old article of a merge), a block with no counterpart to its
+    own side's article. So a merged article's opening line comes before
+    the items that were taken from the old articles, not after them."""
     many = Side.RIGHT if len(pair.right) > 1 else Side.LEFT if len(pair.left) > 1 else None
     covered = {(Side.LEFT,) + tuple(pp.left) for pp in pair.paragraphs if pp.left is not None}
     covered |= {(Side.RIGHT,) + tuple(pp.right) for pp in pair.paragraphs if pp.right is not None}
     lone = [
-        (side, ai, bi, block)
+        (side, (ai, bi), (side, block))
         for side, refs in ((Side.LEFT, pair.left), (Side.RIGHT, pair.right))
         for ai, ref in enumerate(refs)
         for bi, block in enumerate(ref.blocks)
         if (side, ai, bi) not in covered
     ]
     if many is None:
-        return [("", list(pair.paragraphs) + [(side, block) for side, _, _, block in lone])]
-    refs = pair.right if many == Side.RIGHT else pair.left
-    sections: list[tuple[str, list[tuple[int, Shown]]]] = [(ref.label, []) for ref in refs]
-    rest: list[Shown] = []
-    for pp in pair.paragraphs:
-        at = pp.right if many == Side.RIGHT else pp.left
-        if at is None:
-            rest.append(pp)
+        return [("", list(pair.paragraphs) + [shown for _, _, shown in lone])]
+    # (owner side, owner article index, left position, right position, shown)
+    items = [
+        (many, (pp.right if many == Side.RIGHT else pp.left)[0], pp.left, pp.right, pp)
+        if (pp.right if many == Side.RIGHT else pp.left) is not None
+        else (Side.LEFT if pp.right is None else Side.RIGHT, (pp.left or pp.right)[0], pp.left, pp.right, pp)
+        for pp in pair.paragraphs
+    ]
+    items += [(side, at[0], at if side == Side.LEFT else None, at if side == Side.RIGHT else None, shown) for side, at, shown in lone]
+    primary = sorted((item for item in items if item[3] is not None), key=lambda item: item[3])
+    before: list[list] = [[] for _ in primary]
+    after: list[list] = [[] for _ in primary]
+    tail: list = []
+    for item in sorted((item for item in items if item[3] is None), key=lambda item: item[2]):
+        ai, bi = item[2]
+        same = [(p[2][1], i) for i, p in enumerate(primary) if p[2] is not None and p[2][0] == ai]
+        earlier = [x for x in same if x[0] < bi]
+        later = [x for x in same if x[0] > bi]
+        if earlier:
+            after[max(earlier)[1]].append(item)
+        elif later:
+            before[min(later)[1]].append(item)
         else:
-            sections[at[0]][1].append((at[1], pp))
-    for side, ai, bi, block in lone:
-        if side == many:
-            sections[ai][1].append((bi, (side, block)))
-        else:
-            rest.append((side, block))
-    out = [(label, [shown for _, shown in sorted(blocks, key=lambda x: x[0])]) for label, blocks in sections]
-    if rest:
-        other = pair.left if many == Side.RIGHT else pair.right
-        out.append((labels(other), rest))
+            tail.append(item)
+    ordered = [x for i, item in enumerate(primary) for x in (*before[i], item, *after[i])] + tail
+    out: list[tuple[str, list[Shown]]] = []
+    owner = None
+    for side, ai, _, _, shown in ordered:
+        if (side, ai) != owner:
+            owner = (side, ai)
+            out.append(((pair.left if side == Side.LEFT else pair.right)[ai].label, []))
+        out[-1][1].append(shown)
     return out
 
 

@@ -1,0 +1,64 @@
+"""What a new user met comparing 消防法 with 广东省实施《中华人民共和国消防法》办法
+(LawRefBook texts, added to a fresh corpus with ``fagui init`` / ``fagui
+add``), through the real CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from public import LAWREFBOOK, require
+
+ROOT = Path(__file__).resolve().parent.parent
+NATIONAL = "national/fire-protection-law"
+GUANGDONG = "guangdong/fire-protection-measures"
+
+pytestmark = pytest.mark.usefixtures("isolated_git")
+
+
+@pytest.fixture(scope="module")
+def fagui(tmp_path_factory, isolated_git):
+    """``fagui(*args)`` in a corpus holding both texts: the completed process."""
+    national = require(LAWREFBOOK / "行政法" / "消防法(2021-04-29).md")
+    guangdong = require(LAWREFBOOK / "DLC" / "广东地方法规" / "地方性法规" / "广东" / "广东省实施《消防法》办法(2022-03-29).md")
+    repo = tmp_path_factory.mktemp("fire") / "corpus"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1", "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.org"}
+
+    def run(*args: str, cwd: Path = repo) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "cli", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+
+    assert run("init", str(repo), cwd=repo.parent).returncode == 0
+    for raw, regulation_id in ((national, NATIONAL), (guangdong, GUANGDONG)):
+        done = run("add", str(raw), "--id", regulation_id)
+        assert done.returncode == 0, done.stderr
+    return run
+
+
+def _group(out: str, heading: str) -> list[str]:
+    """The lines of the group whose heading line ends with ``heading``."""
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("#") and line.endswith(heading))
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("#")), len(lines))
+    return lines[start + 1:end]
+
+
+def test_a_merged_article_opens_with_its_own_first_line(fagui):
+    """广东 第六条 takes its items （二） and （五） from 消防法 第三条 and 第三十条:
+    its opening line and item （一） come first, under its heading, and each
+    part stands under the article it belongs to, in the article's order."""
+    done = fagui("diff", NATIONAL, GUANGDONG)
+    assert done.returncode == 0, done.stderr
+    group = _group(done.stdout, "第三条、第三十条 ↔ 第六条")
+    text = "\n".join(group)
+    opening = text.index("县级以上人民政府履行下列消防工作职责")
+    items = [text.index(f"（{n}）") for n in "一二三四五六七八九"]
+    assert opening < items[0] and items == sorted(items), text
+    headings = [line.strip() for line in group if line.strip() in ("第三条", "第三十条", "第六条")]
+    assert headings == ["第六条", "第三条", "第六条", "第三十条", "第六条"]
+    md = fagui("diff", NATIONAL, GUANGDONG, "--format", "markdown").stdout
+    quote = md[md.index("**第三条、第三十条 ↔ 第六条**"):]
+    assert quote.index("> **第六条**") < quote.index("县级以上人民政府履行下列消防工作职责") < quote.index("> **第三条**") < quote.index("（二）")
