@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from cli.options import article_option, repo_option
+from cli.options import article_option, lang_option, repo_option
+from fagui.messages import say
 from fagui.model import ArticleKey
 from fagui.store.load import load
 from fagui.textform import format_regulation
@@ -14,8 +15,9 @@ from fagui.text.control import visible
 @click.command()
 @click.argument("spec", metavar="FILE|ID[@REV]")
 @article_option("Show only this article: 12, 十二, 第十二条 or 第十条之一.")
+@lang_option
 @repo_option
-def show(spec: str, article: ArticleKey | None, repo: str) -> None:
+def show(spec: str, article: ArticleKey | None, lang, repo: str) -> None:
     """Print a regulation, or one article of it, as text.
 
     SPEC is a canonical Markdown FILE, or a version in the corpus: ID (the
@@ -31,5 +33,5 @@ def show(spec: str, article: ArticleKey | None, repo: str) -> None:
     regulation, ref = load(spec, repo)
     text = format_regulation(regulation, article)  # before any output: a missing article prints nothing
     if ref.revision is not None:
-        click.echo(visible(f"{spec}: version {ref.revision}, effective {ref.effective or '-'}"))
+        click.echo(visible(say("show.version", lang, spec=spec, revision=ref.revision, effective=ref.effective or "-")))
     click.echo(visible(text), nl=False)

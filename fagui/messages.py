@@ -182,6 +182,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "date.promulgated": ("公布日期", "promulgation"),
     "log.promulgated": ("公布日期 {day}", "promulgated {day}"),
     "log.adopted": ("通过日期 {day}", "adopted {day}"),
+    "show.version": ("{spec}：版本 {revision}，施行日期 {effective}", "{spec}: version {revision}, effective {effective}"),
     "history.line": ("{commit}  施行日期 {effective}  {label}  {relation}", "{commit}  effective {effective}  {label}  {relation}"),
     "history.wording_unchanged": ("（文字未变）", "(wording unchanged)"),
     "link.unchanged": ("{path}：未变，已是这一决定", "{path}: unchanged, already decided so"),

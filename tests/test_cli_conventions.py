@@ -75,8 +75,10 @@ def test_show_takes_an_article_number_as_written_and_says_the_version(monkeypatc
     assert result.exit_code == 0, result.output
     commit = subprocess.run(["git", "log", "-1", "--format=%h", "--", f"texts/{JILIN}.md"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     first, rest = result.stdout.split("\n", 1)
-    assert first.startswith(f"{JILIN}@2025-06-01: version ") and first.endswith(", effective 2025-01-01")
-    assert first.split()[2].rstrip(",").startswith(commit[:7])
+    assert first.startswith(f"{JILIN}@2025-06-01：版本 ") and first.endswith("，施行日期 2025-01-01")
+    assert first.split()[1].split("，")[0].startswith(commit[:7])
+    english = run("show", f"{JILIN}@2025-06-01", "--article", written, "--lang", "en").stdout.split("\n", 1)[0]
+    assert english.startswith(f"{JILIN}@2025-06-01: version ") and english.endswith(", effective 2025-01-01")
     assert "\n第三条\n" in rest
 
 

@@ -68,7 +68,7 @@ def test_init_add_log_show_history(tmp_path, monkeypatch):
     assert data["versions"][0]["articles"]["deleted"] == ["第三十条"]
 
     said, shown = run("show", f"{JILIN}@2025-12-31", "--article", "9").stdout.split("\n", 1)
-    assert said.startswith(f"{JILIN}@2025-12-31: version ") and said.endswith(", effective 2025-07-01")  # which version
+    assert said.startswith(f"{JILIN}@2025-12-31：版本 ") and said.endswith("，施行日期 2025-07-01")  # which version
     assert shown.startswith("吉林省反间谍工作规定 / 第二章 安全防范\n\n第九条\n  省国家安全机关应当会同有关部门")
     assert "document_number: 吉林省人民政府令第283号" in run("show", f"{JILIN}@v1").stdout
     assert run("show", JILIN).stdout.split("\n", 1)[1] == run("show", f"{JILIN}@HEAD").stdout.split("\n", 1)[1]
