@@ -240,6 +240,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "as the notes column says.",
     ),
     "docx.similarity": ("相似度 {score}", "similarity {score}"),
+    "docx.unsure": ("待核（未计入上列数字）：{summary}。", "Unsure (待核, counted apart): {summary}."),
+    "docx.to_check": ("{note}（待核）", "{note} (unsure: to be checked)"),
     "docx.shares_to": ("{label}{mine}见于{other}{there}{theirs}", "{label} {mine} appears in {other} {there} {theirs}"),
     "docx.shares_from": ("{label}{mine}来自{other}{there}{theirs}", "{label} {mine} comes from {other} {there} {theirs}"),
     "shares.line": ("共享：{mine} {arrow} {other}", "shares: {mine} {arrow} {other}"),

@@ -57,6 +57,7 @@ from renderers import (
     relation_label,
     shares_of,
     side_name,
+    unsure_total,
 )
 
 CJK_FONT = "SimSun"
@@ -210,6 +211,9 @@ def _title_block(document, comparison: Comparison, lang: Lang) -> None:
     summary = say("list.sep", lang).join(f"{relation_label(name, lang)} {n}" for name, n in counts(comparison) if n)
     s = comparison.summary
     _note(document, say("docx.counts", lang, left=s.left_articles, right=s.right_articles, summary=summary))
+    if unsure_total(comparison):
+        unsure = say("list.sep", lang).join(f"{relation_label(name, lang)} {n}" for name, n in s.unsure_counts if n)
+        _note(document, say("docx.unsure", lang, summary=unsure))
     _note(document, say("docx.legend", lang))
 
 
@@ -372,8 +376,12 @@ def _notes(
     a shared paragraph went, what the change means in law (罚款上限由五万元
     提高至十万元) and the flags on it, and for an article alone the closest
     article of the other side; the engine's figures (similarity, 待核) only with
-    ``details``."""
+    ``details``. Without them a correspondence the engine is unsure of says
+    so (由第十四条、第四十六条合并（待核）), as the counts keep it apart: the
+    cell does not state it as fact."""
     head = [group_note(pair, lang) or relation_label(pair.relation, lang)]
+    if not details and pair.grade != Grade.SURE:
+        head[0] = say("docx.to_check", lang, note=head[0])
     if details and pair.left and pair.right:
         head.append(say("strength.counterpart", lang))
         head.append(say("docx.similarity", lang, score=f"{pair.score:.2f}"))
@@ -425,6 +433,8 @@ def _shares_line(side: Side, label: str, link: ArticleLink, other_name: str, blo
     line = "；".join(places) or say(key, lang, label=label, mine="", other=other_name, there=there, theirs="")
     if link.decision is not None:
         line += f"（{decision_label(link.decision, lang)}）"
+    if not details and link.grade != Grade.SURE:
+        line = say("docx.to_check", lang, note=line)
     if details:
         figures = [say("strength.shares", lang), say("docx.similarity", lang, score=f"{link.score:.2f}")]
         if link.grade != Grade.SURE:

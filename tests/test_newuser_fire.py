@@ -62,3 +62,24 @@ def test_a_merged_article_opens_with_its_own_first_line(fagui):
     md = fagui("diff", NATIONAL, GUANGDONG, "--format", "markdown").stdout
     quote = md[md.index("**第三条、第三十条 ↔ 第六条**"):]
     assert quote.index("> **第六条**") < quote.index("县级以上人民政府履行下列消防工作职责") < quote.index("> **第三条**") < quote.index("（二）")
+
+
+def test_the_docx_says_which_rows_are_to_be_checked_and_counts_them(fagui, tmp_path):
+    """Without --details a row the engine is unsure of says 待核 in its 说明
+    (not 由第十四条、第四十六条、第五十三条合并 as fact), and the header counts
+    those rows apart, as the text diff does, so the header and table agree."""
+    import docx
+
+    out = tmp_path / "对照表.docx"
+    done = fagui("diff", NATIONAL, GUANGDONG, "--format", "docx", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    document = docx.Document(str(out))
+    header = "\n".join(p.text for p in document.paragraphs)
+    text = fagui("diff", NATIONAL, GUANGDONG).stdout
+    stated = next(line for line in text.splitlines() if line.startswith("待核（未计入上列数字）："))
+    figures = [part.strip() for part in stated.split("：", 1)[1].split("·")]
+    line = next(line for line in header.splitlines() if line.startswith("待核（未计入上列数字）："))
+    assert line == "待核（未计入上列数字）：" + "、".join(figures) + "。"
+    notes = [row.cells[2].text.split("\n")[0] for row in document.tables[-1].rows[1:] if row.cells[0].text != row.cells[2].text]
+    assert "由第十四条、第四十六条、第五十三条合并（待核）" in notes
+    assert sum(note.endswith("（待核）") for note in notes) == sum(int(f.rsplit(" ", 1)[1]) for f in figures)

@@ -82,7 +82,7 @@ def test_rows_marks_and_chapters():
     # An article the engine leaves alone: the 说明 column names the closest candidate (with
     # details, its similarity, the wording shared and 待核: the engine is unsure).
     assert by_left["第五条"][1] == "（未采纳）"
-    assert by_left["第五条"][2] == "未采纳\n最接近：吉林省 第四条（候选）"
+    assert by_left["第五条"][2] == "未采纳（待核）\n最接近：吉林省 第四条（候选）"
     assert by_left["第二条"][2] == "改写"  # the engine's figures only on request
     detailed = {r[0].split("\u3000")[0]: r for r in rows(read(render_docx(c, details=True)))[1:]}
     assert detailed["第二条"][2].startswith("改写，对应，相似度 0.81")
