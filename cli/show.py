@@ -23,7 +23,8 @@ def show(spec: str, article: ArticleKey | None, lang, repo: str) -> None:
     SPEC is a canonical Markdown FILE, or a version in the corpus: ID (the
     last committed), ID@REV (any git revision) or ID@YYYY-MM-DD (the version
     in force that day). For a version in the corpus the first line says which
-    commit it was read from and when that version took effect.
+    version it is (the commit that last changed its file, as ``fagui log``
+    names it) and when that version took effect.
 
     \b
     Examples:

@@ -83,3 +83,13 @@ def test_the_docx_says_which_rows_are_to_be_checked_and_counts_them(fagui, tmp_p
     notes = [row.cells[2].text.split("\n")[0] for row in document.tables[-1].rows[1:] if row.cells[0].text != row.cells[2].text]
     assert "由第十四条、第四十六条、第五十三条合并（待核）" in notes
     assert sum(note.endswith("（待核）") for note in notes) == sum(int(f.rsplit(" ", 1)[1]) for f in figures)
+
+
+def test_show_names_the_commit_of_the_version_log_names(fagui):
+    """The corpus's last commit added 广东's text: ``show`` of 消防法 names the
+    commit of 消防法's version, the one ``log`` shows, in Chinese by default."""
+    version = fagui("log", NATIONAL).stdout.split()[0]
+    assert fagui("show", NATIONAL, "--article", "3").stdout.splitlines()[0] == f"{NATIONAL}：版本 {version}，施行日期 2021-04-29"
+    assert fagui("show", f"{NATIONAL}@HEAD", "--article", "3", "--lang", "en").stdout.splitlines()[0] == (
+        f"{NATIONAL}@HEAD: version {version}, effective 2021-04-29"
+    )

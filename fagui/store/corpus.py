@@ -60,7 +60,9 @@ class Corpus:
 
         A bare id means ``ID@HEAD``, the last committed version. A date means
         the version in force that day (:meth:`in_force`). The DocumentRef's
-        ``revision`` is the abbreviated commit the text was read from.
+        ``revision`` is the abbreviated commit of that version: the one that
+        last changed the regulation's file (as ``fagui log`` names it), not
+        a later commit that changed other files.
         """
         regulation_id, rev = split_spec(spec)
         if rev is not None and DATE_RE.fullmatch(rev):
@@ -69,6 +71,7 @@ class Corpus:
         else:
             commit = self._reader.commit(rev or "HEAD", spec)
             regulation = self._reader.read_at(regulation_id, commit, spec)
+            commit = self._reader.last_change(regulation_id, commit)
         return regulation, document_ref(regulation, regulation_id, self.repo.git.rev_parse("--short", commit.hexsha))
 
     def read(self, regulation_id: str, rev: str | None = None) -> Regulation:

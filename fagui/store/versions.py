@@ -87,6 +87,14 @@ class Reader:
             out.append((commit, regulation))
         return out
 
+    def last_change(self, regulation_id: str, commit: git.Commit) -> git.Commit:
+        """The commit, ``commit`` or before it, that last changed the
+        regulation's file: the commit of the version ``commit`` holds, as
+        ``fagui log`` names it (a later commit that touched other files is
+        not that version's)."""
+        sha = run(self.repo, "rev-list", "-1", "--first-parent", commit.hexsha, "--", markdown_path(regulation_id)).strip()
+        return self.repo.commit(sha) if sha else commit
+
     def read_at(self, regulation_id: str, commit: git.Commit, where: str) -> Regulation:
         """The regulation as ``commit`` holds it; errors name ``where``."""
         path = markdown_path(regulation_id)
