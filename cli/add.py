@@ -74,7 +74,7 @@ def add(raws, regulation_id, effective, source, message, tag, force, tree, dry_r
     for entry in entries:
         click.echo(_entry_line(regulation_id, entry, lang))
         if entry.result is not None and entry.result.created:
-            _notes(entry.result, lang)
+            _notes(entry.result, entry.name, lang)
 
 
 def _entry_line(regulation_id: str, entry, lang) -> str:
@@ -132,10 +132,14 @@ def _add_tree(raws, regulation_id, effective, source, tag, force, dry_run, messa
         raise FaguiError(f"{failed} of {len(regulations)} regulations not added (errors above); the others were")
 
 
-def _notes(result, lang) -> None:
-    """Notes on stderr about a version just added: an effective date older
-    than the text's own adoption or promulgation (the first version's?),
-    and a new id with another regulation's title (a misspelt --id?)."""
+def _notes(result, name: str, lang) -> None:
+    """Notes on stderr about a version just added from the file ``name``:
+    the warnings ``fagui ingest`` gives on it (article numbering that jumps:
+    a missing article?), one line each, an effective date older than the
+    text's own adoption or promulgation (the first version's?), and a new id
+    with another regulation's title (a misspelt --id?)."""
+    for warning in result.warnings:
+        click.echo(visible(f"{name}: {warning}", newlines=False), err=True)
     if result.enacted_later:
         what, later = result.enacted_later
         click.echo(
@@ -189,4 +193,4 @@ def _add_one(raw, regulation_id, effective, source, message, tag, force, repo, l
     )
     click.echo(_result_line(result, lang))
     if result.created:
-        _notes(result, lang)
+        _notes(result, "<stdin>" if raw == "-" else raw, lang)

@@ -48,6 +48,10 @@ class Warning:
     line: int
     message: str
 
+    def __str__(self) -> str:
+        """The warning as the audit prints it: ``warning: line 12: …``."""
+        return f"warning: line {self.line}: {self.message}"
+
 
 @dataclass(frozen=True)
 class Audit:
@@ -89,7 +93,7 @@ class Audit:
                 f"joined lines {join.line}-{join.next_line} ({join.why}): …{join.before}|{join.after}…"
             )
         for warning in self.warnings:
-            out.append(f"warning: line {warning.line}: {warning.message}")
+            out.append(str(warning))
         return out
 
 

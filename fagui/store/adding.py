@@ -15,6 +15,7 @@ import git
 
 from fagui.errors import FaguiError, argument
 from fagui.ingest import ingest_bytes
+from fagui.ingest.audit import Warning as IngestWarning
 from fagui.ingest.metadata import EFFECTIVE_ON_PROMULGATION_RE
 from fagui.markdown import write_regulation
 from fagui.model import Regulation
@@ -50,6 +51,10 @@ class AddResult:
     enacted_later: tuple[str, str] | None = None
     """(``"adopted"``/``"promulgated"``, date) when the version's effective
     date is older than that (:func:`~fagui.store.versions.enacted_after_effective`)."""
+    warnings: tuple[IngestWarning, ...] = ()
+    """What ingesting the text found looks wrong and did not fix (article
+    numbering that jumps, …), as ``fagui ingest`` warns: the version is
+    committed all the same."""
 
 
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -77,7 +82,7 @@ def add_version(
     md_path, src_path = markdown_path(regulation_id), source_path(regulation_id)
     if effective is not None:
         check_date(effective, "effective date")
-    regulation = _ingest(raw, name or "<input>", effective, source)
+    regulation, warnings = _ingest(raw, name or "<input>", effective, source)
     new_md = write_regulation(regulation).encode("utf-8")
     if tag is not None:
         check_tag_name(repo, tag)
@@ -114,7 +119,7 @@ def add_version(
         journal.apply(plan_files(repo, branch, head, commit, tag, commit, contents, seen), contents)
     meta = regulation.metadata
     enacted = enacted_after_effective(meta.effective, meta.adopted, meta.promulgated)
-    return AddResult(regulation_id, md_path, commit, True, meta.effective, found, tag, namesake, enacted)
+    return AddResult(regulation_id, md_path, commit, True, meta.effective, found, tag, namesake, enacted, warnings)
 
 
 def _same_title(head: git.Commit | None, title: str, regulation_id: str) -> str | None:
@@ -135,11 +140,13 @@ def _same_title(head: git.Commit | None, title: str, regulation_id: str) -> str 
     return None
 
 
-def _ingest(raw: bytes, name: str, effective: str | None, source: str | None) -> Regulation:
+def _ingest(raw: bytes, name: str, effective: str | None, source: str | None) -> tuple[Regulation, tuple[IngestWarning, ...]]:
     """``raw`` as a regulation, ``effective`` and ``source`` overriding what it
-    states; refused when it states no effective date and none is given."""
+    states, and the ingestion's warnings; refused when it states no
+    effective date and none is given."""
     try:
-        regulation = ingest_bytes(raw, os.path.basename(name)).regulation
+        ingested = ingest_bytes(raw, os.path.basename(name))
+        regulation = ingested.regulation
     except FaguiError as exc:
         raise FaguiError(exc.message, name, exc.line) from None
     meta = regulation.metadata
@@ -148,7 +155,7 @@ def _ingest(raw: bytes, name: str, effective: str | None, source: str | None) ->
     if effective is None and meta.effective is None:
         raise FaguiError(_no_effective_date(regulation), name)
     meta = dataclasses.replace(meta, effective=effective or meta.effective, source=source or meta.source)
-    return dataclasses.replace(regulation, metadata=meta)
+    return dataclasses.replace(regulation, metadata=meta), tuple(ingested.audit.warnings)
 
 
 _DIGEST_LINE_RE = re.compile(rb"^source_sha256: .*\n", re.M)

@@ -1,0 +1,46 @@
+"""What a new user met in the jobs of a corpus (init, add, log, show),
+through the real CLI on real git repositories."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import source_path
+
+ROOT = Path(__file__).resolve().parent.parent
+JILIN = "jilin/counterespionage-work-provisions"
+
+pytestmark = pytest.mark.usefixtures("isolated_git")
+
+
+def fagui(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1", "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    return subprocess.run([sys.executable, "-m", "cli", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    repo = tmp_path / "corpus"
+    done = fagui("init", str(repo), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    return repo
+
+
+def test_add_warns_as_ingest_does_and_still_commits(corpus, tmp_path):
+    """A text whose 第五条 is missing (numbering jumps 4 → 6): ``add`` prints
+    ingest's warning on stderr, one line naming the file, and commits."""
+    lines = source_path(JILIN).read_text(encoding="utf-8").split("\n")
+    gap = tmp_path / "gap.txt"
+    gap.write_text("\n".join(line for line in lines if not line.startswith("　　第五条")), encoding="utf-8")
+    ingest = fagui("ingest", str(gap), "-o", str(tmp_path / "gap.md"), cwd=tmp_path)
+    warnings = [line for line in ingest.stderr.splitlines() if line.startswith("warning: ")]
+    assert any("article numbering jumps from 4 to 6" in line for line in warnings), ingest.stderr
+    done = fagui("add", str(gap), "--id", JILIN, cwd=corpus)
+    assert done.returncode == 0, done.stderr
+    assert [line for line in done.stderr.splitlines() if "warning: " in line] == [f"{gap}: {line}" for line in warnings]
+    assert fagui("log", JILIN, cwd=corpus).stdout.count("\n") >= 1
