@@ -62,10 +62,16 @@ def log(regulation_id, fmt, lang, repo) -> None:
     for v in versions:
         # Only the dates the version states: a law adopted and in force from
         # its promulgation has no separate promulgation date to show.
-        dates = [say(f"log.{what}", lang, day=day) for what, day in (("effective", v.effective), ("promulgated", v.promulgated), ("adopted", v.adopted)) if day]
+        # The adopted date is the latest 通过, 修订 or 修正: named as what it was.
+        adoption = {"adopted": v.adoption.name.lower()}
+        dates = [
+            say(f"log.{adoption.get(what, what)}", lang, day=day)
+            for what, day in (("effective", v.effective), ("promulgated", v.promulgated), ("adopted", v.adopted)) if day
+        ]
         early = enacted_after_effective(v.effective, v.adopted, v.promulgated)
         if early:  # no text takes effect before it is made: say so where the date stands
-            dates[0] = say("log.effective_early", lang, day=v.effective, what=say(f"date.{early[0]}", lang), later=early[1])
+            what = say(f"date.{adoption.get(early[0], early[0])}", lang)
+            dates[0] = say("log.effective_early", lang, day=v.effective, what=what, later=early[1])
         fields = [v.commit[:7], *dates, *([v.document_number] if v.document_number else []), v.changes.describe(lang)]
         click.echo(visible("  ".join(fields)))
         for relation in STRUCTURAL:  # name both sides of each split and merge

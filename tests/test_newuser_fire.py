@@ -93,3 +93,11 @@ def test_show_names_the_commit_of_the_version_log_names(fagui):
     assert fagui("show", f"{NATIONAL}@HEAD", "--article", "3", "--lang", "en").stdout.splitlines()[0] == (
         f"{NATIONAL}@HEAD: version {version}, effective 2021-04-29"
     )
+
+
+def test_log_names_the_latest_amendment_as_such(fagui):
+    """消防法 was passed in 1998 and last amended (修正) on 2021-04-29, the date
+    its front matter's ``adopted`` states: ``log`` calls it 修正日期, not 通过日期."""
+    line = fagui("log", NATIONAL).stdout.splitlines()[0]
+    assert "修正日期 2021-04-29" in line and "通过日期" not in line
+    assert "amended 2021-04-29" in fagui("log", NATIONAL, "--lang", "en").stdout

@@ -54,6 +54,7 @@ from fagui.model.meaning import (
     Place,
 )
 from fagui.model.regulation import (
+    Adoption,
     Article,
     ArticleKey,
     DIVISION_KINDS,
@@ -72,6 +73,7 @@ from fagui.model.regulation import (
 )
 
 __all__ = [
+    "Adoption",
     "Unreadable",
     "Article",
     "ArticleKey",

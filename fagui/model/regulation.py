@@ -60,6 +60,17 @@ HISTORY_KEYS = ("date", "body", "action")
 """The keys of one history entry, in the order canonical Markdown writes them."""
 
 
+class Adoption(StrEnum):
+    """What made the text on its ``adopted`` date: its first adoption
+    (通过), a revision (修订) or an amendment (修正). A law amended since it
+    was passed states the date of its latest 修正 or 修订 as ``adopted``
+    (the current text was adopted then), so a reader is told which."""
+
+    ADOPTED = "通过"
+    REVISED = "修订"
+    AMENDED = "修正"
+
+
 @dataclass(frozen=True)
 class Metadata:
     """What the text states about itself. Dates are ISO strings (YYYY-MM-DD).
@@ -86,6 +97,14 @@ class Metadata:
     """Ids of the corpus texts this text implements, as its front matter's
     ``implements: [ID, ...]`` states them (written by hand: ingestion never
     sets it); they override what :mod:`fagui.implements` finds in the text."""
+
+    @property
+    def adoption(self) -> Adoption:
+        """What happened on the ``adopted`` date, as the history states it
+        (the latest 通过, 修订 or 修正 entry of that date); 通过 where the
+        history does not say."""
+        actions = [entry.action for entry in self.history if entry.date == self.adopted and entry.action in set(Adoption)]
+        return Adoption(actions[-1]) if actions else Adoption.ADOPTED
 
     def items(self) -> list[tuple[str, str]]:
         """The stated one-value fields as (key, value) pairs, in canonical

@@ -18,7 +18,7 @@ import git
 from fagui.errors import FaguiError
 from fagui.files import TEXTS, decode_utf8
 from fagui.markdown import read_regulation
-from fagui.model import Regulation
+from fagui.model import Adoption, Regulation
 from fagui.store.changes import Changes, changes
 from fagui.store.gitcmd import blob_bytes, run, succeeds
 from fagui.store.paths import check_date, markdown_path
@@ -42,6 +42,8 @@ class Version:
     subject: str
     title: str
     adopted: str | None
+    adoption: Adoption
+    """What happened on ``adopted``: 通过, or the 修订 / 修正 that made this text."""
     effective: str | None
     promulgated: str | None
     document_number: str | None
@@ -183,6 +185,7 @@ def version_at(regulation_id: str, chain: Chain, i: int) -> Version:
         subject=str(commit.summary),
         title=meta.title,
         adopted=meta.adopted,
+        adoption=meta.adoption,
         effective=meta.effective,
         promulgated=meta.promulgated,
         document_number=meta.document_number,
