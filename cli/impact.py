@@ -11,7 +11,7 @@ from cli.options import color_option, format_option, repo_option
 from cli.terminal import use_color
 from fagui.impact import impact
 from fagui.text.control import visible
-from renderers.impact import render_impact_json, render_impact_text
+from renderers.impact import impact_json_parts, render_impact_text
 
 
 @click.command("impact")
@@ -39,6 +39,7 @@ def impact_command(national_id, fmt, color, repo) -> None:
         where = f"{u.path}:{u.line}" if u.line else u.path
         click.echo(f"warning: {visible(where, newlines=False)}: cannot be read, left out: {visible(u.reason, newlines=False)}", err=True)
     if fmt == "json":
-        click.echo(render_impact_json(found), nl=False)
+        for part in impact_json_parts(found):  # one implementing text at a time: the whole would hold them all
+            click.echo(part, nl=False)
     else:
         click.echo(render_impact_text(found, use_color(color, sys.stdout)), nl=False)

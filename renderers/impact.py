@@ -5,9 +5,9 @@ as terminal text (``[-deleted-]{+inserted+}``, or ANSI colour) and as JSON
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Iterator
 
-from fagui.impact import ChangedProvision, Impact
+from fagui.impact import ChangedProvision, Impact, ProvinceImpact
 from fagui.implements import describe
 from fagui.model import DocumentRef
 from fagui.text.control import visible
@@ -61,27 +61,41 @@ def _ref(doc: DocumentRef) -> dict[str, Any]:
     return {"id": doc.id, "title": doc.title, "revision": doc.revision, "effective": doc.effective}
 
 
-def impact_data(impact: Impact) -> dict[str, Any]:
-    """The ``fagui.impact/1`` form as plain JSON-ready data."""
+def _implementing(p: ProvinceImpact) -> dict[str, Any]:
     return {
-        "schema": SCHEMA,
-        "national": _ref(impact.newest),
-        "versions": impact.versions,
-        "implementing": [
-            {
-                "derived": _ref(p.derived),
-                "followed": _ref(p.followed),
-                "basis": p.pairing.basis.value,
-                "changes": [_change(c) for c in p.changes],
-            }
-            for p in impact.provinces
-        ],
+        "derived": _ref(p.derived),
+        "followed": _ref(p.followed),
+        "basis": p.pairing.basis.value,
+        "changes": [_change(c) for c in p.changes],
     }
 
 
-def render_impact_json(impact: Impact) -> str:
-    """``impact`` as a ``fagui.impact/1`` JSON document."""
-    return json.dumps(impact_data(impact), ensure_ascii=False, indent=2) + "\n"
+def _head(impact: Impact, implementing: list) -> dict[str, Any]:
+    return {"schema": SCHEMA, "national": _ref(impact.newest), "versions": impact.versions, "implementing": implementing}
+
+
+def impact_data(impact: Impact) -> dict[str, Any]:
+    """The ``fagui.impact/1`` form as plain JSON-ready data."""
+    return _head(impact, [_implementing(p) for p in impact.provinces])
+
+
+def impact_json_parts(impact: Impact) -> Iterator[str]:
+    """``impact`` as a ``fagui.impact/1`` JSON document, in pieces: the head,
+    then each implementing text as it is made, then the end. Joined, exactly
+    ``json.dumps(impact_data(impact), ensure_ascii=False, indent=2)`` and a
+    newline; but only one text's data and JSON are held at a time, where the
+    whole document held every text's copy of the national changes (about
+    0.5 MiB a text, measured with benchmarks/bench_impact.py)."""
+    whole = json.dumps(_head(impact, []), ensure_ascii=False, indent=2)
+    if not impact.provinces:
+        yield whole + "\n"
+        return
+    yield whole[: -len("[]\n}")] + "["  # "implementing" is the last key: its list ends the document
+    for k, p in enumerate(impact.provinces):
+        # Two levels down (the document, its list): a newline in the JSON of
+        # one text is always between tokens, strings having theirs escaped.
+        yield ("," if k else "") + "\n    " + json.dumps(_implementing(p), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+    yield "\n  ]\n}\n"
 
 
 def _inline_html(c: ChangedProvision) -> str:

@@ -5,6 +5,7 @@ corpora, the real CLI; real texts from ../shared/corpus/lawrefbook."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -13,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from fagui.impact import REVIEW
+from fagui.impact import REVIEW, impact
 from fagui.markdown import read_regulation
+from renderers.impact import impact_data, impact_json_parts
 
 from test_implements import ROOT, SHARED, commit_all, write
 
@@ -66,6 +68,25 @@ def test_impact_lists_what_each_province_must_review(tmp_path):
     text = cli(repo, "impact", "national/a-law")
     assert text.returncode == 0 and "需复核 2 条" in text.stdout and "{+，并接受社会监督+}" in text.stdout
     assert "依据最新版本" not in text.stdout and "无需复核" in text.stdout
+
+
+def test_impact_json_comes_one_implementing_text_at_a_time(tmp_path):
+    """`fagui impact --format json` writes each implementing text's part as
+    it is made, not one document holding every text's copy of the national
+    changes; what it prints is still exactly that one document."""
+    repo = two_versions(tmp_path)
+    found = impact(repo, "national/a-law")
+    assert len(found.provinces) == 2 and any(p.changes for p in found.provinces)
+    whole = json.dumps(impact_data(found), ensure_ascii=False, indent=2) + "\n"
+    done = cli(repo, "impact", "national/a-law", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == whole
+    parts = list(impact_json_parts(found))
+    assert len(parts) == 2 + len(found.provinces) and "".join(parts) == whole
+    for p, part in zip(found.provinces, parts[1:-1]):
+        assert p.derived.id in part and all(q.derived.id not in part for q in found.provinces if q is not p)
+    alone = dataclasses.replace(found, provinces=())
+    assert "".join(impact_json_parts(alone)) == json.dumps(impact_data(alone), ensure_ascii=False, indent=2) + "\n"
 
 
 def test_the_report_compares_each_province_with_the_version_it_followed(tmp_path):
