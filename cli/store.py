@@ -15,19 +15,20 @@ from fagui.text.control import visible
 
 @click.command("init")
 @click.argument("directory", type=click.Path(file_okay=False))
-def init_command(directory: str) -> None:
+@lang_option
+def init_command(directory: str, lang) -> None:
     """Make a new corpus: a git repository with texts/.
 
     DIRECTORY must be new or empty; it gets texts/, a README and a first
-    commit.
+    commit (in Chinese; --lang en: in English).
 
     \b
     Examples:
       fagui init my-corpus
       cd my-corpus && fagui add ~/Downloads/jilin.txt --id jilin/counterespionage-work-provisions
     """
-    corpus = init_corpus(directory)
-    click.echo(f"made a fagui corpus in {directory} (commit {corpus.repo.head.commit.hexsha[:7]})")
+    corpus = init_corpus(directory, lang)
+    click.echo(visible(say("init.done", lang, directory=directory, commit=corpus.repo.head.commit.hexsha[:7])))
 
 
 STRUCTURAL = (Relation.SPLIT, Relation.MERGED)

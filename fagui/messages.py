@@ -172,6 +172,34 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "add.unchanged": ("{id}{name}：未变，此文本已是当前版本（{commit}）{tagged}", "{id}{name}: unchanged, this text is already the current version ({commit}){tagged}"),
     "add.skipped": ("{id}{name}：已跳过，此文件已记录（{commit}）", "{id}{name}: skipped, already recorded ({commit})"),
     "add.dry_run": ("{regulations} 部法规，{files} 个文件；未添加（--dry-run）", "{regulations} regulations, {files} files; nothing added (--dry-run)"),
+    # fagui init (cli.store, fagui.store.making)
+    "init.done": ("已在 {directory} 建立 fagui 法规库（提交 {commit}）", "made a fagui corpus in {directory} (commit {commit})"),
+    "init.commit": ("建立 fagui 法规库：README 与 texts/", "Start a fagui corpus: README and texts/"),
+    "init.readme": (
+        "# 法规库\n\n"
+        "用 fagui 管理的法规文本库：每部法规在 `texts/` 下有一个规范 Markdown 文件，每个版本一次提交，由 `fagui add` 生成。\n\n"
+        "- `texts/<地区>/<名称>.md`：规范 Markdown 格式的文本；其 ID 为 `<地区>/<名称>`"
+        "（例如 `jilin/counterespionage-work-provisions`）。\n"
+        "- `texts/<地区>/<名称>.source.txt`：导入时的原始文本，逐字节保存。\n\n"
+        "```\n"
+        "fagui add RAW --id ID [--effective YYYY-MM-DD] [--source URL]   提交一个新版本\n"
+        "fagui log ID                                                    各个版本\n"
+        "fagui show ID[@REV | @YYYY-MM-DD] [--article N]                 某一版本（某日施行的版本）\n"
+        "fagui history ID --article N                                    某条文字的修改经过\n"
+        "```\n",
+        "# Regulations\n\n"
+        "A corpus of regulation texts kept with fagui: one canonical Markdown file per regulation\n"
+        "under `texts/`, one commit per version, made by `fagui add`.\n\n"
+        "- `texts/<jurisdiction>/<slug>.md`: the text, in canonical Markdown; its id is\n"
+        "  `<jurisdiction>/<slug>` (for example `jilin/counterespionage-work-provisions`).\n"
+        "- `texts/<jurisdiction>/<slug>.source.txt`: the raw text it was ingested from, byte for byte.\n\n"
+        "```\n"
+        "fagui add RAW --id ID [--effective YYYY-MM-DD] [--source URL]   commit a new version\n"
+        "fagui log ID                                                    its versions\n"
+        "fagui show ID[@REV | @YYYY-MM-DD] [--article N]                 one version (in force on a day)\n"
+        "fagui history ID --article N                                    when an article's wording changed\n"
+        "```\n",
+    ),
     "log.effective": ("施行日期 {day}", "effective {day}"),
     "log.effective_early": ("施行日期 {day}（早于{what} {later}）", "effective {day} (before its {what} {later})"),
     "add.effective_early": (

@@ -37,7 +37,7 @@ def test_init_add_log_show_history(tmp_path, monkeypatch):
         monkeypatch.setenv(f"GIT_{who}_EMAIL", "test@example.org")
     corpus = tmp_path / "corpus"
     result = run("init", str(corpus))
-    assert result.exit_code == 0 and result.stdout.startswith(f"made a fagui corpus in {corpus}")
+    assert result.exit_code == 0 and result.stdout.startswith(f"已在 {corpus} 建立 fagui 法规库（提交 ")
     v1, v2, v3 = write_versions(tmp_path)
     out = run("add", v1, "--id", JILIN, "--repo", str(corpus), "--tag", "v1")
     assert out.exit_code == 0, out.output

@@ -44,3 +44,16 @@ def test_add_warns_as_ingest_does_and_still_commits(corpus, tmp_path):
     assert done.returncode == 0, done.stderr
     assert [line for line in done.stderr.splitlines() if "warning: " in line] == [f"{gap}: {line}" for line in warnings]
     assert fagui("log", JILIN, cwd=corpus).stdout.count("\n") >= 1
+
+
+def test_init_answers_and_writes_its_readme_in_chinese_by_default(tmp_path):
+    done = fagui("init", "my-corpus", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    commit = subprocess.run(["git", "log", "--format=%h %s"], cwd=tmp_path / "my-corpus", capture_output=True, text=True).stdout.split()
+    assert done.stdout == f"已在 my-corpus 建立 fagui 法规库（提交 {commit[0]}）\n"
+    assert commit[1:] == ["建立", "fagui", "法规库：README", "与", "texts/"]
+    assert (tmp_path / "my-corpus" / "README.md").read_text(encoding="utf-8").startswith("# 法规库\n")
+    english = fagui("init", "en-corpus", "--lang", "en", cwd=tmp_path)
+    assert english.stdout.startswith("made a fagui corpus in en-corpus (commit ")
+    readme = (tmp_path / "en-corpus" / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith("# Regulations\n") and not any("\u4e00" <= c <= "\u9fff" for c in readme)

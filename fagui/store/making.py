@@ -9,27 +9,10 @@ import tempfile
 from pathlib import Path
 
 from fagui.errors import FaguiError
+from fagui.messages import DEFAULT_LANG, Lang, say
 from fagui.store.corpus import Corpus
 from fagui.store.gitcmd import git_in
 from fagui.store.paths import TEXTS
-
-README = """\
-# Regulations
-
-A corpus of regulation texts kept with fagui: one canonical Markdown file per regulation
-under `texts/`, one commit per version, made by `fagui add`.
-
-- `texts/<jurisdiction>/<slug>.md`: the text, in canonical Markdown; its id is
-  `<jurisdiction>/<slug>` (for example `jilin/counterespionage-work-provisions`).
-- `texts/<jurisdiction>/<slug>.source.txt`: the raw text it was ingested from, byte for byte.
-
-```
-fagui add RAW --id ID [--effective YYYY-MM-DD] [--source URL]   commit a new version
-fagui log ID                                                    its versions
-fagui show ID[@REV | @YYYY-MM-DD] [--article N]                 one version (in force on a day)
-fagui history ID --article N                                    when an article's wording changed
-```
-"""
 
 GITATTRIBUTES = """\
 # Raw sources are kept byte for byte as received, whatever their encoding and line ends.
@@ -39,9 +22,10 @@ texts/**/*.md text eol=lf
 """
 
 
-def init(directory: str | os.PathLike) -> Corpus:
+def init(directory: str | os.PathLike, lang: Lang = DEFAULT_LANG) -> Corpus:
     """Make a new corpus: a git repository at ``directory`` with a README,
-    ``.gitattributes`` and an empty ``texts/``, in one first commit.
+    ``.gitattributes`` and an empty ``texts/``, in one first commit (the
+    README and the commit's message in ``lang``).
 
     ``directory`` must not exist or be an empty folder. The repository is
     built in a hidden folder inside it and its entries are then moved up, so
@@ -61,7 +45,7 @@ def init(directory: str | os.PathLike) -> Corpus:
         raise FaguiError(f"cannot make a corpus here: {exc.strerror or exc}", str(directory)) from None
     moved: list[Path] = []
     try:
-        _build(build, str(directory))
+        _build(build, str(directory), lang)
         for entry in sorted(build.iterdir()):
             os.rename(entry, target / entry.name)
             moved.append(target / entry.name)
@@ -78,16 +62,16 @@ def init(directory: str | os.PathLike) -> Corpus:
     return Corpus(target)
 
 
-def _build(build: Path, directory: str) -> None:
+def _build(build: Path, directory: str, lang: Lang) -> None:
     """The repository and its first commit, in ``build``. A git failure (no
     identity, a full disk) is FaguiError naming ``directory``."""
     try:
         git_in(build, "init", "-q")
-        (build / "README.md").write_text(README, encoding="utf-8")
+        (build / "README.md").write_text(say("init.readme", lang), encoding="utf-8")
         (build / ".gitattributes").write_text(GITATTRIBUTES, encoding="utf-8")
         (build / TEXTS).mkdir()
         (build / TEXTS / ".gitkeep").write_bytes(b"")
         git_in(build, "add", "README.md", ".gitattributes", f"{TEXTS}/.gitkeep")
-        git_in(build, "commit", "-q", "--no-verify", "-m", "Start a fagui corpus: README and texts/")
+        git_in(build, "commit", "-q", "--no-verify", "-m", say("init.commit", lang))
     except FaguiError as exc:
         raise FaguiError(exc.message, directory) from None  # not the build folder, gone by then
