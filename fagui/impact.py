@@ -150,5 +150,5 @@ def changed_provisions(revision: Comparison, taken: Comparison) -> tuple[Changed
             continue
         for article in pair.left:
             if carriers.get(article.label):
-                out.append(((article.number, article.suffix), ChangedProvision(article.label, pair, carriers[article.label])))
+                out.append((article.key, ChangedProvision(article.label, pair, carriers[article.label])))
     return tuple(c for _, c in sorted(out, key=lambda x: x[0]))

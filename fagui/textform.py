@@ -14,7 +14,7 @@ def format_regulation(regulation: Regulation, article: int | ArticleKey | None =
     Raises FaguiError when the regulation has no such article.
     """
     if isinstance(article, int):
-        article = (article, 0)
+        article = ArticleKey(article)
     if article is not None:
         for located in regulation.located_articles():
             if located.article.key == article:

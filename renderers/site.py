@@ -15,7 +15,7 @@ from typing import Sequence
 
 from fagui.impact import Impact
 from fagui.implements import Implementation, Pairing, describe
-from fagui.model import Comparison, CoverageStatus, DocumentRef, Mode, Relation, Summary, Unreadable
+from fagui.model import ArticleKey, Comparison, CoverageStatus, DocumentRef, Mode, Relation, Summary, Unreadable
 
 from fagui.messages import say
 from renderers import COVERAGE, article_blocks, counts, flag_text, relation_label
@@ -52,7 +52,7 @@ class Entry:
     """What the index needs of one comparison page.
 
     ``coverage``: for each left-hand article, in the left text's order,
-    (key (number, suffix) as ``Article.key``, label, coverage class, share of its characters carried, the
+    (its :class:`~fagui.model.ArticleKey`, label, coverage class, share of its characters carried, the
     right-hand articles that carry it); ``carriages`` the same articles with
     the carried paragraphs (for the article pages, cross-jurisdiction only);
     ``docx`` the 对照表 file, if written; ``flags`` the reviewer's flags
@@ -66,7 +66,7 @@ class Entry:
     right: DocumentRef
     summary: Summary
     counts: tuple[tuple[str, int], ...]
-    coverage: tuple[tuple[tuple[int, int], str, str, float, tuple[str, ...]], ...]
+    coverage: tuple[tuple[ArticleKey, str, str, float, tuple[str, ...]], ...]
     carriages: tuple[Carriage, ...] = ()
     docx: str | None = None
     flags: tuple[str, ...] = ()
@@ -162,7 +162,7 @@ def matrix_layout(entries: Sequence[Entry]) -> tuple[list[str], list[str], list[
     and per column the cells by label: (class, share, carrying articles)."""
     seen: dict[str, int] = {}
     columns = [_column(e, seen) for e in entries]
-    articles: dict[str, tuple[int, int]] = {}
+    articles: dict[str, ArticleKey] = {}
     for e in entries:
         for key, label, *_ in e.coverage:
             articles.setdefault(label, key)

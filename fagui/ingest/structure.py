@@ -88,7 +88,7 @@ class ArticleDraft:
 
     @property
     def key(self) -> ArticleKey:
-        return self.number, self.suffix
+        return ArticleKey(self.number, self.suffix)
 
 
 def opens_article(text: str, label: Label | None) -> bool:

@@ -187,8 +187,8 @@ class ArticleRef:
 
     @property
     def key(self) -> ArticleKey:
-        """The article's place in the numbering (:data:`ArticleKey`)."""
-        return self.number, self.suffix
+        """The article's place in the numbering (:class:`ArticleKey`)."""
+        return ArticleKey(self.number, self.suffix)
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Iterator, Union
+from typing import Iterator, NamedTuple, Union
 
-ArticleKey = tuple[int, int]
-"""An article's place in the numbering: (number, suffix); 第十条之一 is (10, 1),
-a number alone is (number, 0). Sorting keys sorts articles into reading order."""
+
+class ArticleKey(NamedTuple):
+    """An article's place in the numbering: (number, suffix); 第十条之一 is (10, 1),
+    a number alone is (number, 0). Sorting keys sorts articles into reading order.
+    A tuple: it equals, hashes and sorts as ``(number, suffix)``, and JSON
+    writes it as ``[number, suffix]``. The one key type for every article-like
+    thing (:attr:`Article.key`, :attr:`ArticleRef.key`, a label's key, an
+    ingestion draft's key)."""
+
+    number: int
+    suffix: int = 0
 
 
 class Level(StrEnum):
@@ -152,8 +160,8 @@ class Article:
 
     @property
     def key(self) -> ArticleKey:
-        """The article's place in the numbering (:data:`ArticleKey`)."""
-        return self.number, self.suffix
+        """The article's place in the numbering (:class:`ArticleKey`)."""
+        return ArticleKey(self.number, self.suffix)
 
     def blocks(self) -> tuple[str, ...]:
         """The article's paragraphs and items in reading order, one string each.
@@ -245,7 +253,7 @@ class Regulation:
     def article(self, number: int, suffix: int = 0) -> Article | None:
         """Article ``number`` (第十条之一: number 10, suffix 1), or None."""
         for a in self.articles:
-            if a.key == (number, suffix):
+            if a.key == ArticleKey(number, suffix):
                 return a
         return None
 

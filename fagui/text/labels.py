@@ -60,8 +60,8 @@ class Label:
 
     @property
     def key(self) -> ArticleKey:
-        """The order of articles (:data:`~fagui.model.ArticleKey`)."""
-        return self.number, self.suffix
+        """The order of articles (:class:`~fagui.model.ArticleKey`)."""
+        return ArticleKey(self.number, self.suffix)
 
 
 def label_text(kind: str, number: int, suffix: int = 0) -> str:
