@@ -68,9 +68,11 @@ TEMP = ".fagui-add.tmp"
 
 
 @dataclass(frozen=True)
-class FileChange:
+class PlannedWrite:
     """One file an add writes: its content before (a blob sha, None: absent),
-    after, and its index entry before (``"<mode> <sha>"``, None: absent)."""
+    after, and its index entry before (``"<mode> <sha>"``, None: absent).
+    Not :class:`fagui.review.FileChange` (a regulation file a git range
+    changed, with its comparison): this is a write the journal can undo."""
 
     old: str | None
     new: str
@@ -88,7 +90,7 @@ class Plan:
     new: str | None
     tag: str | None
     target: str | None
-    files: dict[str, FileChange] = field(default_factory=dict)
+    files: dict[str, PlannedWrite] = field(default_factory=dict)
 
 
 def plan_files(
@@ -102,7 +104,7 @@ def plan_files(
     for rel, data in contents.items():
         old = store_blob(repo, seen[rel]) if seen[rel] is not None else None
         entry = run(repo, "ls-files", "-s", "--", f":(literal){rel}").partition("\t")[0].split()
-        files[rel] = FileChange(old, store_blob(repo, data), f"{entry[0]} {entry[1]}" if entry else None)
+        files[rel] = PlannedWrite(old, store_blob(repo, data), f"{entry[0]} {entry[1]}" if entry else None)
     return Plan(branch, head.hexsha if head is not None else None, new, tag, target, files)
 
 
@@ -257,7 +259,7 @@ def recover(repo: git.Repo, lock_fd: int) -> None:
         raise FaguiError(LOCKED, index_lock)
     plan = state.get("plan")
     if plan is not None:
-        plan = Plan(**{**plan, "files": {rel: FileChange(**c) for rel, c in plan["files"].items()}})
+        plan = Plan(**{**plan, "files": {rel: PlannedWrite(**c) for rel, c in plan["files"].items()}})
         if _committed(repo, plan):
             _roll_forward(repo, plan, lock_fd)
         else:
