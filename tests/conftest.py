@@ -10,10 +10,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import public
-from gitrepos import JILIN, V1, V2, V3, make_repo
+from browsers import ARGS, CHROMIUM, DESKTOP, Watched, unavailable
+from gitrepos import JILIN, V1, V2, V3, make_repo, seed_pair_repo
 
+from cli.main import main
 from fagui.store.corpus import Corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +54,19 @@ def assert_pair_rebuilds(pair) -> None:
         if paragraph.right is not None:
             article, block = paragraph.right
             assert "".join(op.right for op in paragraph.ops) == pair.right[article].blocks[block]
+
+
+def assert_ingest_refuses(tmp_path: Path, name: str, make, message: str) -> None:
+    """``fagui ingest`` of the bytes ``make(tmp_path)`` written as ``name``
+    fails as bad input must: exit 2, one line naming the file and saying
+    ``message``, no output file."""
+    raw, out = tmp_path / name, tmp_path / "out.md"
+    raw.write_bytes(make(tmp_path))
+    result = CliRunner().invoke(main, ["ingest", str(raw), "-o", str(out)], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"fagui: error: {raw}: ") and result.stderr.count("\n") == 1, result.stderr
+    assert message in result.stderr
+    assert not out.exists()
 
 
 def run_on_terminal(command: list[str], **kwargs) -> tuple[subprocess.CompletedProcess, bytes]:
@@ -100,6 +116,25 @@ def repo(tmp_path) -> Path:
 
 
 @pytest.fixture(scope="module")
+def dated(isolated_git):
+    """Fixed commit dates, so that the killed add and the clean one make the same commit."""
+    with pytest.MonkeyPatch.context() as mp:
+        for name in ("GIT_AUTHOR_DATE", "GIT_COMMITTER_DATE"):
+            mp.setenv(name, "2030-01-01T00:00:00Z")
+        yield
+
+
+@pytest.fixture
+def decisions_repo(tmp_path, monkeypatch) -> Path:
+    """The seed national and Zhejiang texts committed in a fresh repository
+    (:func:`gitrepos.seed_pair_repo`), commits made as a reviewer."""
+    for who in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{who}_NAME", "Reviewer")
+        monkeypatch.setenv(f"GIT_{who}_EMAIL", "reviewer@example.org")
+    return seed_pair_repo(tmp_path / "corpus")
+
+
+@pytest.fixture(scope="module")
 def built(tmp_path_factory, isolated_git) -> tuple[Path, list[str]]:
     """A repository with v1, v2 and v3 committed, and their commits; made
     once per module, so tests that change it must use ``history``."""
@@ -115,3 +150,33 @@ def history(built, tmp_path) -> tuple[Path, list[str]]:
     repo, commits = built
     shutil.copytree(repo, tmp_path / "corpus", symlinks=True)
     return tmp_path / "corpus", commits
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium per module (skips without it; fails under CI)."""
+    if not os.path.exists(CHROMIUM):
+        unavailable(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("the playwright package is not installed (pip install -e '.[test]')")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def watched(browser):
+    """Open :class:`browsers.Watched` pages (``watched(width)``); closed after the test."""
+    opened: list[Watched] = []
+
+    def make(width: int = DESKTOP) -> Watched:
+        w = Watched(browser, width)
+        opened.append(w)
+        return w
+
+    yield make
+    for w in opened:
+        w.close()

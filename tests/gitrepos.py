@@ -13,6 +13,8 @@ from pathlib import Path
 from fagui.text.numerals import to_chinese
 
 JILIN = "jilin/counterespionage-work-provisions"
+NATIONAL = "national/counterespionage-security-provisions"
+ZHEJIANG = "zhejiang/counterespionage-security-measures"
 SEED = (Path(__file__).resolve().parent.parent / "texts" / f"{JILIN}.source.txt").read_text(encoding="utf-8")
 INSERTED = "省国家安全机关应当会同有关部门建立反间谍安全防范工作联席会议制度，定期研究解决重大问题。"
 AMENDED = "自然资源主管部门应当加强土地资源、矿产资源、测绘地理信息、自然资源调查监测数据等涉及国家安全的信息保护与监督工作，及时向国家安全机关通报有关情况，协同开展反间谍安全防范工作。"
@@ -79,6 +81,20 @@ def make_repo(path: Path) -> Path:
     (path / "texts" / ".gitkeep").write_bytes(b"")
     git(path, "add", ".")
     git(path, "commit", "-q", "-m", "start")
+    return path
+
+
+def seed_pair_repo(path: Path) -> Path:
+    """A git repository whose one commit holds the seed national rules and
+    Zhejiang's measures (canonical Markdown in texts/): the pair the reviewer
+    decisions tests decide on. The identity comes from the environment."""
+    for rid in (NATIONAL, ZHEJIANG):
+        target = path / "texts" / f"{rid}.md"
+        target.parent.mkdir(parents=True)
+        target.write_bytes((Path(__file__).resolve().parent.parent / "texts" / f"{rid}.md").read_bytes())
+    git(path.parent, "init", "-q", "-b", "main", str(path))
+    git(path, "add", "-A")
+    git(path, "commit", "-qm", "texts")
     return path
 
 

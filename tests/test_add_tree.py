@@ -14,7 +14,7 @@ import pytest
 
 from fagui.store.tree import PROVINCES, plan_tree, tree_id
 
-from test_implements import ROOT, SHARED
+from corpora import ROOT, SHARED
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:

@@ -5,29 +5,12 @@ from __future__ import annotations
 
 import pytest
 from conftest import markdown_path
+from regulations import TOPICS, regulation
 
 from fagui.align import align_articles
-from fagui.text.numerals import to_chinese
 from fagui.markdown import read_regulation
-from fagui.model import Article, Metadata, Paragraph, Regulation
 
 BOILERPLATE = "国家安全机关应当加强反间谍安全防范工作，"
-
-
-def regulation(title: str, *articles: tuple[str, ...]) -> Regulation:
-    body = tuple(
-        Article(n, f"第{to_chinese(n)}条", tuple(Paragraph(p) for p in paragraphs))
-        for n, paragraphs in enumerate(articles, 1)
-    )
-    return Regulation(Metadata(title), body=body)
-
-
-TOPICS = {
-    "media": "协调广播、电视、报刊、互联网等媒体刊登公益广告和宣传教育节目。",
-    "school": "指导学校向全体师生开展教育，对出国（境）学习交流的师生进行回国访谈。",
-    "report": "公布12339举报受理电话和网络举报受理平台，受理公民举报的线索。",
-    "network": "关键信息基础设施运营者防范网络攻击、网络入侵和网络窃密。",
-}
 
 
 def pairs_of(groups):

@@ -4,7 +4,7 @@ article number is linked to what it cites, whatever its wording."""
 from __future__ import annotations
 
 import pytest
-from test_align import TOPICS, regulation
+from regulations import TOPICS, regulation
 
 from fagui.align import JURISDICTION_PASSES, align_articles
 from fagui.align.citations import cited_names

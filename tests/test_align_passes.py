@@ -13,8 +13,8 @@ from functools import cache
 
 import pytest
 from gold import figures, grade_figures, load_gold, text_of
-from test_align import TOPICS, regulation
-from test_compare import amended_national, corpus, NATIONAL
+from regulations import TOPICS, regulation
+from regulations import NATIONAL, amended_national, corpus
 
 from fagui.align import JURISDICTION_PASSES, PARAMS, VERSION_PASSES, align_articles
 from fagui.compare import compare

@@ -19,7 +19,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_render_common import XSS, meaning_sample, sample, synthetic
+from browsers import DESKTOP, PHONE
+from samples import XSS, meaning_sample, sample, synthetic
 
 from fagui.report import plan_report
 from renderers.html import render_side_by_side
@@ -27,19 +28,7 @@ from renderers.report import build_site
 from renderers.site import entry, render_index
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 CJK_FONTS = ("Noto Sans CJK", "Noto Serif CJK", "Noto Sans SC", "Source Han", "WenQuanYi", "PingFang", "Hiragino", "Microsoft YaHei", "SimSun", "AR PL", "Droid Sans Fallback")
-DESKTOP, PHONE = 1280, 390
-
-
-def _unavailable(reason: str):
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason} (CI is set: the browser tests must run)", pytrace=False)
-    pytest.skip(reason)
 
 
 def real_report(out: Path) -> None:
@@ -62,73 +51,6 @@ def site(tmp_path_factory) -> Path:
     (out / "index.html").write_text(render_index([entry("sample", "sample.html", small)]), encoding="utf-8")
     real_report(out / "real")
     return out
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        _unavailable(f"{CHROMIUM} is not installed (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the playwright package is not installed (pip install -e '.[test]')")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-class Watched:
-    """A page with every request, console error, page error and dialog recorded."""
-
-    def __init__(self, browser, width: int):
-        self.context = browser.new_context(viewport={"width": width, "height": 900}, device_scale_factor=1)
-        self.page = self.context.new_page()
-        self.errors: list[str] = []
-        self.outside: list[str] = []
-        self.dialogs: list[str] = []
-        self.context.route("**/*", self._route)
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("dialog", self._dialog)
-
-    def _route(self, route):
-        url = route.request.url
-        if url.startswith(("file:", "data:")):
-            route.continue_()
-        else:
-            self.outside.append(url)
-            route.abort()
-
-    def _dialog(self, dialog):
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def open(self, path: Path, anchor: str = ""):
-        self.page.goto(path.as_uri() + anchor)
-        return self.page
-
-    def check_clean(self):
-        assert self.errors == [], self.errors
-        assert self.outside == [], self.outside
-        assert self.dialogs == [], self.dialogs
-
-    def close(self):
-        self.context.close()
-
-
-@pytest.fixture
-def watched(browser):
-    opened: list[Watched] = []
-
-    def make(width: int = DESKTOP) -> Watched:
-        w = Watched(browser, width)
-        opened.append(w)
-        return w
-
-    yield make
-    for w in opened:
-        w.close()
 
 
 VISIBLE_ROWS = "Array.from(document.querySelectorAll('section.row')).filter(r => r.checkVisibility()).map(r => r.id)"

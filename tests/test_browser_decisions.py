@@ -6,13 +6,10 @@ shows it. Headless Chromium, as in test_browser.py."""
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
-from test_browser import browser, watched  # noqa: F401 (fixtures)
-from test_decisions import NATIONAL, ZHEJIANG, git, repo  # noqa: F401 (fixture)
+from gitrepos import NATIONAL, ZHEJIANG, git
 
 from cli.main import main
 
@@ -23,7 +20,8 @@ def fagui(corpus: Path, *args: str):
     return result.stdout
 
 
-def test_a_reviewer_decides_in_the_browser_and_apply_commits_it(repo, watched, tmp_path):
+def test_a_reviewer_decides_in_the_browser_and_apply_commits_it(decisions_repo, watched, tmp_path):
+    repo = decisions_repo
     page_file = tmp_path / "page.html"
     fagui(repo, "diff", NATIONAL, ZHEJIANG, "--format", "html", "-o", str(page_file))
     w = watched()

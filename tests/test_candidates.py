@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from gold import load_gold, text_of
-from test_render_common import XSS, sample
+from samples import XSS, sample
 
 from fagui.model.params import PARAMS
 from fagui.compare import compare

@@ -7,10 +7,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from amend import amend
 from conftest import assert_pair_rebuilds, markdown_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from regulations import NATIONAL, amended_national, corpus
 
 from fagui.compare import _dice, _grams, compare
 from fagui.text.numerals import to_chinese
@@ -28,34 +28,7 @@ from fagui.model import (
     Regulation,
 )
 
-NATIONAL = "national/counterespionage-security-provisions"
 ZHEJIANG = "zhejiang/counterespionage-security-measures"
-
-
-def corpus(regulation_id: str) -> Regulation:
-    return read_regulation(markdown_path(regulation_id).read_text(encoding="utf-8"))
-
-
-# -- an amended version of the national rules ----------------------------------
-
-NEW_ARTICLE = "国家安全机关应当建立反间谍安全防范工作联络员制度，定期召开联络员会议，通报工作情况。"
-
-
-def amended_national(original: Regulation) -> Regulation:
-    """The national rules with: an article inserted after 第七条, 第十二条
-    amended, 第十三条 deleted, 第十九条 split into two (one per paragraph),
-    第二十九条 moved to the end of chapter 4; every article renumbered and
-    every 本规定第N条 reference following the renumbering."""
-    twelve = original.article(12).paragraphs[0].text
-    twelve = twelve.replace("开展风险评估，", "开展风险评估和隐患排查，").replace("。", "，并督促整改。")
-    return amend(
-        original,
-        insert_after={7: NEW_ARTICLE},
-        amend={12: twelve},
-        delete={13},
-        split={19},
-        move_to_end_of_chapter={29: 4},
-    )
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from gitrepos import NATIONAL, ZHEJIANG
 
 from cli.main import main
 from fagui.align import align_articles
@@ -23,8 +24,6 @@ from fagui.text.labels import label_text
 from fagui.text.numerals import to_int
 
 ROOT = Path(__file__).resolve().parent.parent
-NATIONAL = "national/counterespionage-security-provisions"
-ZHEJIANG = "zhejiang/counterespionage-security-measures"
 FILE = f"decisions/{NATIONAL}/{ZHEJIANG}.jsonl"
 
 
@@ -33,19 +32,9 @@ def git(repo: Path, *args: str) -> str:
 
 
 @pytest.fixture
-def repo(tmp_path, monkeypatch) -> Path:
-    for who in ("AUTHOR", "COMMITTER"):
-        monkeypatch.setenv(f"GIT_{who}_NAME", "Reviewer")
-        monkeypatch.setenv(f"GIT_{who}_EMAIL", "reviewer@example.org")
-    repo = tmp_path / "corpus"
-    for rid in (NATIONAL, ZHEJIANG):
-        target = repo / "texts" / f"{rid}.md"
-        target.parent.mkdir(parents=True)
-        target.write_bytes((ROOT / "texts" / f"{rid}.md").read_bytes())
-    git(repo.parent, "init", "-q", "-b", "main", str(repo))
-    git(repo, "add", "-A")
-    git(repo, "commit", "-qm", "texts")
-    return repo
+def repo(decisions_repo) -> Path:
+    """Here every test's repository is the seed pair (conftest's ``decisions_repo``)."""
+    return decisions_repo
 
 
 def fagui(repo: Path, *args: str):

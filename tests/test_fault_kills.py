@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from test_kill import dated, recover_and_check, settle, state  # noqa: F401
 from gitrepos import JILIN, V1, V2, V3, git, make_repo
+from kills import recover_and_check, settle, state
 
 from fagui.store.batch import add_history
 from fagui.store.corpus import Corpus

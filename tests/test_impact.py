@@ -18,7 +18,7 @@ from fagui.impact import REVIEW, impact
 from fagui.markdown import read_regulation
 from renderers.impact import impact_data, impact_json_parts
 
-from test_implements import ROOT, SHARED, commit_all, write
+from corpora import ROOT, SHARED, commit_all, write
 
 LAWREFBOOK = SHARED / "lawrefbook" if SHARED else None
 

@@ -14,7 +14,6 @@ behind).
 
 from __future__ import annotations
 
-import fcntl
 import os
 import random
 import shutil
@@ -24,12 +23,12 @@ import sys
 import time
 from pathlib import Path
 
-import git as gitpython
 import pytest
 from gitrepos import JILIN, V1, V2, git, make_repo
+from kills import recover_and_check, settle, state
 
 from fagui.store.corpus import Corpus
-from fagui.store.journal import PAUSE, STEPS, journaled
+from fagui.store.journal import PAUSE, STEPS
 
 pytestmark = pytest.mark.usefixtures("isolated_git")
 
@@ -39,15 +38,6 @@ RANDOM_TRIALS = int(os.environ.get("FAGUI_KILL_TRIALS", os.environ.get("FAGUI_FA
 SEED = int(os.environ.get("FAGUI_KILL_SEED", "12"))
 MD = f"texts/{JILIN}.md"
 SRC = f"texts/{JILIN}.source.txt"
-
-
-@pytest.fixture(scope="module")
-def dated(isolated_git):
-    """Fixed commit dates, so that the killed add and the clean one make the same commit."""
-    with pytest.MonkeyPatch.context() as mp:
-        for name in ("GIT_AUTHOR_DATE", "GIT_COMMITTER_DATE"):
-            mp.setenv(name, "2030-01-01T00:00:00Z")
-        yield
 
 
 @pytest.fixture(scope="module")
@@ -66,24 +56,6 @@ def states(tmp_path_factory, dated):
     shutil.copytree(repo, new, symlinks=True)
     Corpus(new).add(V2, JILIN, name=str(raw), tag="v2")
     return repo, state(repo), state(new), raw
-
-
-def state(repo: Path) -> tuple:
-    """What must be exactly old or new: the refs, the index entries, git's
-    view of the work tree, every file outside .git, and git's own leftovers."""
-    files = {
-        str(p.relative_to(repo)): p.read_bytes()
-        for p in sorted(repo.rglob("*"))
-        if p.is_file() and ".git" not in p.relative_to(repo).parts
-    }
-    leftovers = sorted(p.name for p in (repo / ".git").iterdir() if p.name.startswith("fagui-") or p.name.endswith(".lock"))
-    return (
-        git(repo, "for-each-ref", "--format=%(refname) %(objectname)"),
-        git(repo, "ls-files", "-s"),
-        git(repo, "--no-optional-locks", "status", "--porcelain=v1", "--untracked-files=all"),
-        files,
-        leftovers,
-    )
 
 
 def start(repo: Path, raw: Path, pause: str | None = None) -> subprocess.Popen:
@@ -115,35 +87,6 @@ def check_after_kill(repo: Path, old: tuple, new: tuple) -> str:
     for name in ("README.md", "scratch.txt", "staged.txt"):
         assert files[name] == old[3][name]
     return side
-
-
-def recover_and_check(repo: Path, old: tuple, new: tuple) -> str:
-    """Recover (as the next add does, before anything else) and compare."""
-    with journaled(gitpython.Repo(repo)):
-        pass
-    after = state(repo)
-    assert after in (old, new), "\n".join(f"{a!r}\n  vs old {o!r}\n  vs new {n!r}" for a, o, n in zip(after, old, new) if a != o)
-    return "new" if after == new else "old"
-
-
-def settle(repo: Path) -> None:
-    """Wait until no git command the killed add started is still running:
-    each holds the add's flock (it is passed to them), as a recovery would."""
-    lock = repo / ".git" / "fagui-add.lock"
-    if not lock.exists():
-        return
-    fd = os.open(lock, os.O_RDWR)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                assert time.monotonic() < deadline, "a git command of the killed add never ended"
-                time.sleep(0.02)
-    finally:
-        os.close(fd)
 
 
 def trial(tmp_path: Path, name: str, states) -> Path:

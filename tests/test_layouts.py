@@ -13,7 +13,7 @@ import layouts
 import public
 import pytest
 from click.testing import CliRunner
-from conftest import source_path
+from conftest import assert_ingest_refuses, source_path
 from public import layout_file
 
 from cli.main import main
@@ -216,13 +216,7 @@ BAD = [
 
 @pytest.mark.parametrize("name, make, message", BAD, ids=[b[0] for b in BAD])
 def test_bad_input_is_one_line_exit_2_and_no_output(tmp_path, name, make, message):
-    raw, out = tmp_path / name, tmp_path / "out.md"
-    raw.write_bytes(make(tmp_path))
-    result = run("ingest", str(raw), "-o", str(out))
-    assert result.exit_code == 2
-    assert result.stderr.startswith(f"fagui: error: {raw}: ") and result.stderr.count("\n") == 1, result.stderr
-    assert message in result.stderr
-    assert not out.exists()
+    assert_ingest_refuses(tmp_path, name, make, message)
 
 
 def test_a_2_gb_file_and_dev_zero_are_refused_without_reading_them_whole(tmp_path):

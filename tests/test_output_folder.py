@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT
-from test_render_common import sample
+from samples import sample
 
 from cli.main import main
 from fagui.errors import FaguiError

@@ -20,8 +20,7 @@ import pdfs
 import pypdf
 import pytest
 from click.testing import CliRunner
-from conftest import source_path
-from test_layouts import test_bad_input_is_one_line_exit_2_and_no_output as one_line_exit_2_and_no_output
+from conftest import assert_ingest_refuses, source_path
 from gitrepos import JILIN, git
 
 from cli.main import main
@@ -240,7 +239,7 @@ BAD = [
 
 @pytest.mark.parametrize("name, make, message", BAD, ids=[b[0] for b in BAD])
 def test_bad_pdfs_are_one_line_exit_2_and_no_output(tmp_path, name, make, message):
-    one_line_exit_2_and_no_output(tmp_path, name, lambda tmp: make(), message)
+    assert_ingest_refuses(tmp_path, name, lambda tmp: make(), message)
 
 
 def test_a_pdf_over_32_mb_is_refused_unread(tmp_path):

@@ -11,7 +11,7 @@ from pathlib import Path
 from fagui.pool import POOL_FROM, default_jobs
 from fagui.report import plan_report
 
-from test_implements import ROOT, commit_all, seed_corpus
+from corpora import ROOT, commit_all, seed_corpus
 
 
 def files(folder: Path) -> dict[str, bytes]:

@@ -22,7 +22,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import markdown_path
 from docx.oxml.ns import qn
-from test_render_common import XSS, decided_sample, sample, versions_sample
+from samples import XSS, decided_sample, sample, versions_sample
 
 from cli.main import main
 from fagui.model import ArticlePair, ArticleRef, Comparison

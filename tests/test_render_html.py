@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from test_render_common import XSS, sample, synthetic, versions_sample
+from samples import XSS, sample, synthetic, versions_sample
 
 from renderers.html import render_side_by_side
 
@@ -134,7 +134,7 @@ def test_page_size_grows_linearly():
 def test_one_sided_article_is_not_marked_character_by_character():
     from dataclasses import replace
 
-    from test_render_common import pair, ref
+    from samples import pair, ref
 
     c = sample()
     only = pair("provincial_only", (), (ref(9, "全新的一条。"),))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from test_render_common import XSS, decided_sample, meaning_sample, sample, synthetic, versions_sample
+from samples import XSS, decided_sample, meaning_sample, sample, synthetic, versions_sample
 
 from fagui.model import (
     ArticleLink,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from test_render_common import sample, synthetic, versions_sample
+from samples import sample, synthetic, versions_sample
 
 from fagui.messages import Lang
 from renderers.markdown import FOLD_AFTER, render_markdown

@@ -8,7 +8,7 @@ import io
 import re
 
 import docx
-from test_render_common import XSS, meaning_sample
+from samples import XSS, meaning_sample
 
 from fagui.messages import Lang
 from renderers import render

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from test_render_common import ref, pair, sample, versions_sample
+from samples import ref, pair, sample, versions_sample
 
 from fagui.messages import Lang
 from fagui.model import ArticlePair, DiffOp, ParagraphPair

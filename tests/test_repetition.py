@@ -13,7 +13,7 @@ from fagui.compare import compare
 from fagui.markdown import read_regulation
 from fagui.repetition import MIN_CHARS, REPEAT_SHARE, repetition
 
-from test_implements import commit_all, real_texts, report, seed_corpus, write
+from corpora import commit_all, real_texts, report, seed_corpus, write
 
 DUTY = "县级以上人民政府应当加强对甲事务的领导，将甲事务经费列入本级预算，并定期检查落实情况。"
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from conftest import run_on_terminal
 from click.testing import CliRunner
-from test_render_common import sample, synthetic, versions_sample
+from pages import assert_links_resolve
+from samples import sample, synthetic, versions_sample
 
 from cli.main import main
 from fagui.model import Comparison, DocumentRef
@@ -30,40 +30,6 @@ def corpus(tmp_path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(md, target)
     return dest
-
-
-class Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.hrefs, self.ids = [], []
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if "href" in a:
-            self.hrefs.append(a["href"])
-        if "id" in a:
-            self.ids.append(a["id"])
-
-
-def links(path: Path) -> Links:
-    p = Links()
-    p.feed(path.read_text(encoding="utf-8"))
-    return p
-
-
-def assert_links_resolve(folder: Path) -> None:
-    """Every link of every page in ``folder`` leads to a file there, and
-    every anchor to an id on that page."""
-    pages = {page.name: links(page) for page in sorted(folder.glob("*.html"))}
-    assert pages
-    ids = {name: set(parsed.ids) for name, parsed in pages.items()}
-    for name, parsed in pages.items():
-        for href in parsed.hrefs:
-            target, _, anchor = href.partition("#")
-            target = target or name
-            assert (folder / target).is_file(), (name, href)
-            if anchor:
-                assert anchor in ids[target], (name, href)
 
 
 def test_page_names_are_safe():

@@ -9,8 +9,8 @@ import json
 import re
 
 import docx
-from test_render_common import XSS, sample, with_links
-from test_report import assert_links_resolve
+from pages import assert_links_resolve
+from samples import XSS, sample, with_links
 
 from fagui.model import Comparison, DocumentRef
 from fagui.outfolder import MANIFEST
