@@ -41,6 +41,7 @@ from enum import Enum
 from typing import Protocol, Sequence
 
 from fagui.model import Level, Metadata, Regulation
+from fagui.text.instruments import IMPLEMENTING, alternation
 from fagui.text.width import fold
 
 
@@ -58,7 +59,7 @@ CONSTITUTION = "宪法"
 
 _QUOTED = re.compile(r"《([^《》\n]{2,80})》")
 _ALIAS = re.compile(r"《([^《》\n]{2,80})》[（(]以下简称《?([^》）)\n]{2,30})》?[）)]")
-_IMPLEMENTING_TITLE = re.compile(r"^(.{2,80}?)(?:实施条例|实施细则|实施办法)$")
+_IMPLEMENTING_TITLE = re.compile(rf"^(.{{2,80}}?){alternation(IMPLEMENTING)}$")
 _NOTE = re.compile(r"[（(][^（）()]*[）)]$")
 
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from fagui.align.context import Context, Share, State, UnitLink
 from fagui.align.versions import ARTICLE_NUMBER
+from fagui.text.instruments import VIOLATED_SELF, alternation
 from fagui.text.numerals import NUMERAL_CHARS, to_int
 from fagui.text.width import fold
 
@@ -26,7 +27,7 @@ NAME_START = r"(?<![^照据按反用及和与见于对依、，,；;：:（(\s])
 written without 《》: the start of the text or a word leading into a citation
 (依照, 根据, 违反, 和, 、), so that 教育法 inside 义务教育法 is not taken for it."""
 
-VIOLATION = re.compile(r"违反(?:本条例|本办法|本规定|本细则)?$")
+VIOLATION = re.compile(rf"违反(?:本{alternation(VIOLATED_SELF)})?$")
 """Wording just before a citation that names the rule broken, not a
 provision carried: 违反劳动合同法第十条 in a penalty article."""
 

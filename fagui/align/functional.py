@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from fagui.align.context import Context, State
+from fagui.text.instruments import STATED_SELF, alternation
 
-_INSTRUMENT = r"(?:法|条例|规定|办法|细则|规则|决定|实施办法|实施细则)"
+_INSTRUMENT = alternation(STATED_SELF)
 ROLES = {
     "purpose": re.compile(rf"制定本{_INSTRUMENT}"),
     "scope": re.compile(rf"(?:本{_INSTRUMENT}适用于|适用本{_INSTRUMENT}|遵守.{{0,24}}本{_INSTRUMENT})"),

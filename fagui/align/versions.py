@@ -12,10 +12,11 @@ from difflib import SequenceMatcher
 
 from fagui.align.content import greedy
 from fagui.align.context import Context, State
+from fagui.text.instruments import SELF_REFERENCES, alternation
 from fagui.text.numerals import NUMERAL_CHARS
 
 INTERNAL_REF = re.compile(
-    rf"(本(?:法|规定|条例|办法|细则|规则|决定|解释|准则|实施细则|实施办法|实施条例))((?:(?:、|，|和|及|至|或者)?第[{NUMERAL_CHARS}]+条"
+    rf"(本{alternation(SELF_REFERENCES)})((?:(?:、|，|和|及|至|或者)?第[{NUMERAL_CHARS}]+条"
     rf"(?:之[{NUMERAL_CHARS}]+)?(?:第[{NUMERAL_CHARS}]+款)?(?:第[（(][{NUMERAL_CHARS}]+[）)]项)?)+)"
 )
 """A reference to articles of the regulation itself (本规定第八条、第九条;

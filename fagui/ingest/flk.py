@@ -48,11 +48,12 @@ from fagui.errors import FaguiError
 from fagui.ingest import lawrefbook
 from fagui.ingest import metadata as meta
 from fagui.ingest.layout import LineDrop, Prepared
+from fagui.text.normalise import LINE_SPACE
 
-_FIELD_RE = re.compile(r"^[ \t\u3000]*([^\s:：]{2,8})[ \t\u3000]*[:：][ \t\u3000]*(.*?)[ \t\u3000]*$")
+_FIELD_RE = re.compile(rf"^[{LINE_SPACE}]*([^\s:：]{{2,8}})[{LINE_SPACE}]*[:：][{LINE_SPACE}]*(.*?)[{LINE_SPACE}]*$")
 _YAML_FIELD_RE = re.compile(r"^([A-Za-z_][\w-]*):[ \t]*(.*?)[ \t]*$")
 _YAML_RULE = "---"
-_RULE_RE = re.compile(r"^[ \t\u3000]*(?:={3,}|-{3,}|＝{3,})[ \t\u3000]*$")
+_RULE_RE = re.compile(rf"^[{LINE_SPACE}]*(?:={{3,}}|-{{3,}}|＝{{3,}})[{LINE_SPACE}]*$")
 _FIELDS = {
     "标题": "title", "名称": "title", "法规名称": "title",
     "类型": "kind", "法律性质": "kind", "效力级别": "kind",

@@ -30,7 +30,7 @@ from fagui.ingest import metadata as meta
 from fagui.ingest.layout import InlineMark, LineDrop, LineMark, Prepared
 from fagui.model import HistoryEntry
 from fagui.text.labels import INVISIBLE
-from fagui.text.normalise import normalise
+from fagui.text.normalise import LINE_SPACE, normalise
 
 INFO_END = "<!-- INFO END -->"
 _TITLE_RE = re.compile(r"^# +(\S.*)$")
@@ -88,7 +88,7 @@ def markdown_body(lines: list[str], start: int) -> tuple[list[LineDrop], list[Li
     marks: list[LineMark] = []
     inline: list[InlineMark] = []
     for i, line in enumerate(lines):
-        if line and not line.strip(" \t\u3000" + INVISIBLE):
+        if line and not line.strip(LINE_SPACE + INVISIBLE):
             drops.append(LineDrop(i + 1, i + 1, "a line of invisible characters only (zero-width space)"))
             continue
         if i >= start and (m := _HEADING_RE.match(line)):
@@ -109,9 +109,9 @@ def _history(lines: list[str], start: int, end: int, source: str) -> tuple[list[
     # continues the paragraph before it (a line broken in the middle).
     paragraphs: list[list[int]] = []
     for i in range(start, end):
-        if not lines[i].strip(" \t\u3000" + INVISIBLE):
+        if not lines[i].strip(LINE_SPACE + INVISIBLE):
             continue
-        if not paragraphs or re.match(r"^[\s\u3000\u00a0]*\d{4}年", lines[i]):
+        if not paragraphs or re.match(r"^\s*\d{4}年", lines[i]):
             paragraphs.append([i])
         else:
             paragraphs[-1].append(i)

@@ -6,15 +6,17 @@ import datetime
 import re
 
 from fagui.model import HistoryEntry, Level, Metadata
+from fagui.text.instruments import TITLE_ENDINGS, alternation
 from fagui.text.numerals import NUMERAL_CHARS
 
 DATE = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
 _DATE_RE = re.compile(DATE)
-DATE_AND_SPACE_RE = re.compile(DATE + r"[\s\u3000]*")
+DATE_AND_SPACE_RE = re.compile(DATE + r"\s*")
 
 TITLE_RE = re.compile(
-    r"^(?!第[^编章节条\s]{1,12}[编章节])(?![一二三四五六七八九十]{1,3}、)[^\s，。；：！？]{2,80}?(?:规定|办法|条例|细则|规则|决定|章程|法|规程|准则|意见|解释|通则|总则)"
-    r"(?:[（(][^（）()\s，。；]{1,16}[）)])?$"
+    r"^(?!第[^编章节条\s]{1,12}[编章节])(?![一二三四五六七八九十]{1,3}、)[^\s，。；：！？]{2,80}?"
+    + alternation(TITLE_ENDINGS)
+    + r"(?:[（(][^（）()\s，。；]{1,16}[）)])?$"
 )
 """A regulation title: no sentence punctuation (、 may join two issuers:
 最高人民法院、最高人民检察院关于……的解释), ends with the name of a kind of rule
@@ -82,9 +84,9 @@ _ACTIONS = {
 """What a 题注 says was done, as written -> the action recorded in the history."""
 _ENTRY_RE = re.compile(
     DATE
-    + r"[\s\u3000]*(.*?)(?:第[一二三四五六七八九十]+次)?("
+    + r"\s*(.*?)(?:第[一二三四五六七八九十]+次)?("
     + "|".join(sorted(_ACTIONS, key=len, reverse=True))
-    + r")(?=[\s\u3000）)，,；;。]|根据|\d{4}年|$)"
+    + r")(?=[\s）)，,；;。]|根据|\d{4}年|$)"
 )
 """One 题注 event: a date, the body, and what it did (the next event may follow at once)."""
 _JOINT_RE = re.compile(r"、(?=\d{4}年\d{1,2}月\d{1,2}日)")

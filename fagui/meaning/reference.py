@@ -13,12 +13,13 @@ import re
 
 from fagui.meaning.terms import Passage, Term, cached, pair_by, places, scan, unmatched
 from fagui.model.meaning import Direction, MeaningChange, MeaningKind
+from fagui.text.instruments import CITED_SELF, alternation
 from fagui.text.numerals import NUMERAL_CHARS
 
 _ARTICLE_ONLY = re.compile(r"第[^条第]+条(?:之[一二三四五六七八九十]+)?")
 _NUM = rf"第[{NUMERAL_CHARS}\d]+条(?:之[一二三四五六七八九十]+)?(?:第[{NUMERAL_CHARS}\d]+款)?(?:第[{NUMERAL_CHARS}\d]+项)?"
 LAW = re.compile(r"《(?P<law>[^》]{2,60})》")
-ARTICLE = re.compile(rf"(?:《(?P<law>[^》]{{2,60}})》|(?P<own>本(?:法|条例|规定|办法|细则|实施细则|决定|规则)))?(?P<num>{_NUM}(?:[、和至到]{_NUM})*)")
+ARTICLE = re.compile(rf"(?:《(?P<law>[^》]{{2,60}})》|(?P<own>本{alternation(CITED_SELF)}))?(?P<num>{_NUM}(?:[、和至到]{_NUM})*)")
 
 
 def law_name(title: str) -> str:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from fagui.model.regulation import ArticleKey
+from fagui.text.normalise import LINE_SPACE
 from fagui.text.numerals import NUMERAL_CHARS, parse_strict, to_chinese
 from fagui.text.width import FULL_TO_HALF
 
@@ -21,7 +22,7 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\u00ad\ufeff"
 """Characters that take no space on the page (zero-width space and joiners,
 word joiner, soft hyphen, a stray byte-order mark)."""
 
-_SKIPPED = INVISIBLE + " \t\u3000"
+_SKIPPED = INVISIBLE + LINE_SPACE
 """Characters read through inside a label: invisible ones, and spaces (第一百二十八 条,
 第 三 章), which sources put there by accident or to justify a line."""
 

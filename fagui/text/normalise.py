@@ -16,10 +16,17 @@ CJK = "\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff01-\
 """Characters of Chinese text: ideographs and full-width punctuation."""
 
 _CJK_RE = re.compile(f"[{CJK}]")
-INDENT = " \t\u3000\u00a0\ufeff"
+LINE_SPACE = " \t\u3000"
+"""Space, tab and the ideographic space U+3000: the spaces the layout readers
+skip inside a line (around a field's colon, inside a label: 第 三 章). The
+smallest of the space sets, each the one before it and more: LINE_SPACE,
+:data:`INDENT`, :data:`_SPACE`; a regular expression's ``\\s`` holds all but
+the byte-order mark. The readers keep the set they were measured with: giving
+each the largest would change what they read (a no-break space inside a
+label), a change of behaviour for a commit of its own."""
+INDENT = LINE_SPACE + "\u00a0\ufeff"
 """The spaces a source line's indentation is made of, as the line reader strips
-it: space, tab, the ideographic space U+3000, no-break space, and a stray
-byte-order mark."""
+it: :data:`LINE_SPACE`, no-break space, and a stray byte-order mark."""
 _SPACE = INDENT + "\u2002\u2003\u2009\u200b"
 """Every space normalisation strips or removes: :data:`INDENT` and the en, em,
 thin and zero-width spaces web pages set."""
