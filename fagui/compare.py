@@ -197,7 +197,7 @@ def _telling(runs: tuple[str, ...], background: Background, params: Params = PAR
     >>> _telling(("消防", "各级人民政府", "火灾隐患", "火灾隐患"), stock_background())
     ('火灾隐患',)
     """
-    rare = params.telling_share * background.units
+    rare = params.telling_share * background.blocks
     out: dict[str, None] = {}
     for run in runs:
         grams = [g for g in bigram_list(fold(run)) if len(g) == 2]

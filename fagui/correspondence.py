@@ -31,11 +31,11 @@ def _equal_share(ops: tuple[DiffOp, ...]) -> float:
     return equal / total if total else 1.0
 
 
-def _diffed(left: Article, right: Article, units, shortest: int) -> list[Evidence]:
-    """Evidence for unit pairs ((article, block), (article, block), score)
+def _diffed(left: Article, right: Article, block_links, shortest: int) -> list[Evidence]:
+    """Evidence for block pairs ((article, block), (article, block), score)
     of ``left`` and ``right``: their wording shared, by the character diff."""
     out = []
-    for (_, b), (_, c), score in units:
+    for (_, b), (_, c), score in block_links:
         ops = diff_text(left.blocks()[b], right.blocks()[c])
         out.append(Evidence((left.label, b), (right.label, c), score, shared_wording(ops, shortest)))
     return out
@@ -52,10 +52,10 @@ def article_links(
 ) -> tuple[ArticleLink, ...]:
     """Every article link: a *counterpart* link for each left and right
     article of each two-sided pair (its evidence: the pair's matched blocks,
-    then the ``inner`` unit links of the alignment for blocks the pair's
+    then the ``inner`` block links of the alignment for blocks the pair's
     one-to-one, in-order matching left out; its rule: the pass that made
     that pair of articles, ``made``, else the pair's), then each *shares*
-    link (its evidence: the linked units, diffed). Shared wording is kept in
+    link (its evidence: the linked blocks, diffed). Shared wording is kept in
     runs of at least ``params.shared_run`` characters."""
     at_l = {x.article.label: i for i, x in enumerate(la)}
     at_r = {x.article.label: j for j, x in enumerate(ra)}
@@ -90,7 +90,7 @@ def article_links(
     for link in shares:
         left, right = la[link.left].article, ra[link.right].article
         out.append(
-            ArticleLink(left.label, right.label, Strength.SHARES, link.score, link.grade, tuple(_diffed(left, right, link.units, params.shared_run)), rule=link.rule)
+            ArticleLink(left.label, right.label, Strength.SHARES, link.score, link.grade, tuple(_diffed(left, right, link.block_links, params.shared_run)), rule=link.rule)
         )
     return tuple(out)
 

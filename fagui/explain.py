@@ -77,7 +77,7 @@ def explain(
     alignment = align_articles(left, right, mode, background=background, decisions=decisions)
     ctx = make_context(left, right, mode, PARAMS, background)
     sims = ctx.article_scores(range(len(ctx.left)), range(len(ctx.right)))
-    units = ctx.unit_scores()
+    block_scores = ctx.block_scores()
     labels_l = [x.article.label for x in ctx.left]
     labels_r = [x.article.label for x in ctx.right]
     rules = tuple(line.split(":")[0] for line in alignment.trace)
@@ -94,7 +94,7 @@ def explain(
             if other in mine:
                 best_of_other[other] = max(best_of_other.get(other, 0.0), s)
         block: dict[int, float] = {}
-        for ((i, _), (j, _)), s in units.items():
+        for ((i, _), (j, _)), s in block_scores.items():
             here, other = (i, j) if side == Side.LEFT else (j, i)
             if here == k and s > block.get(other, 0.0):
                 block[other] = s

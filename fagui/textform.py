@@ -44,9 +44,6 @@ def format_article(article: Article, indent: str = "") -> str:
     """An article: its label, then each paragraph and item on its own line."""
     lines = [indent + article.label]
     for paragraph in article.paragraphs:
-        lines.append(indent + "  " + paragraph.text)
-        for item in paragraph.items:
-            lines.append(indent + "    " + item.line())
-            for sub in item.items:
-                lines.append(indent + "      " + sub.line())
+        for depth, block in paragraph.walk():
+            lines.append(indent + "  " * (depth + 1) + (block.text if depth == 0 else block.line()))
     return "\n".join(lines) + "\n"

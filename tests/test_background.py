@@ -55,7 +55,7 @@ def test_adding_texts_to_the_corpus_leaves_a_comparison_byte_identical(tmp_path)
 
 def test_the_shipped_background_is_statistics_of_many_regulations():
     bg = stock_background()
-    assert bg.regulations > 3000 and bg.units > 300_000 and bg.name == "lawrefbook-2f4c5c2"
+    assert bg.regulations > 3000 and bg.blocks > 300_000 and bg.name == "lawrefbook-2f4c5c2"
     # Stock phrasing is frequent, distinctive wording absent (rarer than min_df).
     assert bg.df["应当"] > bg.df["罚款"] > bg.df["刑事"] > bg.min_df
     assert "谍报" not in bg.df or bg.df["谍报"] < bg.df["刑事"]

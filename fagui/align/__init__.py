@@ -8,7 +8,7 @@
   relation, a score and a grade;
 * ``links``: the *shares* links -- a paragraph (款) or item (项) of one
   article carried into another article that is not its counterpart -- each
-  with the units it rests on.
+  with the blocks it rests on.
 
 The work is a chain of named passes, each a plain function
 ``pass_(ctx, state) -> state`` (:mod:`fagui.align.context`) whose docstring
@@ -89,15 +89,15 @@ _CHAINS = {Mode.JURISDICTIONS: (JURISDICTION_PASSES, jurisdiction_groups), Mode.
 @dataclass(frozen=True)
 class Link:
     """A *shares* link between left article ``left`` and right article
-    ``right`` (indices): ``units`` are the ((article, block), (article,
-    block), score) unit pairs it rests on; ``score`` is the best of theirs;
+    ``right`` (indices): ``block_links`` are the ((article, block), (article,
+    block), score) block pairs it rests on; ``score`` is the best of theirs;
     ``rule`` the pass that made it."""
 
     left: int
     right: int
     score: float
     grade: Grade
-    units: tuple[tuple[tuple[int, int], tuple[int, int], float], ...]
+    block_links: tuple[tuple[tuple[int, int], tuple[int, int], float], ...]
     rule: str = ""
 
 
@@ -133,7 +133,7 @@ class Event:
 @dataclass(frozen=True)
 class Alignment:
     """Counterpart groups (every article in exactly one), *shares* links,
-    ``inner``: the ((article, block), (article, block), score) unit pairs
+    ``inner``: the ((article, block), (article, block), score) block pairs
     linked inside a group (its evidence beside its own block matching), the
     trace: one line per pass, what it changed; ``events``: what each pass
     did to each link, in the order the passes ran; ``candidates``: the links
@@ -188,7 +188,7 @@ def align_articles(
         state = replace(state, trace=before.trace + (f"reviewer_decisions: {_change(before, state)}",))
         events += _events("reviewer_decisions", before, state, made, gone)
     links = tuple(
-        Link(s.left, s.right, s.score, share_grade(state, s), s.units, made.get((Strength.SHARES, s.left, s.right), ""))
+        Link(s.left, s.right, s.score, share_grade(state, s), s.block_links, made.get((Strength.SHARES, s.left, s.right), ""))
         for s in state.shares
     )
     near = nearest(ctx, state, {(k, i, j): gone.get((k, i, j), "") for k, i, j, _ in state.candidates})

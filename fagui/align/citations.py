@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from fagui.align.context import Context, Share, State, UnitLink
+from fagui.align.context import Context, Share, State, BlockLink
 from fagui.align.versions import ARTICLE_NUMBER
 from fagui.text.instruments import VIOLATED_SELF, alternation
 from fagui.text.numerals import NUMERAL_CHARS, to_int
@@ -93,7 +93,7 @@ def cited_articles(ctx: Context, state: State) -> State:
     shares = list(state.shares)
     for j in sorted(cited):
         for i in sorted(cited[j]):
-            if (i, j) in together or (i, j) in shared or not ctx.units_l[i] or not ctx.units_r[j]:
+            if (i, j) in together or (i, j) in shared or not ctx.block_texts_l[i] or not ctx.block_texts_r[j]:
                 continue  # already linked, or an article with no text (nothing to show)
             if i not in in_group_l and j not in in_group_r:
                 groups.append(((i,), (j,)))
@@ -101,20 +101,20 @@ def cited_articles(ctx: Context, state: State) -> State:
                 in_group_r.add(j)
                 together.add((i, j))
             else:
-                shares.append(Share(i, j, (_best_units(ctx, i, j),)))
+                shares.append(Share(i, j, (_best_block_link(ctx, i, j),)))
                 shared.add((i, j))
     groups.sort(key=lambda g: (g[0][0], g[1][0]))
     shares.sort(key=lambda s: (s.left, s.right))
     return replace(state, groups=tuple(groups), shares=tuple(shares))
 
 
-def _best_units(ctx: Context, i: int, j: int) -> UnitLink:
+def _best_block_link(ctx: Context, i: int, j: int) -> BlockLink:
     """The best-scoring pair of a block of left article ``i`` and one of
     right article ``j``, or their first blocks with score 0."""
-    scores = ctx.unit_scores()
-    best: UnitLink = ((i, 0), (j, 0), 0.0)
-    for a in range(len(ctx.units_l[i])):
-        for b in range(len(ctx.units_r[j])):
+    scores = ctx.block_scores()
+    best: BlockLink = ((i, 0), (j, 0), 0.0)
+    for a in range(len(ctx.block_texts_l[i])):
+        for b in range(len(ctx.block_texts_r[j])):
             s = scores.get(((i, a), (j, b)), 0.0)
             if s > best[2]:
                 best = ((i, a), (j, b), s)

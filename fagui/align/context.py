@@ -3,7 +3,7 @@ comparison) and what each pass returns (``State``, a new one per pass).
 
 A pass is a plain function ``pass_(ctx: Context, state: State) -> State``;
 the chains of passes are data (see :mod:`fagui.align`). Indices are article
-indices into ``ctx.left`` / ``ctx.right`` (document order); unit indices are
+indices into ``ctx.left`` / ``ctx.right`` (document order); block indices are
 (article index, block index) with blocks as :meth:`Article.blocks` orders
 them.
 """
@@ -23,7 +23,7 @@ from fagui.align.vectors import (
     idf_weights,
     similarities,
     unit_vector,
-    units,
+    block_texts,
 )
 from fagui.text.width import fold
 from fagui.model import Grade, LocatedArticle, Mode, Regulation
@@ -31,29 +31,29 @@ from fagui.model import Grade, LocatedArticle, Mode, Regulation
 Group = tuple[tuple[int, ...], tuple[int, ...]]
 """Corresponding articles: (left indices, right indices), both non-empty."""
 
-UnitLink = tuple[tuple[int, int], tuple[int, int], float]
-"""A left unit, a right unit, and their score."""
+BlockLink = tuple[tuple[int, int], tuple[int, int], float]
+"""A left block, a right block, and their score."""
 
 
 @dataclass(frozen=True)
 class Share:
     """A *shares* link: left article ``left`` and right article ``right`` are
-    not counterparts, but these units of one are carried into the other."""
+    not counterparts, but these blocks of one are carried into the other."""
 
     left: int
     right: int
-    units: tuple[UnitLink, ...]
+    block_links: tuple[BlockLink, ...]
 
     @property
     def score(self) -> float:
-        return max(s for _, _, s in self.units)
+        return max(s for _, _, s in self.block_links)
 
 
 @dataclass(frozen=True)
 class State:
     """The alignment so far: ``groups`` of corresponding articles (one-to-one
     until the split and merge passes), ``shares`` links, ``inner``: the
-    units linked inside a group (evidence for it), and ``trace``: one line
+    blocks linked inside a group (evidence for it), and ``trace``: one line
     per pass, what it changed. Once links are graded: ``grades``, {(kind,
     left or side, right or article): (grade, probability)} with kind
     "counterpart", "shares" or "alone" (side 0 left, 1 right), and
@@ -62,7 +62,7 @@ class State:
 
     groups: tuple[Group, ...] = ()
     shares: tuple[Share, ...] = ()
-    inner: tuple[UnitLink, ...] = ()
+    inner: tuple[BlockLink, ...] = ()
     trace: tuple[str, ...] = ()
     grades: Mapping[tuple[str, int, int], tuple[Grade, float]] = field(default_factory=dict)
     candidates: tuple[tuple[str, int, int, float], ...] = ()
@@ -83,7 +83,7 @@ class State:
 @dataclass(frozen=True)
 class Context:
     """Two regulations prepared for aligning: per article its folded text,
-    bigram counts and TF-IDF vector; per unit (paragraph or item) its folded
+    bigram counts and TF-IDF vector; per block (paragraph or item) its folded
     text, bigrams and vector; the IDF weights. ``idf`` is counted over the two texts
     (what scores measure); ``stock_idf`` over the two texts and the corpus
     background (what tells distinctive wording from stock phrasing);
@@ -96,8 +96,8 @@ class Context:
     right: tuple[LocatedArticle, ...]
     texts_l: list[str]
     texts_r: list[str]
-    units_l: list[list[str]]
-    units_r: list[list[str]]
+    block_texts_l: list[list[str]]
+    block_texts_r: list[list[str]]
     grams_l: list[list[list[str]]]
     grams_r: list[list[list[str]]]
     counts_l: list[Counter]
@@ -129,24 +129,24 @@ class Context:
         keep_r, keep_c = set(rows), set(cols)
         return {k: s for k, s in every.items() if k[0] in keep_r and k[1] in keep_c}
 
-    def unit_vectors(self) -> tuple[list[tuple[int, int]], list[Vector], list[tuple[int, int]], list[Vector]]:
-        """(left unit keys, their vectors, right unit keys, their vectors)."""
-        if "units" not in self._cache:
-            keys_l = [(a, b) for a, us in enumerate(self.units_l) for b in range(len(us))]
-            keys_r = [(a, b) for a, us in enumerate(self.units_r) for b in range(len(us))]
+    def block_vectors(self) -> tuple[list[tuple[int, int]], list[Vector], list[tuple[int, int]], list[Vector]]:
+        """(left block keys, their vectors, right block keys, their vectors)."""
+        if "blocks" not in self._cache:
+            keys_l = [(a, b) for a, us in enumerate(self.block_texts_l) for b in range(len(us))]
+            keys_r = [(a, b) for a, us in enumerate(self.block_texts_r) for b in range(len(us))]
             vl = [unit_vector(Counter(self.grams_l[a][b]), self.idf) for a, b in keys_l]
             vr = [unit_vector(Counter(self.grams_r[a][b]), self.idf) for a, b in keys_r]
-            self._cache["units"] = (keys_l, vl, keys_r, vr)
-        return self._cache["units"]
+            self._cache["blocks"] = (keys_l, vl, keys_r, vr)
+        return self._cache["blocks"]
 
-    def unit_scores(self) -> dict[tuple[tuple[int, int], tuple[int, int]], float]:
-        """Scores of every left unit against every right unit it shares a
+    def block_scores(self) -> dict[tuple[tuple[int, int], tuple[int, int]], float]:
+        """Scores of every left block against every right block it shares a
         bigram with (candidates only, for large texts), scored once."""
-        if "unit_scores" not in self._cache:
-            keys_l, vl, keys_r, vr = self.unit_vectors()
+        if "block_scores" not in self._cache:
+            keys_l, vl, keys_r, vr = self.block_vectors()
             sims = similarities(vl, vr, range(len(vl)), range(len(vr)), self.params)
-            self._cache["unit_scores"] = {(keys_l[i], keys_r[j]): s for (i, j), s in sims.items()}
-        return self._cache["unit_scores"]
+            self._cache["block_scores"] = {(keys_l[i], keys_r[j]): s for (i, j), s in sims.items()}
+        return self._cache["block_scores"]
 
     def paragraph_vectors(self, j: int) -> list[Vector]:
         """One vector per paragraph (款) of right article ``j`` if it has
@@ -159,35 +159,25 @@ class Context:
             out = []
             if len(paragraphs) > 1:
                 for p in paragraphs:
-                    # bigrams of each unit, never across two: a paragraph and
+                    # bigrams of each block, never across two: a paragraph and
                     # an item without punctuation between them would make a
                     # bigram of neither, which the IDF table does not hold
-                    grams = chain.from_iterable(map(bigram_list, units_of_paragraph(p)))
+                    grams = chain.from_iterable(bigram_list(fold(block.text)) for _, block in p.walk())
                     out.append(unit_vector(Counter(grams), self.idf))
             self._cache[key] = out
         return self._cache[key]
 
 
-def units_of_paragraph(paragraph) -> list[str]:
-    """A paragraph's text and its items' texts, folded, markers left out."""
-    out = [fold(paragraph.text)]
-    stack = list(reversed(paragraph.items))
-    while stack:
-        item = stack.pop()
-        out.append(fold(item.text))
-        stack.extend(reversed(item.items))
-    return out
-
 
 def make_context(left: Regulation, right: Regulation, mode: Mode, params: Params, background: Background) -> Context:
     """The Context of ``left`` against ``right``: scores weighted by IDF over
-    the units of both texts; stock phrasing judged by IDF over those and the
-    units of ``background``."""
+    the blocks of both texts; stock phrasing judged by IDF over those and the
+    blocks of ``background``."""
     la, ra = left.located_articles(), right.located_articles()
-    units_l = [units(x.article) for x in la]
-    units_r = [units(x.article) for x in ra]
-    grams_l = [[bigram_list(u) for u in us] for us in units_l]
-    grams_r = [[bigram_list(u) for u in us] for us in units_r]
+    block_texts_l = [block_texts(x.article) for x in la]
+    block_texts_r = [block_texts(x.article) for x in ra]
+    grams_l = [[bigram_list(u) for u in us] for us in block_texts_l]
+    grams_r = [[bigram_list(u) for u in us] for us in block_texts_r]
     both = [list(chain.from_iterable(grams_l)), list(chain.from_iterable(grams_r))]
     idf, stock_idf = idf_weights(both, background, params.idf_floor)
     counts_l = [Counter(chain.from_iterable(g)) for g in grams_l]
@@ -199,8 +189,8 @@ def make_context(left: Regulation, right: Regulation, mode: Mode, params: Params
         right=ra,
         texts_l=["".join(fold(b) for b in x.article.blocks()) for x in la],
         texts_r=["".join(fold(b) for b in x.article.blocks()) for x in ra],
-        units_l=units_l,
-        units_r=units_r,
+        block_texts_l=block_texts_l,
+        block_texts_r=block_texts_r,
         grams_l=grams_l,
         grams_r=grams_r,
         counts_l=counts_l,

@@ -28,7 +28,7 @@ def reviewer_decisions(ctx: Context, state: State, decisions: tuple[PlacedDecisi
       group of their own (a group left with nothing on one side leaves its
       other articles one-sided); a confirmed *shares*
       link makes a shares link (the two articles stop being counterparts),
-      resting on their best-scoring pair of units;
+      resting on their best-scoring pair of blocks;
     * a rejected link is removed: the right article leaves the group (or the
       left one, when it is the group's only right article, or both when the
       group is one-to-one), or the shares link goes;
@@ -80,7 +80,7 @@ def reviewer_decisions(ctx: Context, state: State, decisions: tuple[PlacedDecisi
         elif (i, j) not in shares:
             if _group(groups, left=i) is _group(groups, right=j):
                 _unpair(groups, i, j)
-            shares[i, j] = Share(i, j, (_best_units(ctx, i, j),))
+            shares[i, j] = Share(i, j, (_best_block_link(ctx, i, j),))
     kept = tuple(sorted((tuple(l), tuple(r)) for l, r in groups if l and r))
     ordered = tuple(sorted(shares.values(), key=lambda s: (s.left, s.right)))
     return replace(state, groups=kept, shares=ordered), tuple(marks)
@@ -139,10 +139,10 @@ def _unpair(groups: Groups, i: int, j: int) -> None:
             return
 
 
-def _best_units(ctx: Context, i: int, j: int) -> tuple[tuple[int, int], tuple[int, int], float]:
-    """The pair of units (paragraphs or items) of left ``i`` and right ``j``
+def _best_block_link(ctx: Context, i: int, j: int) -> tuple[tuple[int, int], tuple[int, int], float]:
+    """The pair of blocks (paragraphs or items) of left ``i`` and right ``j``
     that score best together: what a shares link a reviewer made rests on."""
-    keys_l, vl, keys_r, vr = ctx.unit_vectors()
+    keys_l, vl, keys_r, vr = ctx.block_vectors()
     ours_l = [(k, v) for k, v in zip(keys_l, vl) if k[0] == i]
     ours_r = [(k, v) for k, v in zip(keys_r, vr) if k[0] == j]
     best = ((i, 0), (j, 0), 0.0)

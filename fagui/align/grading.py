@@ -51,17 +51,17 @@ COUNTERPART_FEATURES = (
 """What :func:`counterpart_features` measures of one pair of a counterpart
 group, in this order."""
 
-SHARE_FEATURES = ("score", "corpus_score", "distinctive", "article_score", "mutual_best", "units", "versions", "cited", "liability")
+SHARE_FEATURES = ("score", "corpus_score", "distinctive", "article_score", "mutual_best", "blocks", "versions", "cited", "liability")
 """What :func:`share_features` measures of a *shares* link, in this order."""
 
-ONE_SIDED_FEATURES = ("best_article", "best_unit", "best_is_free", "versions", "liability")
+ONE_SIDED_FEATURES = ("best_article", "best_block", "best_is_free", "versions", "liability")
 """What :func:`one_sided_features` measures of an article left alone, in this order."""
 
 Features = tuple[float, ...]
 
 def _carried_whole(ctx: Context, u: tuple[int, int], v: tuple[int, int]) -> bool:
-    text = ctx.units_l[u[0]][u[1]]
-    return len(text) >= ctx.params.whole_block and text == ctx.units_r[v[0]][v[1]]
+    text = ctx.block_texts_l[u[0]][u[1]]
+    return len(text) >= ctx.params.whole_block and text == ctx.block_texts_r[v[0]][v[1]]
 
 
 def around(ctx: Context, rows, cols) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], float]]:
@@ -95,7 +95,7 @@ def counterpart_features(ctx: Context, state: State, skip=frozenset()) -> dict[t
     anchors = sorted((min(l), min(r), max(r)) for l, r in state.groups)
     versions = float(ctx.mode == Mode.VERSIONS)
     stock = _StockVectors(ctx)
-    units = ctx.unit_scores()
+    block_scores = ctx.block_scores()
     top = ctx.params.shared_terms * ctx.max_stock_idf or 1.0
     out: dict[tuple[int, int], Features] = {}
     for lefts, rights in state.groups:
@@ -112,11 +112,11 @@ def counterpart_features(ctx: Context, state: State, skip=frozenset()) -> dict[t
                 row = max((x for x, k in rows.get(i, ()) if k not in rights), default=0.0)
                 col = max((x for x, k in cols.get(j, ()) if k not in lefts), default=0.0)
                 mass = max(
-                    (shared_mass(ctx, (i, b), (j, c)) for b in range(len(ctx.units_l[i])) for c in range(len(ctx.units_r[j]))),
+                    (shared_mass(ctx, (i, b), (j, c)) for b in range(len(ctx.block_texts_l[i])) for c in range(len(ctx.block_texts_r[j]))),
                     default=0.0,
                 )
                 block = max(
-                    (units.get(((i, b), (j, c)), 0.0) for b in range(len(ctx.units_l[i])) for c in range(len(ctx.units_r[j]))),
+                    (block_scores.get(((i, b), (j, c)), 0.0) for b in range(len(ctx.block_texts_l[i])) for c in range(len(ctx.block_texts_r[j]))),
                     default=0.0,
                 )
                 out[i, j] = (
@@ -140,7 +140,7 @@ def counterpart_features(ctx: Context, state: State, skip=frozenset()) -> dict[t
 
 
 class _StockVectors:
-    """Vectors of articles and units weighted by ``stock_idf`` (the
+    """Vectors of articles and blocks weighted by ``stock_idf`` (the
     background's IDF): their cosine is how much two provisions share beyond
     the stock phrasing of regulations at large (构成犯罪的，依法追究刑事责任)."""
 
@@ -159,10 +159,10 @@ class _StockVectors:
     def right(self, j: int) -> Vector:
         return self._get(("r", j), lambda: self.ctx.counts_r[j])
 
-    def unit_left(self, u: tuple[int, int]) -> Vector:
+    def block_left(self, u: tuple[int, int]) -> Vector:
         return self._get(("ul", u), lambda: Counter(self.ctx.grams_l[u[0]][u[1]]))
 
-    def unit_right(self, v: tuple[int, int]) -> Vector:
+    def block_right(self, v: tuple[int, int]) -> Vector:
         return self._get(("ur", v), lambda: Counter(self.ctx.grams_r[v[0]][v[1]]))
 
 
@@ -181,12 +181,12 @@ def _in_order(anchors: list[tuple[int, int, int]], lefts: Sequence[int], rights:
 
 def share_features(ctx: Context, state: State) -> dict[tuple[int, int], Features]:
     """{(left, right): features} for each *shares* link (see
-    :data:`SHARE_FEATURES`): of its best pair of units, the score, how
+    :data:`SHARE_FEATURES`): of its best pair of blocks, the score, how
     distinctive their shared wording is (:func:`shared_mass` over the weight
     of ``shared_terms`` bigrams found once), whether each is the other's best
     match."""
     sims, _ = around(ctx, {s.left for s in state.shares}, ())
-    unit_rows, unit_cols = _unit_best(ctx)
+    block_rows, block_cols = _block_best(ctx)
     cited = citations(ctx)
     versions = float(ctx.mode == Mode.VERSIONS)
     top = ctx.params.shared_terms * ctx.max_stock_idf or 1.0
@@ -194,15 +194,15 @@ def share_features(ctx: Context, state: State) -> dict[tuple[int, int], Features
     liable_l, liable_r = eligibility(ctx).liability_l, eligibility(ctx).liability_r
     out: dict[tuple[int, int], Features] = {}
     for share in state.shares:
-        u, v, s = max(share.units, key=lambda x: x[2])
-        mutual = unit_rows.get(u, (0.0, None))[1] == v and unit_cols[v][1] == u
+        u, v, s = max(share.block_links, key=lambda x: x[2])
+        mutual = block_rows.get(u, (0.0, None))[1] == v and block_cols[v][1] == u
         out[share.left, share.right] = (
             s,
-            cosine(stock.unit_left(u), stock.unit_right(v)),
-            max(shared_mass(ctx, a, b) for a, b, _ in share.units) / top,
+            cosine(stock.block_left(u), stock.block_right(v)),
+            max(shared_mass(ctx, a, b) for a, b, _ in share.block_links) / top,
             sims.get((share.left, share.right), 0.0),
             float(mutual),
-            float(len(share.units)),
+            float(len(share.block_links)),
             versions,
             float(share.left in cited.get(share.right, ())),
             float(liable_l[share.left] or liable_r[share.right]),
@@ -210,11 +210,11 @@ def share_features(ctx: Context, state: State) -> dict[tuple[int, int], Features
     return out
 
 
-def _unit_best(ctx: Context):
-    """:func:`best_matches` of every pair of units, made once per comparison."""
-    if "unit best" not in ctx._cache:
-        ctx._cache["unit best"] = best_matches(ctx.unit_scores())
-    return ctx._cache["unit best"]
+def _block_best(ctx: Context):
+    """:func:`best_matches` of every pair of blocks, made once per comparison."""
+    if "block best" not in ctx._cache:
+        ctx._cache["block best"] = best_matches(ctx.block_scores())
+    return ctx._cache["block best"]
 
 
 def one_sided_features(ctx: Context, state: State) -> dict[tuple[str, int], Features]:
@@ -229,13 +229,13 @@ def one_sided_features(ctx: Context, state: State) -> dict[tuple[str, int], Feat
     )
     rows, _ = best_matches(by_row)
     _, cols = best_matches(by_col)
-    unit_rows, unit_cols = _unit_best(ctx)
+    block_rows, block_cols = _block_best(ctx)
     best = {("l", i): x for i, x in rows.items()} | {("r", j): x for j, x in cols.items()}
-    unit_best: dict[tuple[str, int], float] = {}
-    for side, found in (("l", unit_rows), ("r", unit_cols)):
+    block_best: dict[tuple[str, int], float] = {}
+    for side, found in (("l", block_rows), ("r", block_cols)):
         for (k, _), (s, _) in found.items():
-            if s > unit_best.get((side, k), 0.0):
-                unit_best[side, k] = s
+            if s > block_best.get((side, k), 0.0):
+                block_best[side, k] = s
     versions = float(ctx.mode == Mode.VERSIONS)
     out: dict[tuple[str, int], Features] = {}
     may_link = eligibility(ctx)
@@ -249,7 +249,7 @@ def one_sided_features(ctx: Context, state: State) -> dict[tuple[str, int], Feat
             s, other = best.get((side, k), (0.0, -1))
             out[side, k] = (
                 s,
-                unit_best.get((side, k), 0.0),
+                block_best.get((side, k), 0.0),
                 float(other >= 0 and other not in other_paired),
                 versions,
                 float(liable[k]),
@@ -321,7 +321,7 @@ def grade_links(ctx: Context, state: State) -> State:
     shares = []
     by_pair = {(x.left, x.right): x for x in state.shares}
     for (i, j), f in share_features(ctx, state).items():
-        if any(_carried_whole(ctx, u, v) for u, v, _ in by_pair[i, j].units):
+        if any(_carried_whole(ctx, u, v) for u, v, _ in by_pair[i, j].block_links):
             g, p = Grade.SURE, 1.0
         else:
             p = probability(Strength.SHARES, f)

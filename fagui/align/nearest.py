@@ -55,7 +55,7 @@ def nearest(ctx: Context, state: State, proposed: dict[tuple[str, int, int], str
     for (kind, i, j), rule in proposed.items():
         rules.setdefault((0, i, j), rule)
         rules.setdefault((1, j, i), rule)
-    units = ctx.unit_scores()
+    block_scores = ctx.block_scores()
     out = {}
     for (side, k), scored in ranked.items():
         scored.sort(key=lambda x: (-((side, k, x[1]) in rules), -x[0], x[1]))
@@ -63,20 +63,20 @@ def nearest(ctx: Context, state: State, proposed: dict[tuple[str, int, int], str
         near = [x for x in scored if x[0] >= ctx.params.candidate_floor]
         for s, other in sorted(near[: ctx.params.lone_candidates], key=lambda x: (-x[0], x[1])):
             i, j = (k, other) if side == 0 else (other, k)
-            b, c = _best_blocks(ctx, units, i, j)
+            b, c = _best_blocks(ctx, block_scores, i, j)
             picks.append(Near(other, s, b if side == 0 else c, c if side == 0 else b, rules.get((side, k, other), "")))
         if picks:
             out[side, k] = tuple(picks)
     return out
 
 
-def _best_blocks(ctx: Context, units, i: int, j: int) -> tuple[int, int]:
+def _best_blocks(ctx: Context, block_scores, i: int, j: int) -> tuple[int, int]:
     """The block of left ``i`` and the block of right ``j`` that score best
     together (their first blocks when none shares a bigram)."""
     best, at = 0.0, (0, 0)
-    for b in range(len(ctx.units_l[i])):
-        for c in range(len(ctx.units_r[j])):
-            s = units.get(((i, b), (j, c)), 0.0)
+    for b in range(len(ctx.block_texts_l[i])):
+        for c in range(len(ctx.block_texts_r[j])):
+            s = block_scores.get(((i, b), (j, c)), 0.0)
             if s > best:
                 best, at = s, (b, c)
     return at

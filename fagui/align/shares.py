@@ -3,7 +3,7 @@
 Provinces and revisions rewrite at the level of the paragraph (款) and the
 item (项): a national article listing six duties may see its items spread
 over five provincial articles. Article-level links miss that; this pass
-matches the units themselves, many to many.
+matches the blocks themselves, many to many.
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from fagui.align.context import Context, Share, State, UnitLink
+from fagui.align.context import Context, Share, State, BlockLink
 from fagui.align.functional import functional_pairs
 from fagui.align.vectors import best_matches, group_score
 
 CATCH_ALL = re.compile(r"^(?:其他|其它)|(?:法律|法规|规章|国家|本[^，。；,;]{0,4})[^，。；,;]{0,8}规定的其他[^，。；,;]{0,20}[。；;]?$")
 """A catch-all item (兜底条款): 其他应当履行的义务, 法律、法规规定的其他职责.
-Units are folded, so ， and ； may stand as , and ;."""
+Blocks are folded, so ， and ； may stand as , and ;."""
 
 LIABILITY = re.compile(
     r"(?<!被)处[^，。；]{0,16}罚款|给予[^，。；]{0,8}处分|(?<!被)(?<!被依法)追究[^，。；]{0,10}责任"
@@ -31,31 +31,31 @@ condition of another rule (grounds for dismissal), not a sanction imposed."""
 
 
 def shared_units(ctx: Context, state: State) -> State:
-    """Two units (paragraphs or items) are linked when they score at least
-    ``share_score`` and one is the other's best match among the units of the
+    """Two blocks (paragraphs or items) are linked when they score at least
+    ``share_score`` and one is the other's best match among the blocks of the
     other text it may link with, or at least ``share_mutual`` and each is the
     other's best match (a reworded provision keeps few bigrams, but nothing fits either
     better); they may link at all (:class:`_Eligibility`); and they share
     distinctive wording: their four rarest shared bigrams weigh on average at
     least ``share_rarity`` of the weight of a bigram found once (corpus IDF),
-    so stock phrasing alone never links. Units linked across two articles that are not in one group
-    make a *shares* link between those articles, with the units as its
-    evidence -- unless the two units are the same text and each is also
+    so stock phrasing alone never links. Blocks linked across two articles that are not in one group
+    make a *shares* link between those articles, with the blocks as its
+    evidence -- unless the two blocks are the same text and each is also
     repeated word for word in its own counterpart (:func:`_repeated_at_home`);
-    units linked inside a group are kept as evidence for it
+    blocks linked inside a group are kept as evidence for it
     (``inner``): the group's own block matching is one to one and in order,
     and may give a paragraph to another member of a merged group."""
     p = ctx.params
     may_link = eligibility(ctx)
     # No link scores below share_mutual, so weaker pairs cannot change whose
-    # best match a linked unit is.
+    # best match a linked block is.
     floor = min(p.share_score, p.share_mutual)
-    scores = {k: s for k, s in ctx.unit_scores().items() if s >= floor and may_link(*k)}
+    scores = {k: s for k, s in ctx.block_scores().items() if s >= floor and may_link(*k)}
     row_best, col_best = best_matches(scores)
     group_of_l = {i: g for g in state.groups for i in g[0]}
     at_home = _repeated_at_home(ctx, state)
-    found: dict[tuple[int, int], list[UnitLink]] = defaultdict(list)
-    inner: list[UnitLink] = []
+    found: dict[tuple[int, int], list[BlockLink]] = defaultdict(list)
+    inner: list[BlockLink] = []
     for (u, v), s in scores.items():
         best_l, best_r = row_best[u][1] == v, col_best[v][1] == u
         if not (s >= p.share_score and (best_l or best_r)) and not (s >= p.share_mutual and best_l and best_r):
@@ -66,39 +66,39 @@ def shared_units(ctx: Context, state: State) -> State:
         group = group_of_l.get(i)
         if group is not None and j in group[1]:
             inner.append((u, v, s))
-        elif not (ctx.units_l[i][u[1]] == ctx.units_r[j][v[1]] and ("l", u) in at_home and ("r", v) in at_home):
+        elif not (ctx.block_texts_l[i][u[1]] == ctx.block_texts_r[j][v[1]] and ("l", u) in at_home and ("r", v) in at_home):
             found[i, j].append((u, v, s))
     shares = tuple(Share(i, j, tuple(sorted(links))) for (i, j), links in sorted(found.items()))
     return replace(state, shares=shares, inner=tuple(sorted(inner)))
 
 
 def _repeated_at_home(ctx: Context, state: State) -> set:
-    """Units whose very text is also a unit of their counterpart group's
+    """Blocks whose very text is also a block of their counterpart group's
     other side: a paragraph two articles repeat word for word (专门委员会审议的
     时候，可以邀请提案人列席会议，发表意见。) is carried into the counterpart, and
     its copies elsewhere are the text repeating itself, not a provision
     carried there."""
     out = set()
     for lefts, rights in state.groups:
-        texts_l = {ctx.units_l[i][b]: (i, b) for i in lefts for b in range(len(ctx.units_l[i]))}
+        texts_l = {ctx.block_texts_l[i][b]: (i, b) for i in lefts for b in range(len(ctx.block_texts_l[i]))}
         for j in rights:
-            for c, text in enumerate(ctx.units_r[j]):
+            for c, text in enumerate(ctx.block_texts_r[j]):
                 if text in texts_l:
                     out.update((("l", texts_l[text]), ("r", (j, c))))
     return out
 
 
 class _Eligibility:
-    """Whether units ``u`` (left) and ``v`` (right) may evidence a shares
+    """Whether blocks ``u`` (left) and ``v`` (right) may evidence a shares
     link at all. Not when either is a catch-all item (:data:`CATCH_ALL`):
     every list ends with one and they say nothing of their own. Not between
     a liability provision and one that is not (:func:`is_liability`): a
     sanction for breaking a duty repeats the duty's words (未建立健全……制度)
-    but is another provision. Each unit and article is looked at once."""
+    but is another provision. Each block and article is looked at once."""
 
     def __init__(self, ctx: Context):
-        self.catch_all_l = {(a, b) for a, us in enumerate(ctx.units_l) for b, u in enumerate(us) if CATCH_ALL.search(u)}
-        self.catch_all_r = {(a, b) for a, us in enumerate(ctx.units_r) for b, u in enumerate(us) if CATCH_ALL.search(u)}
+        self.catch_all_l = {(a, b) for a, us in enumerate(ctx.block_texts_l) for b, u in enumerate(us) if CATCH_ALL.search(u)}
+        self.catch_all_r = {(a, b) for a, us in enumerate(ctx.block_texts_r) for b, u in enumerate(us) if CATCH_ALL.search(u)}
         self.liability_l = [is_liability(x) for x in ctx.left]
         self.liability_r = [is_liability(x) for x in ctx.right]
 
@@ -126,13 +126,13 @@ def is_liability(located) -> bool:
 def distinctive(ctx: Context, mass: float) -> bool:
     """Whether a :func:`shared_mass` is that of distinctive wording: the
     ``shared_terms`` rarest shared bigrams weigh on average at least
-    ``share_rarity`` of a bigram found in one unit only."""
+    ``share_rarity`` of a bigram found in one block only."""
     return mass >= ctx.params.share_rarity * ctx.params.shared_terms * ctx.max_stock_idf
 
 
 def shared_mass(ctx: Context, u: tuple[int, int], v: tuple[int, int]) -> float:
     """The weight, by ``stock_idf`` (the corpus's), of the ``shared_terms``
-    rarest distinct bigrams units ``u`` (left) and ``v`` (right) share: a
+    rarest distinct bigrams blocks ``u`` (left) and ``v`` (right) share: a
     long run of stock phrasing (其他应当履行的……义务) adds up to a lot of small
     weights, a distinctive provision has a few heavy ones."""
     if "gram sets" not in ctx._cache:
@@ -154,8 +154,8 @@ def share_distinctive_wording(ctx: Context, i: int, j: int, may_link: "_Eligibil
     may_link = may_link or eligibility(ctx)
     return any(
         may_link((i, b), (j, c)) and distinctive(ctx, shared_mass(ctx, (i, b), (j, c)))
-        for b in range(len(ctx.units_l[i]))
-        for c in range(len(ctx.units_r[j]))
+        for b in range(len(ctx.block_texts_l[i]))
+        for c in range(len(ctx.block_texts_r[j]))
     )
 
 

@@ -1,12 +1,12 @@
 """TF-IDF character-bigram vectors and the cosine scores between them.
 
-**A unit** is a block of an article: a paragraph (款) or an item (项, 目),
-without its item marker (（三） says where an item stands, not what it
-provides). An article's vector is made from all its units.
+**A block** is a paragraph (款) or an item (项, 目) of an article, as
+:meth:`Article.blocks` gives them, here folded and without its item marker (（三） says where an item stands, not what it
+provides). An article's vector is made from all its blocks.
 
 **The weight** of a bigram is ``(1 + log tf) * max(idf_floor, log((N + 1) /
-(df + 1)))`` where ``N`` is the number of units and ``df`` the number of
-units that contain the bigram, counted over both texts (the score) and,
+(df + 1)))`` where ``N`` is the number of blocks and ``df`` the number of
+blocks that contain the bigram, counted over both texts (the score) and,
 to tell stock phrasing, also over the :class:`Background` of real
 regulations shipped with fagui.
 Vocabulary that recurs in many provisions (国家安全机关, 应当, 本规定, 依法给予
@@ -34,7 +34,7 @@ from operator import add, mul
 from pathlib import Path
 
 from fagui.text.width import fold
-from fagui.model import Article, Item
+from fagui.model import Article
 
 Vector = dict[str, float]
 
@@ -42,20 +42,10 @@ _RUN = re.compile(r"[^\W_]+")
 _CITATION = re.compile(r"《[^》]*》")
 
 
-def units(article: Article) -> list[str]:
+def block_texts(article: Article) -> list[str]:
     """The article's blocks in reading order (as :meth:`Article.blocks`),
     folded, without item markers."""
-    out: list[str] = []
-
-    def add_items(items: tuple[Item, ...]) -> None:
-        for item in items:
-            out.append(fold(item.text))
-            add_items(item.items)
-
-    for paragraph in article.paragraphs:
-        out.append(fold(paragraph.text))
-        add_items(paragraph.items)
-    return out
+    return [fold(block.text) for paragraph in article.paragraphs for _, block in paragraph.walk()]
 
 
 def bigram_list(text: str) -> list[str]:
@@ -76,13 +66,13 @@ def bigram_list(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Background:
-    """What counts as stock phrasing: ``units`` blocks (paragraphs and
+    """What counts as stock phrasing: ``blocks`` blocks (paragraphs and
     items) of real regulations, ``df[bigram]`` of them containing it (a
     bigram it does not list is rarer than ``min_df``: distinctive wording).
     ``name`` says which it is, in every comparison made with it."""
 
     name: str
-    units: int
+    blocks: int
     df: Mapping[str, int]
     regulations: int = 0
     min_df: int = 0
@@ -119,21 +109,21 @@ _LOG_TF = _LogTF((k, 1 + math.log(k)) for k in range(1, 64))
 
 
 def idf_weights(
-    unit_lists: list[list[list[str]]], background: Background | None, floor: float
+    block_lists: list[list[list[str]]], background: Background | None, floor: float
 ) -> tuple[dict[str, float], dict[str, float]]:
-    """IDF of every bigram of ``unit_lists`` (texts -> units -> bigrams):
-    (document frequencies over those units, the same plus the
+    """IDF of every bigram of ``block_lists`` (texts -> blocks -> bigrams):
+    (document frequencies over those blocks, the same plus the
     ``background``'s; the first again when there is none)."""
     df: Counter = Counter()
     n = 0
-    for text in unit_lists:
+    for text in block_lists:
         n += len(text)
         df.update(chain.from_iterable(map(dict.fromkeys, text)))
     own = _idf(n, df, floor)
-    if background is None or not background.units:
+    if background is None or not background.blocks:
         return own, own
     get = background.df.get
-    return own, _idf(n + background.units, {t: d + get(t, 0) for t, d in df.items()}, floor)
+    return own, _idf(n + background.blocks, {t: d + get(t, 0) for t, d in df.items()}, floor)
 
 
 def _idf(n: int, df: Mapping[str, int], floor: float) -> dict[str, float]:

@@ -14,7 +14,7 @@ MODELS = {
         'unsure': {'versions': 0.3, 'jurisdictions': 0.3},
     },
     'shares': {
-        # features: score, corpus_score, distinctive, article_score, mutual_best, units, versions, cited, liability
+        # features: score, corpus_score, distinctive, article_score, mutual_best, blocks, versions, cited, liability
         'intercept': 0.232623,
         'weights': [0.284699, 0.36693, 0.276225, 0.64338, 0.372871, 0.180395, -1.214007, 2.907058, 0.125424],
         'mean': [0.352454, 0.420115, 0.66421, 0.17877, 0.475936, 1.106952, 0.053476, 0.15508, 0.101604],
@@ -23,7 +23,7 @@ MODELS = {
         'unsure': {'versions': 1.0, 'jurisdictions': 0.3},
     },
     'one_sided': {
-        # features: best_article, best_unit, best_is_free, versions, liability
+        # features: best_article, best_block, best_is_free, versions, liability
         'intercept': 2.604374,
         'weights': [-0.950625, -0.179788, -0.453348, 0.393531, 0.778614],
         'mean': [0.115273, 0.147457, 0.135417, 0.066667, 0.177083],

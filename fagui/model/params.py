@@ -61,7 +61,7 @@ class Params:
     """How many of the rarest bigrams two blocks share ``share_rarity``
     weighs (:func:`fagui.align.shares.shared_mass`)."""
     share_sure: float = 0.6
-    """A *shares* link whose best pair of units scores below this is graded
+    """A *shares* link whose best pair of blocks scores below this is graded
     *unsure*."""
     sure_score: float = 0.3
     """A counterpart group scoring below this is graded *unsure*."""
@@ -98,11 +98,11 @@ class Params:
     exact_pairs: int = 40_000
     """Up to this many pairs every pair is scored."""
     posting_cap: int = 64
-    """Larger texts: bigrams in more units than this do not find candidates."""
+    """Larger texts: bigrams in more blocks than this do not find candidates."""
     seed_terms: int = 16
-    """Larger texts: the heaviest bigrams of a unit that find its candidates."""
+    """Larger texts: the heaviest bigrams of a block that find its candidates."""
     candidates: int = 4
-    """Larger texts: candidates per unit scored exactly."""
+    """Larger texts: candidates per block scored exactly."""
 
 
 PARAMS = Params()

@@ -143,6 +143,21 @@ class Paragraph:
     text: str
     items: tuple[Item, ...] = ()
 
+    def walk(self) -> Iterator[tuple[int, Union["Paragraph", Item]]]:
+        """The paragraph's blocks in reading order, as (depth, block): the
+        paragraph itself at depth 0, then each item (depth 1) followed by its
+        sub-items (depth 2, ...). The one walk of an article's blocks:
+        :meth:`Article.blocks`, the alignment's block texts and the plain-text
+        form all read it."""
+        yield 0, self
+
+        def items_of(items: tuple[Item, ...], depth: int) -> Iterator[tuple[int, Union["Paragraph", Item]]]:
+            for item in items:
+                yield depth, item
+                yield from items_of(item.items, depth + 1)
+
+        yield from items_of(self.items, 1)
+
 
 @dataclass(frozen=True)
 class Article:
@@ -166,20 +181,12 @@ class Article:
     def blocks(self) -> tuple[str, ...]:
         """The article's paragraphs and items in reading order, one string each.
 
-        Items carry their marker (``（一）根据……``). This is the unit the
-        comparison engine matches and diffs.
+        Items carry their marker (``（一）根据……``). These are the blocks the
+        comparison engine matches and diffs (:meth:`Paragraph.walk` walks them).
         """
-        out: list[str] = []
-
-        def add_items(items: tuple[Item, ...]) -> None:
-            for item in items:
-                out.append(item.line())
-                add_items(item.items)
-
-        for paragraph in self.paragraphs:
-            out.append(paragraph.text)
-            add_items(paragraph.items)
-        return tuple(out)
+        return tuple(
+            block.text if depth == 0 else block.line() for paragraph in self.paragraphs for depth, block in paragraph.walk()
+        )
 
     def text(self) -> str:
         """The article's blocks joined by newlines (no label)."""
