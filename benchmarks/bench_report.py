@@ -107,7 +107,7 @@ def run_report(corpus: Path, out: Path, trace: bool = False) -> tuple[float, int
         tracemalloc.start()
     start, cpu = time.perf_counter(), time.process_time()
     plan = plan_report(corpus)
-    build_site(out, ((p.name, p.make()) for p in plan.jurisdictions), ((p.name, p.make()) for p in plan.histories))
+    build_site(out, ((p.name, p.make()) for p in plan.jurisdictions), ((p.name, p.make()) for p in plan.versions))
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     peak = 0
     if trace:

@@ -1,5 +1,5 @@
 """fagui add: ingest raw texts and commit them as versions of a regulation
-(thin wrappers over fagui.store: Corpus.add, and fagui.store.batch.add_history
+(thin wrappers over fagui.store: Corpus.add, and fagui.store.batch.add_versions
 for several files or a folder)."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from cli.progress import progress_bar
 from fagui.errors import FaguiError
 from fagui.files import read_bytes
 from fagui.messages import say
-from fagui.store.batch import add_history
+from fagui.store.batch import add_versions
 from fagui.store.corpus import Corpus
 from fagui.store.tree import plan_tree
 from fagui.text.control import visible
@@ -70,7 +70,7 @@ def add(raws, regulation_id, effective, source, message, tag, force, tree, dry_r
     if "-" in raws:
         raise FaguiError("standard input (-) can only be added alone")
     with _ProgressBar("adding") as bar:
-        entries = add_history(Corpus(repo), list(raws), regulation_id, message=message, progress=bar.update, lang=lang)
+        entries = add_versions(Corpus(repo), list(raws), regulation_id, message=message, progress=bar.update, lang=lang)
     for entry in entries:
         click.echo(_entry_line(regulation_id, entry, lang))
         if entry.result is not None and entry.result.created:
@@ -120,7 +120,7 @@ def _add_tree(raws, regulation_id, effective, source, tag, force, dry_run, messa
                 bar.update(name, done + k, total)
 
             try:
-                entries = add_history(corpus, [str(p) for p in r.files], r.id, message=message, progress=progress, lang=lang)
+                entries = add_versions(corpus, [str(p) for p in r.files], r.id, message=message, progress=progress, lang=lang)
             except FaguiError as exc:
                 failed += 1
                 click.echo(f"fagui: error: {r.id}: {visible(error_line(exc), newlines=False)}", err=True)

@@ -43,7 +43,7 @@ def history(spec, article, fmt, color, lang, repo) -> None:
       fagui history jilin/counterespionage-work-provisions@2025-06-01 --article 第三条 --format json
     """
     regulation_id, rev = split_spec(spec)
-    entries = Corpus(repo).history(regulation_id, article, rev or "HEAD")
+    entries = Corpus(repo).article_versions(regulation_id, article, rev or "HEAD")
     if fmt == "json":
         click.echo(render_history_json(regulation_id, article, entries))
         return

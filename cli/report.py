@@ -61,9 +61,9 @@ def report(output: str, force: bool, jobs: int | None, lang, repo: str) -> None:
             if show:
                 progress.update(1, name)
 
-        jurisdictions, histories = made(plan, jobs or default_jobs(plan))
+        jurisdictions, versions = made(plan, jobs or default_jobs(plan))
         index = build_site(
-            output, _made(jurisdictions, tick, unreadable), _made(histories, tick, unreadable),
+            output, _made(jurisdictions, tick, unreadable), _made(versions, tick, unreadable),
             force=force, implementation=plan.implementation, unreadable=unreadable,
             impacts=_impacts(plan.impacts, unreadable), lang=lang,
         )

@@ -53,8 +53,8 @@ def _make(key: tuple[bool, int]) -> tuple[str, Comparison | Failed]:
 
 
 def _make_in(plan: ReportPlan, key: tuple[bool, int]) -> tuple[str, Comparison | Failed]:
-    history, position = key
-    pending = (plan.histories if history else plan.jurisdictions)[position]
+    in_versions, position = key
+    pending = (plan.versions if in_versions else plan.jurisdictions)[position]
     try:
         return pending.name, pending.make()
     except FaguiError as exc:
@@ -78,11 +78,11 @@ def default_jobs(plan: ReportPlan) -> int:
 
 
 def made(plan: ReportPlan, jobs: int) -> tuple[Iterator[tuple[str, Comparison | Failed]], Iterator[tuple[str, Comparison | Failed]]]:
-    """The comparisons of ``plan`` (jurisdictions, then histories), each
+    """The comparisons of ``plan`` (jurisdictions, then versions), each
     as (name, Comparison or Failed), made by ``jobs`` processes (in this one
     when ``jobs`` is 1 or there is at most one comparison). Consume the first
     iterator before the second."""
-    keys = [(False, i) for i in range(len(plan.jurisdictions))] + [(True, i) for i in range(len(plan.histories))]
+    keys = [(False, i) for i in range(len(plan.jurisdictions))] + [(True, i) for i in range(len(plan.versions))]
     if jobs <= 1 or len(keys) <= 1:
         stream = (_make_in(plan, key) for key in keys)
     else:

@@ -44,7 +44,7 @@ class ReportPlan:
 
     root: Path
     jurisdictions: tuple[PendingComparison, ...]
-    histories: tuple[PendingComparison, ...]
+    versions: tuple[PendingComparison, ...]
     implementation: Implementation = Implementation((), (), ())
     """Why each of ``jurisdictions`` is compared, in the same order; the
     texts compared with nothing; warnings about ``implements:``."""
@@ -56,14 +56,14 @@ class ReportPlan:
     computed when called."""
 
     def __len__(self) -> int:
-        return len(self.jurisdictions) + len(self.histories)
+        return len(self.jurisdictions) + len(self.versions)
 
 
 def plan_report(repo: str | Path = ".") -> ReportPlan:
     """The comparisons of a report on the corpus around ``repo`` (see
     :func:`corpus_root`): each text against the texts it implements
     (:func:`jurisdiction_comparisons`), then consecutive versions of each
-    regulation committed in git (:func:`history_comparisons`), each with the
+    regulation committed in git (:func:`version_comparisons`), each with the
     reviewers' decisions on it applied (:mod:`fagui.store.decisions`). A
     text that cannot be read is left out and listed in ``unreadable``: one
     bad text does not take the report down. Raises FaguiError when there is
@@ -81,7 +81,7 @@ def plan_report(repo: str | Path = ".") -> ReportPlan:
     return ReportPlan(
         root,
         jurisdiction_comparisons(texts, implementation, decide, corpus),
-        history_comparisons(root, [t.id for t in texts], decide, corpus),
+        version_comparisons(root, [t.id for t in texts], decide, corpus),
         implementation,
         tuple(unreadable),
         impacts,
@@ -129,7 +129,7 @@ def jurisdiction_comparisons(
     return tuple(out)
 
 
-def history_comparisons(
+def version_comparisons(
     root: Path, ids: list[str], decide: Decide | None = None,
     corpus: Corpus | None = None,
 ) -> tuple[PendingComparison, ...]:

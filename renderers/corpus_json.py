@@ -26,7 +26,7 @@ SCHEMA = "fagui.report-index/1"
 
 def render_index_json(
     jurisdictions: Sequence[Entry],
-    histories: Sequence[Entry],
+    versions: Sequence[Entry],
     implementation: Implementation,
     unreadable: Sequence[Unreadable] = (),
     impacts: Sequence[Impact] = (),
@@ -46,7 +46,7 @@ def render_index_json(
                 "note": pairing.note,
             }
         comparisons.append(item)
-    for e in histories:
+    for e in versions:
         comparisons.append(
             {"page": e.href, "mode": e.mode, "reference": e.left.id, "derived": e.right.id,
              "from_revision": e.left.revision, "to_revision": e.right.revision}

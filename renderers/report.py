@@ -5,7 +5,7 @@ its articles across the derived texts (:mod:`renderers.articles`) and the
 coverage matrix as CSV (:mod:`renderers.coverage_csv`); and the index
 (:func:`renderers.site.render_index`).
 
-``build_site(out_dir, jurisdictions, histories)`` takes (name, Comparison)
+``build_site(out_dir, jurisdictions, versions)`` takes (name, Comparison)
 pairs from anywhere (``fagui.report.plan_report`` makes them for a corpus),
 writes each comparison's files as it comes, holding one Comparison at a time
 (the article pages are written from the index's digests), and the index
@@ -42,7 +42,7 @@ __all__ = ["INDEX", "build_site", "page_name"]
 def build_site(
     out_dir: str | Path,
     jurisdictions: Iterable[tuple[str, Comparison]],
-    histories: Iterable[tuple[str, Comparison]] = (),
+    versions: Iterable[tuple[str, Comparison]] = (),
     *,
     title: str = "法规对照报告",
     force: bool = False,
@@ -102,7 +102,7 @@ def build_site(
             return entries
 
         found = write(jurisdictions)
-        history = write(histories)
+        version_entries = write(versions)
         groups: dict[str, list[Entry]] = {}
         for e in found:
             groups.setdefault(_group(e.left), []).append(e)
@@ -112,11 +112,11 @@ def build_site(
         repeats = by_text(repeated)
         if repeats:
             folder.write(REPETITION_CSV, render_repetition_csv(repeats))
-        folder.write(INDEX_JSON, render_index_json(found, history, implementation, unreadable, revised, repeats))
+        folder.write(INDEX_JSON, render_index_json(found, version_entries, implementation, unreadable, revised, repeats))
         index = folder.write(
             INDEX,
             render_index(
-                found, history, title=title, article_pages=True, implementation=implementation, unreadable=unreadable,
+                found, version_entries, title=title, article_pages=True, implementation=implementation, unreadable=unreadable,
                 impacts=revised, repetitions=repeats,
             ),
         )

@@ -218,7 +218,7 @@ def _matrix(entries: Sequence[Entry], pages: dict[str, str]) -> str:
     )
 
 
-def _histories_table(entries: Sequence[Entry]) -> str:
+def _versions_table(entries: Sequence[Entry]) -> str:
     rows = []
     for e in entries:
         changed = ", ".join(f"{relation_label(name)} {n}" for name, n in e.counts if n and name != Relation.UNCHANGED) or "无变化"
@@ -259,7 +259,7 @@ def _unreadable(unreadable: Sequence[Unreadable]) -> str:
 
 def render_index(
     jurisdictions: Sequence[Entry],
-    histories: Sequence[Entry] = (),
+    versions: Sequence[Entry] = (),
     *,
     title: str = "法规对照报告",
     article_pages: bool = False,
@@ -282,7 +282,7 @@ def render_index(
     out = [page_head(title), '<body class="idx">\n']
     out.append(
         f'<header class="head"><h1>{esc(title)}</h1>'
-        f'<p class="lede">{len(jurisdictions)} 组上位与实施文本对照 · {len(histories)} 组版本对照。'
+        f'<p class="lede">{len(jurisdictions)} 组上位与实施文本对照 · {len(versions)} 组版本对照。'
         "点击地方名称打开逐条对照页；覆盖矩阵中的每一格链接到对应条文。</p></header>\n<main>\n"
     )
     groups: dict[str, list[Entry]] = {}
@@ -313,9 +313,9 @@ def render_index(
         out.append(render_impact_section(impact, pages))
     if implementation and (implementation.unpaired or implementation.warnings):
         out.append(_unpaired(implementation))
-    if histories:
+    if versions:
         out.append('<section class="group"><h2 id="history">版本历史</h2>\n')
-        out.append(_histories_table(histories))
+        out.append(_versions_table(versions))
         out.append("</section>\n")
     if unreadable:
         out.append(_unreadable(unreadable))

@@ -25,7 +25,7 @@ from conftest import ROOT
 from gitrepos import JILIN, V1, V2, V3, git, make_repo
 from kills import recover_and_check, settle, state
 
-from fagui.store.batch import add_history
+from fagui.store.batch import add_versions
 from fagui.store.corpus import Corpus
 
 pytestmark = pytest.mark.usefixtures("isolated_git")
@@ -80,7 +80,7 @@ def history_states(tmp_path_factory, dated):
             (folder / f"v{i}.txt").write_bytes(raw)
         copy = base / f"after{k}"
         shutil.copytree(repo, copy, symlinks=True)
-        add_history(Corpus(copy), [str(folder)], JILIN)  # as `fagui add FOLDER --id` does, in-process: faster
+        add_versions(Corpus(copy), [str(folder)], JILIN)  # as `fagui add FOLDER --id` does, in-process: faster
         states.append(state(copy))
     return repo, base / "raw3", states
 
@@ -111,7 +111,7 @@ def test_random_kills_of_a_folder_add(tmp_path, history_states):
             assert now[3][name] == states[0][3][name], f"{name} was touched"
         side = recover_and_check(trial, states[k], states[min(k + 1, 3)])
         seen.append(k + (side == "new" and k < 3))
-        add_history(Corpus(trial), [str(folder)], JILIN)
+        add_versions(Corpus(trial), [str(folder)], JILIN)
         assert state(trial) == states[3], "the next folder add does not finish the history"
     print("folder add killed after", {k: seen.count(k) for k in range(4)}, "versions")
 

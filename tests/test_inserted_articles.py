@@ -159,4 +159,4 @@ def test_json_and_the_matrix_place_an_inserted_article_after_its_article(tmp_pat
 
 def test_the_python_api_takes_a_number_alone(corpus):
     store = Corpus(corpus)
-    assert [e.label for e in store.history(ID, 3)] == [e.label for e in store.history(ID, (3, 0))]
+    assert [e.label for e in store.article_versions(ID, 3)] == [e.label for e in store.article_versions(ID, (3, 0))]

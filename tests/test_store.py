@@ -319,7 +319,7 @@ def test_load_takes_a_file_or_an_id(built):
 
 def test_history_follows_an_article_across_renumbering(built):
     repo, commits = built
-    entries = Corpus(repo).history(JILIN, (12, 0))
+    entries = Corpus(repo).article_versions(JILIN, (12, 0))
     # v3 amended it; v2 only renumbered it (第十一条 -> 第十二条); v1 introduced it as 第十一条.
     assert [(e.commit, e.previous, e.label, e.relation) for e in entries] == [
         (commits[2], "第十二条", "第十二条", "amended"),
@@ -336,17 +336,17 @@ def test_history_follows_an_article_across_renumbering(built):
 def test_history_of_an_inserted_article_and_at_a_revision(built):
     repo, commits = built
     corpus = Corpus(repo)
-    assert [(e.commit, e.label, e.relation) for e in corpus.history(JILIN, (9, 0))] == [(commits[1], "第九条", "added")]
+    assert [(e.commit, e.label, e.relation) for e in corpus.article_versions(JILIN, (9, 0))] == [(commits[1], "第九条", "added")]
     # 第三十条 of v2 was deleted in v3: ask at v2, where it existed (as 第二十九条 in v1).
-    deleted = [(e.commit, e.label, e.relation, e.text) for e in corpus.history(JILIN, (30, 0), "HEAD~1")]
+    deleted = [(e.commit, e.label, e.relation, e.text) for e in corpus.article_versions(JILIN, (30, 0), "HEAD~1")]
     assert deleted == [
         (commits[2], "第三十条", "deleted", ""),
         (commits[1], "第三十条", "renumbered", corpus.read(JILIN, "HEAD~1").article(30).text()),
         (commits[0], "第二十九条", "added", corpus.read(JILIN, "HEAD~2").article(29).text()),
     ]
-    assert [e.commit for e in corpus.history(JILIN, (30, 0), "2025-08-01")] == [c for c, *_ in deleted]
+    assert [e.commit for e in corpus.article_versions(JILIN, (30, 0), "2025-08-01")] == [c for c, *_ in deleted]
     with pytest.raises(FaguiError, match="has no article 第五十条"):
-        corpus.history(JILIN, (50, 0))
+        corpus.article_versions(JILIN, (50, 0))
 
 
 # -- making a corpus ---------------------------------------------------------------

@@ -24,8 +24,8 @@ def in_order_chain(ctx: Context, state: State) -> State:
     sims = _all(ctx)
     _, col_best = best_matches(sims)
     pairs = [(i, j, s - p.low_score) for (i, j), s in sims.items() if s >= p.low_score]
-    links = {i: j for i, j in chain_of(pairs) if sims[i, j] >= p.min_score or sims[i, j] >= col_best[j][0]}
-    return state.with_links(links)
+    matches = {i: j for i, j in chain_of(pairs) if sims[i, j] >= p.min_score or sims[i, j] >= col_best[j][0]}
+    return state.with_matches(matches)
 
 
 def mutual_best(ctx: Context, state: State) -> State:
@@ -34,14 +34,14 @@ def mutual_best(ctx: Context, state: State) -> State:
     a sum, and two middling pairs may take an article's best match away."""
     sims = _all(ctx)
     row_best, col_best = best_matches(sims)
-    links = state.links()
-    linked_to = {j: i for i, j in links.items()}
+    matches = state.matches()
+    matched_to = {j: i for i, j in matches.items()}
     for i, (s, j) in row_best.items():
-        if col_best[j][1] == i and s >= ctx.params.min_score and links.get(i) != j:
-            linked_to.pop(links.pop(i, None), None)
-            links.pop(linked_to.pop(j, None), None)
-            links[i], linked_to[j] = j, i
-    return state.with_links(links)
+        if col_best[j][1] == i and s >= ctx.params.min_score and matches.get(i) != j:
+            matched_to.pop(matches.pop(i, None), None)
+            matches.pop(matched_to.pop(j, None), None)
+            matches[i], matched_to[j] = j, i
+    return state.with_matches(matches)
 
 
 def best_remaining(ctx: Context, state: State) -> State:
@@ -55,9 +55,9 @@ def best_remaining(ctx: Context, state: State) -> State:
         for (i, j), s in _all(ctx).items()
         if s >= p.min_score
     ]
-    links = state.links()
-    greedy(ranked, links, set(links.values()))
-    return state.with_links(links)
+    matches = state.matches()
+    greedy(ranked, matches, set(matches.values()))
+    return state.with_matches(matches)
 
 
 def weak_mutual_best(ctx: Context, state: State) -> State:
@@ -68,21 +68,21 @@ def weak_mutual_best(ctx: Context, state: State) -> State:
     stock phrasing with the leftovers.)"""
     sims = _all(ctx)
     row_best, col_best = best_matches(sims)
-    links = state.links()
-    taken = set(links.values())
+    matches = state.matches()
+    taken = set(matches.values())
     for i, (s, j) in row_best.items():
-        if col_best[j][1] == i and s >= ctx.params.low_score and i not in links and j not in taken:
-            links[i] = j
+        if col_best[j][1] == i and s >= ctx.params.low_score and i not in matches and j not in taken:
+            matches[i] = j
             taken.add(j)
-    return state.with_links(links)
+    return state.with_matches(matches)
 
 
-def greedy(ranked: list[tuple[float, int, int]], links: dict[int, int], taken: set[int]) -> None:
+def greedy(ranked: list[tuple[float, int, int]], matches: dict[int, int], taken: set[int]) -> None:
     """Take pairs (rank, i, j) best first, each article at most once (adds
-    to ``links`` and ``taken``)."""
+    to ``matches`` and ``taken``)."""
     for _, i, j in sorted(ranked, reverse=True):
-        if i not in links and j not in taken:
-            links[i] = j
+        if i not in matches and j not in taken:
+            matches[i] = j
             taken.add(j)
 
 

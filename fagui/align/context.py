@@ -67,17 +67,19 @@ class State:
     grades: Mapping[tuple[str, int, int], tuple[Grade, float]] = field(default_factory=dict)
     candidates: tuple[tuple[str, int, int, float], ...] = ()
 
-    def links(self) -> dict[int, int]:
-        """{left: right} for the one-to-one groups."""
+    def matches(self) -> dict[int, int]:
+        """{left: right} for the one-to-one groups: the matches the one-to-one
+        passes make and remake (not links: a :class:`fagui.model.ArticleLink` is what a
+        comparison shows, a *shares* link a :class:`Share`)."""
         return {g[0][0]: g[1][0] for g in self.groups if len(g[0]) == len(g[1]) == 1}
 
-    def with_links(self, links: dict[int, int]) -> "State":
-        """This state with one-to-one groups ``links`` (sorted by left). Only
+    def with_matches(self, matches: dict[int, int]) -> "State":
+        """This state with one-to-one groups ``matches`` (sorted by left). Only
         for passes that run before groups grow (split, merge): it would drop
         a larger group."""
         if any(len(l) > 1 or len(r) > 1 for l, r in self.groups):
             raise ValueError("one-to-one link passes must run before the split and merge passes")
-        return replace(self, groups=tuple(((i,), (j,)) for i, j in sorted(links.items())))
+        return replace(self, groups=tuple(((i,), (j,)) for i, j in sorted(matches.items())))
 
 
 @dataclass(frozen=True)

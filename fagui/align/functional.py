@@ -38,15 +38,15 @@ def functional_articles(ctx: Context, state: State) -> State:
     wording it may share with another. Where several articles of a text say
     they do a job, the first does it (the last, for entry into force): a
     later 适用本规定的有关规定 extends the scope, it does not set it."""
-    links = state.links()
-    linked_to = {j: i for i, j in links.items()}
+    matches = state.matches()
+    matched_to = {j: i for i, j in matches.items()}
     for i, j in sorted(functional_pairs(ctx)):
-        if links.get(i) == j:
+        if matches.get(i) == j:
             continue
-        linked_to.pop(links.pop(i, None), None)
-        links.pop(linked_to.pop(j, None), None)
-        links[i], linked_to[j] = j, i
-    return state.with_links(links)
+        matched_to.pop(matches.pop(i, None), None)
+        matches.pop(matched_to.pop(j, None), None)
+        matches[i], matched_to[j] = j, i
+    return state.with_matches(matches)
 
 
 def functional_pairs(ctx: Context) -> set[tuple[int, int]]:

@@ -37,8 +37,8 @@ def same_text_anchors(ctx: Context, state: State) -> State:
     keys_l = [masked(t) for t in ctx.texts_l]
     keys_r = [masked(t) for t in ctx.texts_r]
     matcher = SequenceMatcher(None, keys_l, keys_r, autojunk=False)
-    links = {a + k: b + k for a, b, size in matcher.get_matching_blocks() for k in range(size)}
-    return state.with_links(links)
+    matches = {a + k: b + k for a, b, size in matcher.get_matching_blocks() for k in range(size)}
+    return state.with_matches(matches)
 
 
 def pairs_between_anchors(ctx: Context, state: State) -> State:
@@ -46,19 +46,19 @@ def pairs_between_anchors(ctx: Context, state: State) -> State:
     between anchors with at least ``min_score`` (plus ``version_order_bonus``
     when ranking), across anchors (a move) only with ``move_score``."""
     p = ctx.params
-    links = state.links()
-    rows = [i for i in range(len(ctx.left)) if i not in links]
-    taken = set(links.values())
+    matches = state.matches()
+    rows = [i for i in range(len(ctx.left)) if i not in matches]
+    taken = set(matches.values())
     cols = [j for j in range(len(ctx.right)) if j not in taken]
-    anchors = sorted(links.items())
+    anchors = sorted(matches.items())
     gap_l, gap_r = _gaps([i for i, _ in anchors], rows), _gaps([j for _, j in anchors], cols)
     ranked = []
     for (i, j), s in ctx.article_scores(rows, cols).items():
         in_place = gap_l[i] == gap_r[j]
         if s >= (p.min_score if in_place else p.move_score):
             ranked.append((s + (p.version_order_bonus if in_place else 0.0), i, j))
-    greedy(ranked, links, taken)
-    return state.with_links(links)
+    greedy(ranked, matches, taken)
+    return state.with_matches(matches)
 
 
 def _gaps(anchors: list[int], free: list[int]) -> dict[int, int]:

@@ -271,7 +271,12 @@ STRENGTHS = {
 class Evidence:
     """A block (paragraph or item) of each side that correspond: (article
     label, block index in :meth:`Article.blocks`), their score, and the
-    wording they share (runs of at least two characters, in left order)."""
+    wording they share (runs of at least two characters, in left order).
+    ``score`` is, for two blocks the comparison matched inside a counterpart
+    group, the **equal share** of their diff (twice the equal characters over
+    both sides' characters); for a block link of the alignment (a *shares*
+    link's, or one inside a group the matching left out), its cosine score
+    (docs/design.md, glossary)."""
 
     left: tuple[str, int]
     right: tuple[str, int]

@@ -36,7 +36,7 @@ class ArticleVersion:
     pair: ArticlePair | None
 
 
-def article_history(chain: Chain, start: int, key: ArticleKey) -> list[ArticleVersion]:
+def article_versions(chain: Chain, start: int, key: ArticleKey) -> list[ArticleVersion]:
     """The versions of ``chain`` (newest first) in which the article at
     ``key`` (number, suffix: 第十条之一 is (10, 1)) of version ``start``
     changed, newest first: followed forward to the newest version (or the one

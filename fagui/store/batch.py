@@ -94,7 +94,7 @@ def recorded_sources(corpus: Corpus, regulation_id: str) -> dict[str, str]:
     return found
 
 
-def add_history(
+def add_versions(
     corpus: Corpus,
     paths: list[str],
     regulation_id: str,

@@ -10,7 +10,7 @@ from fagui.compare import document_ref
 from fagui.errors import FaguiError
 from fagui.messages import DEFAULT_LANG, Lang
 from fagui.model import ArticleKey, DocumentRef, Regulation
-from fagui.store.articles import ArticleVersion, article_history
+from fagui.store.articles import ArticleVersion, article_versions
 from fagui.store.gitcmd import open_repo, work_tree
 from fagui.store.paths import DATE_RE, TEXTS, check_new_id, split_spec
 from fagui.text.labels import label_text
@@ -78,10 +78,10 @@ class Corpus:
         """One version of a regulation: ``rev`` as in :meth:`resolve` (default HEAD)."""
         return self.resolve(regulation_id if rev is None else f"{regulation_id}@{rev}")[0]
 
-    def history(self, regulation_id: str, article: int | ArticleKey, rev: str = "HEAD") -> list[ArticleVersion]:
+    def article_versions(self, regulation_id: str, article: int | ArticleKey, rev: str = "HEAD") -> list[ArticleVersion]:
         """Every version, newest first, in which one article was added,
         changed (wording or number) or deleted (see
-        :func:`fagui.store.articles.article_history`).
+        :func:`fagui.store.articles.article_versions`).
 
         ``article`` is the article's key, (number, suffix) as
         ``Article.key`` (第十条之一 is (10, 1); a number alone is (number, 0)),
@@ -102,7 +102,7 @@ class Corpus:
                 chain, start = self._reader.chain(regulation_id, rev), 0
         if chain[start][1].article(*article) is None:
             raise FaguiError(f"{regulation_id}@{rev} has no article {label_text('条', *article)}")
-        return article_history(chain, start, article)
+        return article_versions(chain, start, article)
 
     # -- writing ----------------------------------------------------------
 
