@@ -11,8 +11,7 @@ import fast_diff_match_patch
 
 from fagui.correspondence import article_links, coverage_of, shared_wording
 from fagui.model import (
-    JURISDICTION_RELATIONS,
-    VERSION_RELATIONS,
+    MODE_RELATIONS,
     Article,
     ArticleLink,
     ArticlePair,
@@ -29,6 +28,8 @@ from fagui.model import (
     NoteKind,
     Paragraph,
     ParagraphPair,
+    Side,
+    Strength,
     Summary,
 )
 
@@ -103,12 +104,11 @@ def with_links(c: Comparison, shares: tuple[ArticleLink, ...] = ()) -> Compariso
 def share_link(left: ArticleRef, right: ArticleRef, score: float = 0.62) -> ArticleLink:
     """A shares link between the first blocks of two articles."""
     evidence = Evidence((left.label, 0), (right.label, 0), score, shared_wording(ops(left.blocks[0], right.blocks[0])))
-    return ArticleLink(left.label, right.label, "shares", score, "sure", (evidence,))
+    return ArticleLink(left.label, right.label, Strength.SHARES, score, Grade.SURE, (evidence,))
 
 
 def summarize(mode: str, pairs: list[ArticlePair]) -> Summary:
-    names = VERSION_RELATIONS if mode == "versions" else JURISDICTION_RELATIONS
-    counts = tuple((r, sum(p.relation == r for p in pairs)) for r in names)
+    counts = tuple((r, sum(p.relation == r for p in pairs)) for r in MODE_RELATIONS[mode])
     left = {a.label for p in pairs for a in p.left}
     right = {a.label for p in pairs for a in p.right}
     adopted = {a.label for p in pairs if p.right for a in p.left}
@@ -197,7 +197,7 @@ def decided_sample() -> Comparison:
     pairs = tuple(replace(p, decision=marks.get(k)) for k, p in enumerate(c.pairs))
     decided = {(p.left[0].label, p.right[0].label): marks[k] for k, p in enumerate(c.pairs) if k in marks}
     links = tuple(
-        replace(x, decision=Decision.ADDED if x.strength == "shares" else decided.get((x.left, x.right))) for x in c.links
+        replace(x, decision=Decision.ADDED if x.strength == Strength.SHARES else decided.get((x.left, x.right))) for x in c.links
     )
     return replace(c, pairs=pairs, links=links)
 
@@ -243,8 +243,8 @@ def with_meanings(c: Comparison, left_higher: bool = True, right_rule: bool = Fa
     from fagui.meaning.flags import Texts, flags_of
 
     pairs = tuple(replace(p, meanings=pair_meanings(p, (), carried_blocks(c.links))) for p in c.pairs)
-    refs = {(side, r.label): r for p in pairs for side, rs in (("L", p.left), ("R", p.right)) for r in rs}
-    links = tuple(replace(x, meanings=link_meanings(x, refs)) if x.strength == "shares" else x for x in c.links)
+    refs = {(side, r.label): r for p in pairs for side, rs in ((Side.LEFT, p.left), (Side.RIGHT, p.right)) for r in rs}
+    links = tuple(replace(x, meanings=link_meanings(x, refs)) if x.strength == Strength.SHARES else x for x in c.links)
     flags = flags_of(pairs, links, refs, Texts(left_higher, right_rule))
     return replace(c, pairs=pairs, links=links, flags=flags)
 
