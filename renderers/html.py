@@ -342,7 +342,7 @@ def _shares_html(side: Side, links: list[ArticleLink], names: dict[str, str], bl
         items.append(
             f'<li><a href="#{esc(other)}-{esc(there)}">{esc(names[other])} {esc(there)}</a> '
             f'<span class="score" title="最佳一对款项的相似度">{link.score:.2f}</span>{grade}{_decided(link.decision)}'
-            f'{decide_control(link.left, link.right, "shares", blocks) if can_decide else ""}：{"；".join(parts)}</li>'
+            f'{decide_control(link.left, link.right, Strength.SHARES, blocks) if can_decide else ""}：{"；".join(parts)}</li>'
         )
     head = "部分条款见于" if side == Side.LEFT else "部分条款来自"
     return f'<div class="shares"><span class="sh">{head}</span><ul>{"".join(items)}</ul></div>'
@@ -362,7 +362,7 @@ def _candidates_html(
         items.append(
             f'<li><a href="#{esc(other)}-{esc(c.label)}">{esc(names[other])} {esc(c.label)}</a> '
             f'<span class="score" title="{esc(say("candidates.score", lang))}">{c.score:.2f}</span>'
-            f'{decide_control(left, right, "counterpart", blocks) if can_decide else ""} {wording}</li>'
+            f'{decide_control(left, right, Strength.COUNTERPART, blocks) if can_decide else ""} {wording}</li>'
         )
     return (
         f'<div class="shares cands"><span class="sh" title="{esc(say("candidates.title", lang))}">{esc(say("candidates.head", lang))}</span>'

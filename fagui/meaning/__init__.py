@@ -74,7 +74,7 @@ def pair_meanings(
 ) -> tuple[MeaningChange, ...]:
     """The meaning changes between the two sides of a pair (for an article
     on one side only, everything it says is added or removed), less the
-    blocks in ``carried`` ("L" or "R", label, block) that the pair matches
+    blocks in ``carried`` (:class:`~fagui.model.Side`, label, block) that the pair matches
     with nothing: those a *shares* link carries, whose changes are the
     link's. None for a pair whose text did not change."""
     if not pair.changed or pair.relation == Relation.RENUMBERED:
@@ -96,7 +96,7 @@ def pair_meanings(
 
 
 def carried_blocks(links: tuple[ArticleLink, ...]) -> frozenset[tuple[str, str, int]]:
-    """("L" or "R", article label, block index) of every block a *shares*
+    """(:class:`~fagui.model.Side`, article label, block index) of every block a *shares*
     link rests on."""
     return frozenset(
         block
