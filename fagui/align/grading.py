@@ -272,9 +272,9 @@ def grade_of(kind: str, mode: Mode, p: float) -> Grade:
     is never a candidate: an article is there or not; below its cut-off it is
     ``unsure``)."""
     model = MODELS[kind]
-    if p >= model["sure"][mode]:
+    if p >= model[Grade.SURE][mode]:
         return Grade.SURE
-    if kind == "one_sided" or p >= model["unsure"][mode]:
+    if kind == "one_sided" or p >= model[Grade.UNSURE][mode]:
         return Grade.UNSURE
     return Grade.CANDIDATE
 
