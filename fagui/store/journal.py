@@ -71,7 +71,7 @@ TEMP = ".fagui-add.tmp"
 class PlannedWrite:
     """One file an add writes: its content before (a blob sha, None: absent),
     after, and its index entry before (``"<mode> <sha>"``, None: absent).
-    Not :class:`fagui.review.FileChange` (a regulation file a git range
+    Not :class:`fagui.model.review.FileChange` (a regulation file a git range
     changed, with its comparison): this is a write the journal can undo."""
 
     old: str | None
