@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from fagui.compare import compare
+from fagui.errors import FaguiError
 from fagui.files import corpus_root
 from fagui.followed import followed_version
 from fagui.impact import Impact, revised_references, texts_impact

@@ -185,6 +185,25 @@ def test_version_history_from_git(corpus, tmp_path):
     assert "版本历史" in (out / "index.html").read_text(encoding="utf-8")
 
 
+def test_a_text_not_yet_committed_is_compared_without_a_history(corpus, tmp_path):
+    """A text put into texts/ of a git corpus but not committed has no
+    versions yet: the report compares it and makes no history page for it
+    (it stopped with a NameError traceback)."""
+    git = lambda *a: subprocess.run(["git", "-C", str(corpus), *a], check=True, capture_output=True)  # noqa: E731
+    new = corpus / "texts" / "zhejiang" / "counterespionage-security-measures.md"
+    held = new.read_bytes()
+    new.unlink()
+    git("init", "-q")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "add", "texts")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "first")
+    new.write_bytes(held)
+    out = tmp_path / "out"
+    result = run_report("--repo", str(corpus), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output and not list(out.glob("history-*.html"))
+    assert any("zhejiang" in p.name for p in out.glob("*.html"))
+
+
 def test_cli_report_on_the_seed_corpus(corpus, tmp_path):
     out = tmp_path / "out"
     result = run_report("--repo", str(corpus), "-o", str(out))
