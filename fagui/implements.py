@@ -147,6 +147,8 @@ class Unpaired:
     id: str
     cites: tuple[str, ...]
     reason: Unpairing
+    title: str = ""
+    """The text's title, as a reader names it (the id is the corpus's name)."""
 
 
 @dataclass(frozen=True)
@@ -233,7 +235,7 @@ def link_texts(texts: Sequence[Listed], paths: dict[str, str] | None = None) -> 
         if t.metadata.implements:
             pairs = _declared(t, by_id, paths, warnings)
             if not pairs:
-                unpaired.append(Unpaired(t.id, t.citations.all(), Unpairing.DECLARED_UNKNOWN))
+                unpaired.append(Unpaired(t.id, t.citations.all(), Unpairing.DECLARED_UNKNOWN, t.metadata.title))
             found += pairs
             continue
         pairs = _named(t, by_title)
@@ -242,7 +244,7 @@ def link_texts(texts: Sequence[Listed], paths: dict[str, str] | None = None) -> 
         if pairs:
             found += pairs
         elif _level(t) != 0 or any(title_key(n) != CONSTITUTION for n in cited):
-            unpaired.append(Unpaired(t.id, t.citations.all(), Unpairing.NONE_IN_CORPUS))
+            unpaired.append(Unpaired(t.id, t.citations.all(), Unpairing.NONE_IN_CORPUS, t.metadata.title))
     order = {t.id: n for n, t in enumerate(texts)}
     found.sort(key=lambda p: (order[p.reference], order[p.derived]))
     return Implementation(tuple(found), tuple(unpaired), tuple(warnings))
@@ -290,7 +292,8 @@ def _shared(t: Listed, naming: dict[str, list[Listed]]) -> list[Pairing]:
 
 def describe(pairing: Pairing) -> str:
     """Why the two texts are compared, in a sentence for the report (Chinese)."""
-    names = "、".join(f"《{n}》" if pairing.basis is not Basis.DECLARED else n for n in pairing.evidence)
+    # Ids are listed with 、; book titles stand side by side, as Chinese writes them (《甲》《乙》).
+    names = "、".join(pairing.evidence) if pairing.basis is Basis.DECLARED else "".join(f"《{n}》" for n in pairing.evidence)
     return {
         Basis.DECLARED: f"前置元数据 implements 指定 {names}",
         Basis.TITLE: f"标题称实施{names}",

@@ -78,6 +78,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "grade.why_alone": ("另一方有相近条文，未必真无对应，请核对", "something on the other side comes close: check that there is no counterpart"),
     "sum.unsure": ("待核（未计入上列数字）：{line}", "unsure (待核, counted apart): {line}"),
     "sum.unsure_fig": ("待核", "unsure"),
+    "chip.count_unsure": ("{n}（待核 {unsure}）", "{n} ({unsure} unsure)"),
+    "chip.title_unsure": ("{meaning}；其中 {unsure} 对待核，未计入摘要数字", "{meaning}; {unsure} of them unsure, not counted in the summary figures"),
+    # what a comparison compares (fagui.model.Mode)
+    "mode.versions": ("新旧版本对照", "versions of one regulation"),
+    "mode.jurisdictions": ("参照文本与地方文本对照", "a reference text against a local text"),
+    "page.footer": ("由 fagui 生成 · {schema} · {mode}", "made by fagui · {schema} · {mode}"),
     "sum.unsure_title": ("引擎不确定、未计入上列数字的对应（{line}）", "correspondences the engine is unsure of, not counted above ({line})"),
     "candidates.line": ("最接近的条文（候选，非对应）：{items}", "closest on the other side (candidates, not links): {items}"),
     "candidates.head": ("最接近的条文（候选）", "closest articles (candidates)"),

@@ -95,10 +95,9 @@ def render_side_by_side(
     if not comparison.pairs:
         out.append('<p class="none">两份文本都没有条文。</p>\n')
     out.append("</main>\n")
-    out.append(
-        '<footer class="foot">由 fagui 生成 · '
-        f'<span class="mono">{esc(comparison.schema)}</span> · 模式 {esc(comparison.mode)}</footer>\n'
-    )
+    # The catalogue's words hold no markup; each value is escaped as it goes in.
+    footer = say("page.footer", lang, schema=f'<span class="mono">{esc(comparison.schema)}</span>', mode=esc(say(f"mode.{comparison.mode}", lang)))
+    out.append(f'<footer class="foot">{footer}</footer>\n')
     out.append(f"<script>{asset('report.js')}</script>\n</body>\n</html>\n")
     return "".join(out)
 
@@ -193,11 +192,18 @@ def _toolbar(comparison: Comparison, lang: Lang) -> str:
     versions = comparison.mode == Mode.VERSIONS
     chips = []
     descriptions = relations(comparison, lang)
+    unsure = dict(s.unsure_counts)
     for name, count in counts(comparison):
+        # The chip filters every row of its relation, unsure ones too: it counts them all, and says
+        # how many are unsure (the summary's figures leave those out).
+        doubt = unsure.get(name, 0)
+        shown = say("chip.count_unsure", lang, n=count + doubt, unsure=doubt) if doubt else str(count)
+        meaning = descriptions.get(name, name)
+        title = say("chip.title_unsure", lang, meaning=meaning, unsure=doubt) if doubt else meaning
         chips.append(
-            f'<span class="chip rel-{esc(name)}{" zero" if not count else ""}" title="{esc(descriptions.get(name, name))}">'
+            f'<span class="chip rel-{esc(name)}{" zero" if not count + doubt else ""}" title="{esc(title)}">'
             f'<label><input type="checkbox" checked data-rel="{esc(name)}"{" data-unchanged" if name in UNCHANGED_RELATIONS else ""}>'
-            f'<span class="rl">{esc(relation_label(name, lang))}</span> <b class="n">{count}</b></label>'
+            f'<span class="rl">{esc(relation_label(name, lang))}</span> <b class="n">{esc(shown)}</b></label>'
             f'<button type="button" class="only" data-only="{esc(name)}" title="只看{esc(relation_label(name, lang))}">仅</button></span>'
         )
     if versions:

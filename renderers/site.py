@@ -235,8 +235,8 @@ def _versions_table(entries: Sequence[Entry]) -> str:
 def _unpaired(implementation: Implementation) -> str:
     rows = []
     for u in implementation.unpaired:
-        cites = "、".join(f"《{c}》" for c in u.cites) or "（未援引其他文本）"
-        rows.append(f"<tr><td>{esc(u.id)}</td><td>{esc(cites)}</td></tr>")
+        cites = "".join(f"《{c}》" for c in u.cites) or "（未援引其他文本）"  # no 顿号 between 书名号
+        rows.append(f'<tr><td>{esc(u.title or u.id)}<div class="sub">{esc(u.id)}</div></td><td>{esc(cites)}</td></tr>')
     warnings = "".join(f'<li>{esc(w)}</li>' for w in implementation.warnings)
     return (
         '<section class="group"><h2 id="unpaired">未配对文本 <span class="lede">文本库中没有它们所实施或援引的上位文本</span></h2>\n'

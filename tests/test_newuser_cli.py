@@ -57,3 +57,15 @@ def test_init_answers_and_writes_its_readme_in_chinese_by_default(tmp_path):
     assert english.stdout.startswith("made a fagui corpus in en-corpus (commit ")
     readme = (tmp_path / "en-corpus" / "README.md").read_text(encoding="utf-8")
     assert readme.startswith("# Regulations\n") and not any("\u4e00" <= c <= "\u9fff" for c in readme)
+
+
+def test_report_names_an_unpaired_text_by_title_and_its_citations_as_chinese_writes_them(corpus, tmp_path):
+    """A text compared with nothing is listed by its title (the id in small
+    print), and the laws it cites stand side by side, 《甲》《乙》, with no 顿号."""
+    assert fagui("add", str(source_path(JILIN)), "--id", JILIN, cwd=corpus).returncode == 0
+    done = fagui("report", "-o", str(tmp_path / "site"), cwd=corpus)
+    assert done.returncode == 0, done.stderr
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    section = index[index.index('id="unpaired"'):]
+    assert f'<td>吉林省反间谍工作规定<div class="sub">{JILIN}</div></td>' in section
+    assert "《中华人民共和国反间谍法》" in section and "》、《" not in index

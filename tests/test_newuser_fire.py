@@ -101,3 +101,20 @@ def test_log_names_the_latest_amendment_as_such(fagui):
     line = fagui("log", NATIONAL).stdout.splitlines()[0]
     assert "修正日期 2021-04-29" in line and "通过日期" not in line
     assert "amended 2021-04-29" in fagui("log", NATIONAL, "--lang", "en").stdout
+
+
+def test_report_page_counts_what_each_chip_filters_and_names_its_mode(fagui, tmp_path):
+    """Each relation chip counts the rows it shows and hides, unsure ones
+    too (地方新增 0 stood over 18 地方新增 rows), and the footer names the mode
+    in words, not ``模式 jurisdictions``."""
+    import re
+
+    done = fagui("report", "-o", str(tmp_path / "site"))
+    assert done.returncode == 0, done.stderr
+    page = (tmp_path / "site" / "national-fire-protection-law--guangdong-fire-protection-measures.html").read_text(encoding="utf-8")
+    chips = re.findall(r'data-rel="(\w+)"><span class="rl">[^<]*</span> <b class="n">(\d+)(?:（待核 (\d+)）)?</b>', page)
+    assert chips and any(unsure for _, _, unsure in chips)
+    for rel, n, _ in chips:
+        assert int(n) == len(re.findall(rf'<section class="row[^"]*" id="row-\d+" data-rel="{rel}"', page)), rel
+    footer = re.search(r'<footer class="foot">(.*?)</footer>', page).group(1)
+    assert footer.endswith(" · 参照文本与地方文本对照") and "jurisdictions" not in footer
