@@ -31,6 +31,7 @@ import layouts  # noqa: E402
 import pdfs  # noqa: E402
 
 from fagui.ingest import ingest_bytes, pdf  # noqa: E402
+from fagui.ingest.layout import Source  # noqa: E402
 
 
 def best(repeat: int, run) -> float:
@@ -65,7 +66,7 @@ def main() -> None:
     for copies in (1, 2, 4):
         typeset = pdfs.typeset("\n".join([together] * copies), header="某某人民政府公报")
         pages = typeset.count(b"/Type/Page/")
-        seconds = best(args.repeat, lambda: pdf.prepare(typeset, "x.pdf"))
+        seconds = best(args.repeat, lambda: pdf.prepare(Source(typeset, "x.pdf")))
         print(f"{pages:4} pages: {seconds:6.2f} s, {1000 * seconds / pages:5.1f} ms per page")
 
 

@@ -13,13 +13,25 @@ import hashlib
 from dataclasses import dataclass
 
 from fagui.errors import FaguiError
-from fagui.ingest import canonical, docx, flk, html, lawrefbook, pdf
+from fagui.ingest import canonical, docx, flk, html, lawrefbook, pdf, plain
 from fagui.ingest.audit import Audit
-from fagui.ingest.decode import decode
-from fagui.ingest.layout import Prepared
+from fagui.ingest.layout import Layout, Prepared, Source
 from fagui.ingest.parse import parse
 from fagui.markdown import write_regulation
 from fagui.model import Regulation
+
+LAYOUTS: tuple[Layout, ...] = (
+    Layout("docx", docx.recognise, docx.prepare),
+    Layout("pdf", pdf.recognise, pdf.prepare),
+    Layout("html", html.recognise, html.prepare),
+    Layout("lawrefbook", lawrefbook.recognise, lawrefbook.prepare),
+    Layout("flk", flk.recognise, flk.prepare),
+    Layout("text", plain.recognise, plain.prepare),
+)
+"""The layouts in the order they are tried: the binary ones by their bytes,
+then (the text decoded) a web page, Markdown with a ``# title``, an flk
+export's header, and plain text, which takes any text."""
+
 
 @dataclass(frozen=True)
 class IngestResult:
@@ -29,25 +41,11 @@ class IngestResult:
 
 
 def prepare(raw: bytes, source: str) -> Prepared:
-    """``raw`` read in the layout its content shows. Raises FaguiError for
-    bytes that are no text, no Word file and no PDF, and for a damaged,
-    encrypted or mislabelled Word file or PDF."""
-    if docx.is_word(raw):
-        return docx.prepare(raw, source)
-    if pdf.is_pdf(raw):
-        return pdf.prepare(raw, source)
-    if source.lower().endswith(".docx"):
-        raise FaguiError("named .docx but not a Word .docx file (not a zip archive)", source)
-    if source.lower().endswith(".pdf"):
-        raise FaguiError("named .pdf but not a PDF file (it does not open with %PDF-)", source)
-    decoded = decode(raw, source)
-    if html.is_html(decoded.text):
-        return html.prepare(decoded.text, decoded.encoding, source)
-    lines = decoded.text.split("\n")
-    for layout in (lawrefbook, flk):
-        if layout.recognise(lines):
-            return layout.prepare(decoded.text, decoded.encoding, decoded.line_ends, source)
-    return Prepared(decoded.text, decoded.encoding, decoded.line_ends, "text")
+    """``raw`` read in the first of :data:`LAYOUTS` that recognises it.
+    Raises FaguiError for bytes that are no text, no Word file and no PDF,
+    and for a damaged, encrypted or mislabelled Word file or PDF."""
+    given = Source(raw, source)
+    return next(layout for layout in LAYOUTS if layout.recognise(given)).prepare(given)
 
 
 def ingest_bytes(raw: bytes, source: str) -> IngestResult:

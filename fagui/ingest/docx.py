@@ -13,7 +13,7 @@ import zipfile
 import zlib
 
 from fagui.errors import FaguiError
-from fagui.ingest.layout import Prepared, from_lines
+from fagui.ingest.layout import Prepared, Source, from_lines
 
 MAX_UNPACKED = 32 * 1024 * 1024
 """Largest total size of the XML parts of a .docx, unpacked, counted as
@@ -32,15 +32,16 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 
 
-def is_word(raw: bytes) -> bool:
-    """Whether ``raw`` is a zip archive or an OLE file (Word's two containers)."""
-    return raw.startswith(b"PK\x03\x04") or raw.startswith(_OLE)
+def recognise(source: Source) -> bool:
+    """Whether the bytes are a zip archive or an OLE file (Word's two containers)."""
+    return source.raw.startswith(b"PK\x03\x04") or source.raw.startswith(_OLE)
 
 
-def prepare(raw: bytes, source: str) -> Prepared:
-    """The text of a .docx. Raises FaguiError naming ``source`` for a
+def prepare(source: Source) -> Prepared:
+    """The text of a .docx. Raises FaguiError naming the source for a
     password-protected or old binary Word file, a zip that is not a Word
     document, and one that would unpack too large."""
+    raw, source = source.raw, source.name
     if raw.startswith(_OLE):
         if _ENCRYPTED in raw:
             raise FaguiError("password-protected Word file: save it without a password, then ingest it", source)

@@ -47,7 +47,7 @@ import re
 from fagui.errors import FaguiError
 from fagui.ingest import lawrefbook
 from fagui.ingest import metadata as meta
-from fagui.ingest.layout import LineDrop, Prepared
+from fagui.ingest.layout import LineDrop, Prepared, Source
 from fagui.text.normalise import LINE_SPACE
 
 _FIELD_RE = re.compile(rf"^[{LINE_SPACE}]*([^\s:：]{{2,8}})[{LINE_SPACE}]*[:：][{LINE_SPACE}]*(.*?)[{LINE_SPACE}]*$")
@@ -73,10 +73,11 @@ _HEADER_LINES = 20
 _LINE_BREAK_RE = re.compile(r"[\n\r\x85\u2028\u2029]")
 
 
-def recognise(lines: list[str]) -> bool:
+def recognise(source: Source) -> bool:
     """A 标题 field first and a ==== rule after a few more fields; or YAML
     front matter naming the database's fields (title, and a flk.npc.gov.cn
     url, office or publish)."""
+    lines = source.lines
     content = [line for line in lines[: _HEADER_LINES + 5] if line.strip()]
     if content and content[0].strip() == _YAML_RULE:
         header = _yaml_header(lines)
@@ -114,11 +115,12 @@ def _unquote(value: str) -> str:
     return value.strip("'")
 
 
-def prepare(text: str, encoding: str, line_ends: str, source: str) -> Prepared:
-    """The flk export ``text`` made ready for the parser: the header lines
+def prepare(source: Source) -> Prepared:
+    """The flk export made ready for the parser: the header lines
     dropped (their fields moved to front matter). Raises FaguiError naming
     the line for a date that does not exist."""
-    lines = text.split("\n")
+    text, encoding, line_ends = source.decoded.text, source.decoded.encoding, source.decoded.line_ends
+    lines, source = source.lines, source.name
     if _yaml_header(lines) is not None:
         return _prepare_yaml(lines, text, encoding, line_ends, source)
     rule = next(i for i, line in enumerate(lines) if _RULE_RE.match(line))

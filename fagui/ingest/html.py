@@ -15,7 +15,7 @@ import re
 
 from fagui.errors import FaguiError
 from fagui.ingest import metadata as meta
-from fagui.ingest.layout import Prepared, from_lines
+from fagui.ingest.layout import Prepared, Source, from_lines
 from fagui.text.normalise import normalise
 
 _HTML_START = re.compile(
@@ -57,15 +57,16 @@ _EDITION_RE = re.compile(r"[（(]\d{4}年(?:版|修订|修正)?[）)]$")
 """An edition note a wiki adds to a page's name: 土地调查条例（2018年版）."""
 
 
-def is_html(text: str) -> bool:
-    """Whether text is an HTML page: it opens (after comments) with a doctype,
+def recognise(source: Source) -> bool:
+    """Whether the text is an HTML page: it opens (after comments) with a doctype,
     an html, head, body, meta or title tag, or a block such as ``<p>``."""
-    return bool(_HTML_START.match(text[:4096]))
+    return bool(_HTML_START.match(source.decoded.text[:4096]))
 
 
-def prepare(text: str, encoding: str, source: str) -> Prepared:
+def prepare(source: Source) -> Prepared:
     """The regulation's lines of a saved web page. Raises FaguiError when the
     page has no text at all."""
+    text, encoding, source = source.decoded.text, source.decoded.encoding, source.name
     import lxml.html  # loaded only for web pages
 
     try:

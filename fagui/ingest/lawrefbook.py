@@ -27,7 +27,7 @@ import re
 
 from fagui.errors import FaguiError
 from fagui.ingest import metadata as meta
-from fagui.ingest.layout import InlineMark, LineDrop, LineMark, Prepared
+from fagui.ingest.layout import InlineMark, LineDrop, LineMark, Prepared, Source
 from fagui.model import HistoryEntry
 from fagui.text.labels import INVISIBLE
 from fagui.text.normalise import LINE_SPACE, normalise
@@ -39,19 +39,20 @@ _INLINE_RE = re.compile(r"\[([^\[\]\n]+)\](\{[^{}\n]*\}|\((?:[^()\n]|\([^()\n]*\
 """A pandoc span ``[第一条]{.smallcaps}`` or a link ``[民事诉讼法](javascript:SLC(5110,0))``."""
 
 
-def recognise(lines: list[str]) -> bool:
+def recognise(source: Source) -> bool:
     """A ``# title`` first: LawRefBook's layout, and that of any Markdown
     regulation (the INFO END marker and 题注 are then simply absent)."""
-    content = next((line for line in lines if line.strip()), "")
+    content = next((line for line in source.lines if line.strip()), "")
     return bool(_TITLE_RE.match(content))
 
 
-def prepare(text: str, encoding: str, line_ends: str, source: str) -> Prepared:
-    """The LawRefBook source ``text`` made ready for the parser.
+def prepare(source: Source) -> Prepared:
+    """The LawRefBook source made ready for the parser.
 
     Raises FaguiError naming the line for an impossible date in the 题注.
     """
-    lines = text.split("\n")
+    text, encoding, line_ends = source.decoded.text, source.decoded.encoding, source.decoded.line_ends
+    lines, source = source.lines, source.name
     drops: list[LineDrop] = []
     marks: list[LineMark] = []
     found: dict = {}

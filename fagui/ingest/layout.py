@@ -1,6 +1,12 @@
 """Which layout a source is in, recognised by its content, and what that
 layout says before the parser reads it.
 
+Each layout is a :class:`Layout`: a name and two functions of one
+signature, ``recognise(source) -> bool`` and ``prepare(source) ->
+Prepared``, over a :class:`Source` (the raw bytes, the name, and the text
+decoded on first asking). :data:`fagui.ingest.LAYOUTS` lists them in the
+order they are tried; the first that recognises a source prepares it.
+
 A layout module turns a source into a :class:`Prepared`: the text the parser
 reads (LF lines), the lines it must not read (with the reason, so the audit
 lists them), characters to remove at the start of a line (Markdown heading
@@ -10,7 +16,38 @@ header). Plain text needs none of that.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
+
+from fagui.errors import FaguiError
+from fagui.ingest.decode import Decoded, decode
+
+
+class Source:
+    """A source to recognise: its raw bytes, the name it goes by in errors,
+    and its text, decoded the first time a layout asks for it (binary
+    layouts recognise the bytes; text layouts the text)."""
+
+    def __init__(self, raw: bytes, name: str):
+        self.raw = raw
+        self.name = name
+
+    @cached_property
+    def decoded(self) -> Decoded:
+        """The text (:func:`fagui.ingest.decode.decode`). Raises FaguiError for
+        bytes that are no text, and for a file named .docx or .pdf that no
+        binary layout recognised: no text layout is tried on it."""
+        if self.name.lower().endswith(".docx"):
+            raise FaguiError("named .docx but not a Word .docx file (not a zip archive)", self.name)
+        if self.name.lower().endswith(".pdf"):
+            raise FaguiError("named .pdf but not a PDF file (it does not open with %PDF-)", self.name)
+        return decode(self.raw, self.name)
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The decoded text's lines."""
+        return self.decoded.text.split("\n")
 
 
 @dataclass(frozen=True)
@@ -90,3 +127,14 @@ def from_lines(
     text = "\n".join(line.replace("\n", " ") for line, _ in lines)
     marks = tuple(LineMark(i + 1, 0, "heading", heading=True) for i in sorted(headings) if lines[i][1] is None)
     return Prepared(text, encoding, "LF", layout, tuple(drops), marks, found)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A layout a source may be in: ``recognise`` says whether ``source``
+    is in it, ``prepare`` reads it (raising FaguiError naming the source
+    when it is damaged, encrypted or not what it claims)."""
+
+    name: str
+    recognise: Callable[[Source], bool]
+    prepare: Callable[[Source], Prepared]

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from fagui.errors import FaguiError
 from fagui.ingest import metadata as meta
 from fagui.ingest.decode import MAX_TEXT_BYTES as MAX_CHARS
-from fagui.ingest.layout import Prepared, from_lines
+from fagui.ingest.layout import Prepared, Source, from_lines
 from fagui.ingest.structure import division_title, opens_article
 from fagui.text.items import parse_marker
 from fagui.text.labels import MalformedLabel, read_label
@@ -90,15 +90,16 @@ class _Line:
     reason: str | None = None  # why it is dropped, if it is
 
 
-def is_pdf(raw: bytes) -> bool:
-    """Whether ``raw`` is a PDF file: it opens with ``%PDF-``."""
-    return raw.lstrip(b"\x00\t\n\r\f ")[:5] == b"%PDF-"
+def recognise(source: Source) -> bool:
+    """Whether the bytes are a PDF file: they open with ``%PDF-``."""
+    return source.raw.lstrip(b"\x00\t\n\r\f ")[:5] == b"%PDF-"
 
 
-def prepare(raw: bytes, source: str) -> Prepared:
+def prepare(source: Source) -> Prepared:
     """The lines of a PDF's text layer, page chrome marked as dropped and
     wrapped lines marked as continuing the line before. Raises FaguiError
-    naming ``source`` for an encrypted, damaged, oversized or scanned PDF."""
+    naming the source for an encrypted, damaged, oversized or scanned PDF."""
+    raw, source = source.raw, source.name
     _check_unpacked(raw, source)
     import pdfplumber  # loaded only for PDF files
     from pdfminer.pdfdocument import PDFPasswordIncorrect
