@@ -17,7 +17,8 @@ class DroppedSpan:
     ``start``/``end`` are offsets into the decoded text (LF line ends);
     ``line``/``end_line`` are 1-based source line numbers. Text that moved into
     front matter (issuer, signatory, dates, source) is a dropped span too: it
-    is not in the body, and its reason says where it went.
+    is not in the body, and its reason says where it went. ``rule`` names the
+    pass or line rule that dropped it (:mod:`fagui.ingest.parse`).
     """
 
     line: int
@@ -26,27 +27,32 @@ class DroppedSpan:
     end: int
     text: str
     reason: str
+    rule: str = ""
 
 
 @dataclass(frozen=True)
 class PageBreakJoin:
     """A paragraph split across lines, joined: ``line`` ended mid-sentence and
     ``next_line`` continued it; ``why`` says how the break came about (a page
-    break, a heading wrapped onto a second line, or a PDF's ``line wrap``)."""
+    break, a heading wrapped onto a second line, or a PDF's ``line wrap``);
+    ``rule`` the pass or line rule that joined them."""
 
     line: int
     next_line: int
     before: str  # the last characters before the break
     after: str  # the first characters after it
     why: str = "page break"
+    rule: str = ""
 
 
 @dataclass(frozen=True)
 class Warning:
-    """Something that looks wrong and was not fixed."""
+    """Something that looks wrong and was not fixed; ``rule`` names the pass
+    or line rule that saw it."""
 
     line: int
     message: str
+    rule: str = ""
 
     def __str__(self) -> str:
         """The warning as the audit prints it: ``warning: line 12: …``."""

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from fagui.model import ArticleKey, Division, Paragraph
+from fagui.model import Article, ArticleKey, Division, Paragraph
 from fagui.text.items import nest_items, parse_marker
 from fagui.text.labels import Label
 
@@ -80,6 +80,8 @@ class Block:
 
 @dataclass
 class ArticleDraft:
+    """An article being built: its number, canonical label, first line and blocks so far."""
+
     number: int
     label: str
     line: int
@@ -89,6 +91,19 @@ class ArticleDraft:
     @property
     def key(self) -> ArticleKey:
         return ArticleKey(self.number, self.suffix)
+
+
+@dataclass
+class DivisionDraft:
+    """A division (编, 分编, 章, 节) being built: its kind, number, canonical
+    label and title (which may grow by a line the source wrapped), and the
+    divisions and articles it holds so far."""
+
+    kind: str
+    number: int
+    label: str
+    title: str
+    children: list[DivisionDraft | ArticleDraft] = field(default_factory=list)
 
 
 def opens_article(text: str, label: Label | None) -> bool:
@@ -166,10 +181,12 @@ def count_items(items) -> int:
     return sum(1 + count_items(i.items) for i in items)
 
 
-def freeze(node, articles: dict, counts: Counter):
+def freeze(node: DivisionDraft | ArticleDraft, articles: dict, counts: Counter) -> Division | Article:
+    """The model's Division or Article of a draft (``articles`` holds each
+    article draft's Article, by id); ``counts`` counts the divisions by kind
+    and the articles."""
     if isinstance(node, ArticleDraft):
         counts["articles"] += 1
         return articles[id(node)]
-    kind, number, label, title, children = node
-    counts[DIVISION_COUNTS[kind]] += 1
-    return Division(kind, number, label, title, tuple(freeze(c, articles, counts) for c in children))
+    counts[DIVISION_COUNTS[node.kind]] += 1
+    return Division(node.kind, node.number, node.label, node.title, tuple(freeze(c, articles, counts) for c in node.children))
