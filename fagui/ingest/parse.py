@@ -166,6 +166,7 @@ def parse(
     prepared: Prepared,
     source: str,
     *,
+    source_passes: tuple[SourcePass, ...] = SOURCE_PASSES,
     header_rules: tuple[LineRule, ...] = HEADER_RULES,
     body_rules: tuple[LineRule, ...] = BODY_RULES,
 ) -> tuple[Regulation, Audit]:
@@ -173,11 +174,13 @@ def parse(
 
     ``source`` names the input in messages and becomes the ``source`` field
     when the text names no 原文链接. Raises FaguiError when the text has no
-    articles, no title, or duplicate article numbers. ``header_rules`` and
-    ``body_rules`` replace the chains of line rules (to see what one rule
-    does).
+    articles, no title, or duplicate article numbers. ``source_passes``,
+    ``header_rules`` and ``body_rules`` replace the chains (to see what one
+    pass or rule does).
     """
-    regulation, audit, _ = parse_with_decisions(prepared, source, header_rules=header_rules, body_rules=body_rules)
+    regulation, audit, _ = parse_with_decisions(
+        prepared, source, source_passes=source_passes, header_rules=header_rules, body_rules=body_rules
+    )
     return regulation, audit
 
 
@@ -185,13 +188,14 @@ def parse_with_decisions(
     prepared: Prepared,
     source: str,
     *,
+    source_passes: tuple[SourcePass, ...] = SOURCE_PASSES,
     header_rules: tuple[LineRule, ...] = HEADER_RULES,
     body_rules: tuple[LineRule, ...] = BODY_RULES,
 ) -> tuple[Regulation, Audit, tuple[LineDecision, ...]]:
     """:func:`parse`, with the decision the line rules made on each line
     they read, in order."""
     reader = LineReader(prepared, source)
-    for run in SOURCE_PASSES:
+    for run in source_passes:
         reader.rule = run.__name__
         run(reader)
     reader.rule = find_body.__name__
