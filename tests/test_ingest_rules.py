@@ -313,5 +313,5 @@ def test_header_rules_alone_move_the_title_and_a_date_to_front_matter():
     assert title_line(ctx, date) is None
     assert order_field(ctx, date).rule == "order_field"
     assert title_line(ctx, again).role == LineRole.TITLE
-    assert ctx.found == {"title": TITLE, "promulgated": "2021-04-26"}
+    assert (ctx.found.title, ctx.found.promulgated, ctx.found.issuer) == (TITLE, "2021-04-26", None)
     assert [(s.reason, s.rule) for s in reader.dropped][-1] == ("repeated title", "title_line")

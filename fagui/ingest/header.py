@@ -30,7 +30,8 @@ class HeaderContext(LineContext):
 
     def __init__(self, reader: LineReader):
         super().__init__(reader)
-        self.found: dict = dict(reader.prepared.found)
+        self.found = meta.FrontMatterDraft()
+        self.found.update(reader.prepared.found)
         self.preamble: list[Block] = []
 
     def squeezed(self, line: SourceLine) -> str:
@@ -57,7 +58,8 @@ def source_link(ctx: HeaderContext, line: SourceLine) -> LineDecision | None:
     m = SOURCE_RE.match(ctx.stripped(line))
     if not m:
         return None
-    ctx.found.setdefault("source", m.group(1))
+    if ctx.found.source is None:
+        ctx.found.source = m.group(1)
     ctx.reader.drop_lines(line, line, "web page header: moved to front matter (source)")
     return ctx.decide(line, LineRole.SOURCE_LINK)
 
@@ -68,7 +70,7 @@ def preamble_continuation(ctx: HeaderContext, line: SourceLine) -> LineDecision 
     (:data:`fagui.ingest.structure.TERMINAL`) continues it, a page break
     between, unless it is a title or field of the order."""
     squeezed = ctx.squeezed(line)
-    if not ctx.preamble or ctx.preamble[-1].text[-1:] in TERMINAL or meta.header_kind(squeezed, ctx.found):
+    if not ctx.preamble or ctx.preamble[-1].text[-1:] in TERMINAL or meta.header_kind(squeezed):
         return None
     ctx.reader.join(ctx.preamble[-1], line, ctx.text(line))
     return ctx.decide(line, LineRole.CONTINUATION)
@@ -81,12 +83,12 @@ def title_line(ctx: HeaderContext, line: SourceLine) -> LineDecision | None:
     again is dropped; another title-like line is kept as preamble, with a
     warning."""
     squeezed = ctx.squeezed(line)
-    if meta.header_kind(squeezed, ctx.found) != "title":
+    if meta.header_kind(squeezed) != "title":
         return None
-    if "title" not in ctx.found:
-        ctx.found["title"] = squeezed
+    if ctx.found.title is None:
+        ctx.found.title = squeezed
         ctx.reader.drop_lines(line, line, "title: moved to the # heading and front matter (title)")
-    elif squeezed == ctx.found["title"]:
+    elif squeezed == ctx.found.title:
         ctx.reader.drop_lines(line, line, "repeated title")
     else:
         ctx.reader.warn(line.number, f"second title-like line kept as preamble: {squeezed}")
@@ -99,7 +101,7 @@ def title_line(ctx: HeaderContext, line: SourceLine) -> LineDecision | None:
 def order_field(ctx: HeaderContext, line: SourceLine) -> LineDecision | None:
     """An order line, document number, signature or date of the order
     (:func:`fagui.ingest.metadata.header_kind`) moves to front matter."""
-    kind = meta.header_kind(ctx.squeezed(line), ctx.found)
+    kind = meta.header_kind(ctx.squeezed(line))
     if kind in (None, "title"):
         return None
     try:
@@ -124,7 +126,7 @@ HEADER_RULES = (web_chrome, source_link, preamble_continuation, title_line, orde
 
 def read_header(
     reader: LineReader, lines: list[SourceLine], chain: tuple[LineRule, ...] = HEADER_RULES
-) -> tuple[dict, list[str], list[LineDecision]]:
+) -> tuple[meta.FrontMatterDraft, list[str], list[LineDecision]]:
     """The front-matter fields and preamble paragraphs of the header
     ``lines``, read by ``chain``, and its decisions. Then a preamble
     paragraph that is the 题注 moves to the history (:func:`bracketed_history`),
@@ -134,18 +136,15 @@ def read_header(
     ctx = HeaderContext(reader)
     decisions = read_lines(ctx, lines, chain)
     found = ctx.found
-    if "title" not in found:
+    if found.title is None:
         raise FaguiError("no title found before the first article", reader.source)
     preamble = bracketed_history(reader, ctx.preamble, found)
     preamble_group_heading(reader, preamble)
-    if "order" in found:
-        found["document_number"] = found.pop("order").removeprefix("中华人民共和国") + found.pop("number", "")
-    elif "number" in found:
-        found["document_number"] = found.pop("number")
+    found.document_number_of_order()
     return found, [b.text for b in preamble], decisions
 
 
-def bracketed_history(reader: LineReader, preamble: list[Block], found: dict) -> list[Block]:
+def bracketed_history(reader: LineReader, preamble: list[Block], found: meta.FrontMatterDraft) -> list[Block]:
     """The preamble without a paragraph that is the 题注 in brackets
     (（2019年10月18日…会议通过）, :func:`meta.bracketed_history`): its events
     move to the front matter's history, unless the layout gave one."""
@@ -153,13 +152,13 @@ def bracketed_history(reader: LineReader, preamble: list[Block], found: dict) ->
     kept = []
     for block in preamble:
         try:
-            entries = [] if "history" in found else meta.bracketed_history(block.text.replace(" ", ""))
+            entries = [] if found.history is not None else meta.bracketed_history(block.text.replace(" ", ""))
         except meta.ImpossibleDate as exc:
             raise FaguiError(str(exc), reader.source, block.line) from None
         if not entries:
             kept.append(block)
             continue
-        found["history"] = tuple(entries)
+        found.history = tuple(entries)
         reader.joins = [j for j in reader.joins if not block.line <= j.line < block.last_line]
         reader.drop_lines(reader.lines[block.line - 1], reader.lines[block.last_line - 1], meta.HISTORY_REASON)
     return kept

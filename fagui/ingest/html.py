@@ -161,7 +161,7 @@ def _mark_chrome(lines: list[tuple[str, str | None]], page_title: str, headings:
     titles = [i for i in kept if i < first_article and meta.TITLE_RE.match(squeezed[i])]
     title = next((i for i in titles if squeezed[i] in page_title), titles[0] if titles else None)
     # An order line (…令), number or date before the title starts the text too.
-    header = next((i for i in kept if meta.header_kind(squeezed[i], {}) not in (None, "title")), None)
+    header = next((i for i in kept if meta.header_kind(squeezed[i]) not in (None, "title")), None)
     start = header if title is not None and header is not None and header < title else title
     last_article = max((i for i in kept if _ARTICLE_RE.match(squeezed[i])), default=len(lines))
     heads_from = title if title is not None else first_article  # headings before it may be order lines

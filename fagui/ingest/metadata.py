@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import dataclass
 
 from fagui.model import HistoryEntry, Level, Metadata
 from fagui.text.instruments import TITLE_ENDINGS, alternation
@@ -174,7 +175,7 @@ def congress_issuer(texts: list[str]) -> str | None:
     return None
 
 
-def header_kind(text: str, found: dict) -> str | None:
+def header_kind(text: str) -> str | None:
     """What a header line (before the first article) is: order_number,
     order, number, signatory, date, title, or None for preamble text."""
     if ORDER_NUMBER_RE.match(text):
@@ -213,7 +214,42 @@ def header_fields(kind: str, text: str) -> tuple[dict[str, str], str]:
     return {"promulgated": iso_date(text)}, "date of the order: moved to front matter (promulgated)"
 
 
-def assemble(found: dict, preamble: list[str], closing: list[str], source: str) -> tuple[Metadata, str | None]:
+@dataclass(slots=True)
+class FrontMatterDraft:
+    """The front-matter fields a source states, as its layout and header
+    lines are read (None: not stated). ``order`` and ``number`` are an order
+    line (国家安全部令) and a document number (2021年第1号) read on lines of
+    their own: :meth:`document_number_of_order` makes them one."""
+
+    title: str | None = None
+    kind: str | None = None
+    status: str | None = None
+    issuer: str | None = None
+    document_number: str | None = None
+    order: str | None = None
+    number: str | None = None
+    signatory: str | None = None
+    promulgated: str | None = None
+    effective: str | None = None
+    source: str | None = None
+    history: tuple[HistoryEntry, ...] | None = None
+
+    def update(self, fields) -> None:
+        """Set each (name, value) of ``fields`` (a dict or pairs); an unknown name is an AttributeError."""
+        for name, value in dict(fields).items():
+            setattr(self, name, value)
+
+    def document_number_of_order(self) -> None:
+        """An order line and a number make the document number
+        (国家安全部令 + 2021年第1号); a number alone is it."""
+        if self.order is not None:
+            self.document_number = self.order.removeprefix("中华人民共和国") + (self.number or "")
+        elif self.number is not None:
+            self.document_number = self.number
+        self.order = self.number = None
+
+
+def assemble(found: FrontMatterDraft, preamble: list[str], closing: list[str], source: str) -> tuple[Metadata, str | None]:
     """The front matter of a regulation, and a warning about its effective
     date or None (see :func:`version_effective`).
 
@@ -225,28 +261,28 @@ def assemble(found: dict, preamble: list[str], closing: list[str], source: str) 
     adoption, promulgation and effective dates the text does not state.
     Raises ImpossibleDate.
     """
-    title = found["title"]
+    title = found.title
     jurisdiction_, level = jurisdiction(title)
-    history = found.get("history", ())
+    history = found.history or ()
 
     def latest(*actions: str) -> str | None:
         return max((e.date for e in history if e.action in actions), default=None)
 
-    promulgated = found.get("promulgated") or latest("公布", "发布")
+    promulgated = found.promulgated or latest("公布", "发布")
     stated, warning = version_effective(effective(preamble + closing, promulgated), history)
     metadata = Metadata(
         title=title,
         jurisdiction=jurisdiction_,
         level=level,
-        kind=found.get("kind"),
-        status=found.get("status"),
-        issuer=found.get("issuer") or congress_issuer(preamble + [e.body for e in history if e.action != "批准"]),
-        document_number=found.get("document_number"),
+        kind=found.kind,
+        status=found.status,
+        issuer=found.issuer or congress_issuer(preamble + [e.body for e in history if e.action != "批准"]),
+        document_number=found.document_number,
         adopted=adopted(preamble) or latest("通过", "修正", "修订"),
         promulgated=promulgated,
-        effective=found.get("effective") or latest("施行") or stated,
-        signatory=found.get("signatory"),
-        source=found.get("source") or source,
+        effective=found.effective or latest("施行") or stated,
+        signatory=found.signatory,
+        source=found.source or source,
         history=tuple(history),
     )
     return metadata, (warning if metadata.effective == stated else None)

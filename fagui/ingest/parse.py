@@ -209,7 +209,7 @@ def parse_with_decisions(
 
 
 def assemble(
-    reader: LineReader, found: dict, preamble: list[str], root: list[DivisionDraft | ArticleDraft], drafts: list[ArticleDraft]
+    reader: LineReader, found: meta.FrontMatterDraft, preamble: list[str], root: list[DivisionDraft | ArticleDraft], drafts: list[ArticleDraft]
 ) -> tuple[Regulation, Audit]:
     """The Regulation the drafts make, with the metadata, and the Audit of
     everything ``reader`` recorded. An article with no text, item numbering
@@ -250,7 +250,7 @@ def assemble(
     return regulation, audit
 
 
-def _metadata(reader: LineReader, found: dict, preamble: list[str], drafts: list[ArticleDraft]) -> Metadata:
+def _metadata(reader: LineReader, found: meta.FrontMatterDraft, preamble: list[str], drafts: list[ArticleDraft]) -> Metadata:
     closing = [b.text for d in drafts[-3:] for b in d.blocks]
     metadata, warning = meta.assemble(found, preamble, closing, reader.source)
     if warning:

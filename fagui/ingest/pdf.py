@@ -451,4 +451,4 @@ def _title_wrapped(prev: _Line, line: _Line) -> bool:
     larger than the text's, often centred): in one size, the first no title
     alone, the two together one."""
     first, both = "".join(prev.text.split()), "".join((prev.text + line.text).split())
-    return prev.page == line.page and prev.size == line.size and meta.header_kind(first, {}) is None and meta.header_kind(both, {}) == "title"
+    return prev.page == line.page and prev.size == line.size and meta.header_kind(first) is None and meta.header_kind(both) == "title"
