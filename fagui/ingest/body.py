@@ -165,11 +165,11 @@ def article_opener(ctx: BodyContext, line: SourceLine) -> LineDecision | None:
     before ends a sentence: mid-sentence it is a cross-reference split by a
     page break. A number seen before is an error; a number not due, a
     warning. The rest of the line is the article's first paragraph."""
-    stripped, label = ctx.stripped(line), line.label
-    due = ctx.due()
-    if not opens_article(stripped, label) and not (
-        label is not None and label.kind == "条" and not ctx.unterminated() and label.key in due
-    ):
+    label = line.label
+    if label is None or label.kind != "条":
+        return None
+    stripped, due = ctx.stripped(line), ctx.due()
+    if not opens_article(stripped, label) and (ctx.unterminated() or label.key not in due):
         return None
     if label.key in ctx.seen:
         raise FaguiError(
@@ -196,7 +196,10 @@ def division_heading(ctx: BodyContext, line: SourceLine) -> LineDecision | None:
     no sentence end (then it is a cross-reference a page break split) and
     the source does not mark the line as a heading. It closes the article
     before it."""
-    stripped, label = ctx.stripped(line), line.label
+    label = line.label
+    if label is None or label.kind == "条":
+        return None
+    stripped = ctx.stripped(line)
     title = division_title(stripped, label, line.heading)
     if title is None or not (line.heading or not ctx.unterminated()):
         return None

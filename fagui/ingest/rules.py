@@ -112,9 +112,13 @@ def read_lines(ctx: LineContext, lines: list[SourceLine], chain: tuple[LineRule,
     holds for it, until a decision is the last. A line no rule decides (a
     chain without its last rule) is dropped, and the audit says so."""
     decisions = []
+    reader = ctx.reader
+    # Each rule's name set here and the rule run unwrapped: one call, not two, a rule and line.
+    named_rules = [(rule.__name__, getattr(rule, "__wrapped__", rule)) for rule in chain]
     for line in lines:
         ctx.begin(line)
-        for rule in chain:
+        for name, rule in named_rules:
+            reader.rule = name
             decision = rule(ctx, line)
             if decision is not None:
                 break
