@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol, Sequence
 
+from fagui.messages import DEFAULT_LANG, Lang, say
 from fagui.model import Level, Metadata, Regulation
 from fagui.text.instruments import IMPLEMENTING, alternation
 from fagui.text.width import fold
@@ -290,15 +291,11 @@ def _shared(t: Listed, naming: dict[str, list[Listed]]) -> list[Pairing]:
     return [Pairing(i, t.id, Basis.SHARED_BASIS, tuple(v)) for i, v in shared.items() if len(v) == most]
 
 
-def describe(pairing: Pairing) -> str:
-    """Why the two texts are compared, in a sentence for the report (Chinese)."""
+def describe(pairing: Pairing, lang: Lang = DEFAULT_LANG) -> str:
+    """Why the two texts are compared, in a sentence for the report (Chinese
+    by default)."""
     # Ids are listed with 、; book titles stand side by side, as Chinese writes them (《甲》《乙》).
-    names = "、".join(pairing.evidence) if pairing.basis is Basis.DECLARED else "".join(f"《{n}》" for n in pairing.evidence)
-    return {
-        Basis.DECLARED: f"前置元数据 implements 指定 {names}",
-        Basis.TITLE: f"标题称实施{names}",
-        Basis.BASIS_CLAUSE: f"第一条（制定依据）援引{names}",
-        Basis.SHARED_BASIS: f"二者均依据{names}制定（该上位法不在文本库中）",
-    }[pairing.basis]
+    names = say("list.sep", lang).join(pairing.evidence) if pairing.basis is Basis.DECLARED else "".join(f"《{n}》" for n in pairing.evidence)
+    return say(f"pairing.{pairing.basis.value}", lang, names=names)
 
 

@@ -26,7 +26,6 @@ from fagui.model import (
     Comparison,
     CoverageStatus,
     Decision,
-    Grade,
     Mode,
     ParagraphPair,
     Relation,
@@ -132,34 +131,29 @@ def candidate_items(pair: ArticlePair, lang: Lang = DEFAULT_LANG, quote=lambda w
     )
 
 
-GRADE_LABELS = {grade: say(f"grade.{grade.value}", Lang.ZH) for grade in Grade}
-"""Chinese names of the grades: how sure the engine is of a correspondence."""
 
 def decision_label(decision: Decision | None, lang: Lang = DEFAULT_LANG) -> str:
     """A reviewer's decision as shown (已确认, 已添加, 需复核); "" for none."""
     return say(f"decision.{decision.value}", lang) if decision is not None else ""
 
 COVERAGE = {
-    CoverageStatus.AS_IS: ("＝", "照搬", "adopted as is"),
-    CoverageStatus.REWORDED: ("≈", "改写", "reworded"),
-    CoverageStatus.PARTLY: ("◐", "部分采纳", "partly adopted"),
-    CoverageStatus.NOT_ADOPTED: ("✕", "未采纳", "not adopted"),
-    CoverageStatus.UNSURE: ("?", "待核", "unsure: to be checked"),
+    CoverageStatus.AS_IS: "＝",
+    CoverageStatus.REWORDED: "≈",
+    CoverageStatus.PARTLY: "◐",
+    CoverageStatus.NOT_ADOPTED: "✕",
+    CoverageStatus.UNSURE: "?",
 }
 """Coverage classes of a reference article in one derived text, from the
 share of its paragraphs and items the derived text carries
-(:class:`fagui.model.Coverage`): symbol (so a cell reads without colour),
-Chinese name, English name."""
+(:class:`fagui.model.Coverage`): the symbol, so a cell reads without colour
+(its name in a language: :func:`coverage_name`)."""
 
-STRENGTH_LABELS = {strength: say(f"strength.{strength}", Lang.ZH) for strength in (Strength.COUNTERPART, Strength.SHARES)}
-"""Chinese names of the strengths of a link (:data:`fagui.model.STRENGTHS`)."""
 
-SCORE_MEANING = (
-    "相似度（0–1）：两侧独有措辞的重合程度（按字符二元组的 TF-IDF 余弦计算，常见套语几乎不计）。"
-    "1 为相同；约 0.5 以上为同一条款改写；0.15–0.5 为部分相同。"
-    "相似度低于 0.3 的对应、以及最佳一对款项低于 0.6 的“共享”链接标为“待核”，请读者判断。"
-)
-"""What a score means, for readers of the pages."""
+def coverage_name(status: CoverageStatus, lang: Lang = DEFAULT_LANG) -> str:
+    """A coverage class's name: 照搬 / adopted as is, ..., 待核 / unsure: to be checked."""
+    return say(f"coverage.{CoverageStatus(status).value}", lang)
+
+
 
 
 def block_name(blocks: tuple[str, ...], index: int) -> str:

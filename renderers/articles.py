@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from fagui.model import Comparison, CoverageStatus, DocumentRef, Grade, Side, Strength
+from fagui.messages import DEFAULT_LANG, Lang, say
 
-from renderers import COVERAGE, GRADE_LABELS, STRENGTH_LABELS, article_blocks, block_name, is_item
+from renderers import COVERAGE, article_blocks, block_name, coverage_name, is_item
 from renderers.html import esc, page_head
 
 Segments = tuple[tuple[str, bool], ...]
@@ -115,25 +116,25 @@ def _segments(segments: Segments) -> str:
     return "".join(f"<mark>{esc(text)}</mark>" if shared else esc(text) for text, shared in segments)
 
 
-def _section(k: int, column: Column, label: str, index_href: str) -> str:
+def _section(k: int, column: Column, label: str, index_href: str, lang: Lang) -> str:
     c = column.carriage
     head = f'<h2><a href="{esc(column.href)}">{esc(column.name)}</a>'
     if c is None:
-        return f'<section class="prov" id="p-{k}">{head}</h2><p class="none">该对照中没有此条。</p></section>\n'
+        return f'<section class="prov" id="p-{k}">{head}</h2><p class="none">{esc(say("article_page.none", lang))}</p></section>\n'
     head += (
-        f' <span class="cov c {esc(c.status)}">{esc(" ".join(COVERAGE[c.status][:2]) if c.status in COVERAGE else c.status)}</span>'
-        f' <span class="lede">款项覆盖 {c.share * 100:.0f}%</span>'
-        f' <a class="back" href="{esc(index_href)}#coverage">↑ 覆盖矩阵</a></h2>'
-        f'<p class="sub"><a href="{esc(column.href)}#L-{esc(label)}">在对照页中查看{esc(label)}</a></p>'
+        f' <span class="cov c {esc(c.status)}">{esc(f"{COVERAGE[c.status]} {coverage_name(c.status, lang)}" if c.status in COVERAGE else c.status)}</span>'
+        f' <span class="lede">{esc(say("article_page.share", lang, share=f"{c.share * 100:.0f}%"))}</span>'
+        f' <a class="back" href="{esc(index_href)}#coverage">{esc(say("article_page.back_matrix", lang))}</a></h2>'
+        f'<p class="sub"><a href="{esc(column.href)}#L-{esc(label)}">{esc(say("article_page.see", lang, label=label))}</a></p>'
     )
     if not c.carriers:
-        return f'<section class="prov" id="p-{k}">{head}<p class="none">没有条文承载此条的款、项。</p></section>\n'
+        return f'<section class="prov" id="p-{k}">{head}<p class="none">{esc(say("article_page.no_carrier", lang))}</p></section>\n'
     parts = [f'<section class="prov" id="p-{k}">{head}']
     for carrier in c.carriers:
-        grade = f' <span class="grade {esc(carrier.grade)}">{esc(GRADE_LABELS.get(carrier.grade, carrier.grade))}</span>' if carrier.grade != Grade.SURE else ""
+        grade = f' <span class="grade {esc(carrier.grade)}">{esc(say(f"grade.{carrier.grade}", lang))}</span>' if carrier.grade != Grade.SURE else ""
         parts.append(
             f'<article><h3><a href="{esc(column.href)}#R-{esc(carrier.label)}">{esc(carrier.label)}</a> '
-            f'<span class="rel">{esc(STRENGTH_LABELS.get(carrier.strength, carrier.strength))}</span> '
+            f'<span class="rel">{esc(say(f"strength.{carrier.strength}", lang))}</span> '
             f'<span class="score">{carrier.score:.2f}</span>{grade}</h3>'
         )
         for block in carrier.blocks:
@@ -146,24 +147,24 @@ def _section(k: int, column: Column, label: str, index_href: str) -> str:
 
 
 def render_article_page(
-    reference: DocumentRef, label: str, blocks: Sequence[str], columns: Sequence[Column], *, index_href: str
+    reference: DocumentRef, label: str, blocks: Sequence[str], columns: Sequence[Column], *, index_href: str,
+    lang: Lang = DEFAULT_LANG,
 ) -> str:
     """The page of article ``label`` (its ``blocks``) of ``reference``: one
-    section per derived text, in ``columns`` order."""
-    title = f"{reference.title} {label}：各地对照"
+    section per derived text, in ``columns`` order, worded in ``lang``."""
+    title = say("article_page.title", lang, title=reference.title, label=label)
     adopted = sum(1 for c in columns if c.carriage and c.carriage.status not in (CoverageStatus.NOT_ADOPTED, CoverageStatus.UNSURE))
-    out = [page_head(title), '<body class="idx art">\n']
+    out = [page_head(title, lang=lang), '<body class="idx art">\n']
     out.append(
-        f'<header class="head"><a class="back" href="{esc(index_href)}">← 报告首页</a>'
+        f'<header class="head"><a class="back" href="{esc(index_href)}">{esc(say("page.back", lang))}</a>'
         f"<h1>{esc(reference.title)} {esc(label)}</h1>"
-        f'<p class="lede">{adopted}/{len(columns)} 个地方文本承载此条的款、项。'
-        "标记（高亮）的是地方条文与本条共有的措辞。</p></header>\n<main>\n"
+        f'<p class="lede">{esc(say("article_page.lede", lang, adopted=adopted, n=len(columns)))}</p></header>\n<main>\n'
     )
-    out.append('<section class="ref"><h2>参照条文</h2>')
+    out.append(f'<section class="ref"><h2>{esc(say("article_page.reference", lang))}</h2>')
     for block in blocks:
         out.append(f'<p class="it">{esc(block)}</p>' if is_item(block) else f"<p>{esc(block)}</p>")
     out.append("</section>\n")
     for k, column in enumerate(columns):
-        out.append(_section(k, column, label, index_href))
-    out.append('</main>\n<footer class="foot">由 fagui 生成</footer>\n</body>\n</html>\n')
+        out.append(_section(k, column, label, index_href, lang))
+    out.append(f'</main>\n<footer class="foot">{esc(say("page.made_by", lang))}</footer>\n</body>\n</html>\n')
     return "".join(out)

@@ -17,7 +17,7 @@ import io
 from typing import Sequence
 
 from fagui.model import CoverageStatus
-from renderers import COVERAGE, inert
+from renderers import coverage_name, inert
 from renderers.site import Entry, matrix_layout
 
 def render_coverage_csv(entries: Sequence[Entry]) -> bytes:
@@ -39,6 +39,6 @@ def render_coverage_csv(entries: Sequence[Entry]) -> bytes:
                 continue
             cls, share, carriers = cov[label]
             adopted += cls not in (CoverageStatus.NOT_ADOPTED, CoverageStatus.UNSURE)
-            row += [COVERAGE[cls][1], f"{share * 100:.0f}%", "、".join(carriers)]
+            row += [coverage_name(cls), f"{share * 100:.0f}%", "、".join(carriers)]
         writer.writerow([inert(x) for x in row + [f"{adopted}/{len(entries)}"]])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

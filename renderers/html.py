@@ -23,17 +23,17 @@ from fagui.model import (
     Grade,
     Mode,
     ParagraphPair,
+    Relation,
     Side,
     Strength,
     article_fingerprint,
     note_words,
+    relation_meaning,
 )
 from fagui.messages import DEFAULT_LANG, Lang, say
 
 from fagui.text.control import visible
 from renderers import (
-    GRADE_LABELS,
-    SCORE_MEANING,
     decision_label,
     article_blocks,
     block_name,
@@ -77,23 +77,32 @@ def render_side_by_side(
     (derived / newer) text, corresponding articles on the same row.
 
     ``lang`` words the relations, grades and notes (the page's chrome is
-    Chinese). ``index_href`` adds a link back to a report's index page; ``across``
+    Chinese by default, every word of it in ``lang``). ``index_href`` adds a link back to a report's index page; ``across``
     (left article label -> page) a link from each left article to its page
     across the derived texts (:mod:`renderers.articles`).
     """
     out: list[str] = []
-    title = _title(comparison)
-    out.append(page_head(title))
+    title = _title(comparison, lang)
+    out.append(page_head(title, lang=lang))
     out.append('<body class="cmp">\n')
-    out.append(_header(comparison, index_href))
+    out.append(_header(comparison, index_href, lang))
     out.append(_toolbar(comparison, lang))
-    out.append(_decide_bar(comparison))
+    out.append(_decide_bar(comparison, lang))
     out.append('<main id="rows" class="rows">\n')
     page = _Page(comparison, across or {}, lang)
+    # Between versions only what changed is shown, the unchanged counted
+    # (a 70-article law with one amendment is one row, not seventy).
+    versions = comparison.mode == Mode.VERSIONS
+    left_out = 0
     for n, pair in enumerate(comparison.pairs, 1):
+        if versions and pair.relation == Relation.UNCHANGED:
+            left_out += 1
+            continue
         out.append(_row(n, pair, page, comparison.mode))
+    if left_out:
+        out.append(f'<p class="none left-out">{esc(say("page.unchanged_left_out", lang, n=left_out))}</p>\n')
     if not comparison.pairs:
-        out.append('<p class="none">两份文本都没有条文。</p>\n')
+        out.append(f'<p class="none">{esc(say("page.no_articles", lang))}</p>\n')
     out.append("</main>\n")
     # The catalogue's words hold no markup; each value is escaped as it goes in.
     footer = say("page.footer", lang, schema=f'<span class="mono">{esc(comparison.schema)}</span>', mode=esc(say(f"mode.{comparison.mode}", lang)))
@@ -102,11 +111,12 @@ def render_side_by_side(
     return "".join(out)
 
 
-def page_head(title: str, extra_css: str = "") -> str:
-    """``<!DOCTYPE html>`` up to ``</head>``: zh-CN, UTF-8, a strict CSP
-    that forbids every network request, and the inlined stylesheet."""
+def page_head(title: str, extra_css: str = "", lang: Lang = DEFAULT_LANG) -> str:
+    """``<!DOCTYPE html>`` up to ``</head>``: the page's language (zh-CN or
+    en), UTF-8, a strict CSP that forbids every network request, and the
+    inlined stylesheet."""
     return (
-        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{"en" if Lang(lang) is Lang.EN else "zh-CN"}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
@@ -119,20 +129,20 @@ def page_head(title: str, extra_css: str = "") -> str:
 # -- header and toolbar ----------------------------------------------------------
 
 
-def _doc_line(comparison: Comparison, side: Side) -> str:
+def _doc_line(comparison: Comparison, side: Side, lang: Lang) -> str:
     doc = comparison.left if side == Side.LEFT else comparison.right
-    name = side_name(comparison, side)
+    name = side_name(comparison, side, lang)
     return f"{name} · {doc.title}" if name != doc.title else doc.title
 
 
-def _doc_card(doc: DocumentRef, role: str, side: Side) -> str:
+def _doc_card(doc: DocumentRef, role: str, side: Side, lang: Lang) -> str:
     facts = []
     if doc.jurisdiction:
         facts.append(esc(doc.jurisdiction))
     if doc.effective:
-        facts.append(f"施行 {esc(doc.effective)}")
+        facts.append(esc(say("page.effective", lang, day=doc.effective)))
     if doc.revision:
-        facts.append(f'版本 <span class="mono">{esc(doc.revision)}</span>')
+        facts.append(f'{esc(say("page.revision", lang))} <span class="mono">{esc(doc.revision)}</span>')
     if doc.id:
         facts.append(f'<span class="mono">{esc(doc.id)}</span>')
     return (
@@ -146,29 +156,29 @@ def _share(value: float) -> str:
     return f"{value * 100:.0f}%"
 
 
-def _title(comparison: Comparison) -> str:
+def _title(comparison: Comparison, lang: Lang = DEFAULT_LANG) -> str:
     left, right = comparison.left, comparison.right
     if comparison.mode == Mode.VERSIONS and left.title == right.title:
-        old = left.effective or left.revision or "旧版"
-        new = right.effective or right.revision or "新版"
-        return f"{left.title}：{old} → {new}"
+        old = left.effective or left.revision or say("side.old", lang)
+        new = right.effective or right.revision or say("side.new", lang)
+        return f"{left.title}{say('list.colon', lang)}{old} → {new}"
     return f"{left.title} ↔ {right.title}"
 
 
-def _header(comparison: Comparison, index_href: str | None) -> str:
+def _header(comparison: Comparison, index_href: str | None, lang: Lang) -> str:
     versions = comparison.mode == Mode.VERSIONS
-    roles = ("旧版本", "新版本") if versions else ("参照文本（左）", "地方文本（右）")
-    back = f'<a class="back" href="{esc(index_href)}">← 报告首页</a>' if index_href else ""
-    title = esc(_title(comparison)).replace(" ↔ ", ' <span class="vs">↔</span> ').replace(" → ", ' <span class="vs">→</span> ')
+    roles = ("page.role_old", "page.role_new") if versions else ("page.role_reference", "page.role_derived")
+    back = f'<a class="back" href="{esc(index_href)}">{esc(say("page.back", lang))}</a>' if index_href else ""
+    title = esc(_title(comparison, lang)).replace(" ↔ ", ' <span class="vs">↔</span> ').replace(" → ", ' <span class="vs">→</span> ')
     return (
         f'<header class="head">{back}'
         f"<h1>{title}</h1>"
-        f'<div class="docs">{_doc_card(comparison.left, roles[0], Side.LEFT)}{_doc_card(comparison.right, roles[1], Side.RIGHT)}</div>'
+        f'<div class="docs">{_doc_card(comparison.left, say(roles[0], lang), Side.LEFT, lang)}{_doc_card(comparison.right, say(roles[1], lang), Side.RIGHT, lang)}</div>'
         "</header>\n"
     )
 
 
-def _histogram(comparison: Comparison) -> str:
+def _histogram(comparison: Comparison, lang: Lang) -> str:
     bins = score_histogram(comparison)
     top = max(bins) or 1
     n = len(bins)
@@ -177,13 +187,13 @@ def _histogram(comparison: Comparison) -> str:
         lo, hi = i / n, (i + 1) / n
         h = round(100 * count / top)
         bars.append(
-            f'<span class="hb" title="相似度 {lo:.1f}–{hi:.1f}：{count} 对" style="height:{max(h, 2 if count else 0)}%">'
+            f'<span class="hb" title="{esc(say("page.hist_bar", lang, lo=f"{lo:.1f}", hi=f"{hi:.1f}", n=count))}" style="height:{max(h, 2 if count else 0)}%">'
             f'<span class="sr">{lo:.1f}–{hi:.1f}: {count}</span></span>'
         )
     return (
-        '<figure class="hist" aria-label="成对条文的相似度分布">'
+        f'<figure class="hist" aria-label="{esc(say("page.hist_label", lang))}">'
         f'<div class="bars">{"".join(bars)}</div>'
-        '<figcaption><span>0</span><span>相似度</span><span>1</span></figcaption></figure>'
+        f'<figcaption><span>0</span><span>{esc(say("page.similarity", lang))}</span><span>1</span></figcaption></figure>'
     )
 
 
@@ -204,52 +214,45 @@ def _toolbar(comparison: Comparison, lang: Lang) -> str:
             f'<span class="chip rel-{esc(name)}{" zero" if not count + doubt else ""}" title="{esc(title)}">'
             f'<label><input type="checkbox" checked data-rel="{esc(name)}"{" data-unchanged" if name in UNCHANGED_RELATIONS else ""}>'
             f'<span class="rl">{esc(relation_label(name, lang))}</span> <b class="n">{esc(shown)}</b></label>'
-            f'<button type="button" class="only" data-only="{esc(name)}" title="只看{esc(relation_label(name, lang))}">仅</button></span>'
+            f'<button type="button" class="only" data-only="{esc(name)}" title="{esc(say("page.only_title", lang, name=relation_label(name, lang)))}">{esc(say("page.only", lang))}</button></span>'
         )
+    def fig(name: str, share: float) -> str:
+        return f'<span class="fig" title="{esc(say(f"page.{name}_title", lang))}"><b>{_share(share)}</b> {esc(say(f"page.{name}", lang))}</span>'
+
     if versions:
-        shares = (
-            f'<span class="fig" title="旧版本条文在新版本中仍有对应条文的比例"><b>{_share(s.adopted_share)}</b> 保留</span>'
-            f'<span class="fig" title="新版本中与旧版本字字相同的字符比例"><b>{_share(s.derived_share)}</b> 沿用文字</span>'
-        )
+        shares = fig("kept", s.adopted_share) + fig("text_shared", s.derived_share)
     else:
-        shares = (
-            f'<span class="fig" title="参照文本的条文在地方文本中有对应条文的比例"><b>{_share(s.adopted_share)}</b> 采纳</span>'
-            f'<span class="fig" title="地方文本中与参照文本字字相同的字符比例"><b>{_share(s.derived_share)}</b> 源自参照</span>'
-            f'<span class="fig" title="参照文本的款、项（按字符计）在地方文本中有对应款、项的比例"><b>{_share(s.provision_share)}</b> 条款覆盖</span>'
-        )
-    articles = f'<span class="fig"><b>{s.left_articles}</b> ↔ <b>{s.right_articles}</b> 条</span>'
+        shares = fig("adopted", s.adopted_share) + fig("derived", s.derived_share) + fig("provisions", s.provision_share)
+    articles = f'<span class="fig"><b>{s.left_articles}</b> ↔ <b>{s.right_articles}</b> {esc(say("page.articles", lang))}</span>'
     if unsure_total(comparison):
         title = say("sum.unsure_title", lang, line=unsure_line(comparison, lang))
         articles += f'<span class="fig" title="{esc(title)}"><b>{unsure_total(comparison)}</b> {esc(say("sum.unsure_fig", lang))}</span>'
     return (
-        '<div class="bar" id="bar" role="region" aria-label="摘要与筛选">'
-        f'<div class="figs">{articles}{shares}{_histogram(comparison)}</div>'
-        f'<div class="chips" role="group" aria-label="按关系筛选">{"".join(chips)}'
-        '<button type="button" id="show-all" title="显示全部条文">全部</button>'
-        '<button type="button" id="only-changes" title="只看有变化的条文">仅变化</button>'
+        f'<div class="bar" id="bar" role="region" aria-label="{esc(say("page.bar_label", lang))}"'
+        f' data-pos-at="{esc(say("page.pos_at", lang, index="{index}", total="{total}"))}"'
+        f' data-pos-all="{esc(say("page.pos_all", lang, total="{total}"))}">'
+        f'<div class="figs">{articles}{shares}{_histogram(comparison, lang)}</div>'
+        f'<div class="chips" role="group" aria-label="{esc(say("page.chips_label", lang))}">{"".join(chips)}'
+        f'<button type="button" id="show-all" title="{esc(say("page.show_all_title", lang))}">{esc(say("page.show_all", lang))}</button>'
+        f'<button type="button" id="only-changes" title="{esc(say("page.only_changes_title", lang))}">{esc(say("page.only_changes", lang))}</button>'
         f'<label class="mfilter" title="{esc(say("meaning.filter_title", lang))}">'
         f'<input type="checkbox" id="only-meaning"> {esc(say("meaning.filter", lang))}</label></div>'
-        '<div class="nav"><button type="button" id="prev" title="上一处变化（k）">↑ 上一处</button>'
-        '<button type="button" id="next" title="下一处变化（j）">↓ 下一处</button>'
+        f'<div class="nav"><button type="button" id="prev" title="{esc(say("page.prev_title", lang))}">{esc(say("page.prev", lang))}</button>'
+        f'<button type="button" id="next" title="{esc(say("page.next_title", lang))}">{esc(say("page.next", lang))}</button>'
         '<span class="pos" id="pos" aria-live="polite"></span>'
-        '<span class="legend"><ins>新增文字</ins> <del>删除文字</del> <span class="jk"><kbd>j</kbd>/<kbd>k</kbd> 跳转</span> '
-        f'<span class="meaning" title="{esc(SCORE_MEANING)}">相似度说明</span></span></div>'
+        f'<span class="legend"><ins>{esc(say("page.inserted", lang))}</ins> <del>{esc(say("page.deleted", lang))}</del> '
+        f'<span class="jk"><kbd>j</kbd>/<kbd>k</kbd> {esc(say("page.jump", lang))}</span> '
+        f'<span class="meaning" title="{esc(say("page.score_meaning", lang))}">{esc(say("page.score_help", lang))}</span></span></div>'
         '<div class="colhead" aria-hidden="true">'
-        f'<div class="ch L">{esc(_doc_line(comparison, Side.LEFT))}</div>'
-        f'<div class="ch R">{esc(_doc_line(comparison, Side.RIGHT))}</div></div>'
+        f'<div class="ch L">{esc(_doc_line(comparison, Side.LEFT, lang))}</div>'
+        f'<div class="ch R">{esc(_doc_line(comparison, Side.RIGHT, lang))}</div></div>'
         "</div>\n"
     )
 
 
 # -- reviewer decisions ------------------------------------------------------------------
 
-DECISION_HELP = (
-    "在本页逐条确认或否决对应关系：决定保存在本浏览器中，点“下载决定”得到一个文件，"
-    "交给 fagui link apply FILE 提交到语料库；提交后，各种输出都按决定显示。"
-)
-
-
-def _decide_bar(comparison: Comparison) -> str:
+def _decide_bar(comparison: Comparison, lang: Lang) -> str:
     """The bar that keeps a reviewer's decisions made on this page (in the
     browser) and downloads them as a decisions file (``fagui link apply``).
     Only for two regulations of a corpus: decisions are kept per pair of ids."""
@@ -259,11 +262,12 @@ def _decide_bar(comparison: Comparison) -> str:
     data = {"left-id": left.id, "right-id": right.id, "left-version": left.revision or "", "right-version": right.revision or ""}
     attrs = "".join(f' data-{k}="{esc(v)}"' for k, v in data.items())
     return (
-        f'<div class="decide" id="decide"{attrs} title="{esc(DECISION_HELP)}">'
-        '<span class="dh">审核决定</span> <span id="decide-count" aria-live="polite">本页尚无决定</span> '
-        '<span class="dhint">逐条点“确认”或“否决”，再点“下载决定”，用 fagui link apply 提交</span> '
-        '<button type="button" id="decide-download" disabled>下载决定</button>'
-        '<button type="button" id="decide-clear" disabled>清除</button></div>\n'
+        f'<div class="decide" id="decide"{attrs} title="{esc(say("page.decide_help", lang))}"'
+        f' data-none="{esc(say("page.decide_none", lang))}" data-count="{esc(say("page.decide_count", lang, n="{n}"))}">'
+        f'<span class="dh">{esc(say("page.decide_head", lang))}</span> <span id="decide-count" aria-live="polite">{esc(say("page.decide_none", lang))}</span> '
+        f'<span class="dhint">{esc(say("page.decide_hint", lang))}</span> '
+        f'<button type="button" id="decide-download" disabled>{esc(say("page.decide_download", lang))}</button>'
+        f'<button type="button" id="decide-clear" disabled>{esc(say("page.decide_clear", lang))}</button></div>\n'
     )
 
 
@@ -273,7 +277,7 @@ def decidable(comparison: Comparison) -> bool:
     return bool(comparison.left.id and comparison.right.id)
 
 
-def decide_control(left: str, right: str, strength: str, blocks: dict, named: bool = False) -> str:
+def decide_control(left: str, right: str, strength: str, blocks: dict, named: bool = False, lang: Lang = DEFAULT_LANG) -> str:
     """Confirm / reject buttons for one link (or candidate) between left
     article ``left`` and right article ``right``: report.js keeps what the
     reviewer clicks, with each article's fingerprint so that ``fagui link
@@ -284,16 +288,16 @@ def decide_control(left: str, right: str, strength: str, blocks: dict, named: bo
     return (
         f'<span class="dec" data-left="{esc(left)}" data-right="{esc(right)}" data-strength="{esc(strength)}" '
         f'data-left-text="{fingerprints[0]}" data-right-text="{fingerprints[1]}">{name}'
-        f'<button type="button" class="ok" title="确认 {esc(what)}" aria-pressed="false">确认</button>'
-        f'<button type="button" class="no" title="否决 {esc(what)}" aria-pressed="false">否决</button></span>'
+        f'<button type="button" class="ok" title="{esc(say("page.confirm_title", lang, what=what))}" aria-pressed="false">{esc(say("page.confirm", lang))}</button>'
+        f'<button type="button" class="no" title="{esc(say("page.reject_title", lang, what=what))}" aria-pressed="false">{esc(say("page.reject", lang))}</button></span>'
     )
 
 
-def _decided(decision) -> str:
+def _decided(decision, lang: Lang) -> str:
     """A decision the corpus holds, as a badge: 已确认, 已添加, 需复核."""
     if decision is None:
         return ""
-    return f' <span class="decided {esc(decision.value)}">{esc(decision_label(decision))}</span>'
+    return f' <span class="decided {esc(decision.value)}">{esc(decision_label(decision, lang))}</span>'
 
 
 # -- rows ------------------------------------------------------------------------------
@@ -328,7 +332,7 @@ def _ops_html(pp: ParagraphPair, side: Side) -> str:
     return "".join(parts)
 
 
-def _shares_html(side: Side, links: list[ArticleLink], names: dict[str, str], blocks: dict, can_decide: bool) -> str:
+def _shares_html(side: Side, links: list[ArticleLink], names: dict[str, str], blocks: dict, can_decide: bool, lang: Lang) -> str:
     """The shares links of one article: where its paragraphs and items went
     (or came from), each a link to the other article, with the blocks and the
     wording they share marked."""
@@ -344,13 +348,13 @@ def _shares_html(side: Side, links: list[ArticleLink], names: dict[str, str], bl
                 f"{esc(block_name(blocks[side, mine[0]], mine[1]))} ↔ "
                 f"{esc(block_name(blocks[other, theirs[0]], theirs[1]))} {wording}"
             )
-        grade = f' <span class="grade {esc(link.grade)}">{esc(GRADE_LABELS.get(link.grade, link.grade))}</span>'
+        grade = f' <span class="grade {esc(link.grade)}">{esc(say(f"grade.{link.grade}", lang))}</span>'
         items.append(
             f'<li><a href="#{esc(other)}-{esc(there)}">{esc(names[other])} {esc(there)}</a> '
-            f'<span class="score" title="最佳一对款项的相似度">{link.score:.2f}</span>{grade}{_decided(link.decision)}'
-            f'{decide_control(link.left, link.right, Strength.SHARES, blocks) if can_decide else ""}：{"；".join(parts)}</li>'
+            f'<span class="score" title="{esc(say("page.best_pair", lang))}">{link.score:.2f}</span>{grade}{_decided(link.decision, lang)}'
+            f'{decide_control(link.left, link.right, Strength.SHARES, blocks, lang=lang) if can_decide else ""}{say("list.colon", lang)}{say("list.semicolon", lang).join(parts)}</li>'
         )
-    head = "部分条款见于" if side == Side.LEFT else "部分条款来自"
+    head = esc(say("page.shares_to" if side == Side.LEFT else "page.shares_from", lang))
     return f'<div class="shares"><span class="sh">{head}</span><ul>{"".join(items)}</ul></div>'
 
 
@@ -368,7 +372,7 @@ def _candidates_html(
         items.append(
             f'<li><a href="#{esc(other)}-{esc(c.label)}">{esc(names[other])} {esc(c.label)}</a> '
             f'<span class="score" title="{esc(say("candidates.score", lang))}">{c.score:.2f}</span>'
-            f'{decide_control(left, right, Strength.COUNTERPART, blocks) if can_decide else ""} {wording}</li>'
+            f'{decide_control(left, right, Strength.COUNTERPART, blocks, lang=lang) if can_decide else ""} {wording}</li>'
         )
     return (
         f'<div class="shares cands"><span class="sh" title="{esc(say("candidates.title", lang))}">{esc(say("candidates.head", lang))}</span>'
@@ -385,7 +389,7 @@ class _Page:
     def __init__(self, comparison: Comparison, across: dict[str, str], lang: Lang) -> None:
         self.lang = lang
         self.ids = _Anchors()
-        self.names = {Side.LEFT: side_name(comparison, Side.LEFT), Side.RIGHT: side_name(comparison, Side.RIGHT)}
+        self.names = {Side.LEFT: side_name(comparison, Side.LEFT, lang), Side.RIGHT: side_name(comparison, Side.RIGHT, lang)}
         self.prev_div: dict[str, tuple[str, ...] | None] = {Side.LEFT: None, Side.RIGHT: None}
         self.shares = shares_of(comparison)
         self.blocks = article_blocks(comparison)
@@ -401,7 +405,7 @@ def _cell(
     ids, names, prev_div, shares, blocks = page.ids, page.names, page.prev_div, page.shares, page.blocks
     name = names[side]
     if not refs:
-        return f'<div class="cell {side} empty" data-side="{esc(name)}"><span class="sr">{esc(name)}：无对应条文</span></div>'
+        return f'<div class="cell {side} empty" data-side="{esc(name)}"><span class="sr">{esc(say("page.no_counterpart", page.lang, name=name))}</span></div>'
     parts = [f'<div class="cell {side}" data-side="{esc(name)}">']
     for ai, ref in enumerate(refs):
         if ref.divisions and ref.divisions != prev_div[side]:
@@ -409,14 +413,17 @@ def _cell(
         prev_div[side] = ref.divisions
         anchor = ids.take(side, ref.label)
         elsewhere = page.across.get(ref.label) if side == Side.LEFT else None
-        link = f' <a class="across" href="{esc(elsewhere)}" title="{esc(ref.label)} 在各地的对照">各地对照</a>' if elsewhere else ""
+        link = (
+            f' <a class="across" href="{esc(elsewhere)}" title="{esc(say("page.across_title", page.lang, label=ref.label))}">{esc(say("page.across", page.lang))}</a>'
+            if elsewhere else ""
+        )
         parts.append(f'<article id="{esc(anchor)}"><h3><a href="#{esc(anchor)}">{esc(ref.label)}</a>{link}</h3>')
         for bi, block in enumerate(ref.blocks):
             pp = index.get((ai, bi))
             body = _ops_html(pp, side) if pp is not None and pp.ops else esc(block)
             parts.append(f'<p class="it">{body}</p>' if is_item(block) else f"<p>{body}</p>")
         if (side, ref.label) in shares:
-            parts.append(_shares_html(side, shares[side, ref.label], names, blocks, page.decidable))
+            parts.append(_shares_html(side, shares[side, ref.label], names, blocks, page.decidable, page.lang))
         if candidates:
             parts.append(_candidates_html(side, ref.label, candidates, names, blocks, page.decidable, page.lang))
         parts.append("</article>")
@@ -433,13 +440,13 @@ def _row(n: int, pair: ArticlePair, page: _Page, mode: Mode) -> str:
         # An article on one side only: its row already says so; marking every
         # character of it as inserted or deleted would only be noise.
         left_index, right_index = {}, {}
-    score = f'<span class="score" title="{esc(SCORE_MEANING)}">{pair.score:.2f}</span>' if pair.left and pair.right else ""
+    score = f'<span class="score" title="{esc(say("page.score_meaning", page.lang))}">{pair.score:.2f}</span>' if pair.left and pair.right else ""
     if pair.grade != Grade.SURE:
         why = say("grade.why_weak" if pair.left and pair.right else "grade.why_alone", page.lang)
         score += f'<span class="grade {esc(pair.grade)}" title="{esc(why)}">{esc(say("grade." + pair.grade, page.lang))}</span>'
-    score += _decided(pair.decision)
+    score += _decided(pair.decision, page.lang)
     controls = "".join(
-        decide_control(l.label, r.label, Strength.COUNTERPART, page.blocks, named=len(pair.left) * len(pair.right) > 1)
+        decide_control(l.label, r.label, Strength.COUNTERPART, page.blocks, named=len(pair.left) * len(pair.right) > 1, lang=page.lang)
         for l in pair.left for r in pair.right
     ) if page.decidable else ""
 
@@ -449,8 +456,8 @@ def _row(n: int, pair: ArticlePair, page: _Page, mode: Mode) -> str:
     meant = _meanings_html(pair, page)
     return (
         f'<section class="row{" chg" if changed else ""}" id="row-{n}" data-rel="{rel}"{" data-meaning" if meant else ""}>'
-        f'<div class="rh"><a class="num" href="#row-{n}" title="本行链接">#{n}</a>'
-        f'<span class="rel rel-{rel}" title="{rel}">{esc(relation_label(pair.relation, page.lang))}</span>{score}'
+        f'<div class="rh"><a class="num" href="#row-{n}" title="{esc(say("page.row_link", page.lang))}">#{n}</a>'
+        f'<span class="rel rel-{rel}" title="{esc(relation_meaning(pair.relation, page.lang))}">{esc(relation_label(pair.relation, page.lang))}</span>{score}'
         f'<span class="what">{esc(what)}</span>{notes}{controls}</div>'
         f"{_cell(Side.LEFT, pair.left, left_index, page, pair.candidates)}"
         f"{_cell(Side.RIGHT, pair.right, right_index, page, pair.candidates)}"
@@ -472,7 +479,7 @@ def _meanings_html(pair: ArticlePair, page: _Page) -> str:
     for f in pair_flags(pair, page.flags):
         items.append(
             f'<li class="flag"><span class="mk mk-flag" title="{esc(say("flag.note", lang))}">{esc(say("flag.badge", lang))}</span>'
-            f'<b>{esc(flag_label(f, lang))}</b>：{esc(f.says)} '
+            f'<b>{esc(flag_label(f, lang))}</b>{say("list.colon", lang)}{esc(f.says)} '
             f'<span class="mw">{esc(f.basis)} · {esc(where_text(page.blocks, f.where))}</span></li>'
         )
     return f'<ul class="meanings" aria-label="{esc(say("meaning.list", lang))}">{"".join(items)}</ul>' if items else ""

@@ -9,6 +9,7 @@ from typing import Any, Iterator
 
 from fagui.impact import ChangedProvision, Impact, ProvinceImpact
 from fagui.implements import describe
+from fagui.messages import DEFAULT_LANG, Lang, say
 from fagui.model import DocumentRef
 from fagui.text.control import visible
 from renderers import relation_label
@@ -116,11 +117,11 @@ def _inline_html(c: ChangedProvision) -> str:
     return "<br>".join(lines)
 
 
-def render_impact_section(impact: Impact, pages: dict[str, str]) -> str:
+def render_impact_section(impact: Impact, pages: dict[str, str], lang: Lang = DEFAULT_LANG) -> str:
     """The index's section for one revised national text: per implementing
     text, the national version it follows and each changed article it carries,
-    the national change beside the provincial articles. ``pages``: derived id
-    -> its comparison page, to link the provincial articles."""
+    the national change beside the provincial articles, worded in ``lang``.
+    ``pages``: derived id -> its comparison page, to link the provincial articles."""
     rows = []
     for p in impact.provinces:
         page = pages.get(p.derived.id or "")
@@ -128,7 +129,8 @@ def render_impact_section(impact: Impact, pages: dict[str, str]) -> str:
         followed = f'{esc(p.followed.effective or "")}<div class="sub mono">{esc(p.followed.revision or "")}</div>'
         if not p.changes:
             same = p.followed.revision == impact.newest.revision
-            rows.append(f'<tr><td>{name}</td><td>{followed}</td><td colspan="3">{"依据最新版本" if same else "其承载的国家条文此后未修改"}，无需复核</td></tr>')
+            why = say("impact.follows_newest" if same else "impact.unchanged_since", lang)
+            rows.append(f'<tr><td>{name}</td><td>{followed}</td><td colspan="3">{esc(say("impact.no_review", lang, why=why))}</td></tr>')
             continue
         for k, c in enumerate(p.changes):
             now = "、".join(a.label for a in c.change.right) or "—"
@@ -137,14 +139,13 @@ def render_impact_section(impact: Impact, pages: dict[str, str]) -> str:
             )
             head = f'<td rowspan="{len(p.changes)}">{name}</td><td rowspan="{len(p.changes)}">{followed}</td>' if k == 0 else ""
             rows.append(
-                f"<tr>{head}<td>{esc(c.national)} → {esc(now)}<div class=sub>{esc(relation_label(c.change.relation))}</div></td>"
+                f"<tr>{head}<td>{esc(c.national)} → {esc(now)}<div class=sub>{esc(relation_label(c.change.relation, lang))}</div></td>"
                 f'<td>{where}</td><td class="change">{_inline_html(c)}</td></tr>'
             )
     n = impact.newest
+    heads = "".join(f"<th>{esc(say(f'impact.col_{k}', lang))}</th>" for k in ("text", "followed", "national", "local", "change"))
     return (
-        f'<section class="group"><h2 id="impact-{esc(n.id)}">{esc(n.title)} 修订影响 '
-        f'<span class="lede">最新版本施行 {esc(n.effective or "")}（{impact.versions} 个版本）：各实施文本依据的版本，'
-        "及其承载、此后被修改的国家条文（需复核）</span></h2>\n"
-        '<div class="scroll"><table class="list"><thead><tr><th>实施文本</th><th>依据版本</th><th>国家条文</th>'
-        f'<th>地方条文</th><th>国家修改</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div></section>\n'
+        f'<section class="group"><h2 id="impact-{esc(n.id)}">{esc(say("impact.head", lang, title=n.title))} '
+        f'<span class="lede">{esc(say("impact.lede", lang, effective=n.effective or "", n=impact.versions))}</span></h2>\n'
+        f'<div class="scroll"><table class="list"><thead><tr>{heads}</tr></thead><tbody>{"".join(rows)}</tbody></table></div></section>\n'
     )

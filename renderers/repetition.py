@@ -11,6 +11,7 @@ import io
 from dataclasses import dataclass
 from typing import Sequence
 
+from fagui.messages import DEFAULT_LANG, Lang, say
 from fagui.model import DocumentRef
 from fagui.repetition import REPEAT_SHARE, Repeat, Repetition
 from renderers import inert
@@ -49,25 +50,26 @@ def _sources(repeat: Repeat, reference: DocumentRef) -> str:
     return f"{reference.title}{'、'.join(repeat.reference)}"
 
 
-def render_repetition_section(texts: Sequence[TextRepetition], pages: dict[tuple[str, str], str]) -> str:
-    """The index's table; ``pages``: (reference id, derived id) -> comparison page."""
+def render_repetition_section(texts: Sequence[TextRepetition], pages: dict[tuple[str, str], str], lang: Lang = DEFAULT_LANG) -> str:
+    """The index's table, worded in ``lang``; ``pages``: (reference id, derived id) -> comparison page."""
     rows = []
     for t in texts:
         items = []
         for repeat, reference in t.repeats:
             page = pages.get((reference.id or "", t.derived.id or ""))
             label = f'<a href="{esc(page)}#R-{esc(repeat.article)}">{esc(repeat.article)}</a>' if page else esc(repeat.article)
-            items.append(f"{label}（{esc(_sources(repeat, reference))}，{repeat.share * 100:.0f}%）")
+            items.append(label + esc(say("repetition.item", lang, label="", sources=_sources(repeat, reference), share=f"{repeat.share * 100:.0f}%")))
         rows.append(
             f'<tr><td>{esc(t.derived.title)}<div class="sub">{esc(t.derived.id or "")}</div></td>'
             f'<td class="n">{len(t.repeats)}/{t.articles}</td><td class="n">{t.share * 100:.1f}%</td>'
-            f'<td>{"；".join(items)}</td></tr>'
+            f'<td>{say("list.semicolon", lang).join(items)}</td></tr>'
         )
+    heads = "".join(f"<th>{esc(say(f'repetition.col_{k}', lang))}</th>" for k in ("text", "count", "share", "articles"))
     return (
-        '<section class="group"><h2 id="repetition">重复上位法 <span class="lede">各实施文本中与其上位文本几乎逐字相同的条文'
-        f"（条文字符的 {REPEAT_SHARE * 100:.0f}% 以上与上位条文相同），按比例排序</span></h2>\n"
-        f'<p class="lede"><a class="dl" href="{CSV_NAME}" download>重复条文 CSV</a>（UTF-8，可用 Excel 打开）</p>\n'
-        '<div class="scroll"><table class="list"><thead><tr><th>文本</th><th>重复条数</th><th>比例</th><th>重复条文（上位条文，相同字符比例）</th></tr></thead>'
+        f'<section class="group"><h2 id="repetition">{esc(say("repetition.head", lang))} '
+        f'<span class="lede">{esc(say("repetition.lede", lang, share=f"{REPEAT_SHARE * 100:.0f}%"))}</span></h2>\n'
+        f'<p class="lede"><a class="dl" href="{CSV_NAME}" download>{esc(say("repetition.csv", lang))}</a>{esc(say("repetition.csv_note", lang))}</p>\n'
+        f'<div class="scroll"><table class="list"><thead><tr>{heads}</tr></thead>'
         f'<tbody>{"".join(rows)}</tbody></table></div></section>\n'
     )
 

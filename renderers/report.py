@@ -44,7 +44,7 @@ def build_site(
     jurisdictions: Iterable[tuple[str, Comparison]],
     versions: Iterable[tuple[str, Comparison]] = (),
     *,
-    title: str = "法规对照报告",
+    title: str | None = None,
     force: bool = False,
     implementation: Implementation = Implementation((), (), ()),
     unreadable: Sequence[Unreadable] = (),
@@ -96,7 +96,7 @@ def build_site(
                 folder.write(href, render_side_by_side(comparison, index_href=INDEX, across=across, lang=lang))
                 docx = href.removesuffix(".html") + ".docx"
                 folder.write(docx, render_docx(comparison, lang=lang))
-                entries.append(entry(name, href, comparison, docx))
+                entries.append(entry(name, href, comparison, docx, lang))
                 if comparison.mode == Mode.JURISDICTIONS:
                     repeated.append(repetition(comparison))
             return entries
@@ -107,7 +107,7 @@ def build_site(
         for e in found:
             groups.setdefault(_group(e.left), []).append(e)
         for key, entries in groups.items():
-            _write_group(folder, entries, references.get(key, {}))
+            _write_group(folder, entries, references.get(key, {}), lang)
         revised = tuple(impacts)
         repeats = by_text(repeated)
         if repeats:
@@ -117,7 +117,7 @@ def build_site(
             INDEX,
             render_index(
                 found, version_entries, title=title, article_pages=True, implementation=implementation, unreadable=unreadable,
-                impacts=revised, repetitions=repeats,
+                impacts=revised, repetitions=repeats, lang=lang,
             ),
         )
     return index
@@ -128,7 +128,7 @@ def _group(reference) -> str:
     return reference.id or reference.title
 
 
-def _write_group(folder: OutputFolder, entries: Sequence[Entry], blocks: dict[str, tuple[str, ...]]) -> None:
+def _write_group(folder: OutputFolder, entries: Sequence[Entry], blocks: dict[str, tuple[str, ...]], lang: Lang) -> None:
     """The coverage matrix as CSV and a page per reference article, for the
     comparisons of one reference text."""
     name = csv_href(entries[0].left)
@@ -137,4 +137,4 @@ def _write_group(folder: OutputFolder, entries: Sequence[Entry], blocks: dict[st
     by_label = [{c.article: c for c in e.carriages} for e in entries]
     for label, href in article_hrefs(entries).items():
         cols = [Column(col, e.href, carried.get(label)) for col, e, carried in zip(columns, entries, by_label)]
-        folder.write(href, render_article_page(entries[0].left, label, blocks.get(label, ()), cols, index_href=INDEX))
+        folder.write(href, render_article_page(entries[0].left, label, blocks.get(label, ()), cols, index_href=INDEX, lang=lang))

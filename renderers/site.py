@@ -15,10 +15,10 @@ from typing import Sequence
 
 from fagui.impact import Impact
 from fagui.implements import Implementation, Pairing, describe
-from fagui.model import ArticleKey, Comparison, CoverageStatus, DocumentRef, Mode, Relation, Summary, Unreadable
+from fagui.model import ArticleKey, Comparison, CoverageStatus, DocumentRef, Mode, Relation, Summary, Unreadable, relation_meaning
 
-from fagui.messages import say
-from renderers import COVERAGE, article_blocks, counts, flag_text, relation_label
+from fagui.messages import DEFAULT_LANG, Lang, say
+from renderers import COVERAGE, article_blocks, counts, coverage_name, flag_text, relation_label
 from renderers.articles import Carriage, carriages
 from renderers.html import esc, page_head
 from renderers.impact import render_impact_section
@@ -72,9 +72,9 @@ class Entry:
     flags: tuple[str, ...] = ()
 
 
-def entry(name: str, href: str, comparison: Comparison, docx: str | None = None) -> Entry:
+def entry(name: str, href: str, comparison: Comparison, docx: str | None = None, lang: Lang = DEFAULT_LANG) -> Entry:
     """The digest of ``comparison`` for the index; ``href`` is its page,
-    ``docx`` its 对照表."""
+    ``docx`` its 对照表; its flags worded in ``lang``."""
     keys = {a.label: a.key for p in comparison.pairs for a in p.left}
     cov = []
     for c in comparison.coverage:
@@ -84,19 +84,19 @@ def entry(name: str, href: str, comparison: Comparison, docx: str | None = None)
         name, href, comparison.mode, comparison.left, comparison.right, comparison.summary,
         tuple(counts(comparison)), tuple(cov),
         carriages(comparison) if comparison.mode == Mode.JURISDICTIONS else (), docx,
-        _flag_lines(comparison),
+        _flag_lines(comparison, lang),
     )
 
 
-def _flag_lines(comparison: Comparison) -> tuple[str, ...]:
+def _flag_lines(comparison: Comparison, lang: Lang) -> tuple[str, ...]:
     blocks = article_blocks(comparison) if comparison.flags else {}
-    return tuple(flag_text(f, blocks) for f in comparison.flags)
+    return tuple(flag_text(f, blocks, lang) for f in comparison.flags)
 
 
-def _download(e: Entry) -> str:
+def _download(e: Entry, lang: Lang) -> str:
     if not e.docx:
         return "<td></td>"
-    return f'<td><a class="dl" href="{esc(e.docx)}" download title="Word 对照表：左栏删除线为删除，右栏加粗为新增">.docx</a></td>'
+    return f'<td><a class="dl" href="{esc(e.docx)}" download title="{esc(say("index.docx_title", lang))}">.docx</a></td>'
 
 
 def _flags(e: Entry) -> str:
@@ -111,8 +111,8 @@ def _meter(share: float) -> str:
     return f'{share * 100:.0f}%<span class="meter" aria-hidden="true"><i style="width:{share * 100:.0f}%"></i></span>'
 
 
-def _doc(doc: DocumentRef) -> str:
-    sub = " · ".join(esc(x) for x in (doc.effective and f"施行 {doc.effective}", doc.id) if x)
+def _doc(doc: DocumentRef, lang: Lang) -> str:
+    sub = " · ".join(esc(x) for x in (doc.effective and say("page.effective", lang, day=doc.effective), doc.id) if x)
     return f'{esc(doc.title)}<div class="sub">{sub}</div>'
 
 
@@ -122,16 +122,16 @@ def _column(e: Entry, seen: dict[str, int]) -> str:
     return name if seen[name] == 1 else f"{name} ({e.right.title})"
 
 
-def _why(pairing: Pairing | None) -> str:
+def _why(pairing: Pairing | None, lang: Lang) -> str:
     if pairing is None:
         return ""
     note = f'<div class="sub note">{esc(pairing.note)}</div>' if pairing.note else ""
-    return f'<div class="sub why">配对依据：{esc(describe(pairing))}</div>{note}'
+    return f'<div class="sub why">{esc(say("index.pairing", lang, why=describe(pairing, lang)))}</div>{note}'
 
 
-def _comparisons_table(entries: Sequence[Entry], why: dict[tuple[str | None, str | None], Pairing]) -> str:
+def _comparisons_table(entries: Sequence[Entry], why: dict[tuple[str | None, str | None], Pairing], lang: Lang) -> str:
     relations = [name for name, _ in entries[0].counts]
-    head = "".join(f'<th title="{esc(name)}">{esc(relation_label(name))}</th>' for name in relations)
+    head = "".join(f'<th title="{esc(relation_meaning(name, lang))}">{esc(relation_label(name, lang))}</th>' for name in relations)
     rows = []
     for e in entries:
         stated = dict(e.counts)
@@ -141,18 +141,19 @@ def _comparisons_table(entries: Sequence[Entry], why: dict[tuple[str | None, str
             f'<tr><td><a href="{esc(e.href)}"><b>{esc(e.right.jurisdiction or e.right.title)}</b></a></td>'
             f'<td class="n share">{_meter(s.adopted_share)}</td><td class="n share">{_meter(s.provision_share)}</td>'
             f'<td class="n share">{_meter(s.derived_share)}</td>'
-            f"<td>{_doc(e.right)}{_why(why.get((e.left.id, e.right.id)))}</td>"
-            f'<td class="n">{s.left_articles} ↔ {s.right_articles}</td>{cells}{_download(e)}{_flags(e)}</tr>'
+            f"<td>{_doc(e.right, lang)}{_why(why.get((e.left.id, e.right.id)), lang)}</td>"
+            f'<td class="n">{s.left_articles} ↔ {s.right_articles}</td>{cells}{_download(e, lang)}{_flags(e)}</tr>'
         )
     # The shares first, beside the province: on a phone they are what fits
     # the screen without a sideways scroll (the table's own box scrolls on to
     # the text, the counts and the 对照表).
     return (
-        '<div class="scroll"><table class="list cmp-list"><thead><tr><th>地方</th>'
-        '<th class="share" title="有对应条文的参照条文比例">采纳</th>'
-        '<th class="share" title="参照文本的款、项（按字符计）在地方文本中有对应款、项的比例">条款覆盖</th>'
-        '<th class="share" title="地方文本中与参照文本字字相同的字符比例">源自参照</th>'
-        f'<th>地方文本</th><th>条数</th>{head}<th>对照表</th><th title="{esc(say("flag.note"))}">{esc(say("flag.column"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+        f'<div class="scroll"><table class="list cmp-list"><thead><tr><th>{esc(say("index.col_local", lang))}</th>'
+        f'<th class="share" title="{esc(say("index.adopted_title", lang))}">{esc(say("page.adopted", lang))}</th>'
+        f'<th class="share" title="{esc(say("page.provisions_title", lang))}">{esc(say("page.provisions", lang))}</th>'
+        f'<th class="share" title="{esc(say("page.derived_title", lang))}">{esc(say("page.derived", lang))}</th>'
+        f'<th>{esc(say("index.col_local_text", lang))}</th><th>{esc(say("index.col_articles", lang))}</th>{head}'
+        f'<th>{esc(say("index.col_table", lang))}</th><th title="{esc(say("flag.note", lang))}">{esc(say("flag.column", lang))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
     )
 
 
@@ -180,7 +181,7 @@ def article_hrefs(entries: Sequence[Entry]) -> dict[str, str]:
     return out
 
 
-def _matrix(entries: Sequence[Entry], pages: dict[str, str]) -> str:
+def _matrix(entries: Sequence[Entry], pages: dict[str, str], lang: Lang) -> str:
     columns, order, cells = matrix_layout(entries)
     words = len(entries) <= WORDS_UP_TO
     head = "".join(f'<th scope="col">{esc(c)}</th>' for c in columns)
@@ -195,65 +196,68 @@ def _matrix(entries: Sequence[Entry], pages: dict[str, str]) -> str:
                 continue
             cls, share, carriers = cov[label]
             adopted += cls not in (CoverageStatus.NOT_ADOPTED, CoverageStatus.UNSURE)
-            sym, zh, en = COVERAGE[cls]
-            text = f'<span class="sym">{sym}</span>{zh}' if words else f'<span class="sym">{sym}</span><span class="sr">{zh}</span>'
-            title = f"{esc(col)} · {esc(label)}：{zh}（{en}），款项覆盖 {share * 100:.0f}%"
+            sym, name = COVERAGE[cls], esc(coverage_name(cls, lang))
+            text = f'<span class="sym">{sym}</span>{name}' if words else f'<span class="sym">{sym}</span><span class="sr">{name}</span>'
+            title = esc(say("coverage.cell", lang, col=col, label=label, status=coverage_name(cls, lang), share=f"{share * 100:.0f}%"))
             where = "".join(
                 f'<a class="carrier" href="{esc(e.href)}#R-{esc(c)}">{esc(c)}</a>' for c in carriers
             )
             across = (
-                f'<div class="across"><a href="{esc(page)}#p-{k}" title="{esc(label)}：各地对照（{esc(col)}）">各地</a></div>' if page else ""
+                f'<div class="across"><a href="{esc(page)}#p-{k}" title="{esc(say("index.across_title", lang, label=label, col=col))}">{esc(say("index.across", lang))}</a></div>'
+                if page else ""
             )
             tds.append(
                 f'<td class="c {cls}"><a href="{esc(e.href)}#L-{esc(label)}" title="{title}">{text}</a>'
                 f'{f"<div class=where>{where}</div>" if where else ""}{across}</td>'
             )
-        name = f'<a href="{esc(page)}" title="{esc(label)} 在各地的对照">{esc(label)}</a>' if page else esc(label)
+        name = f'<a href="{esc(page)}" title="{esc(say("page.across_title", lang, label=label))}">{esc(label)}</a>' if page else esc(label)
         body.append(f'<tr><th class="art" scope="row">{name}</th>{"".join(tds)}<td class="n">{adopted}/{len(entries)}</td></tr>')
-    keys = "".join(f'<span><span class="k c {cls}"><b>{sym}</b> {zh}</span> {en}</span>' for cls, (sym, zh, en) in COVERAGE.items())
+    keys = "".join(f'<span class="k c {cls}"><b>{sym}</b> {esc(coverage_name(cls, lang))}</span>' for cls, sym in COVERAGE.items())
     return (
         f'<div class="keys">{keys}</div>'
-        '<div class="scroll"><table class="matrix"><thead><tr><th class="art" scope="col">条文</th>'
-        f'{head}<th scope="col">采纳</th></tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+        f'<div class="scroll"><table class="matrix"><thead><tr><th class="art" scope="col">{esc(say("index.col_article", lang))}</th>'
+        f'{head}<th scope="col">{esc(say("index.col_adopted", lang))}</th></tr></thead><tbody>{"".join(body)}</tbody></table></div>'
     )
 
 
-def _versions_table(entries: Sequence[Entry]) -> str:
+def _versions_table(entries: Sequence[Entry], lang: Lang) -> str:
     rows = []
     for e in entries:
-        changed = ", ".join(f"{relation_label(name)} {n}" for name, n in e.counts if n and name != Relation.UNCHANGED) or "无变化"
+        changed = say("list.comma", lang).join(
+            f"{relation_label(name, lang)} {n}" for name, n in e.counts if n and name != Relation.UNCHANGED
+        ) or say("index.no_change", lang)
         old = e.left.effective or e.left.revision or ""
         new = e.right.effective or e.right.revision or ""
         rows.append(
             f'<tr><td><a href="{esc(e.href)}"><b>{esc(e.right.title)}</b></a><div class="sub">{esc(e.right.id or "")}</div></td>'
             f'<td>{esc(old)} → {esc(new)}<div class="sub mono">{esc(e.left.revision or "")} → {esc(e.right.revision or "")}</div></td>'
-            f"<td>{esc(changed)}</td>{_download(e)}</tr>"
+            f"<td>{esc(changed)}</td>{_download(e, lang)}</tr>"
         )
-    return f'<div class="scroll"><table class="list"><thead><tr><th>法规</th><th>版本</th><th>变化</th><th>对照表</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+    heads = "".join(f"<th>{esc(say(f'index.col_{k}', lang))}</th>" for k in ("regulation", "versions", "changes", "table"))
+    return f'<div class="scroll"><table class="list"><thead><tr>{heads}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
 
 
-def _unpaired(implementation: Implementation) -> str:
+def _unpaired(implementation: Implementation, lang: Lang) -> str:
     rows = []
     for u in implementation.unpaired:
-        cites = "".join(f"《{c}》" for c in u.cites) or "（未援引其他文本）"  # no 顿号 between 书名号
+        cites = "".join(f"《{c}》" for c in u.cites) or say("index.cites_none", lang)  # no 顿号 between 书名号
         rows.append(f'<tr><td>{esc(u.title or u.id)}<div class="sub">{esc(u.id)}</div></td><td>{esc(cites)}</td></tr>')
     warnings = "".join(f'<li>{esc(w)}</li>' for w in implementation.warnings)
     return (
-        '<section class="group"><h2 id="unpaired">未配对文本 <span class="lede">文本库中没有它们所实施或援引的上位文本</span></h2>\n'
+        f'<section class="group"><h2 id="unpaired">{esc(say("index.unpaired", lang))} <span class="lede">{esc(say("index.unpaired_lede", lang))}</span></h2>\n'
         + (f'<ul class="warnings">{warnings}</ul>' if warnings else "")
-        + '<div class="scroll"><table class="list"><thead><tr><th>文本</th><th>援引</th></tr></thead>'
+        + f'<div class="scroll"><table class="list"><thead><tr><th>{esc(say("index.col_text", lang))}</th><th>{esc(say("index.col_cites", lang))}</th></tr></thead>'
         f'<tbody>{"".join(rows)}</tbody></table></div></section>\n'
     )
 
 
-def _unreadable(unreadable: Sequence[Unreadable]) -> str:
+def _unreadable(unreadable: Sequence[Unreadable], lang: Lang) -> str:
     rows = "".join(
         f'<tr><td class="mono">{esc(u.path)}{esc(f":{u.line}" if u.line else "")}</td><td>{esc(u.reason)}</td></tr>' for u in unreadable
     )
     return (
-        '<section class="group"><h2 id="unreadable">无法读取的文本 <span class="lede">这些文件不是规范的 Markdown，未列入本报告；'
-        "用 fagui check 查看</span></h2>\n"
-        f'<div class="scroll"><table class="list"><thead><tr><th>文件</th><th>原因</th></tr></thead><tbody>{rows}</tbody></table></div></section>\n'
+        f'<section class="group"><h2 id="unreadable">{esc(say("index.unreadable", lang))} <span class="lede">{esc(say("index.unreadable_lede", lang))}</span></h2>\n'
+        f'<div class="scroll"><table class="list"><thead><tr><th>{esc(say("index.col_file", lang))}</th><th>{esc(say("index.col_reason", lang))}</th></tr></thead><tbody>{rows}</tbody></table></div></section>\n'
     )
 
 
@@ -261,14 +265,16 @@ def render_index(
     jurisdictions: Sequence[Entry],
     versions: Sequence[Entry] = (),
     *,
-    title: str = "法规对照报告",
+    title: str | None = None,
     article_pages: bool = False,
     implementation: Implementation | None = None,
     unreadable: Sequence[Unreadable] = (),
     impacts: Sequence[Impact] = (),
     repetitions: Sequence[TextRepetition] = (),
+    lang: Lang = DEFAULT_LANG,
 ) -> str:
-    """The index page of a report: comparisons of a reference text against
+    """The index page of a report, worded in ``lang`` (``title`` by default
+    法规对照报告 / Comparison report): comparisons of a reference text against
     derived texts (grouped by reference text, each group with its coverage
     matrix), then version histories. ``article_pages``: the report also holds
     a page per reference article (:func:`article_href`) and the matrix as CSV
@@ -279,45 +285,46 @@ def render_index(
     (:mod:`renderers.repetition`), highest share first. ``impacts``: per revised reference text, what
     each implementing text must review (:mod:`fagui.impact`)."""
     why = {(p.reference, p.derived): p for p in implementation.pairings} if implementation else {}
-    out = [page_head(title), '<body class="idx">\n']
+    title = title or say("index.title", lang)
+    out = [page_head(title, lang=lang), '<body class="idx">\n']
     out.append(
         f'<header class="head"><h1>{esc(title)}</h1>'
-        f'<p class="lede">{len(jurisdictions)} 组上位与实施文本对照 · {len(versions)} 组版本对照。'
-        "点击地方名称打开逐条对照页；覆盖矩阵中的每一格链接到对应条文。</p></header>\n<main>\n"
+        f'<p class="lede">{esc(say("index.lede", lang, pairs=len(jurisdictions), histories=len(versions)))}</p></header>\n<main>\n'
     )
     groups: dict[str, list[Entry]] = {}
     for e in jurisdictions:
         groups.setdefault(e.left.id or e.left.title, []).append(e)
     for entries in groups.values():
         ref = entries[0].left
-        out.append(f'<section class="group"><h2>{esc(ref.title)} <span class="lede">（{esc(ref.jurisdiction or "")}，{len(entries)} 个地方文本）</span></h2>\n')
-        out.append(_comparisons_table(entries, why))
+        group = say("index.group", lang, jurisdiction=ref.jurisdiction or "", n=len(entries))
+        out.append(f'<section class="group"><h2>{esc(ref.title)} <span class="lede">{esc(group)}</span></h2>\n')
+        out.append(_comparisons_table(entries, why, lang))
         out.append(
-            f'<h2 id="coverage">覆盖矩阵 <span class="lede">{esc(ref.title)} 的每一条在各地方文本中的采纳情况：'
-            "按款、项计算，格中列出承载该条的地方条文</span></h2>\n"
+            f'<h2 id="coverage">{esc(say("index.matrix_head", lang))} '
+            f'<span class="lede">{esc(say("index.matrix_lede", lang, title=ref.title))}</span></h2>\n'
         )
         if article_pages:
             out.append(
-                f'<p class="lede"><a class="dl" href="{esc(csv_href(ref))}" download>覆盖矩阵 CSV</a>（UTF-8，可用 Excel 打开）；'
-                "点击条文名称查看该条在各地的对照，格中“各地”链接到该地方一节。</p>\n"
+                f'<p class="lede"><a class="dl" href="{esc(csv_href(ref))}" download>{esc(say("index.matrix_csv", lang))}</a>'
+                f'{esc(say("index.matrix_csv_note", lang))}</p>\n'
             )
-        out.append(_matrix(entries, article_hrefs(entries) if article_pages else {}))
+        out.append(_matrix(entries, article_hrefs(entries) if article_pages else {}, lang))
         out.append("</section>\n")
     if not jurisdictions:
-        out.append('<p class="lede">没有上位与实施文本的对照（texts/ 中需要实施或援引另一文本的文本，见 docs/report.md）。</p>\n')
+        out.append(f'<p class="lede">{esc(say("index.no_pairs", lang))}</p>\n')
     if repetitions:
         pages = {(e.left.id or "", e.right.id or ""): e.href for e in jurisdictions}
-        out.append(render_repetition_section(repetitions, pages))
+        out.append(render_repetition_section(repetitions, pages, lang))
     for impact in impacts:
         pages = {e.right.id or "": e.href for e in jurisdictions if e.left.id == impact.national_id}
-        out.append(render_impact_section(impact, pages))
+        out.append(render_impact_section(impact, pages, lang))
     if implementation and (implementation.unpaired or implementation.warnings):
-        out.append(_unpaired(implementation))
+        out.append(_unpaired(implementation, lang))
     if versions:
-        out.append('<section class="group"><h2 id="history">版本历史</h2>\n')
-        out.append(_versions_table(versions))
+        out.append(f'<section class="group"><h2 id="history">{esc(say("index.history", lang))}</h2>\n')
+        out.append(_versions_table(versions, lang))
         out.append("</section>\n")
     if unreadable:
-        out.append(_unreadable(unreadable))
-    out.append('</main>\n<footer class="foot">由 fagui 生成</footer>\n</body>\n</html>\n')
+        out.append(_unreadable(unreadable, lang))
+    out.append(f'</main>\n<footer class="foot">{esc(say("page.made_by", lang))}</footer>\n</body>\n</html>\n')
     return "".join(out)

@@ -276,8 +276,9 @@ OPAQUE = "(el) => { const c = getComputedStyle(el).backgroundColor; const m = c.
 def test_the_report_is_usable_on_a_phone(site, watched):
     """At 390 px: the index does not scroll sideways (its tables scroll in
     their own box) and names a province on one line; a comparison page keeps
-    its summary bar sticky, opaque and short, with the histogram, the legend
-    and the change counter visible."""
+    its navigation line sticky, opaque and short, with the histogram, the
+    legend and the change counter visible, and nothing of its summary bar
+    scrolls sideways (the new-user run found it did at 375 px)."""
     w = watched(PHONE)
     index = w.open(site / "real" / "index.html")
     assert index.evaluate("document.documentElement.scrollWidth") <= PHONE
@@ -298,17 +299,35 @@ def test_the_report_is_usable_on_a_phone(site, watched):
         box = page.evaluate(f"(() => {{ const r = document.querySelector('{selector}').getBoundingClientRect(); return [r.width, r.height, r.top]; }})()")
         assert box[0] > 0 and box[1] > 0, (selector, box)
     assert page.evaluate("document.getElementById('pos').textContent").endswith("处变化")
-    bar = page.locator("#bar")
-    assert page.evaluate("getComputedStyle(document.getElementById('bar')).position") == "sticky"
-    assert page.evaluate(OPAQUE, bar.element_handle())
-    height = page.evaluate("document.getElementById('bar').getBoundingClientRect().height")
-    assert height <= 110, height  # three single lines, not 153 px of wrapped chips
-    # Scrolled to a change: the bar is at the top, the change just below it, not under it.
+    nav = page.locator("#bar .nav")
+    assert page.evaluate("getComputedStyle(document.querySelector('#bar .nav')).position") == "sticky"
+    assert page.evaluate(OPAQUE, nav.element_handle())
+    height = page.evaluate("document.querySelector('#bar .nav').getBoundingClientRect().height")
+    assert height <= 70, height  # the steps and the legend: two short lines stay on screen
+    # Scrolled to a change: the navigation is at the top, the change just below it, not under it.
     page.click("#next")
     page.click("#next")
     page.wait_for_timeout(300)
-    top, bottom, row = page.evaluate("(() => { const b = document.getElementById('bar').getBoundingClientRect(); return [b.top, b.bottom, document.querySelector('.row.current').getBoundingClientRect().top]; })()")
+    top, bottom, row = page.evaluate("(() => { const b = document.querySelector('#bar .nav').getBoundingClientRect(); return [b.top, b.bottom, document.querySelector('.row.current').getBoundingClientRect().top]; })()")
     assert top == 0 and row >= bottom - 1, (top, bottom, row)
+    w.check_clean()
+
+
+@pytest.mark.parametrize("width", [375, PHONE])
+def test_nothing_in_the_summary_bar_scrolls_sideways_on_a_phone(site, watched, width):
+    """The figures, the relation chips and the navigation wrap at a phone's
+    width: no part of the bar is wider inside than it shows (each line
+    scrolled sideways on its own, hiding chips off screen)."""
+    w = watched(width)
+    page = w.open(site / "real" / REAL_PAGE)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    for selector in (".figs", ".chips", ".nav"):
+        inner, shown, right = page.evaluate(
+            f"(() => {{ const e = document.querySelector('#bar {selector}'); return [e.scrollWidth, e.clientWidth, e.getBoundingClientRect().right]; }})()"
+        )
+        assert inner <= shown and right <= width, (selector, inner, shown, right)
+    chips = page.evaluate("[...document.querySelectorAll('#bar .chip')].map(c => c.getBoundingClientRect().right)")
+    assert chips and max(chips) <= width  # every relation chip on screen
     w.check_clean()
 
 

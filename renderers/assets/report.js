@@ -53,20 +53,32 @@
     });
   }
 
+  // What stays on screen: the whole bar, or on a phone its navigation line alone.
+  function sticky() {
+    var nav = bar && bar.querySelector(".nav");
+    var style = bar && getComputedStyle(bar);
+    if (style && style.position === "sticky" && style.display !== "contents") return bar;
+    return nav && getComputedStyle(nav).position === "sticky" ? nav : null;
+  }
+
   function barBottom() {
-    if (!bar || getComputedStyle(bar).position !== "sticky") return 0;
-    return Math.max(0, bar.getBoundingClientRect().bottom);
+    var el = sticky();
+    return el ? Math.max(0, el.getBoundingClientRect().bottom) : 0;
   }
 
   function measure() {
-    var h = bar && getComputedStyle(bar).position === "sticky" ? bar.offsetHeight : 0;
+    var el = sticky();
+    var h = el ? el.offsetHeight : 0;
     document.documentElement.style.setProperty("--bar-h", h + "px");
   }
 
   function status(index, total) {
     if (!pos) return;
     if (total === undefined) total = visibleChanges().length;
-    pos.textContent = index ? "第 " + index + " / " + total + " 处变化" : "共 " + total + " 处变化";
+    // The words come from the page, in its language (data-pos-at, data-pos-all on the bar).
+    var words = index ? bar.getAttribute("data-pos-at") : bar.getAttribute("data-pos-all");
+    pos.textContent = words.replace("{index}", index).replace("{total}", total);
+    measure();  // a longer count can wrap the phone's navigation line onto two
   }
 
   function setCurrent(row) {
@@ -98,9 +110,9 @@
     i = Math.max(0, Math.min(list.length - 1, i));
     var row = list[i];
     setCurrent(row);
+    status(i + 1, list.length);  // first: the count it shows sets the sticky line's height the scroll leaves room for
     row.scrollIntoView({ block: "start" });
     if (history.replaceState) history.replaceState(null, "", "#" + row.id);
-    status(i + 1, list.length);
   }
 
   function reveal() {
@@ -196,7 +208,7 @@
       el.querySelector(".no").setAttribute("aria-pressed", verdict === "rejected" ? "true" : "false");
     });
     var n = Object.keys(all).length;
-    count.textContent = n ? "本页已决定 " + n + " 项（保存在本浏览器）" : "本页尚无决定";
+    count.textContent = n ? bar.getAttribute("data-count").replace("{n}", n) : bar.getAttribute("data-none");  // words from the page
     download.disabled = clear.disabled = !n;
   }
   function decide(el, verdict) {
