@@ -389,6 +389,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "list.semicolon": ("；", "; "),
     "list.colon": ("：", ": "),
     "side.old": ("旧版", "old"),
+    "diff.sides": ("{left}（{left_side}） ↔ {right}（{right_side}）", "{left} ({left_side}) ↔ {right} ({right_side})"),
     "side.new": ("新版", "new"),
     # text and Markdown renderers
     "sum.articles": ("条文 {left} ↔ {right} 条", "{left} ↔ {right} articles"),

@@ -103,7 +103,9 @@ def render_markdown(comparison: Comparison, lang: Lang = DEFAULT_LANG) -> str:
     out: list[str] = []
     add = out.append
     left, right = comparison.left, comparison.right
-    add(f"### {escape_markdown(left.title)} ({escape_markdown(side_name(comparison, Side.LEFT, lang))}) ↔ {escape_markdown(right.title)} ({escape_markdown(side_name(comparison, Side.RIGHT, lang))})")
+    sides = {"left_side": side_name(comparison, Side.LEFT, lang), "right_side": side_name(comparison, Side.RIGHT, lang)}
+    named = {key: escape_markdown(value) for key, value in {"left": left.title, "right": right.title, **sides}.items()}
+    add(f"### {say('diff.sides', lang, **named)}")
     add("")
     kept = "sum.kept" if comparison.mode == Mode.VERSIONS else "sum.adopted"
     figures = (

@@ -70,7 +70,8 @@ def render_text(comparison: Comparison, color: bool = False, lang: Lang = DEFAUL
     s = comparison.summary
     left, right = comparison.left, comparison.right
     add = out.lines.append
-    add(out.style("title", f"{left.title} ({side_name(comparison, Side.LEFT, lang)}) ↔ {right.title} ({side_name(comparison, Side.RIGHT, lang)})"))
+    sides = {"left_side": side_name(comparison, Side.LEFT, lang), "right_side": side_name(comparison, Side.RIGHT, lang)}
+    add(out.style("title", say("diff.sides", lang, left=left.title, right=right.title, **sides)))
     kept = "sum.kept" if comparison.mode == Mode.VERSIONS else "sum.adopted"
     add(
         " · ".join(

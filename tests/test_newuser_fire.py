@@ -118,3 +118,10 @@ def test_report_page_counts_what_each_chip_filters_and_names_its_mode(fagui, tmp
         assert int(n) == len(re.findall(rf'<section class="row[^"]*" id="row-\d+" data-rel="{rel}"', page)), rel
     footer = re.search(r'<footer class="foot">(.*?)</footer>', page).group(1)
     assert footer.endswith(" · 参照文本与地方文本对照") and "jurisdictions" not in footer
+
+
+def test_the_diff_header_uses_full_width_parentheses_in_chinese(fagui):
+    head = "中华人民共和国消防法{0}国家{1} ↔ 广东省实施《中华人民共和国消防法》办法{0}广东省{1}"
+    assert fagui("diff", NATIONAL, GUANGDONG).stdout.splitlines()[0] == head.format("（", "）")
+    assert fagui("diff", NATIONAL, GUANGDONG, "--format", "markdown").stdout.count("### " + head.format("（", "）")) == 1
+    assert fagui("diff", NATIONAL, GUANGDONG, "--lang", "en").stdout.splitlines()[0] == head.format(" (", ")")

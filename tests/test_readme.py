@@ -43,7 +43,7 @@ def test_the_walkthrough_runs_as_written(tmp_path):
     assert done.returncode == 0, done.stderr
     corpus = tmp_path / "my-corpus"
     body = subprocess.run(["git", "log", "-1", "--format=%b"], cwd=corpus, env=env, capture_output=True, text=True).stdout
-    assert body.startswith("修改（2）：第十二条，第四十二条")  # what the README's comment says it commits
+    assert body.startswith("修改（2）：第十二条、第四十二条")  # what the README's comment says it commits
     out = done.stdout
     assert "：自2026-01-01起施行的版本（修改2条）" in out  # add answers in Chinese, as the README says
     subject = subprocess.run(["git", "log", "-1", "--format=%s"], cwd=corpus, env=env, capture_output=True, text=True).stdout

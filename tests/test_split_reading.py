@@ -72,7 +72,7 @@ def test_commit_message_and_log_name_both_sides(corpus):
     fagui, git = corpus
     body = git("log", "-1", "--format=%b")
     assert "拆分（1）：第六条 → 第六条、第七条\n" in body
-    assert "调整顺序（35）：第七条→第八条，" in body and "Articles-Split: 1" in body
+    assert "调整顺序（35）：第七条→第八条、" in body and "Articles-Split: 1" in body
     log = fagui("log", ID).splitlines()
     assert log[1] == "  拆分：第六条 → 第六条、第七条"
     assert fagui("log", ID, "--lang", "en").splitlines()[1] == "  split: 第六条 → 第六条、第七条"
@@ -110,7 +110,7 @@ def test_git_driver_prints_what_changed_names_a_new_file_and_flags_non_canonical
     assert "调整顺序（35）：第七条→第八条，" in out and "#7 调整顺序" not in out
     assert len(out.splitlines()) < 25
     new = git("diff", "HEAD~2", "HEAD~1", "--", f"texts/{ID}.md")
-    assert "(无此文件) ↔" in new and "(旧版 .)" not in new
+    assert "（无此文件） ↔" in new and "(旧版 .)" not in new
     md = Path(git("rev-parse", "--show-toplevel").strip()) / "texts" / f"{ID}.md"
     original = md.read_text(encoding="utf-8")
     try:

@@ -53,8 +53,8 @@ def test_commit_message_subject_body_and_trailers(built):
     assert trailers["Articles-Added"] == "0" and trailers["Articles-Renumbered"] == "12"
     body = git(repo, "log", "-1", "--format=%b", commits[2])
     # The last article states the effective date, so it is amended too.
-    assert "修改（2）：第十二条，第四十三条→第四十二条\n" in body and "删除（1）：第三十条\n" in body
-    assert "调整顺序（12）：第三十一条→第三十条，" in body
+    assert "修改（2）：第十二条、第四十三条→第四十二条\n" in body and "删除（1）：第三十条\n" in body
+    assert "调整顺序（12）：第三十一条→第三十条、" in body
     first = git(repo, "log", "-1", "--format=%B", commits[0])
     assert "语料库中的第一个版本：吉林省反间谍工作规定，共42条。" in first and "Articles-Added: 42" in first
 

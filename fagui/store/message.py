@@ -25,7 +25,7 @@ def commit_message(regulation_id: str, regulation: Regulation, found: Changes, n
     elif found.relations:
         paragraphs.append(
             "\n".join(
-                say("commit.relation", lang, relation=relation_words(relation, lang).capitalize(), n=len(labels), labels=say("list.comma", lang).join(labels))
+                say("commit.relation", lang, relation=relation_words(relation, lang).capitalize(), n=len(labels), labels=_listed(labels, lang))
                 for relation, labels in found.relations
             )
         )
@@ -41,3 +41,11 @@ def commit_message(regulation_id: str, regulation: Regulation, found: Changes, n
             trailers.append(("Articles-" + "-".join(w.capitalize() for w in relation.split("_")), str(found.count(relation))))
     paragraphs.append("\n".join(f"{key}: {' '.join(value.split())}" for key, value in trailers))
     return "\n\n".join(paragraphs)
+
+
+def _listed(labels: tuple[str, ...], lang: Lang) -> str:
+    """Articles in a list as Chinese lists them, with 、 (第十二条、第四十二条);
+    split and merged groups, which hold a 、 of their own (第十条 → 第二十六条、
+    第四十三条), with ；. Nothing reads the list back: scripts read the trailers."""
+    key = "list.semicolon" if any("、" in label for label in labels) else "list.sep"
+    return say(key, lang).join(labels)
