@@ -64,7 +64,7 @@ def log(regulation_id, fmt, lang, repo) -> None:
         # Only the dates the version states: a law adopted and in force from
         # its promulgation has no separate promulgation date to show.
         # The adopted date is the latest 通过, 修订 or 修正: named as what it was.
-        adoption = {"adopted": v.adoption.name.lower()}
+        adoption = {"adopted": v.adoption.key}
         dates = [
             say(f"log.{adoption.get(what, what)}", lang, day=day)
             for what, day in (("effective", v.effective), ("promulgated", v.promulgated), ("adopted", v.adopted)) if day

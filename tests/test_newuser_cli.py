@@ -69,3 +69,23 @@ def test_report_names_an_unpaired_text_by_title_and_its_citations_as_chinese_wri
     section = index[index.index('id="unpaired"'):]
     assert f'<td>吉林省反间谍工作规定<div class="sub">{JILIN}</div></td>' in section
     assert "《中华人民共和国反间谍法》" in section and "》、《" not in index
+
+
+def test_add_and_log_name_an_amendment_date_as_such(corpus, tmp_path):
+    """A text passed in 2019 and amended (修正) on 2024-11-04 that still states
+    its first effective date: add's note and log call 2024-11-04 its 修正日期."""
+    import re
+
+    text = (ROOT / "texts" / f"{JILIN}.md").read_text(encoding="utf-8")
+    text = text.replace("promulgated: 2024-11-08\n", "").replace("effective: 2025-01-01", "effective: 2020-01-01")
+    history = "history:\n" + "".join(
+        f"  - date: {day}\n    body: 吉林省人民政府常务会议\n    action: {action}\n" for day, action in (("2019-06-01", "通过"), ("2024-11-04", "修正"))
+    )
+    text = re.sub(r"(source_sha256: .*\n)", lambda m: m.group(1) + history, text, count=1)
+    amended = tmp_path / "amended.md"
+    amended.write_text(text, encoding="utf-8")
+    done = fagui("add", str(amended), "--id", JILIN, cwd=corpus)
+    assert done.returncode == 0, done.stderr
+    assert "早于其修正日期 2024-11-04" in done.stderr and "通过日期" not in done.stderr
+    log = fagui("log", JILIN, cwd=corpus).stdout.splitlines()[0]
+    assert "施行日期 2020-01-01（早于修正日期 2024-11-04）  修正日期 2024-11-04" in log

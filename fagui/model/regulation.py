@@ -78,6 +78,11 @@ class Adoption(StrEnum):
     REVISED = "修订"
     AMENDED = "修正"
 
+    @property
+    def key(self) -> str:
+        """``adopted``, ``revised`` or ``amended``: how messages name this date."""
+        return self.name.lower()
+
 
 @dataclass(frozen=True)
 class Metadata:

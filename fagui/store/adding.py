@@ -49,7 +49,7 @@ class AddResult:
     tag: str | None = None
     same_title: str | None = None
     enacted_later: tuple[str, str] | None = None
-    """(``"adopted"``/``"promulgated"``, date) when the version's effective
+    """(``"adopted"``/``"revised"``/``"amended"``/``"promulgated"``, date) when the version's effective
     date is older than that (:func:`~fagui.store.versions.enacted_after_effective`)."""
     warnings: tuple[IngestWarning, ...] = ()
     """What ingesting the text found looks wrong and did not fix (article
@@ -119,6 +119,8 @@ def add_version(
         journal.apply(plan_files(repo, branch, head, commit, tag, commit, contents, seen), contents)
     meta = regulation.metadata
     enacted = enacted_after_effective(meta.effective, meta.adopted, meta.promulgated)
+    if enacted and enacted[0] == "adopted":  # named for what happened that day: 通过, 修订 or 修正
+        enacted = (meta.adoption.key, enacted[1])
     return AddResult(regulation_id, md_path, commit, True, meta.effective, found, tag, namesake, enacted, warnings)
 
 
