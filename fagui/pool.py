@@ -1,8 +1,9 @@
 """Making a report's comparisons on every core, with the same result as one.
 
-Each worker process plans the report itself (:func:`fagui.report.plan_report`
-on the same corpus: the same texts, pairs, names and order) and makes the
-comparisons it is handed by position; the comparisons come back to the
+The report is planned once, in the caller; each worker process is handed
+the comparisons to make, one at a time, as the plan's
+:class:`fagui.report.PendingComparison` values (a worker opens the corpus
+once, on the first it is handed); the comparisons come back to the
 caller in the plan's order, so the site written from them is the same, byte
 for byte, as with one process. At most ``2 x jobs`` comparisons are in
 flight, so a slow writer never holds more than that many in memory.
@@ -19,12 +20,11 @@ import os
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterator
 
 from fagui.errors import FaguiError
 from fagui.model import Comparison
-from fagui.report import ReportPlan, plan_report
+from fagui.report import PendingComparison, ReportPlan
 
 
 @dataclass(frozen=True)
@@ -39,22 +39,7 @@ class Failed:
         return FaguiError(self.message, self.path, self.line)
 
 
-_plan: ReportPlan | None = None
-
-
-def _start(root: str) -> None:
-    global _plan
-    _plan = plan_report(root)
-
-
-def _make(key: tuple[bool, int]) -> tuple[str, Comparison | Failed]:
-    assert _plan is not None, "a worker plans the report when it starts"
-    return _make_in(_plan, key)
-
-
-def _make_in(plan: ReportPlan, key: tuple[bool, int]) -> tuple[str, Comparison | Failed]:
-    in_versions, position = key
-    pending = (plan.versions if in_versions else plan.jurisdictions)[position]
+def _make(pending: PendingComparison) -> tuple[str, Comparison | Failed]:
     try:
         return pending.name, pending.make()
     except FaguiError as exc:
@@ -63,7 +48,7 @@ def _make_in(plan: ReportPlan, key: tuple[bool, int]) -> tuple[str, Comparison |
 
 POOL_FROM = 16
 """With fewer comparisons than this, :func:`default_jobs` is 1: starting
-workers (each imports fagui and plans the report) costs more than it saves."""
+workers (each imports fagui and opens the corpus) costs more than it saves."""
 
 
 def default_jobs(plan: ReportPlan) -> int:
@@ -82,13 +67,13 @@ def made(plan: ReportPlan, jobs: int) -> tuple[Iterator[tuple[str, Comparison | 
     as (name, Comparison or Failed), made by ``jobs`` processes (in this one
     when ``jobs`` is 1 or there is at most one comparison). Consume the first
     iterator before the second."""
-    keys = [(False, i) for i in range(len(plan.jurisdictions))] + [(True, i) for i in range(len(plan.versions))]
-    if jobs <= 1 or len(keys) <= 1:
-        stream = (_make_in(plan, key) for key in keys)
+    pending = plan.jurisdictions + plan.versions
+    if jobs <= 1 or len(pending) <= 1:
+        stream = map(_make, pending)
     else:
-        stream = _pooled(plan.root, keys, jobs)
+        stream = _pooled(pending, jobs)
     n = len(plan.jurisdictions)
-    return _take(stream, n), _take(stream, len(keys) - n)
+    return _take(stream, n), _take(stream, len(pending) - n)
 
 
 def _take(stream: Iterator, n: int) -> Iterator:
@@ -96,19 +81,19 @@ def _take(stream: Iterator, n: int) -> Iterator:
         yield next(stream)
 
 
-def _pooled(root: Path, keys: list[tuple[bool, int]], jobs: int) -> Iterator[tuple[str, Comparison | Failed]]:
+def _pooled(pending: tuple[PendingComparison, ...], jobs: int) -> Iterator[tuple[str, Comparison | Failed]]:
     # spawn, not fork: a worker must not inherit the parent's open git
-    # processes and caches; it plans the report afresh from the corpus.
+    # processes and caches; it opens the corpus afresh (fagui.report.Shared).
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(jobs, len(keys)), mp_context=context, initializer=_start, initargs=(str(root),)) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(pending)), mp_context=context) as pool:
         waiting: deque = deque()
-        todo = iter(keys)
-        for key in todo:
-            waiting.append(pool.submit(_make, key))
+        todo = iter(pending)
+        for job in todo:
+            waiting.append(pool.submit(_make, job))
             if len(waiting) >= 2 * jobs:
                 break
         while waiting:
             yield waiting.popleft().result()
-            key = next(todo, None)
-            if key is not None:
-                waiting.append(pool.submit(_make, key))
+            job = next(todo, None)
+            if job is not None:
+                waiting.append(pool.submit(_make, job))

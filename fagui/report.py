@@ -11,6 +11,7 @@ site is :func:`renderers.report.build_site`.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -27,16 +28,94 @@ from fagui.store.corpus import Corpus
 from fagui.store.decisions import decisions_at
 from fagui.texts import Text, open_corpus, read_texts
 
-__all__ = ["PendingComparison", "ReportPlan", "Text", "corpus_root", "plan_report", "read_texts"]
+__all__ = ["HistoryJob", "JurisdictionJob", "PendingComparison", "ReportPlan", "Shared", "Text", "corpus_root", "plan_report", "read_texts"]
+
+
+class Shared:
+    """What the comparisons of one plan share within a process: the corpus
+    (None outside git), the reviewers' decisions, and the reference texts
+    read so far (few, used again and again).
+
+    Pickled as its root and a token of the plan alone (a GitPython
+    repository cannot be sent to another process): a worker process opens
+    the corpus and the decisions once, on its first comparison of this
+    plan, and keeps them for the rest (:func:`_shared_in_worker`)."""
+
+    def __init__(self, root: Path, corpus: Corpus | None, decide: Decide | None, token: str | None = None):
+        self.root, self.corpus, self.decide = root, corpus, decide
+        self.token = token or os.urandom(8).hex()
+        self.references: dict[tuple[str, str | None], tuple[Regulation, DocumentRef]] = {}
+
+    def __reduce__(self):
+        return _shared_in_worker, (str(self.root), self.token)
+
+
+_IN_WORKER: dict[tuple[str, str], Shared] = {}
+
+
+def _shared_in_worker(root: str, token: str) -> Shared:
+    """The :class:`Shared` of plan ``token`` in this (worker) process,
+    opened when the first of its comparisons arrives. Keyed by the plan's
+    token too, so a process handed the comparisons of a later plan of the
+    same corpus opens it again rather than reuse what it read before."""
+    key = (root, token)
+    if key not in _IN_WORKER:
+        path = Path(root)
+        _IN_WORKER[key] = Shared(path, open_corpus(path), decisions_at(path), token)
+    return _IN_WORKER[key]
+
+
+@dataclass(frozen=True)
+class JurisdictionJob:
+    """Compare ``derived`` with the version of ``reference`` it was made
+    under (:func:`fagui.followed.followed_version`)."""
+
+    reference: Text
+    derived: Text
+    shared: Shared
+
+    def make(self) -> Comparison:
+        n, p, shared = self.reference, self.derived, self.shared
+        corpus = shared.corpus
+        followed = followed_version(corpus, n.id, p.metadata)
+        key = (n.id, followed.commit if followed else None)
+        if key not in shared.references:
+            shared.references[key] = corpus.resolve(f"{n.id}@{followed.commit}") if followed and corpus else (n.read(), n.ref())
+        (left, left_ref), right = shared.references[key], p.read()
+        decisions = _decided(shared.decide, left, left_ref, right, p.ref())
+        return compare(left, right, Mode.JURISDICTIONS, left_ref, p.ref(), decisions=decisions)
+
+
+@dataclass(frozen=True)
+class HistoryJob:
+    """Compare two consecutive versions (commits ``old`` and ``new``) of a regulation."""
+
+    regulation_id: str
+    old: str
+    new: str
+    shared: Shared
+
+    def make(self) -> Comparison:
+        corpus = self.shared.corpus
+        assert corpus is not None, "a history is planned only in a git corpus"
+        lreg, lref = corpus.resolve(f"{self.regulation_id}@{self.old}")
+        rreg, rref = corpus.resolve(f"{self.regulation_id}@{self.new}")
+        decisions = _decided(self.shared.decide, lreg, lref, rreg, rref)
+        return compare(lreg, rreg, Mode.VERSIONS, lref, rref, decisions=decisions)
 
 
 @dataclass(frozen=True)
 class PendingComparison:
     """A comparison not made yet: ``name`` (unique within a report, the
-    stem of its page) and ``make``, which reads the texts and compares them."""
+    stem of its page) and ``job``, what to compare. :meth:`make` reads the
+    texts and compares them. Picklable: the plan is made once, and a worker
+    process is handed each of its comparisons as it is (:mod:`fagui.pool`)."""
 
     name: str
-    make: Callable[[], Comparison]
+    job: JurisdictionJob | HistoryJob
+
+    def make(self) -> Comparison:
+        return self.job.make()
 
 
 @dataclass(frozen=True)
@@ -75,14 +154,15 @@ def plan_report(repo: str | Path = ".") -> ReportPlan:
     implementation = link_texts(texts, {t.id: str(t.path) for t in texts})
     decide = decisions_at(root)
     corpus = open_corpus(root)
+    shared = Shared(root, corpus, decide)
     impacts = tuple(
         (lambda r=reference: texts_impact(corpus, texts, implementation.pairings, r, decide))
         for reference in revised_references(corpus, implementation.pairings)
     )
     return ReportPlan(
         root,
-        jurisdiction_comparisons(texts, implementation, decide, corpus),
-        version_comparisons(root, [t.id for t in texts], decide, corpus),
+        jurisdiction_comparisons(texts, implementation, shared),
+        version_comparisons([t.id for t in texts], shared),
         implementation,
         tuple(unreadable),
         impacts,
@@ -94,50 +174,30 @@ def _decided(decide: Decide | None, left: Regulation, left_ref: DocumentRef, rig
 
 
 def jurisdiction_comparisons(
-    texts: list[Text],
-    implementation: Implementation | None = None,
-    decide: Decide | None = None,
-    corpus: Corpus | None = None,
+    texts: list[Text], implementation: Implementation, shared: Shared,
 ) -> tuple[PendingComparison, ...]:
-    """Each text against each text it implements (``implementation``, by
-    default :func:`fagui.implements.link_texts` of ``texts``); the derived
-    text is read and compared only when its comparison is made. A reference
-    with several versions in ``corpus`` is read in the version the derived
-    text was made under (:func:`fagui.followed.followed_version`).
-    ``decide`` gives the reviewers' decisions on a pair.
+    """Each text against each text it implements (``implementation``, from
+    :func:`fagui.implements.link_texts` of ``texts``); the derived text is
+    read and compared only when its comparison is made. A reference with
+    several versions in the corpus is read in the version the derived text
+    was made under (:func:`fagui.followed.followed_version`), with the
+    reviewers' decisions on the pair.
 
     Each is named ``REFERENCE-ID--DERIVED-ID`` (``/`` as ``-``) whatever
     else is in the corpus, so a page keeps its file name, and a saved link
     keeps working, when another text is added."""
-    if implementation is None:
-        implementation = link_texts(texts)
     by_id = {t.id: t for t in texts}
-    parsed: dict[tuple[str, str | None], tuple[Regulation, DocumentRef]] = {}  # references: few, used again and again
-    out = []
-    for pairing in implementation.pairings:
-        n, p = by_id[pairing.reference], by_id[pairing.derived]
-
-        def make(n=n, p=p) -> Comparison:
-            followed = followed_version(corpus, n.id, p.metadata)
-            key = (n.id, followed.commit if followed else None)
-            if key not in parsed:
-                parsed[key] = corpus.resolve(f"{n.id}@{followed.commit}") if followed and corpus else (n.read(), n.ref())
-            (left, left_ref), right = parsed[key], p.read()
-            decisions = _decided(decide, left, left_ref, right, p.ref())
-            return compare(left, right, Mode.JURISDICTIONS, left_ref, p.ref(), decisions=decisions)
-
-        out.append(PendingComparison(pairing.name, make))
-    return tuple(out)
+    return tuple(
+        PendingComparison(pairing.name, JurisdictionJob(by_id[pairing.reference], by_id[pairing.derived], shared))
+        for pairing in implementation.pairings
+    )
 
 
-def version_comparisons(
-    root: Path, ids: list[str], decide: Decide | None = None,
-    corpus: Corpus | None = None,
-) -> tuple[PendingComparison, ...]:
+def version_comparisons(ids: list[str], shared: Shared) -> tuple[PendingComparison, ...]:
     """Consecutive versions of each regulation with more than one version in
-    git (:mod:`fagui.store`), oldest pair first. Empty when ``root`` is not a
-    git repository."""
-    corpus = corpus or open_corpus(root)
+    git (:mod:`fagui.store`), oldest pair first. Empty when the corpus is
+    not a git repository."""
+    corpus = shared.corpus
     if corpus is None:
         return ()
     out = []
@@ -148,12 +208,5 @@ def version_comparisons(
             continue  # not committed yet
         for new, old in reversed(list(zip(versions, versions[1:]))):
             name = f"history-{regulation_id.replace('/', '-')}-{old.commit[:7]}-{new.commit[:7]}"
-
-            def make(regulation_id=regulation_id, old=old, new=new) -> Comparison:
-                lreg, lref = corpus.resolve(f"{regulation_id}@{old.commit}")
-                rreg, rref = corpus.resolve(f"{regulation_id}@{new.commit}")
-                decisions = _decided(decide, lreg, lref, rreg, rref)
-                return compare(lreg, rreg, Mode.VERSIONS, lref, rref, decisions=decisions)
-
-            out.append(PendingComparison(name, make))
+            out.append(PendingComparison(name, HistoryJob(regulation_id, old.commit, new.commit, shared)))
     return tuple(out)
