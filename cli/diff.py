@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from cli.diffcache import Keeper
 from cli.flags import cli_words
 from cli.options import ArticleNumber, color_option, format_option, lang_option, output_option, repo_option
 from cli.terminal import use_color
@@ -72,8 +73,9 @@ def diff_command(
     comparison, note = compare_oriented(
         left_regulation, right_regulation, mode, left_ref, right_ref, keep_order=keep_order, decide=decide,
     )
-    if note:
-        click.echo(f"fagui: note: {visible(cli_words(note))}", err=True)
+    note_line = f"fagui: note: {visible(cli_words(note))}\n" if note else ""
+    if note_line:
+        click.echo(note_line, err=True, nl=False)
     if explain is not None:
         if comparison.left != left_ref:  # compared the other way round
             (left_regulation, left_ref), (right_regulation, right_ref) = (right_regulation, right_ref), (left_regulation, left_ref)
@@ -85,4 +87,8 @@ def diff_command(
         write_atomic(output, render(comparison, fmt, lang=lang, details=details))
         return
     colored = fmt == "text" and use_color(color, sys.stdout)
-    click.echo(render(comparison, fmt, color=colored, lang=lang, details=details), nl=False, color=colored)  # color=: click would strip it off a terminal
+    out = render(comparison, fmt, color=colored, lang=lang, details=details)
+    click.echo(out, nl=False, color=colored)  # color=: click would strip it off a terminal
+    keeper = click.get_current_context().find_root().obj
+    if isinstance(keeper, Keeper):  # run as the fagui command: the same command line answers from the cache next time
+        keeper.keep(note_line, out)

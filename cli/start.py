@@ -1,8 +1,9 @@
 """The ``fagui`` console script (and ``python -m cli``): answers ``fagui``,
 ``fagui --help`` and ``fagui -h`` with the pre-rendered
-:data:`cli.grouphelp.GROUP_HELP`, ``fagui git-diff`` with an answer kept
-from before when there is one (:mod:`cli.gitdiffcache`), and hands
-everything else to the click group :data:`cli.main.main`.
+:data:`cli.grouphelp.GROUP_HELP`, ``fagui git-diff`` and ``fagui diff`` with
+an answer kept from before when there is one (:mod:`cli.gitdiffcache`,
+:mod:`cli.diffcache`), and hands everything else to the click group
+:data:`cli.main.main`.
 
 Why: importing click costs more than the interpreter's own start, and the
 group's help is what a new user runs first. The pre-rendered text is used
@@ -39,9 +40,16 @@ def main() -> None:
 
         if print_cached_answer(sys.argv[2:]):
             return
+    keeper = None
+    if sys.argv[1:2] == ["diff"]:
+        from cli.diffcache import Keeper, print_kept_answer
+
+        if print_kept_answer(sys.argv[2:]):
+            return
+        keeper = Keeper(sys.argv[2:])
     from cli.main import main as group
 
-    group()
+    group(obj=keeper)
 
 
 def _program_name() -> str:

@@ -21,6 +21,10 @@ import os
 import stat
 import sys
 
+TYPE_CHECKING = False  # typing's own costs an import the driver's cached answers must not pay
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 CACHE_DIR = "fagui-cache"
 """The folder inside the git folder (``git rev-parse --git-common-dir``)."""
 
@@ -137,3 +141,26 @@ def write_cached(root: str | None, key: str, payload: bytes) -> None:
         write_atomic(f"{CACHE_DIR}/{key}", data, root=root)
     except (FaguiError, OSError):
         pass
+
+
+def remembered(root: str | None, key: str, make: Callable[[], object]) -> object:
+    """What ``make()`` returns, worked out once: the value it returned
+    before under ``key`` in ``root``'s cache, else ``make()``, kept there for
+    next time (no cache when ``root`` is None). Values are kept pickled: the
+    cache is inside the git folder, written only by fagui and each entry's
+    digest checked (whoever can write there can change the repository's
+    hooks too), compressed; an entry that cannot be unpickled is a miss. An exception
+    from ``make`` is raised, and nothing is kept."""
+    import pickle  # here: the git driver's cached answers start without them
+    import zlib
+
+    payload = read_cached(root, key)
+    if payload is not None:
+        try:
+            return pickle.loads(zlib.decompress(payload))
+        except Exception:  # damaged in a way the digest cannot see: work it out again
+            pass
+    value = make()
+    if root is not None:  # compressed: a comparison's pickle is mostly repeated names, a fifth of it kept
+        write_cached(root, key, zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1))
+    return value

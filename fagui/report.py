@@ -16,16 +16,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from fagui.cache import blob_id, cache_key, git_dir, remembered
 from fagui.compare import compare
 from fagui.errors import FaguiError
-from fagui.files import corpus_root
+from fagui.files import corpus_root, read_bytes
 from fagui.followed import followed_version
 from fagui.impact import Impact, revised_references, texts_impact
 from fagui.implements import Implementation, link_texts
 from fagui.model import Comparison, DocumentRef, Mode, Regulation, Unreadable
 from fagui.orientation import Decide
 from fagui.store.corpus import Corpus
-from fagui.store.decisions import decisions_at
+from fagui.store.decisions import decisions_at, decisions_path
 from fagui.texts import Text, open_corpus, read_texts
 
 __all__ = ["HistoryJob", "JurisdictionJob", "PendingComparison", "ReportPlan", "Shared", "Text", "corpus_root", "plan_report", "read_texts"]
@@ -33,8 +34,10 @@ __all__ = ["HistoryJob", "JurisdictionJob", "PendingComparison", "ReportPlan", "
 
 class Shared:
     """What the comparisons of one plan share within a process: the corpus
-    (None outside git), the reviewers' decisions, and the reference texts
-    read so far (few, used again and again).
+    (None outside git), the reviewers' decisions, the reference texts read
+    so far (few, used again and again), and the comparisons kept from
+    earlier reports (:func:`fagui.cache.remembered`, in the corpus's git
+    folder; none outside git).
 
     Pickled as its root and a token of the plan alone (a GitPython
     repository cannot be sent to another process): a worker process opens
@@ -44,10 +47,33 @@ class Shared:
     def __init__(self, root: Path, corpus: Corpus | None, decide: Decide | None, token: str | None = None):
         self.root, self.corpus, self.decide = root, corpus, decide
         self.token = token or os.urandom(8).hex()
-        self.references: dict[tuple[str, str | None], tuple[Regulation, DocumentRef]] = {}
+        self.cache = git_dir(str(root)) if corpus is not None else None
+        self.references: dict[tuple[str, str | None], tuple[Regulation, DocumentRef, str]] = {}
 
     def __reduce__(self):
         return _shared_in_worker, (str(self.root), self.token)
+
+    def reference(self, text: Text, commit: str | None) -> tuple[Regulation, DocumentRef, str]:
+        """``text`` as committed in ``commit`` (None: its file in ``texts/``),
+        its ref, and what identifies its content (the commit and id, or the
+        file's blob id); read once per plan."""
+        key = (text.id, commit)
+        if key not in self.references:
+            if commit is not None and self.corpus is not None:
+                regulation, ref = self.corpus.resolve(f"{text.id}@{commit}")
+                self.references[key] = regulation, ref, f"{text.id}@{commit}"
+            else:
+                raw = read_bytes(text.path)
+                self.references[key] = text.read(raw), text.ref(), blob_id(raw)
+        return self.references[key]
+
+    def compared(self, left_id: str, right_id: str, key: str, make: Callable[[], Comparison]) -> Comparison:
+        """``make()``, kept under ``key`` for the next report, unless the
+        reviewers have a decisions file on the pair: placing decisions reads
+        the versions they were made on, which the key does not name."""
+        if self.decide is not None and os.path.lexists(self.root / decisions_path(left_id, right_id)):
+            return make()
+        return remembered(self.cache, key, make)
 
 
 _IN_WORKER: dict[tuple[str, str], Shared] = {}
@@ -76,14 +102,17 @@ class JurisdictionJob:
 
     def make(self) -> Comparison:
         n, p, shared = self.reference, self.derived, self.shared
-        corpus = shared.corpus
-        followed = followed_version(corpus, n.id, p.metadata)
-        key = (n.id, followed.commit if followed else None)
-        if key not in shared.references:
-            shared.references[key] = corpus.resolve(f"{n.id}@{followed.commit}") if followed and corpus else (n.read(), n.ref())
-        (left, left_ref), right = shared.references[key], p.read()
-        decisions = _decided(shared.decide, left, left_ref, right, p.ref())
-        return compare(left, right, Mode.JURISDICTIONS, left_ref, p.ref(), decisions=decisions)
+        followed = followed_version(shared.corpus, n.id, p.metadata)
+        left, left_ref, left_content = shared.reference(n, followed.commit if followed else None)
+        raw, right_ref = read_bytes(p.path), p.ref()
+
+        def make() -> Comparison:
+            right = p.read(raw)
+            decisions = _decided(shared.decide, left, left_ref, right, right_ref)
+            return compare(left, right, Mode.JURISDICTIONS, left_ref, right_ref, decisions=decisions)
+
+        key = cache_key("comparison", Mode.JURISDICTIONS, left_content, repr(left_ref), blob_id(raw), repr(right_ref))
+        return shared.compared(n.id, p.id, key, make)
 
 
 @dataclass(frozen=True)
@@ -98,10 +127,18 @@ class HistoryJob:
     def make(self) -> Comparison:
         corpus = self.shared.corpus
         assert corpus is not None, "a history is planned only in a git corpus"
-        lreg, lref = corpus.resolve(f"{self.regulation_id}@{self.old}")
-        rreg, rref = corpus.resolve(f"{self.regulation_id}@{self.new}")
-        decisions = _decided(self.shared.decide, lreg, lref, rreg, rref)
-        return compare(lreg, rreg, Mode.VERSIONS, lref, rref, decisions=decisions)
+
+        def make() -> Comparison:
+            lreg, lref = corpus.resolve(f"{self.regulation_id}@{self.old}")
+            rreg, rref = corpus.resolve(f"{self.regulation_id}@{self.new}")
+            decisions = _decided(self.shared.decide, lreg, lref, rreg, rref)
+            return compare(lreg, rreg, Mode.VERSIONS, lref, rref, decisions=decisions)
+
+        # The refs name each version by its abbreviated commit, which grows
+        # longer as the repository does: part of the key.
+        abbreviated = [corpus.repo.git.rev_parse("--short", commit) for commit in (self.old, self.new)]
+        key = cache_key("comparison", Mode.VERSIONS, self.regulation_id, self.old, self.new, *abbreviated)
+        return self.shared.compared(self.regulation_id, self.regulation_id, key, make)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fagui.errors import FaguiError
-from fagui.files import read_text
+from fagui.files import decode_utf8, read_text
 from fagui.implements import Citations, cited_names
 from fagui.markdown import read_regulation
 from fagui.model import DocumentRef, Metadata, Regulation, Unreadable
@@ -30,8 +30,11 @@ class Text:
     metadata: Metadata
     citations: Citations = Citations()
 
-    def read(self) -> Regulation:
-        return read_regulation(read_text(self.path), str(self.path))
+    def read(self, raw: bytes | None = None) -> Regulation:
+        """The text parsed: its file's bytes ``raw`` when the caller has
+        read them already, else read now."""
+        text = read_text(self.path) if raw is None else decode_utf8(raw, self.path)
+        return read_regulation(text, str(self.path))
 
     def ref(self) -> DocumentRef:
         meta = self.metadata

@@ -1,17 +1,19 @@
-"""Comparisons kept in .git/fagui-cache/ (fagui/cache.py) by the git driver
-and fagui review: a kept result is what working it out again gives, a
+"""Comparisons kept in .git/fagui-cache/ (fagui/cache.py) by the git driver,
+fagui review and fagui diff: a kept result is what working it out again gives, a
 changed text is worked out again, and a damaged, deleted or symlinked cache
 is no error and no stale answer. Real git repositories, the real CLI."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
-from conftest import TEXTS
+from conftest import ROOT, TEXTS
 from gitrepos import git, make_repo
 
 import fagui.review
@@ -142,3 +144,57 @@ def test_git_driver_answers_again_from_the_cache_and_never_stale(tmp_path):
     assert "{+此+}" in edited and len(kept(repo)) == 3
     shutil.rmtree(repo / ".git" / CACHE_DIR)
     assert diff("head") == edited and diff("base", "head") == worked_out
+
+
+DIFF_SCRIPT = """
+import json, sys
+from cli.start import main
+try:
+    main()
+finally:
+    sys.stderr.write("\\n" + json.dumps(sorted(m for m in ("click", "fagui.compare", "fagui.markdown") if m in sys.modules)))
+"""
+"""``fagui diff`` as the console script runs it (cli.start.main); the last
+line of stderr lists which of click, the engine and the reader it loaded."""
+
+
+def fagui_diff(repo, *args, env=None):
+    """(stdout, stderr without the last line, modules loaded) of ``fagui diff ARGS`` in ``repo``."""
+    done = subprocess.run([sys.executable, "-c", DIFF_SCRIPT, "diff", *args], cwd=repo, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), **(env or BARE)})
+    assert done.returncode == 0, done.stderr
+    err, _, loaded = done.stderr.rpartition("\n")
+    return done.stdout, err, json.loads(loaded)
+
+
+def test_diff_of_two_files_answers_again_from_the_cache_and_never_stale(tmp_path):
+    repo = corpus(tmp_path)
+    args = ("texts/jiangxi/b.md", "texts/national/a.md", "--format", "json")  # provincial first: a note on stderr
+    out, err, loaded = fagui_diff(repo, *args)
+    assert '"fagui.comparison/3"' in out and "swapped" in err and "click" in loaded and len(kept(repo)) == 1
+    assert fagui_diff(repo, *args) == (out, err, [])  # the same answer, with neither click nor the engine nor the reader
+    assert len(kept(repo)) == 1
+    for key in kept(repo):  # what it prints the second time is what it kept
+        write_cached(str(repo / ".git"), key, b"0\nkept answer\n")
+    assert fagui_diff(repo, *args)[0] == "kept answer\n"
+    # An option more, another colour decision, a changed file: each a new answer, worked out.
+    assert fagui_diff(repo, *args, "--lang", "en")[2] != [] and len(kept(repo)) == 2
+    colored = fagui_diff(repo, *args[:2], env={"FORCE_COLOR": "1"})
+    plain = fagui_diff(repo, *args[:2])
+    assert "\x1b[" in colored[0] and "\x1b[" not in plain[0] and len(kept(repo)) == 4
+    amend(repo, "national/a.md", "特制定本规定。", "特此制定本规定。")
+    edited, _, loaded = fagui_diff(repo, *args)
+    assert "特此制定本规定" in edited and "click" in loaded and len(kept(repo)) == 5
+    shutil.rmtree(repo / ".git" / CACHE_DIR)
+    assert fagui_diff(repo, *args)[0] == edited
+
+
+def test_diff_by_id_or_to_a_file_is_not_kept(tmp_path):
+    """A regulation named by id is read from git (its answer depends on more
+    than the files named); -o writes a file, which a kept answer would not."""
+    repo = corpus(tmp_path)
+    fagui_diff(repo, "national/a@base", "national/a")
+    fagui_diff(repo, "texts/national/a.md", "texts/jiangxi/b.md", "-o", "out.txt")
+    fagui_diff(repo, "texts/national/a.md", "texts/jiangxi/b.md", "--output=out2.txt")
+    assert kept(repo) == set()
+    assert (repo / "out.txt").read_text(encoding="utf-8") == (repo / "out2.txt").read_text(encoding="utf-8") != ""
