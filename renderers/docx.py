@@ -25,6 +25,7 @@ as ``\\xNN``); python-docx escapes the rest.
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import zipfile
@@ -247,23 +248,39 @@ def _table(document, comparison: Comparison, lang: Lang, details: bool) -> None:
     blocks = article_blocks(comparison)
     flags = flags_by_article(comparison)
     previous: dict[str, tuple[str, ...]] = {Side.LEFT: (), Side.RIGHT: ()}
+    rows = _Rows(table)
     for pair in comparison.pairs:
         chapter = _chapter_change(pair, previous)
         if chapter:
-            _chapter_row(table, chapter)
+            _chapter_row(rows, chapter)
         left_index, right_index = block_ops(pair) if pair.left and pair.right else ({}, {})
-        cells = _add_row(table)
+        cells = rows.add()
         _side(cells[0], Side.LEFT, pair, left_index, previous, lang)
         _side(cells[1], Side.RIGHT, pair, right_index, previous, lang)
         _notes(cells[2], pair, shares, names, blocks, lang, details, flags)
 
 
-def _add_row(table) -> list:
-    """A new row's cells. python-docx's ``row.cells`` lays out the whole
-    table each time (quadratic in its rows); a new row of plain cells needs
-    only its own."""
-    row = table.add_row()
-    return [_Cell(tc, table) for tc in row._tr.tc_lst]
+class _Rows:
+    """Adds rows of plain cells to ``table``. python-docx's ``row.cells``
+    lays out the whole table each time (quadratic in its rows); a new row
+    needs only its own cells. python-docx's ``add_row`` finds where each of
+    its elements goes, schema in hand (most of the time of a 对照表): it
+    makes the first row; every later one is a copy of that row as it was
+    made (the same elements), appended."""
+
+    def __init__(self, table):
+        self.table = table
+        self.blank = None
+
+    def add(self) -> list:
+        """The new row's cells."""
+        if self.blank is None:
+            tr = self.table.add_row()._tr
+            self.blank = copy.deepcopy(tr)
+        else:
+            tr = copy.deepcopy(self.blank)
+            self.table._tbl.append(tr)
+        return [_Cell(tc, self.table) for tc in tr.tc_lst]
 
 
 _FORMATS = {"bold": "w:b", "strike": "w:strike", "italic": "w:i"}
@@ -315,8 +332,8 @@ def _chapter_change(pair: ArticlePair, previous: dict[str, tuple[str, ...]]) -> 
     return out
 
 
-def _chapter_row(table, chapter: dict[str, str]) -> None:
-    cells = _add_row(table)
+def _chapter_row(rows: _Rows, chapter: dict[str, str]) -> None:
+    cells = rows.add()
     for cell, side in zip(cells, (Side.LEFT, Side.RIGHT, None)):
         _shade(cell)
         if side in chapter:
