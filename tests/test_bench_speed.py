@@ -36,3 +36,10 @@ def test_scale_benchmark_writes_markdown_and_runs_fagui_diff_in_both_modes():
     figures = load("bench_scale").bench([10, 20], lawrefbook=2, out=lines.append)
     assert {"versions_slope", "jurisdictions_slope", "versions_peak_mb", "jurisdictions_cpu_seconds"} <= set(figures)
     assert [line.split()[1] for line in lines[2:]] == ["versions", "jurisdictions"] * 2
+
+
+def test_report_benchmark_runs_in_process_and_as_the_fagui_command():
+    figures = load("bench_report").bench([1, 3], trace=True)
+    assert figures["seed_seconds"] > 0 and figures["provinces_3_ratio"] > 0
+    assert figures["provinces_3_process_seconds"] > 0 and figures["process_time_scaling"] > 0
+    assert set(figures) >= {"baseline_seconds", "seed_ratio", "time_scaling", "memory_growth"}

@@ -213,18 +213,6 @@ def test_cli_report_on_the_seed_corpus(corpus, tmp_path):
     assert_links_resolve(out)
 
 
-def test_benchmark_smoke():
-    """benchmarks/bench_report.py runs end to end at a tiny size."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("bench_report", ROOT / "benchmarks" / "bench_report.py")
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    figures = bench.bench([1, 3], trace=True)
-    assert figures["seed_seconds"] > 0 and figures["provinces_3_ratio"] > 0
-    assert set(figures) >= {"baseline_seconds", "seed_ratio", "time_scaling", "memory_growth"}
-
-
 def test_page_names_stay_when_a_second_national_text_appears(corpus, tmp_path):
     """A saved link to a province's page keeps working when the corpus gains
     another national text."""
