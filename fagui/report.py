@@ -49,6 +49,14 @@ class Shared:
         self.token = token or os.urandom(8).hex()
         self.cache = git_dir(str(root)) if corpus is not None else None
         self.references: dict[tuple[str, str | None], tuple[Regulation, DocumentRef, str]] = {}
+        self._revised: frozenset[str] | None = None
+
+    @property
+    def revised(self) -> frozenset[str]:
+        """The ids that may have several versions in git (:meth:`fagui.store.corpus.Corpus.revised_ids`), asked once."""
+        if self._revised is None:
+            self._revised = self.corpus.revised_ids() if self.corpus is not None else frozenset()
+        return self._revised
 
     def __reduce__(self):
         return _shared_in_worker, (str(self.root), self.token)
@@ -102,7 +110,8 @@ class JurisdictionJob:
 
     def make(self) -> Comparison:
         n, p, shared = self.reference, self.derived, self.shared
-        followed = followed_version(shared.corpus, n.id, p.metadata)
+        # A reference committed once has one version: no need to ask git which (several commands a pair).
+        followed = followed_version(shared.corpus, n.id, p.metadata) if n.id in shared.revised else None
         left, left_ref, left_content = shared.reference(n, followed.commit if followed else None)
         raw, right_ref = read_bytes(p.path), p.ref()
 
@@ -239,6 +248,8 @@ def version_comparisons(ids: list[str], shared: Shared) -> tuple[PendingComparis
         return ()
     out = []
     for regulation_id in ids:
+        if regulation_id not in shared.revised:
+            continue  # committed once (or not at all): one version, nothing to compare
         try:
             versions = corpus.versions(regulation_id)
         except FaguiError:

@@ -390,3 +390,29 @@ def test_a_new_canonical_form_of_the_same_source_is_no_new_version(history):
     path.write_text(edited, encoding="utf-8")
     git(repo, "commit", "-qam", "hand edit of an article")
     assert len(corpus.versions(JILIN)) == 4
+
+
+def test_revised_ids_hold_every_text_with_several_versions_and_none_committed_once(history):
+    """Corpus.revised_ids (one git command) is what a report asks instead of
+    the versions of every text: it must never leave out a text with several
+    versions, a revision merged from a branch included."""
+    repo, _ = history
+    national = (Path(__file__).resolve().parent.parent / "texts" / "national" / "counterespionage-security-provisions.md").read_text(encoding="utf-8")
+    (repo / "texts" / "national").mkdir()
+    (repo / "texts" / "national" / "once.md").write_text(national, encoding="utf-8")
+    (repo / "texts" / "national" / "merged.md").write_text(national, encoding="utf-8")
+    git(repo, "add", "texts")
+    git(repo, "commit", "-q", "-m", "two national texts")
+    git(repo, "checkout", "-q", "-b", "side")
+    amended = national.replace("## 第二条\n\n", "## 第二条\n\n本规定所称", 1)
+    assert amended != national
+    (repo / "texts" / "national" / "merged.md").write_text(amended, encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "amend on a branch")
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--no-ff", "-m", "merge the amendment", "side")
+    corpus = Corpus(repo)
+    ids = [JILIN, "national/once", "national/merged"]
+    several = {i for i in ids if len(corpus.versions(i)) > 1}
+    assert several == {JILIN, "national/merged"}
+    assert several <= corpus.revised_ids() and "national/once" not in corpus.revised_ids()
+    assert Corpus(make_repo(repo.parent / "empty")).revised_ids() == frozenset()  # no commit of texts: none
