@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Callable
 
@@ -48,7 +49,7 @@ class Shared:
         self.root, self.corpus, self.decide = root, corpus, decide
         self.token = token or os.urandom(8).hex()
         self.cache = git_dir(str(root)) if corpus is not None else None
-        self.references: dict[tuple[str, str | None], tuple[Regulation, DocumentRef, str]] = {}
+        self.references: dict[tuple[str, str | None], tuple[Callable[[], Regulation], DocumentRef, str]] = {}
         self._revised: frozenset[str] | None = None
 
     @property
@@ -61,18 +62,20 @@ class Shared:
     def __reduce__(self):
         return _shared_in_worker, (str(self.root), self.token)
 
-    def reference(self, text: Text, commit: str | None) -> tuple[Regulation, DocumentRef, str]:
-        """``text`` as committed in ``commit`` (None: its file in ``texts/``),
-        its ref, and what identifies its content (the commit and id, or the
-        file's blob id); read once per plan."""
+    def reference(self, text: Text, commit: str | None) -> tuple[Callable[[], Regulation], DocumentRef, str]:
+        """``text`` as committed in ``commit`` (None: its file in ``texts/``):
+        a function giving it parsed (parsed once per plan, and from its file
+        only when a comparison is not kept: the ref comes from the front
+        matter the plan read), its ref, and what identifies its content (the
+        commit and id, or the file's blob id)."""
         key = (text.id, commit)
         if key not in self.references:
             if commit is not None and self.corpus is not None:
                 regulation, ref = self.corpus.resolve(f"{text.id}@{commit}")
-                self.references[key] = regulation, ref, f"{text.id}@{commit}"
+                self.references[key] = (lambda: regulation), ref, f"{text.id}@{commit}"
             else:
                 raw = read_bytes(text.path)
-                self.references[key] = text.read(raw), text.ref(), blob_id(raw)
+                self.references[key] = cache(lambda: text.read(raw)), text.ref(), blob_id(raw)
         return self.references[key]
 
     def compared(self, left_id: str, right_id: str, key: str, make: Callable[[], Comparison]) -> Comparison:
@@ -112,11 +115,11 @@ class JurisdictionJob:
         n, p, shared = self.reference, self.derived, self.shared
         # A reference committed once has one version: no need to ask git which (several commands a pair).
         followed = followed_version(shared.corpus, n.id, p.metadata) if n.id in shared.revised else None
-        left, left_ref, left_content = shared.reference(n, followed.commit if followed else None)
+        read_left, left_ref, left_content = shared.reference(n, followed.commit if followed else None)
         raw, right_ref = read_bytes(p.path), p.ref()
 
         def make() -> Comparison:
-            right = p.read(raw)
+            left, right = read_left(), p.read(raw)
             decisions = _decided(shared.decide, left, left_ref, right, right_ref)
             return compare(left, right, Mode.JURISDICTIONS, left_ref, right_ref, decisions=decisions)
 

@@ -1,6 +1,7 @@
-"""A report keeps its comparisons in .git/fagui-cache/ (fagui.cache.remembered,
-fagui.report): a report run again compares nothing it compared before, a
-kept comparison is what comparing again gives, a changed text is compared
+"""A report keeps its comparisons, and what its plan reads of each text, in
+.git/fagui-cache/ (fagui.cache.remembered, fagui.report, fagui.texts): a
+report run again compares and parses nothing it did before, a kept
+comparison is what comparing again gives, a changed text is compared
 again, and a pair with reviewers' decisions is never kept. Real git
 repositories, the real reader and engine."""
 
@@ -15,6 +16,7 @@ from conftest import TEXTS
 from gitrepos import git, make_repo
 
 import fagui.report
+import fagui.texts
 from cli.main import main
 from fagui.cache import CACHE_DIR
 from fagui.report import plan_report
@@ -77,14 +79,17 @@ def counted(monkeypatch):
     return calls
 
 
-def test_a_report_run_again_compares_nothing_and_gives_the_same(tmp_path, counted):
+def test_a_report_run_again_compares_nothing_parses_nothing_and_gives_the_same(tmp_path, counted, monkeypatch):
     repo = corpus(tmp_path)
     first = made(repo)
     assert len(first) == 5 and any(name.startswith("history-") for name in first)
-    assert len(counted) == 5 and len(kept(repo)) == 5
+    assert len(counted) == 5 and len(kept(repo)) == 5 + 5  # the comparisons, and what the plan read of each text
     del counted[:]
+    parsed = []
+    real = fagui.texts.read_regulation
+    monkeypatch.setattr(fagui.texts, "read_regulation", lambda text, path=None: parsed.append(path) or real(text, path))
     again = made(repo)
-    assert counted == [] and again == first
+    assert counted == [] and parsed == [] and again == first
     assert again == fresh(repo)
 
 
@@ -96,7 +101,7 @@ def test_a_changed_text_is_compared_again_and_the_others_are_kept(tmp_path, coun
     after = made(repo)
     assert len(counted) == 1 and "江西" in counted[0]
     changed = [name for name in after if after[name] != before[name]]
-    assert changed == [f"{NATIONAL.replace('/', '-')}--{JIANGXI.replace('/', '-')}"]
+    assert changed == [f"{NATIONAL.replace('/', '-')}--{JIANGXI.replace('/', '-')}"] and len(kept(repo)) == 10 + 2
     assert after == fresh(repo)
 
 
