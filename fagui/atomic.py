@@ -31,6 +31,7 @@ def write_atomic(
     root: str | os.PathLike | None = None,
     temp: str | None = None,
     unchanged: Callable[[bytes | None], bool] | None = None,
+    durable: bool = True,
 ) -> None:
     """Write ``data`` (text as UTF-8, line ends as given) to ``path`` through a
     temporary file in the same folder and an atomic rename.
@@ -49,13 +50,17 @@ def write_atomic(
     FaguiError raised. The two files are exchanged in one step
     (:func:`exchange`), so a save made at any moment is either seen and kept
     or made after the write. An OSError becomes FaguiError naming ``path``.
+    The file and its folder are flushed to disk before this returns, unless
+    ``durable`` is false: then the caller flushes them (a folder built whole,
+    hidden until it is swapped in, flushes all its files at once before the
+    swap: :class:`fagui.outfolder.OutputFolder`).
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     shown = str(path) if root is None else str(Path(root) / path)
     try:
         folder = _open_folder(Path(path), root, shown)
         try:
-            _write_in(folder, Path(path).name, payload, temp, shown, unchanged)
+            _write_in(folder, Path(path).name, payload, temp, shown, unchanged, durable)
         finally:
             os.close(folder)
     except OSError as exc:
@@ -145,7 +150,7 @@ def _kind(folder: int, name: str, shown: str) -> int | None:
     return stat.S_IMODE(st.st_mode)
 
 
-def _write_in(folder: int, name: str, payload: bytes, temp: str | None, shown: str, unchanged: Callable[[bytes | None], bool] | None) -> None:
+def _write_in(folder: int, name: str, payload: bytes, temp: str | None, shown: str, unchanged: Callable[[bytes | None], bool] | None, durable: bool = True) -> None:
     mode = _kind(folder, name, shown)
     tmp = temp or f".{name}.{secrets.token_hex(4)}.tmp"
     if temp is not None:
@@ -161,7 +166,8 @@ def _write_in(folder: int, name: str, payload: bytes, temp: str | None, shown: s
             view = memoryview(payload)
             while view:
                 view = view[os.write(fd, view):]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         _kind(folder, name, shown)  # again: something may have been put there meanwhile
@@ -175,7 +181,8 @@ def _write_in(folder: int, name: str, payload: bytes, temp: str | None, shown: s
         except FileNotFoundError:
             pass
         raise
-    os.fsync(folder)
+    if durable:
+        os.fsync(folder)
 
 
 CHANGED = "was changed while fagui was writing it (an editor saved it?): your version is kept"

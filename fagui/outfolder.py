@@ -33,11 +33,16 @@ MANIFEST = ".fagui-manifest.json"
 
 
 class OutputFolder:
-    """Where a command writes its files: :meth:`write` each, by name."""
+    """Where a command writes its files: :meth:`write` each, by name.
+    Unless ``durable``, a file is not flushed to disk as it is written
+    (a folder built whole and hidden until swapped in): :meth:`sync`
+    flushes them all, and the folder, at once (several times faster than
+    one by one on a busy disk)."""
 
-    def __init__(self, folder: Path, shown: Path):
+    def __init__(self, folder: Path, shown: Path, *, durable: bool = True):
         self.folder = folder
         self.shown = shown
+        self.durable = durable
         self.written: list[str] = []
 
     def write(self, name: str, data: str | bytes) -> Path:
@@ -45,10 +50,24 @@ class OutputFolder:
         have once the folder is in place."""
         if "/" in name or name in ("", ".", "..", MANIFEST):
             raise FaguiError(f"not a file name for the output folder: {name!r}", str(self.shown))
-        write_atomic(name, data, root=self.folder)
+        write_atomic(name, data, root=self.folder, durable=self.durable)
         if name not in self.written:
             self.written.append(name)
         return self.shown / name
+
+    def sync(self) -> None:
+        """Flush every file written, then the folder, to disk."""
+        folder = os.open(self.folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            for name in self.written:
+                fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=folder)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+            os.fsync(folder)
+        finally:
+            os.close(folder)
 
 
 @contextmanager
@@ -151,8 +170,9 @@ def _swapped(path: Path, shown: Path, command: str) -> Iterator[OutputFolder]:
         raise FaguiError(f"cannot write: {exc.strerror or exc}", str(shown)) from None
     try:
         _write_manifest(build, command, [], building=True)  # all ours, should this run be killed
-        out = OutputFolder(build, shown)
+        out = OutputFolder(build, shown, durable=False)  # hidden until swapped in: flushed at once, below
         yield out
+        out.sync()  # every file on disk before the manifest says the build is done and the swap shows it
         _write_manifest(build, command, out.written)
         if path.exists():
             _exchange(build, path)  # build now holds the old set
