@@ -11,15 +11,12 @@ from cli.diffcache import Keeper
 from cli.flags import cli_words
 from cli.options import ArticleNumber, color_option, format_option, lang_option, output_option, repo_option
 from cli.terminal import use_color
-from fagui.atomic import write_atomic
 from fagui.model import ArticleKey, Mode
 from fagui.orientation import compare_oriented
 from fagui.store.load import load
 from fagui.text.control import visible
 from fagui.errors import FaguiError
-from fagui.explain import explain as explain_article
 from renderers import BINARY_FORMATS, FORMATS, render
-from renderers.explain import render_explanation
 
 
 @click.command("diff")
@@ -79,11 +76,16 @@ def diff_command(
     if explain is not None:
         if comparison.left != left_ref:  # compared the other way round
             (left_regulation, left_ref), (right_regulation, right_ref) = (right_regulation, right_ref), (left_regulation, left_ref)
+        from fagui.explain import explain as explain_article  # here: only --explain needs them
+        from renderers.explain import render_explanation
+
         decisions = decide(left_regulation, left_ref, right_regulation, right_ref) if decide else ()
         found = explain_article(left_regulation, right_regulation, comparison.mode, explain, decisions)
         click.echo(render_explanation(found, left_ref.title, right_ref.title, lang), nl=False)
         return
     if output:
+        from fagui.atomic import write_atomic  # here: printing needs neither it nor the ctypes it loads
+
         write_atomic(output, render(comparison, fmt, lang=lang, details=details))
         return
     colored = fmt == "text" and use_color(color, sys.stdout)

@@ -67,7 +67,7 @@ def test_a_command_help_loads_only_that_command(tmp_path):
 @pytest.mark.parametrize(
     "args, forbidden",
     [
-        (("diff", str(markdown_path(NATIONAL)), str(markdown_path(JIANGXI))), GIT + INGESTING + ("fagui.store.corpus", "renderers.html")),
+        (("diff", str(markdown_path(NATIONAL)), str(markdown_path(JIANGXI))), GIT + INGESTING + ("fagui.store.corpus", "renderers.html", "fagui.atomic", "ctypes", "fagui.explain")),
         (("diff", str(markdown_path(NATIONAL)), str(markdown_path(JIANGXI)), "--format", "json"), GIT + INGESTING + ("renderers.text", "renderers.html")),
         (("show", str(markdown_path(NATIONAL)), "--article", "3"), GIT + COMPARING + INGESTING + ("renderers",)),
         (("check", str(markdown_path(NATIONAL))), GIT + COMPARING + INGESTING + ("renderers",)),
