@@ -146,9 +146,10 @@ class HistoryJob:
             decisions = _decided(self.shared.decide, lreg, lref, rreg, rref)
             return compare(lreg, rreg, Mode.VERSIONS, lref, rref, decisions=decisions)
 
-        # The refs name each version by its abbreviated commit, which grows
-        # longer as the repository does: part of the key.
-        abbreviated = [corpus.repo.git.rev_parse("--short", commit) for commit in (self.old, self.new)]
+        # The refs name each version by its abbreviated commit (the version's own: resolve
+        # names the last change to the file, which a version's commit is), and an
+        # abbreviation grows longer as the repository does: part of the key.
+        abbreviated = [corpus.abbreviated(commit) for commit in (self.old, self.new)]
         key = cache_key("comparison", Mode.VERSIONS, self.regulation_id, self.old, self.new, *abbreviated)
         return self.shared.compared(self.regulation_id, self.regulation_id, key, make)
 

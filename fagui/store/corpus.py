@@ -90,7 +90,12 @@ class Corpus:
             commit = self._reader.commit(rev or "HEAD", spec)
             regulation = self._reader.read_at(regulation_id, commit, spec)
             commit = self._reader.last_change(regulation_id, commit)
-        return regulation, document_ref(regulation, regulation_id, self.repo.git.rev_parse("--short", commit.hexsha))
+        return regulation, document_ref(regulation, regulation_id, self.abbreviated(commit.hexsha))
+
+    def abbreviated(self, commit: str) -> str:
+        """``commit`` as a ref names it (:meth:`resolve`): git's shortest
+        unambiguous abbreviation, which grows as the repository does."""
+        return self.repo.git.rev_parse("--short", commit)
 
     def read(self, regulation_id: str, rev: str | None = None) -> Regulation:
         """One version of a regulation: ``rev`` as in :meth:`resolve` (default HEAD)."""
