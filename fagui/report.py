@@ -30,7 +30,7 @@ from fagui.store.corpus import Corpus
 from fagui.store.decisions import decisions_at, decisions_path
 from fagui.texts import Text, open_corpus, read_texts
 
-__all__ = ["HistoryJob", "JurisdictionJob", "PendingComparison", "ReportPlan", "Shared", "Text", "corpus_root", "plan_report", "read_texts"]
+__all__ = ["VersionJob", "JurisdictionJob", "PendingComparison", "ReportPlan", "Shared", "Text", "corpus_root", "plan_report", "read_texts"]
 
 
 class Shared:
@@ -128,7 +128,7 @@ class JurisdictionJob:
 
 
 @dataclass(frozen=True)
-class HistoryJob:
+class VersionJob:
     """Compare two consecutive versions (commits ``old`` and ``new``) of a regulation."""
 
     regulation_id: str
@@ -162,7 +162,7 @@ class PendingComparison:
     process is handed each of its comparisons as it is (:mod:`fagui.pool`)."""
 
     name: str
-    job: JurisdictionJob | HistoryJob
+    job: JurisdictionJob | VersionJob
 
     def make(self) -> Comparison:
         return self.job.make()
@@ -260,5 +260,5 @@ def version_comparisons(ids: list[str], shared: Shared) -> tuple[PendingComparis
             continue  # not committed yet
         for new, old in reversed(list(zip(versions, versions[1:]))):
             name = f"history-{regulation_id.replace('/', '-')}-{old.commit[:7]}-{new.commit[:7]}"
-            out.append(PendingComparison(name, HistoryJob(regulation_id, old.commit, new.commit, shared)))
+            out.append(PendingComparison(name, VersionJob(regulation_id, old.commit, new.commit, shared)))
     return tuple(out)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from corpora import commit_all, real_texts, report, seed_corpus, write
+from corpora import ROOT, commit_all, git, real_texts, report, seed_corpus, write
 
 from fagui.implements import Basis, Citations, Unpairing, cited_names, link_texts, made_on, stands_above, title_key
 from fagui.markdown import read_regulation

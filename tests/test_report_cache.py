@@ -55,7 +55,7 @@ def kept(repo) -> set[str]:
 
 def made(repo) -> dict:
     plan = plan_report(repo)
-    return {p.name: p.make() for p in plan.jurisdictions + plan.histories}
+    return {p.name: p.make() for p in plan.jurisdictions + plan.versions}
 
 
 def fresh(repo) -> dict:
