@@ -11,7 +11,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from corpora import ROOT, commit_all, git, real_texts, report, seed_corpus, write
+from corpora import commit_all, real_texts, report, seed_corpus, write
 
 from fagui.implements import Basis, Citations, Unpairing, cited_names, link_texts, made_on, stands_above, title_key
 from fagui.markdown import read_regulation
@@ -233,21 +233,3 @@ def test_two_national_texts_of_one_title_the_report_says_which(tmp_path):
     note = data["comparisons"][0]["note"]
     assert "national/law-2024" in note and "选用 national/law-2010" in note
     assert note in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
-
-
-def test_a_text_not_committed_yet_is_compared_and_has_no_history(tmp_path):
-    """In a git corpus, a text added to texts/ but not committed has no
-    versions to compare; the report compares it with what it implements
-    (it stopped with a NameError on the way to skipping its history)."""
-    repo = tmp_path / "corpus"
-    for md in (ROOT / "texts").rglob("*.md"):
-        target = repo / "texts" / md.relative_to(ROOT / "texts")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(md, target)
-    git(repo, "init", "-q")
-    git(repo, "add", "texts/national")
-    git(repo, "commit", "-qm", "national only")
-    done = report(repo, tmp_path / "out")
-    assert done.returncode == 0, done.stderr
-    assert len(pairs(index_json(tmp_path / "out"))) == 4
-    assert not list((tmp_path / "out").glob("history-*"))
