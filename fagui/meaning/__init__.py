@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Callable
 
 from fagui.meaning import actor, amount, modality, reference, sanction, time_limit
-from fagui.meaning.terms import Passage
+from fagui.meaning.terms import Passage, Renumbering
 from fagui.model.comparison import ArticleLink, ArticlePair, ArticleRef, Relation, Side
 from fagui.model.decisions import Strength
 from fagui.model.meaning import MeaningChange, Place
@@ -59,10 +59,10 @@ def passage(refs: tuple[ArticleRef, ...], only: set[tuple[str, int]] | None = No
     )
 
 
-def renumbering(pairs: tuple[ArticlePair, ...]) -> tuple[tuple[str, str], ...]:
+def renumbering(pairs: tuple[ArticlePair, ...]) -> Renumbering:
     """(old label, new label) for each one-to-one pair of two versions whose
     number changed: what an internal reference follows."""
-    return tuple(
+    return Renumbering(
         (p.left[0].label, p.right[0].label)
         for p in pairs
         if len(p.left) == len(p.right) == 1 and p.left[0].label != p.right[0].label

@@ -234,7 +234,7 @@ def duty_became_permission(left: Passage, right: Passage, texts: Texts) -> tuple
                     a.wording,
                     b.wording,
                     places(a, b),
-                    f"上位法的{MODAL_NAMES[l_modal]}性规定改为{MODAL_NAMES[r_modal]}：“{a.value[3]}”改为“{b.value[3]}”",
+                    f"上位法的{MODAL_NAMES[l_modal]}性规定改为{MODAL_NAMES[r_modal]}：“{a.value[2]}”改为“{b.value[2]}”",
                 )
             )
     return tuple(out)

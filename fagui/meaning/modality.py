@@ -8,10 +8,12 @@ and adverbs (并, 也, 依法, 及时 ...): 县级以上人民政府应当 -> �
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import defaultdict
 from enum import Enum
 from functools import lru_cache
 
-from fagui.meaning.terms import Passage, Term, cached, clause, places, scan, unmatched
+from fagui.meaning.terms import Passage, Term, cached, clause, places, unmatched
 from fagui.meaning.similar import dice
 from fagui.model.meaning import Direction, MeaningChange, MeaningKind
 
@@ -47,8 +49,15 @@ BINDING = frozenset({Modal.DUTY, Modal.PROHIBITION})
 
 _MODAL = re.compile("|".join(sorted(MODAL_WORDS, key=len, reverse=True)))
 _LEAD = re.compile(r"^(?:并且|同时|另外|此外|其中|并|也|还|均|都|但|而|且)+")
-_TAIL = re.compile(r"(?:依法|依照[^，。；]*?规定|按照[^，。；]*?规定|及时|一律|同时|也|均|都|还|并|仍|应|可|必要时)+$")
-_NOT_A_VERB = re.compile(r"(?:提供|给予|予以|的|和|、|及|与|或者|技术|资金|政策)$")
+TAIL_WORDS = ("依法", "及时", "一律", "同时", "也", "均", "都", "还", "并", "仍", "应", "可", "必要时")
+"""Adverbs a holder does not end with (依法, 及时 ...), and (:data:`PER`)
+依照……规定, 按照……规定 without a clause end in between."""
+PER = ("依照", "按照")
+_TAIL_AT = {w[0]: tuple(x for x in TAIL_WORDS if x[0] == w[0]) for w in TAIL_WORDS}
+_STOPS = "，。；"
+NOT_A_VERB = ("提供", "给予", "予以", "的", "和", "、", "及", "与", "或者", "技术", "资金", "政策")
+"""What an encouraging word follows when it is a thing given, not the verb
+(提供支持, 技术支持)."""
 CONTEXT = 16
 """Characters of the clause after a modal verb kept as its wording."""
 
@@ -58,43 +67,94 @@ def holder(text: str, start: int) -> str:
     conjunctions and adverbs."""
     a, _ = clause(text, start, start)
     before = text[a:start]
-    before = _TAIL.sub("", _LEAD.sub("", before))
-    return before
+    lead = _LEAD.match(before)
+    if lead:
+        before = before[lead.end() :]
+    return before[: _tail_start(before)]
+
+
+def _tail_start(text: str) -> int:
+    """Where the adverbs a holder ends with start (``len(text)`` when there are
+    none): the first position from which the rest of ``text`` is a run of
+    :data:`TAIL_WORDS` and 依照/按照……规定 (no clause end inside one). Read
+    backwards from the end, stopping where no such run can reach, so the time
+    is that of the run, not of the text (a regular expression tried at every
+    position was quadratic, and exponential on 依照规定依照规定……)."""
+    cut = max(map(text.rfind, _STOPS)) + 1  # no run crosses a clause end
+    n = len(text)
+    ok = {n}  # positions from which the rest is a run (possibly empty)
+    lowest = n
+    governs = -1  # the last 规定 that ends where a run starts, once found
+    q = n - 1
+    while q >= cut:
+        if any(q + len(w) in ok and text.startswith(w, q) for w in _TAIL_AT.get(text[q], ())) or (
+            governs >= q + 2 and text.startswith(PER, q)
+        ):
+            ok.add(q)
+            lowest = q
+        if governs < 0 and q + 2 in ok and text.startswith("规定", q):
+            governs = q
+        if lowest > q + 2:  # no word can end where a run starts: only 依照/按照 can start one
+            if governs < 0:
+                break
+            # the first 依照/按照 before that 规定: no word ends inside it (照
+            # is in none), so the run is read on from there alone
+            firsts = [k for k in (text.find(w, cut, governs) for w in PER) if k >= 0]
+            if not firsts or min(firsts) >= q:
+                break
+            q = min(firsts)
+            ok, lowest, governs = {q}, q, -1
+        q -= 1
+    return lowest
 
 
 @cached
 def modal_terms(passage: Passage) -> list[Term]:
     """The modal verbs of a passage, each with its holder (``value``:
-    (Modal, holder, clause without the verb, the verb)). 支持/鼓励/提倡 count
+    (Modal, holder, the verb)). 支持/鼓励/提倡 count
     only as their sentence's first modal verb, where they are the verb and
     not the thing given (提供支持, 应当支持 are not encouragement) and 支持 not the
     first of a list of verbs (支持、协助 is what a duty asks); 其他应当履行的义务 names
     duties, it does not impose one. 根据需要 with no modal verb in its clause
-    is a discretion: a permission."""
+    is a discretion: a permission. Each verb costs the same whatever the
+    length of its clause and sentence (an article of 8,000 应当 took minutes)."""
+    out = []
+    for place, text in passage.blocks:
+        found = list(_MODAL.finditer(text))
+        sentences = None  # where sentences end, once asked for
+        discretion = None  # for 根据需要: starts of the other modal verbs, once asked for
+        for k, m in enumerate(found):
+            word = m.group()
+            modal = MODAL_WORDS[word]
+            if text[max(0, m.start() - 2) : m.start()] == "其他":
+                continue  # 其他应当履行的义务: a kind of duty named, not a verb
+            a, b = clause(text, m.start(), m.end())
+            if modal is Modal.ENCOURAGEMENT:
+                sentences = sentences or _sentence_ends(text)
+                e = bisect_left(sentences, m.start())
+                sentence = sentences[e - 1] + 1 if e else 0
+                # another modal verb earlier in its sentence (none straddles a sentence end)
+                if (k and found[k - 1].start() >= sentence) or text.endswith(NOT_A_VERB, a, m.start()) or (
+                    word == "支持" and text[m.end() : m.end() + 1] in "、和"
+                ):
+                    continue
+            if word == "根据需要":
+                if discretion is None:
+                    discretion = [x.start() for x in found if x.group() != word]
+                if bisect_left(discretion, a) < bisect_left(discretion, b):
+                    continue  # 可以根据需要: the modal verb says it
+            who = holder(text, m.start())
+            wording = text[a : min(b, m.end() + CONTEXT)]
+            out.append(Term(wording, (modal, who), place, m.start(), (modal, who, word)))
+    return out
 
-    def make(m: re.Match, text: str, place) -> Term | None:
-        word = m.group()
-        modal = MODAL_WORDS[word]
-        if text[max(0, m.start() - 2) : m.start()] == "其他":
-            return None  # 其他应当履行的义务: a kind of duty named, not a verb
-        a, b = clause(text, m.start(), m.end())
-        sentence = max(text.rfind(ch, 0, m.start()) for ch in "。；") + 1
-        if modal is Modal.ENCOURAGEMENT and (
-            _MODAL.search(text, sentence, m.start()) or _NOT_A_VERB.search(text[a : m.start()]) or (word == "支持" and text[m.end() : m.end() + 1] in "、和")
-        ):
-            return None
-        if word == "根据需要" and any(x.group() != word for x in _MODAL.finditer(text, a, b)):
-            return None  # 可以根据需要: the modal verb says it
-        who = holder(text, m.start())
-        rest = text[a : m.start()] + text[m.end() : b]
-        wording = text[a : min(b, m.end() + CONTEXT)]
-        return Term(wording, (modal, who), place, m.start(), (modal, who, rest, word))
 
-    return scan(passage, _MODAL, make)
+def _sentence_ends(text: str) -> list[int]:
+    return [m.start() for m in _SENTENCE_END.finditer(text)]
 
 
 def _says(left: Term, right: Term) -> str:
-    (lm, who, _, lw), (rm, rwho, _, rw) = left.value, right.value
+    (lm, who, lw), (rm, rwho, rw) = left.value, right.value
     whom = rwho or who or "（未写明主体）"
     return f"{whom}：“{lw}”改为“{rw}”（{MODAL_NAMES[lm]}变为{MODAL_NAMES[rm]}）"
 
@@ -129,12 +189,7 @@ def modal_verb_changed(left: Passage, right: Passage) -> tuple[MeaningChange, ..
 
 
 SENTENCE_END = "。；"
-
-
-def _predicate(text: str, start: int, end: int) -> str:
-    """What a modal verb governs: its sentence after it."""
-    ends = [k for k in (text.find(ch, end) for ch in SENTENCE_END) if k >= 0]
-    return text[end : min(ends) if ends else len(text)]
+_SENTENCE_END = re.compile(f"[{SENTENCE_END}]")
 
 
 @lru_cache(maxsize=64)
@@ -143,31 +198,96 @@ def same_clause_pairs(left: Passage, right: Passage) -> tuple[tuple[Term, Term, 
     once those both sides have for the same holder are set aside: paired
     best first where what each governs (its sentence after it) shares
     ``SAME_CLAUSE`` of the shorter's bigrams (``SAME_HOLDER`` less for the
-    same holder), each pair with how alike they are."""
+    same holder), each pair with how alike they are.
+
+    Best first is greedy: pairs by how alike, then left, then right, each
+    taken unless one of its verbs is. Verbs that govern the same bigrams are
+    scored once as a class, and each left verb takes the first free right
+    verb of the classes alike enough to it, so an article of thousands of
+    verbs governing the same words is not scored pair by pair."""
     lt, rt = unmatched(modal_terms(left), modal_terms(right))
     if not lt or not rt:
         return ()
-    ltext, rtext = dict(left.blocks), dict(right.blocks)
-    pl = [_grams(_predicate(ltext[t.place], t.start, t.start + len(t.value[3]))) for t in lt]
-    pr = [_grams(_predicate(rtext[t.place], t.start, t.start + len(t.value[3]))) for t in rt]
-    candidates = []
-    for i, a in enumerate(lt):
-        for j, b in enumerate(rt):
-            same_holder = bool(a.value[1]) and a.value[1] == b.value[1]
-            alike = _overlap(pl[i], pr[j]) + (SAME_HOLDER if same_holder else 0.0)
-            if alike >= SAME_CLAUSE:
-                candidates.append((alike, i, j))
+    classes_l, classes_r = _classes(lt, dict(left.blocks)), _classes(rt, dict(right.blocks))
+    levels: dict[float, list[tuple[list[int], list[int], bool]]] = defaultdict(list)
+    for gl, members_l in classes_l.items():
+        for gr, members_r in classes_r.items():
+            overlap = _overlap(gl, gr)
+            if overlap + SAME_HOLDER >= SAME_CLAUSE:
+                levels[overlap + SAME_HOLDER].append((members_l, members_r, True))
+            if overlap + 0.0 >= SAME_CLAUSE:
+                levels[overlap + 0.0].append((members_l, members_r, False))
+    # free right verbs: [members, index of the first that may be free]
+    pools: dict[tuple[int, str | None], list] = {}
+    by_holder: dict[int, dict[str, list[int]]] = {}
+
+    def pool(members_r: list[int], who: str | None) -> list:
+        key = (id(members_r), who)
+        if key not in pools:
+            if who is None:
+                pools[key] = [members_r, 0]
+            else:
+                if id(members_r) not in by_holder:
+                    by_holder[id(members_r)] = defaultdict(list)
+                    for j in members_r:
+                        by_holder[id(members_r)][rt[j].value[1]].append(j)
+                pools[key] = [by_holder[id(members_r)].get(who, []), 0]
+        return pools[key]
+
     taken_l, taken_r, out = set(), set(), []
-    for alike, i, j in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
-        if i not in taken_l and j not in taken_r:
-            taken_l.add(i)
-            taken_r.add(j)
-            out.append((lt[i], rt[j], alike))
+    for alike in sorted(levels, reverse=True):
+        offers: dict[int, list[tuple[list[int], bool]]] = defaultdict(list)
+        for members_l, members_r, same_holder in levels[alike]:
+            for i in members_l:
+                offers[i].append((members_r, same_holder))
+        for i in sorted(offers):
+            if i in taken_l:
+                continue
+            who = lt[i].value[1]
+            best = None
+            for members_r, same_holder in offers[i]:
+                if same_holder and not who:
+                    continue
+                free = pool(members_r, who if same_holder else None)
+                while free[1] < len(free[0]) and free[0][free[1]] in taken_r:
+                    free[1] += 1
+                if free[1] < len(free[0]) and (best is None or free[0][free[1]] < best):
+                    best = free[0][free[1]]
+            if best is not None:
+                taken_l.add(i)
+                taken_r.add(best)
+                out.append((lt[i], rt[best], alike))
     return tuple(sorted(out, key=lambda p: (p[1].place.block, p[1].start)))
 
 
-def _grams(text: str) -> frozenset[str]:
-    return frozenset(text[k : k + 2] for k in range(len(text) - 1))
+def _classes(terms: list[Term], texts: dict) -> dict[frozenset[str], list[int]]:
+    """The verbs (indices into ``terms``, ascending) by the bigrams of what
+    each governs: its sentence after it. Read once per sentence, from its
+    end: a verb governs what the next one does and what lies between them."""
+    by_sentence: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+    ends_of: dict = {}
+    for k, t in enumerate(terms):
+        text = texts[t.place]
+        if t.place not in ends_of:
+            ends_of[t.place] = _sentence_ends(text)
+        ends = ends_of[t.place]
+        end = t.start + len(t.value[2])
+        e = bisect_left(ends, end)
+        by_sentence[t.place, ends[e] if e < len(ends) else len(text)].append((end, k))
+    classes: dict[frozenset[str], list[int]] = defaultdict(list)
+    for (place, stop), verbs in by_sentence.items():
+        text, grams, known = texts[place], set(), frozenset()
+        read_from = stop - 1  # bigrams start before the sentence's last character
+        for end, k in sorted(verbs, reverse=True):
+            for x in range(end, read_from):
+                grams.add(text[x : x + 2])
+            read_from = min(read_from, end)
+            if len(grams) != len(known):
+                known = frozenset(grams)
+            classes[known].append(k)
+    for members in classes.values():
+        members.sort()
+    return classes
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:

@@ -61,7 +61,7 @@ def article_terms(passage: Passage) -> list[Term]:
     text itself, "" when unnamed: 第N条 alone, 前款) and the numbers. With the
     passage's ``renumbered`` (old label -> new label) its internal references
     are read as the numbers they became."""
-    renumbered = dict(passage.renumbered)
+    renumbered = passage.renumbered.labels
 
     def make(m: re.Match, text: str, place) -> Term:
         law = law_name(m.group("law")) if m.group("law") else ("本" if m.group("own") else "")
