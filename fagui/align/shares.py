@@ -8,7 +8,6 @@ matches the blocks themselves, many to many.
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections import defaultdict
 from dataclasses import replace
@@ -144,7 +143,8 @@ def shared_mass(ctx: Context, u: tuple[int, int], v: tuple[int, int]) -> float:
     b = sets_r.get(v)
     if b is None:
         b = sets_r[v] = set(ctx.grams_r[v[0]][v[1]])
-    return sum(heapq.nlargest(ctx.params.shared_terms, map(ctx.stock_idf.__getitem__, a & b)))
+    # sorted()[:n] is heapq.nlargest's documented equal, in C
+    return sum(sorted(map(ctx.stock_idf.__getitem__, a & b), reverse=True)[: ctx.params.shared_terms])
 
 
 

@@ -22,9 +22,9 @@ they say what a provision relies on, not what it provides.
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -58,9 +58,11 @@ def bigram_list(text: str) -> list[str]:
     out: list[str] = []
     for run in _RUN.findall(text):
         if len(run) > 1:
-            out += map(add, run, run[1:])
+            # interned: a text's bigrams are few, its bigram occurrences
+            # many; each occurrence is then a reference to one string
+            out += map(sys.intern, map(add, run, run[1:]))
         else:
-            out.append(run)
+            out.append(sys.intern(run))
     return out
 
 
@@ -148,7 +150,10 @@ def unit_vector(counts: Counter, idf: Mapping[str, float]) -> Vector:
 def cosine(a: Vector, b: Vector) -> float:
     """The cosine of two unit vectors. Summed in ``a``'s order (a set's order
     changes from run to run, and float sums with it)."""
-    return min(1.0, sum([w * b[t] for t, w in a.items() if t in b]))
+    # Terms of a that b lacks add 0.0, which leaves every partial sum as it
+    # was; in C, not a Python loop.
+    dot = sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
+    return min(1.0, dot) if dot else 0
 
 
 def vector_sum(vectors: list[Vector]) -> Vector:
@@ -211,7 +216,8 @@ def similarities(vec_l: list[Vector], vec_r: list[Vector], rows, cols, params) -
     seeds_of = {}
     for j in cols:
         v = vec_r[j]
-        seeds_of[j] = heapq.nlargest(params.seed_terms, v, key=v.__getitem__) if len(v) > params.seed_terms else list(v)
+        # heapq.nlargest's documented equal (a stable sort, ties in vector order), in C
+        seeds_of[j] = sorted(v, key=v.__getitem__, reverse=True)[: params.seed_terms] if len(v) > params.seed_terms else list(v)
     wanted = set(chain.from_iterable(seeds_of.values()))
     postings: dict[str, list[int]] = defaultdict(list)
     for i in rows:
