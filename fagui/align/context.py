@@ -136,8 +136,8 @@ class Context:
         if "blocks" not in self._cache:
             keys_l = [(a, b) for a, us in enumerate(self.block_texts_l) for b in range(len(us))]
             keys_r = [(a, b) for a, us in enumerate(self.block_texts_r) for b in range(len(us))]
-            vl = [unit_vector(Counter(self.grams_l[a][b]), self.idf) for a, b in keys_l]
-            vr = [unit_vector(Counter(self.grams_r[a][b]), self.idf) for a, b in keys_r]
+            vl = _block_vectors(self.grams_l, self.vec_l, self.idf)
+            vr = _block_vectors(self.grams_r, self.vec_r, self.idf)
             self._cache["blocks"] = (keys_l, vl, keys_r, vr)
         return self._cache["blocks"]
 
@@ -169,6 +169,16 @@ class Context:
             self._cache[key] = out
         return self._cache[key]
 
+
+def _block_vectors(grams: list[list[list[str]]], article_vectors: list[Vector], idf: dict[str, float]) -> list[Vector]:
+    """The vector of every block, in article and block order. An article of
+    one block has that block's vector already (the same counts, in the same
+    order): it is shared, not made again."""
+    return [
+        article_vectors[a] if len(blocks) == 1 else unit_vector(Counter(g), idf)
+        for a, blocks in enumerate(grams)
+        for g in blocks
+    ]
 
 
 def make_context(left: Regulation, right: Regulation, mode: Mode, params: Params, background: Background) -> Context:

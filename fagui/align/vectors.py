@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain, repeat
-from operator import add, mul
+from operator import add, itemgetter, mul
 from pathlib import Path
 
 from fagui.text.width import fold
@@ -125,7 +125,7 @@ def idf_weights(
     if background is None or not background.blocks:
         return own, own
     get = background.df.get
-    return own, _idf(n + background.blocks, {t: d + get(t, 0) for t, d in df.items()}, floor)
+    return own, _idf(n + background.blocks, dict(zip(df, map(add, df.values(), map(get, df, repeat(0))))), floor)
 
 
 def _idf(n: int, df: Mapping[str, int], floor: float) -> dict[str, float]:
@@ -227,7 +227,9 @@ def similarities(vec_l: list[Vector], vec_r: list[Vector], rows, cols, params) -
     get = capped.get
     for j in cols:
         votes = Counter(chain.from_iterable(filter(None, map(get, seeds_of[j]))))
-        for i, _ in votes.most_common(params.candidates):
+        # Counter.most_common's documented equal (a stable sort: ties in the
+        # order first voted for), in C rather than heapq's Python loop
+        for i, _ in sorted(votes.items(), key=itemgetter(1), reverse=True)[: params.candidates]:
             s = cosine(vec_l[i], vec_r[j])
             if s > 0:
                 out[i, j] = s
