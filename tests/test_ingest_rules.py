@@ -205,7 +205,7 @@ LAYOUT_FILES = {
     "docx": lambda: layout_file("docx", "劳动合同法实施条例.docx"),
     "pdf": lambda: pdfs.typeset(source_path("national/counterespionage-security-provisions").read_text(encoding="utf-8")),
     "html": lambda: layout_file("html", "婚姻登记条例.html"),
-    "lawrefbook": lambda: next(layout_file("lawrefbook").glob("*.md")),
+    "lawrefbook": lambda: layout_file("lawrefbook", "仲裁法(2017-09-01).md"),
     "flk": lambda: layout_file("flk", "专利代理条例.md"),
     "text": lambda: source_path("national/counterespionage-security-provisions"),
 }
