@@ -101,13 +101,9 @@ def coverage_of(
     """For each left article, in order: which of its blocks the right text
     carries through links graded sure (a block of it corresponds to a right
     block in its counterpart pair or through a shares link), the share of
-    its characters they hold, and its status: as_is (every block carried
-    unchanged by its counterpart), reworded (every block carried), partly
-    (some, or none although it has a counterpart: a counterpart is never
-    "not adopted"), unsure (no sure link carries it, and an unsure one does
-    or the claim that nothing does is unsure, its label in
-    ``unsure_claims``: 待核), not_adopted (none, no counterpart, and that
-    claim is sure)."""
+    its characters they hold, and its status (:func:`coverage_status`).
+    ``unsure_claims``: the labels of articles whose claim that nothing on
+    the right carries them is graded unsure."""
     places: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
     pending: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
     unchanged: dict[str, set[int]] = defaultdict(set)
@@ -130,15 +126,32 @@ def coverage_of(
         size = sum(map(len, blocks))
         share = sum(len(blocks[b]) for b in carried) / size if size else 0.0
         unsure = tuple(sorted(set(pending.get(article.label, ()))))
-        if not carried and article.label not in has_counterpart and (article.label in has_unsure or article.label in unsure_claims):
-            status = CoverageStatus.UNSURE
-        elif not carried:
-            status = CoverageStatus.PARTLY if article.label in has_counterpart else CoverageStatus.NOT_ADOPTED
-        elif len(carried) < len(blocks):
-            status = CoverageStatus.PARTLY
-        elif unchanged[article.label] >= carried:
-            status = CoverageStatus.AS_IS
-        else:
-            status = CoverageStatus.REWORDED
+        status = coverage_status(
+            len(blocks),
+            len(carried),
+            unchanged=unchanged[article.label] >= carried,
+            counterpart=article.label in has_counterpart,
+            doubted=article.label in has_unsure or article.label in unsure_claims,
+        )
         out.append(Coverage(article.label, share, status, where, unsure))
     return tuple(out)
+
+
+def coverage_status(blocks: int, carried: int, *, unchanged: bool, counterpart: bool, doubted: bool) -> CoverageStatus:
+    """The status of a reference article of ``blocks`` blocks, ``carried``
+    of them by sure links: the rule :data:`fagui.model.COVERAGE_STATUSES`
+    states, in the order it is tried. ``unchanged``: each carried block is
+    carried unchanged by the article's counterpart; ``counterpart``: it has
+    a sure counterpart; ``doubted``: an unsure link carries it, or the claim
+    that nothing does is unsure.
+
+    >>> coverage_status(3, 0, unchanged=True, counterpart=True, doubted=False)
+    <CoverageStatus.PARTLY: 'partly'>
+    """
+    if not carried and not counterpart and doubted:
+        return CoverageStatus.UNSURE
+    if not carried:
+        return CoverageStatus.PARTLY if counterpart else CoverageStatus.NOT_ADOPTED
+    if carried < blocks:
+        return CoverageStatus.PARTLY
+    return CoverageStatus.AS_IS if unchanged else CoverageStatus.REWORDED

@@ -144,12 +144,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "page.unchanged_left_out": ("另有 {n} 条未修改，未列出（见上方“未修改”计数）。", "{n} unchanged articles are not shown (counted above as unchanged)."),
     "page.score_meaning": (
         "相似度（0–1）：两侧独有措辞的重合程度（按字符二元组的 TF-IDF 余弦计算，常见套语几乎不计）。"
-        "1 为相同；约 0.5 以上为同一条款改写；0.15–0.5 为部分相同。"
-        "相似度低于 0.3 的对应、以及最佳一对款项低于 0.6 的“共享”链接标为“待核”，请读者判断。",
+        "1 为相同；约 {reading} 以上为同一条款改写；{min_score}–{reading} 为部分相同。"
+        "相似度低于 {sure_score} 的对应、以及最佳一对款项低于 {share_sure} 的“共享”链接标为“待核”，请读者判断。",
         "Similarity (0–1): how much of the wording particular to the two sides they share (TF-IDF cosine of "
-        "character bigrams; stock phrasing counts for almost nothing). 1 is the same text; from about 0.5 the same "
-        "provision reworded; 0.15–0.5 partly the same. Correspondences below 0.3, and shares links whose best pair of "
-        "paragraphs is below 0.6, are marked unsure for the reader to judge.",
+        "character bigrams; stock phrasing counts for almost nothing). 1 is the same text; from about {reading} the same "
+        "provision reworded; {min_score}–{reading} partly the same. Correspondences below {sure_score}, and shares links whose best pair of "
+        "paragraphs is below {share_sure}, are marked unsure for the reader to judge.",
     ),
     "page.decide_help": (
         "在本页逐条确认或否决对应关系：决定保存在本浏览器中，点“下载决定”得到一个文件，交给 fagui link apply FILE 提交到语料库；提交后，各种输出都按决定显示。",

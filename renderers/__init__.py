@@ -10,7 +10,8 @@ Word file, bytes) out.
 * ``docx``: :func:`renderers.docx.render_docx`, a Word 对照表 (bytes: see :data:`BINARY_FORMATS`).
 
 Renderers read a Comparison and nothing else: no files, no git, no engine
-(only :mod:`fagui.text`, for the one rule that tells an item from a paragraph).
+(only :mod:`fagui.text`, for the one rule that tells an item from a paragraph,
+and :mod:`fagui.model.params`, to quote the engine's thresholds to readers).
 The helpers below are shared by the renderers; they are not a public API.
 """
 
@@ -35,6 +36,7 @@ from fagui.model import (
     relation_words,
 )
 from fagui.messages import DEFAULT_LANG, Lang, say
+from fagui.model.params import PARAMS, Params
 from fagui.text.items import parse_marker
 
 FORMATS = ("html", "markdown", "json", "text", "docx")
@@ -143,10 +145,9 @@ COVERAGE = {
     CoverageStatus.NOT_ADOPTED: "✕",
     CoverageStatus.UNSURE: "?",
 }
-"""Coverage classes of a reference article in one derived text, from the
-share of its paragraphs and items the derived text carries
-(:class:`fagui.model.Coverage`): the symbol, so a cell reads without colour
-(its name in a language: :func:`coverage_name`)."""
+"""How each coverage status of a reference article in one derived text is
+shown (when each holds: :data:`fagui.model.COVERAGE_STATUSES`): the symbol,
+so a cell reads without colour (its name in a language: :func:`coverage_name`)."""
 
 
 def coverage_name(status: CoverageStatus, lang: Lang = DEFAULT_LANG) -> str:
@@ -154,6 +155,20 @@ def coverage_name(status: CoverageStatus, lang: Lang = DEFAULT_LANG) -> str:
     return say(f"coverage.{CoverageStatus(status).value}", lang)
 
 
+SAME_PROVISION_READING = 0.5
+"""About this score and above two articles read as one provision reworded: a
+guide for readers (the pages, docs/comparison.md), not a threshold any pass
+decides by."""
+
+
+def score_meaning(lang: Lang = DEFAULT_LANG, params: Params = PARAMS) -> str:
+    """What a score means, for readers of the pages (``page.score_meaning``),
+    with the figures of ``params`` (:class:`fagui.model.params.Params`): the
+    same figures the engine uses, never a copy of them."""
+    return say(
+        "page.score_meaning", lang,
+        reading=SAME_PROVISION_READING, min_score=params.min_score, sure_score=params.sure_score, share_sure=params.share_sure,
+    )
 
 
 def block_name(blocks: tuple[str, ...], index: int) -> str:

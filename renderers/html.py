@@ -49,6 +49,7 @@ from renderers import (
     relation_label,
     relations,
     score_histogram,
+    score_meaning,
     shares_of,
     side_name,
     unsure_line,
@@ -242,7 +243,7 @@ def _toolbar(comparison: Comparison, lang: Lang) -> str:
         '<span class="pos" id="pos" aria-live="polite"></span>'
         f'<span class="legend"><ins>{esc(say("page.inserted", lang))}</ins> <del>{esc(say("page.deleted", lang))}</del> '
         f'<span class="jk"><kbd>j</kbd>/<kbd>k</kbd> {esc(say("page.jump", lang))}</span> '
-        f'<span class="meaning" title="{esc(say("page.score_meaning", lang))}">{esc(say("page.score_help", lang))}</span></span></div>'
+        f'<span class="meaning" title="{esc(score_meaning(lang))}">{esc(say("page.score_help", lang))}</span></span></div>'
         '<div class="colhead" aria-hidden="true">'
         f'<div class="ch L">{esc(_doc_line(comparison, Side.LEFT, lang))}</div>'
         f'<div class="ch R">{esc(_doc_line(comparison, Side.RIGHT, lang))}</div></div>'
@@ -440,7 +441,7 @@ def _row(n: int, pair: ArticlePair, page: _Page, mode: Mode) -> str:
         # An article on one side only: its row already says so; marking every
         # character of it as inserted or deleted would only be noise.
         left_index, right_index = {}, {}
-    score = f'<span class="score" title="{esc(say("page.score_meaning", page.lang))}">{pair.score:.2f}</span>' if pair.left and pair.right else ""
+    score = f'<span class="score" title="{esc(score_meaning(page.lang))}">{pair.score:.2f}</span>' if pair.left and pair.right else ""
     if pair.grade != Grade.SURE:
         why = say("grade.why_weak" if pair.left and pair.right else "grade.why_alone", page.lang)
         score += f'<span class="grade {esc(pair.grade)}" title="{esc(why)}">{esc(say("grade." + pair.grade, page.lang))}</span>'

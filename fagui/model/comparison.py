@@ -329,13 +329,15 @@ class CoverageStatus(StrEnum):
 
 
 COVERAGE_STATUSES = {
-    CoverageStatus.AS_IS: "every block carried unchanged",
-    CoverageStatus.REWORDED: "every block carried, some reworded",
-    CoverageStatus.PARTLY: "some blocks carried",
-    CoverageStatus.NOT_ADOPTED: "no block carried",
-    CoverageStatus.UNSURE: "carried only through links the engine is unsure of (待核)",
+    CoverageStatus.AS_IS: "every block carried by sure links, each unchanged by its counterpart",
+    CoverageStatus.REWORDED: "every block carried by sure links, some reworded or through a shares link",
+    CoverageStatus.PARTLY: "some blocks carried by sure links, not all, or none though it has a sure counterpart (a counterpart is never not adopted)",
+    CoverageStatus.NOT_ADOPTED: "no block carried and no counterpart, and the engine is sure of it",
+    CoverageStatus.UNSURE: "no block carried by sure links and no sure counterpart, but an unsure link carries it or the claim that nothing does is unsure (待核)",
 }
-"""How much of a reference article the derived text carries."""
+"""When a reference article has each status: the rule, stated once.
+:func:`fagui.correspondence.coverage_status` applies it; docs/comparison.md,
+docs/json-schema.md and docs/report.md quote it (tests/test_docs_follow_code.py)."""
 
 
 @dataclass(frozen=True)
