@@ -254,6 +254,31 @@ def test_not_a_corpus(tmp_path):
         Corpus(tmp_path)
 
 
+def test_the_corpus_is_found_one_way_with_git_or_without(tmp_path):
+    """Corpus (add, log, show) and corpus_root (check, the report) find the
+    same corpus from any folder in it; a texts/ folder below the top of a
+    repository is a corpus of files only, which Corpus refuses naming the top."""
+    from fagui.files import corpus_root
+    from fagui.texts import open_corpus
+
+    repo = make_repo(tmp_path / "corpus")
+    (repo / "texts" / "jilin").mkdir(exist_ok=True)
+    for start in (repo, repo / "texts", repo / "texts" / "jilin"):
+        assert Corpus(start).root.resolve() == corpus_root(start) == repo.resolve()
+    top = tmp_path / "mono"
+    (top / "law" / "texts").mkdir(parents=True)
+    git(top, "init", "-q")
+    assert corpus_root(top / "law") == (top / "law").resolve()
+    assert open_corpus(corpus_root(top / "law")) is None
+    with pytest.raises(FaguiError, match="no texts/ folder") as refused:
+        Corpus(top / "law")
+    assert refused.value.path == str(top)
+    (repo / "texts" / "jilin" / "texts").mkdir()  # a folder that looks like another corpus inside this one
+    assert corpus_root(repo / "texts" / "jilin") != repo.resolve()
+    with pytest.raises(FaguiError, match="no texts/ folder"):
+        Corpus(repo / "texts" / "jilin")
+
+
 # -- reading versions --------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from fagui.compare import document_ref
 from fagui.errors import FaguiError
+from fagui.files import corpus_root
 from fagui.messages import DEFAULT_LANG, Lang
 from fagui.model import ArticleKey, DocumentRef, Regulation
 from fagui.store.articles import ArticleVersion, article_versions
@@ -18,15 +19,20 @@ from fagui.text.labels import label_text
 from fagui.store.versions import Reader, Version, index_in_force, version_at
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from fagui.store.adding import AddResult
 
 
 class Corpus:
-    """A git repository with a ``texts/`` folder.
+    """A git repository with a ``texts/`` folder at the top of its work tree.
 
     ``Corpus(path)`` opens the repository that contains ``path`` (a folder
-    inside a work tree, default the current one). Raises FaguiError when there
-    is no repository, no work tree, or no ``texts/`` folder at its top.
+    inside a work tree, default the current one), whose top must be the
+    corpus :func:`fagui.files.corpus_root` finds from ``path``: the one way
+    fagui finds a corpus, with git or without (``fagui check``, the report).
+    Raises FaguiError when there is no repository, no work tree, or no
+    ``texts/`` folder at its top.
     """
 
     def __init__(self, path: str | os.PathLike = "."):
@@ -34,7 +40,7 @@ class Corpus:
         if self.repo.bare or self.repo.working_tree_dir is None:
             raise FaguiError("a bare repository has no work tree to keep texts in", str(path))
         self.root = work_tree(self.repo)
-        if not (self.root / TEXTS).is_dir():
+        if _corpus_around(path) != self.root.resolve():
             raise FaguiError(f"no {TEXTS}/ folder: not a fagui corpus (fagui init DIR makes one)", str(self.root))
         self._reader = Reader(self.repo)
 
@@ -176,3 +182,10 @@ class Corpus:
             effective=effective, source=source, name=name, message=message, tag=tag, force=force, lang=lang,
         )
 
+
+def _corpus_around(path: str | os.PathLike) -> Path | None:
+    """The corpus :func:`fagui.files.corpus_root` finds from ``path``, or None."""
+    try:
+        return corpus_root(path)
+    except FaguiError:
+        return None
