@@ -8,8 +8,8 @@ from cli.options import article_option, lang_option, repo_option
 from fagui.messages import say
 from fagui.model import ArticleKey
 from fagui.store.load import load
-from fagui.textform import format_regulation
 from fagui.text.control import visible
+from renderers.regulation import format_regulation
 
 
 @click.command()

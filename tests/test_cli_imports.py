@@ -34,6 +34,10 @@ GIT = ("git", "gitdb")
 
 COMPARING = ("fagui.compare", "fagui.align", "fagui.diff", "fast_diff_match_patch")
 
+COMPARISON_RENDERERS = tuple(f"renderers.{name}" for name in ("html", "markdown", "json", "text", "docx", "site", "report", "review"))
+"""The renderers of comparisons and reports: show prints a regulation with
+renderers.regulation alone."""
+
 INGESTING = ("fagui.ingest",)
 """The ingest pipeline (decoding, cleaning, parsing raw text): only ingest and
 add need it; numerals and item markers are in fagui.text."""
@@ -69,12 +73,12 @@ def test_a_command_help_loads_only_that_command(tmp_path):
     [
         (("diff", str(markdown_path(NATIONAL)), str(markdown_path(JIANGXI))), GIT + INGESTING + ("fagui.store.corpus", "renderers.html", "fagui.atomic", "ctypes", "fagui.explain")),
         (("diff", str(markdown_path(NATIONAL)), str(markdown_path(JIANGXI)), "--format", "json"), GIT + INGESTING + ("renderers.text", "renderers.html")),
-        (("show", str(markdown_path(NATIONAL)), "--article", "3"), GIT + COMPARING + INGESTING + ("renderers",)),
+        (("show", str(markdown_path(NATIONAL)), "--article", "3"), GIT + COMPARING + INGESTING + COMPARISON_RENDERERS),
         (("check", str(markdown_path(NATIONAL))), GIT + COMPARING + INGESTING + ("renderers",)),
         (("ingest", str(source_path(NATIONAL)), "-q"), GIT + COMPARING + ("renderers",)),
         (("log", NATIONAL), INGESTING + ("renderers",)),
         (("history", NATIONAL, "--article", "3"), INGESTING + ("renderers.html", "renderers.json", "renderers.markdown")),
-        (("show", f"{NATIONAL}@HEAD", "--article", "3"), INGESTING + ("renderers",)),
+        (("show", f"{NATIONAL}@HEAD", "--article", "3"), INGESTING + COMPARISON_RENDERERS),
     ],
     ids=["diff-files", "diff-json", "show-file", "check", "ingest", "log", "history", "show-id"],
 )

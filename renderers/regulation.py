@@ -1,4 +1,6 @@
-"""A regulation as plain text, for reading in a terminal or a pager."""
+"""A regulation as plain text, for reading in a terminal or a pager
+(``fagui show``): the one renderer that reads a :class:`fagui.model.Regulation`
+rather than a Comparison."""
 
 from __future__ import annotations
 
