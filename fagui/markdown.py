@@ -17,8 +17,8 @@ import re
 from markdown_it import MarkdownIt
 
 from fagui.errors import FaguiError
+from fagui.model.regulation import ID_RE
 from fagui.model import HISTORY_KEYS, METADATA_FIELDS, Article, ArticleKey, Division, HistoryEntry, Metadata, Paragraph, Regulation
-from fagui.store.paths import ID_RE
 from fagui.text.items import nest_items, parse_marker
 from fagui.text.labels import MalformedLabel, read_label
 

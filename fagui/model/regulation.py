@@ -3,6 +3,7 @@ and by reading canonical Markdown back. Plain frozen dataclasses, no I/O."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Iterator, NamedTuple, Union
@@ -33,6 +34,13 @@ class Level(StrEnum):
 LEVELS = tuple(Level)
 """Known levels, the reference first."""
 
+
+ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,99}(?:/[a-z0-9][a-z0-9-]{0,99})*")
+"""A regulation id: lower-case ASCII words joined by ``/``, no empty part.
+No ``.``, so neither ``..`` nor a file extension, and no leading ``/``; no part
+starts with ``-`` (it would read as an option: ``-x``, ``--help``, ``-``) or is
+longer than 100 characters (with ``.source.txt`` and a temporary file's affixes
+it must stay within a file system's 255-byte names)."""
 
 METADATA_FIELDS = (
     "title",

@@ -8,16 +8,11 @@ import re
 
 from fagui.errors import FaguiError
 from fagui.files import TEXTS
+from fagui.model.regulation import ID_RE
 
 DECISIONS = "decisions"
 """The folder at the top of a corpus that holds the decisions files."""
 
-ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,99}(?:/[a-z0-9][a-z0-9-]{0,99})*")
-"""A regulation id: lower-case ASCII words joined by ``/``, no empty part.
-No ``.``, so neither ``..`` nor a file extension, and no leading ``/``; no part
-starts with ``-`` (it would read as an option: ``-x``, ``--help``, ``-``) or is
-longer than 100 characters (with ``.source.txt`` and a temporary file's affixes
-it must stay within a file system's 255-byte names)."""
 MAX_ID = 200
 
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
