@@ -96,7 +96,7 @@ def _made(
     say) is added to ``unreadable`` and left out, and the report goes on."""
     for name, comparison in results:
         if isinstance(comparison, Failed):
-            unreadable.append(Unreadable(comparison.path or name, comparison.message, comparison.line))
+            unreadable.append(Unreadable(comparison.path or name, cli_words(comparison.message), comparison.line))
             _warn_unreadable(unreadable[-1])
             continue
         yield name, comparison
