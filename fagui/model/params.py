@@ -9,7 +9,7 @@ the docstring of the pass that reads it says what follows; docs/comparison.md
 lists every field with its value and names the field beside each figure it
 quotes, and tests/test_docs_follow_code.py fails when the two differ. It lives in
 the model, the lowest layer, because the renderers quote it to readers too
-(``renderers.SCORE_MEANING``).
+(``renderers.score_meaning``).
 """
 
 from __future__ import annotations
@@ -66,13 +66,13 @@ class Params:
     weighs (:func:`fagui.align.shares.shared_mass`)."""
     share_sure: float = 0.6
     """What the pages tell a reader of *shares* links: one whose best pair of
-    blocks scores below this is 待核 (``renderers.SCORE_MEANING``). No pass
+    blocks scores below this is 待核 (``renderers.score_meaning``). No pass
     reads it: since grades came from fitted models (``grade_links``,
     :mod:`fagui.align.weights`) the pages' sentence is older than the rule."""
     sure_score: float = 0.3
     """A counterpart group scoring below this stands only when its articles
     share distinctive wording (``distinctive_counterparts``); the pages tell
-    readers such pairs are 待核 (``renderers.SCORE_MEANING``), though
+    readers such pairs are 待核 (``renderers.score_meaning``), though
     ``grade_links`` grades by its fitted models."""
 
     whole_block: int = 10
