@@ -145,11 +145,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "page.score_meaning": (
         "相似度（0–1）：两侧独有措辞的重合程度（按字符二元组的 TF-IDF 余弦计算，常见套语几乎不计）。"
         "1 为相同；约 {reading} 以上为同一条款改写；{min_score}–{reading} 为部分相同。"
-        "相似度低于 {sure_score} 的对应、以及最佳一对款项低于 {share_sure} 的“共享”链接标为“待核”，请读者判断。",
+        "每一对应是否标为“待核”不由相似度一项决定：按人工对照校准的模型综合相似度、与次优候选的差距、逐款相似度、独有措辞、条文功能和引用，"
+        "估计其正确的概率；概率高的为确定，居中的标为“待核”请读者判断，更低的不作对应，只列为候选。",
         "Similarity (0–1): how much of the wording particular to the two sides they share (TF-IDF cosine of "
         "character bigrams; stock phrasing counts for almost nothing). 1 is the same text; from about {reading} the same "
-        "provision reworded; {min_score}–{reading} partly the same. Correspondences below {sure_score}, and shares links whose best pair of "
-        "paragraphs is below {share_sure}, are marked unsure for the reader to judge.",
+        "provision reworded; {min_score}–{reading} partly the same. Whether a correspondence is marked unsure is not decided by "
+        "the score alone: a model fitted on hand-made alignments weighs the score, its margin over the next candidate, the scores of the "
+        "paragraphs, distinctive wording, the articles' function and their citations into the probability that it is right; a high one is "
+        "sure, a middling one is marked unsure for the reader to judge, a lower one is no correspondence, only a listed candidate.",
     ),
     "page.decide_help": (
         "在本页逐条确认或否决对应关系：决定保存在本浏览器中，点“下载决定”得到一个文件，交给 fagui link apply FILE 提交到语料库；提交后，各种输出都按决定显示。",

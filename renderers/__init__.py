@@ -167,7 +167,7 @@ def score_meaning(lang: Lang = DEFAULT_LANG, params: Params = PARAMS) -> str:
     same figures the engine uses, never a copy of them."""
     return say(
         "page.score_meaning", lang,
-        reading=SAME_PROVISION_READING, min_score=params.min_score, sure_score=params.sure_score, share_sure=params.share_sure,
+        reading=SAME_PROVISION_READING, min_score=params.min_score,
     )
 
 

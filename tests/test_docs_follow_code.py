@@ -90,10 +90,10 @@ def test_the_figure_check_sees_a_wrong_figure():
 @pytest.mark.parametrize("lang", list(Lang))
 def test_the_pages_quote_the_score_thresholds_from_params(lang):
     meaning = score_meaning(lang)
-    for figure in (PARAMS.min_score, PARAMS.sure_score, PARAMS.share_sure, SAME_PROVISION_READING):
+    for figure in (PARAMS.min_score, SAME_PROVISION_READING):
         assert str(figure) in meaning
-    moved = score_meaning(lang, replace(PARAMS, min_score=0.2, sure_score=0.35, share_sure=0.7))
-    assert "0.2–0.5" in moved and "0.35" in moved and "0.7" in moved and "0.15" not in moved
+    moved = score_meaning(lang, replace(PARAMS, min_score=0.2))
+    assert "0.2–0.5" in moved and "0.15" not in moved
 
 
 def test_the_docs_give_when_each_coverage_status_holds_as_the_model_states_it():

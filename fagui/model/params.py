@@ -64,16 +64,10 @@ class Params:
     shared_terms: int = 4
     """How many of the rarest bigrams two blocks share ``share_rarity``
     weighs (:func:`fagui.align.shares.shared_mass`)."""
-    share_sure: float = 0.6
-    """What the pages tell a reader of *shares* links: one whose best pair of
-    blocks scores below this is 待核 (``renderers.score_meaning``). No pass
-    reads it: since grades came from fitted models (``grade_links``,
-    :mod:`fagui.align.weights`) the pages' sentence is older than the rule."""
     sure_score: float = 0.3
     """A counterpart group scoring below this stands only when its articles
-    share distinctive wording (``distinctive_counterparts``); the pages tell
-    readers such pairs are 待核 (``renderers.score_meaning``), though
-    ``grade_links`` grades by its fitted models."""
+    share distinctive wording (``distinctive_counterparts``). What is 待核
+    is ``grade_links``'s to say, from its fitted models, not this score."""
 
     whole_block: int = 10
     """Grading: a block this long (folded characters) found word for word in
