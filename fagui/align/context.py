@@ -28,8 +28,10 @@ from fagui.align.vectors import (
 from fagui.text.width import fold
 from fagui.model import Grade, LocatedArticle, Mode, Regulation
 
-Group = tuple[tuple[int, ...], tuple[int, ...]]
-"""Corresponding articles: (left indices, right indices), both non-empty."""
+Pairing = tuple[tuple[int, ...], tuple[int, ...]]
+"""Corresponding articles as the passes propose them: (left indices, right
+indices), both non-empty. :class:`fagui.align.relations.Group` is what a
+pairing becomes once it has a relation, score and grade."""
 
 BlockLink = tuple[tuple[int, int], tuple[int, int], float]
 """A left block, a right block, and their score."""
@@ -60,7 +62,7 @@ class State:
     ``candidates``: (kind, left, right, probability) of the links proposed
     and not accepted."""
 
-    groups: tuple[Group, ...] = ()
+    groups: tuple[Pairing, ...] = ()
     shares: tuple[Share, ...] = ()
     inner: tuple[BlockLink, ...] = ()
     trace: tuple[str, ...] = ()

@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from fagui.align.context import Context, Group as Indices, Share, State
+from fagui.align.context import Context, Pairing, Share, State
 from fagui.align.nearest import Near
 from fagui.align.versions import ARTICLE_NUMBER, INTERNAL_REF
 from fagui.align.vectors import coverage, group_score
@@ -41,7 +41,7 @@ class Group:
     (:func:`fagui.align.nearest.nearest`)."""
 
 
-def group_grade(state: State, lefts: Indices, rights: Indices) -> Grade:
+def group_grade(state: State, lefts: tuple[int, ...], rights: tuple[int, ...]) -> Grade:
     """A group's grade: its weakest pair's (:func:`fagui.align.grading.grade_links`;
     sure when links were not graded)."""
     grades = state.grades
@@ -138,7 +138,7 @@ def version_groups(ctx: Context, state: State) -> list[Group]:
     return out + _lone(ctx, state, (Relation.DELETED, Relation.ADDED))
 
 
-def _chapter_map(groups: tuple[Indices, ...], la, ra) -> dict[tuple[str, ...], tuple[str, ...]]:
+def _chapter_map(groups: tuple[Pairing, ...], la, ra) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Each left chapter (division path) -> the right chapter most of its
     paired articles went to: what that chapter became."""
     votes: dict[tuple[str, ...], Counter] = defaultdict(Counter)
