@@ -6,10 +6,12 @@ The fixtures that use them (``isolated_git``, ``repo``) are in conftest.py."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
 
+from fagui.cache import CACHE_DIR
 from fagui.text.numerals import to_chinese
 
 JILIN = "jilin/counterespionage-work-provisions"
@@ -114,3 +116,17 @@ def snapshot(repo: Path) -> tuple:
         files,
     )
 
+
+def amend(repo: Path, name: str, old: str, new: str) -> None:
+    """Replace the first ``old`` in ``texts/NAME`` of ``repo`` with ``new`` (in
+    the work tree; ``old`` must be there)."""
+    path = repo / "texts" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def kept(repo: Path) -> set[str]:
+    """The entries of ``repo``'s result cache (:mod:`fagui.cache`)."""
+    folder = repo / ".git" / CACHE_DIR
+    return set(os.listdir(folder)) if folder.is_dir() else set()

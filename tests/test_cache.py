@@ -14,7 +14,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT, TEXTS
-from gitrepos import git, make_repo
+from gitrepos import amend, git, kept, make_repo
 
 import fagui.review
 from cli.main import main
@@ -42,18 +42,6 @@ def corpus(tmp_path):
     git(repo, "commit", "-q", "-am", "head")
     git(repo, "tag", "head")
     return repo
-
-
-def amend(repo, name, old, new):
-    path = repo / "texts" / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def kept(repo) -> set[str]:
-    folder = repo / ".git" / CACHE_DIR
-    return set(os.listdir(folder)) if folder.is_dir() else set()
 
 
 def fresh_review(repo, base, head):

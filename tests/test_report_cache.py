@@ -7,13 +7,12 @@ repositories, the real reader and engine."""
 
 from __future__ import annotations
 
-import os
 import shutil
 
 import pytest
 from click.testing import CliRunner
 from conftest import TEXTS
-from gitrepos import git, make_repo
+from gitrepos import amend, git, kept, make_repo
 
 import fagui.report
 import fagui.texts
@@ -39,18 +38,6 @@ def corpus(tmp_path):
     amend(repo, "zhejiang/counterespionage-security-measures.md", "## 第二条\n\n", "## 第二条\n\n本省")
     git(repo, "commit", "-q", "-am", "amended")
     return repo
-
-
-def amend(repo, name, old, new):
-    path = repo / "texts" / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def kept(repo) -> set[str]:
-    folder = repo / ".git" / CACHE_DIR
-    return set(os.listdir(folder)) if folder.is_dir() else set()
 
 
 def made(repo) -> dict:
