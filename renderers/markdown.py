@@ -251,7 +251,7 @@ def render_pair(out: list[str], n: int, pair: ArticlePair, lang: Lang = DEFAULT_
         head += f" · {say('grade.' + pair.grade, lang)}"
     if pair.decision is not None:
         head += f" · {decision_label(pair.decision, lang)}"
-    head += f" · {say('review.pair_number', lang, n=n)}"  # worded, so it reads as neither an article number nor an issue
+    head += f" · {say('pair.number', lang, n=n)}"  # worded, so it reads as neither an article number nor an issue
     for note in pair.notes:
         head += f" · {escape_markdown(note_words(note, lang))}"
     for side, refs in ((Side.LEFT, pair.left), (Side.RIGHT, pair.right)):

@@ -101,7 +101,7 @@ def render_text(comparison: Comparison, color: bool = False, lang: Lang = DEFAUL
         else:
             _pair(out, n, pair, shares, comparison.mode, said)
     if renumbered:
-        add(visible(say("driver.renumbered", lang, n=len(renumbered), moves="，".join(renumbered))))
+        add(visible(say("driver.renumbered", lang, n=len(renumbered), moves=say("list.comma", lang).join(renumbered))))
     if unchanged:
         add(out.style("dim", say("driver.unchanged", lang, n=unchanged)))
     return "\n".join(out.lines).rstrip("\n") + "\n"
@@ -111,7 +111,7 @@ def _pair(out: _Out, n: int, pair: ArticlePair, shares: dict, mode: Mode, said: 
     add = out.lines.append
     changed = pair.changed
     relation = relation_words(pair.relation, out.lang)
-    head = f"#{n} {out.style('relation', relation) if changed else relation}"
+    head = f"{say('pair.number', out.lang, n=n)} {out.style('relation', relation) if changed else relation}"
     if pair.left and pair.right:
         head += f" {pair.score:.2f}" + (f" {say('grade.' + pair.grade, out.lang)}" if pair.grade != Grade.SURE else "")
     elif pair.grade != Grade.SURE:

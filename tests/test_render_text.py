@@ -19,8 +19,8 @@ def test_plain_has_no_escape_codes_and_marks_changes():
     assert "legend: [-deleted-] {+inserted+}" in render_text(sample(), lang=Lang.EN)
     assert "  - 国家安全机关可以向有关单位提出反间谍安全防范建议。" in out
     assert "  + 县级以上人民政府应当将反间谍安全防范工作经费列入本级预算。" in out
-    assert "#1 相同 1.00  第一条 ↔ 第一条" in out
-    assert "#1 identical 1.00  第一条 ↔ 第一条" in render_text(sample(), lang=Lang.EN)
+    assert "序号 1 相同 1.00  第一条 ↔ 第一条" in out
+    assert "row 1 identical 1.00  第一条 ↔ 第一条" in render_text(sample(), lang=Lang.EN)
 
 
 def test_colour_uses_ansi_without_markers():
@@ -40,7 +40,7 @@ def test_control_characters_cannot_drive_the_terminal():
 def test_versions_summary_line():
     out = render_text(versions_sample())
     assert "保留 80%" in out and "引用条号更新 1" in out and "(所引条号随重新编号更新)" in out
-    assert "#5 引用条号更新 0.95  第四条 → 第五条" in out  # versions: old → new
+    assert "序号 5 引用条号更新 0.95  第四条 → 第五条" in out  # versions: old → new
     out = render_text(versions_sample(), lang=Lang.EN)
     assert "kept 80%" in out and "reference update 1" in out and "(references follow the renumbering)" in out
 
