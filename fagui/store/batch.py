@@ -15,7 +15,7 @@ from fagui.files import read_bytes
 from fagui.ingest import ingest_bytes
 from fagui.store.adding import AddResult
 from fagui.store.corpus import Corpus
-from fagui.store.gitcmd import blob_id, run
+from fagui.store.gitcmd import blob_history, blob_id
 from fagui.store.paths import check_id, check_new_id, source_path
 
 _NAME_DATE_RE = re.compile(r"[(（](\d{4}-\d{2}-\d{2})[)）]")
@@ -81,16 +81,9 @@ def in_order(sources: list[Source]) -> list[tuple[str, bool, Source]]:
 def recorded_sources(corpus: Corpus, regulation_id: str) -> dict[str, str]:
     """Git blob id of every source text ever committed for the regulation ->
     the (newest) commit that has it."""
-    path = source_path(check_id(regulation_id))
-    out = run(corpus.repo, "log", "--format=%H", "--raw", "--no-abbrev", "--", f":(literal){path}")
     found: dict[str, str] = {}
-    commit = ""
-    for line in out.splitlines():
-        if re.fullmatch(r"[0-9a-f]{40}", line):
-            commit = line
-        elif line.startswith(":"):
-            blob = line.split()[3]
-            found.setdefault(blob, commit)
+    for commit, blob in blob_history(corpus.repo, source_path(check_id(regulation_id))):
+        found.setdefault(blob, commit)
     return found
 
 

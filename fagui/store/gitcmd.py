@@ -1,6 +1,7 @@
 """Git as fagui runs it: the repository around a folder, commands in its work
 tree failing with git's own message as FaguiError, revisions, what changed
-between two commits (``git diff --raw``), and files read out of commits. The
+between two commits (``git diff --raw``), the blobs a file had in each commit
+that changed it (``git log --raw``), and files read out of commits. The
 one git layer: the store (:mod:`fagui.store`) and the review of a commit
 range (:mod:`fagui.review`) both go through it."""
 
@@ -181,6 +182,22 @@ def changed_paths(repo: git.Repo, base: str, head: str, folder: str) -> list[str
     (a rename counted as a deletion and an addition)."""
     out = run(repo, "diff", "--name-only", "--no-renames", "-z", base, head, "--", f"{folder}/")
     return [p for p in out.split("\0") if p]
+
+
+def blob_history(repo: git.Repo, path: str) -> list[tuple[str, str]]:
+    """(commit id, blob id) for every commit that changed the file at
+    ``path`` (a literal path, no pattern), newest first, as ``git log --raw``
+    reports it: the blob is the file as that commit left it (zeros where it
+    deleted the file)."""
+    out = run(repo, "log", "--format=%H", "--raw", "--no-abbrev", "--", f":(literal){path}")
+    history = []
+    commit = ""
+    for line in out.splitlines():
+        if re.fullmatch(r"[0-9a-f]{40}", line):
+            commit = line
+        elif line.startswith(":"):
+            history.append((commit, line.split()[3]))
+    return history
 
 
 def tree_blobs(repo: git.Repo, commit: str, folder: str) -> dict[str, str]:
