@@ -278,6 +278,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "review.none": ("（无）", "(none)"),
     "review.only_front_matter": ("条文没有变化，仅上述元数据有变化。", "No article changed; only the front matter above."),
     "pair.number": ("序号 {n}", "row {n}"),
+    "pair.note": ("（{note}）", "({note})"),
     "review.count_unsure": ("{n} + 待核 {unsure}", "{n} + {unsure} unsure"),
     "review.unsure_note": (
         "“+ 待核 N”：引擎不能确定的 N 条另计（如看似删除，但另一方有相近条文），请核对；提交信息和 `fagui log` 的计数包括待核的。",

@@ -120,7 +120,7 @@ def _pair(out: _Out, n: int, pair: ArticlePair, shares: dict, mode: Mode, said: 
         head += f" {decision_label(pair.decision, out.lang)}"
     head += f"  {visible(pair_heading(pair, mode))}"
     for note in pair.notes:
-        head += f"  ({visible(note_words(note, out.lang))})"
+        head += "  " + say("pair.note", out.lang, note=visible(note_words(note, out.lang)))
     if not changed:
         add(out.style("dim", head) if out.color else head)
         _shares(out, pair, shares)

@@ -39,7 +39,7 @@ def test_control_characters_cannot_drive_the_terminal():
 
 def test_versions_summary_line():
     out = render_text(versions_sample())
-    assert "保留 80%" in out and "引用条号更新 1" in out and "(所引条号随重新编号更新)" in out
+    assert "保留 80%" in out and "引用条号更新 1" in out and "（所引条号随重新编号更新）" in out
     assert "序号 5 引用条号更新 0.95  第四条 → 第五条" in out  # versions: old → new
     out = render_text(versions_sample(), lang=Lang.EN)
     assert "kept 80%" in out and "reference update 1" in out and "(references follow the renumbering)" in out
