@@ -40,6 +40,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 import fagui.align.grading as grading  # noqa: E402
 from fagui.align import JURISDICTION_PASSES, VERSION_PASSES, stock_background  # noqa: E402
 from fagui.align.context import State, make_context  # noqa: E402
+from fagui.model import Claim, Side  # noqa: E402
 from fagui.model.params import PARAMS  # noqa: E402
 from fagui.compare import compare  # noqa: E402
 from gold import GradeFigures, gold_pairs, grade_figures, load_gold, text_of  # noqa: E402
@@ -54,9 +55,9 @@ SHOWN_PRECISION = 0.96
 UNSURE_FLOOR = 0.3
 L2 = 0.1
 KINDS = {
-    "counterpart": grading.COUNTERPART_FEATURES,
-    "shares": grading.SHARE_FEATURES,
-    "one_sided": grading.ONE_SIDED_FEATURES,
+    Claim.COUNTERPART: grading.COUNTERPART_FEATURES,
+    Claim.SHARES: grading.SHARE_FEATURES,
+    Claim.ALONE: grading.ALONE_FEATURES,
 }
 
 
@@ -80,11 +81,11 @@ def collect(name: str, bg) -> dict[str, list[tuple[tuple[float, ...], bool]]]:
     la = [x.article.label for x in ctx.left]
     ra = [x.article.label for x in ctx.right]
     out = {
-        "counterpart": [(f, (la[i], ra[j]) in every) for (i, j), f in grading.counterpart_features(ctx, state).items()],
-        "shares": [(f, (la[i], ra[j]) in every) for (i, j), f in grading.share_features(ctx, state).items()],
-        "one_sided": [
-            (f, (la[k] not in sure_l) if side == "l" else (ra[k] not in sure_r))
-            for (side, k), f in grading.one_sided_features(ctx, state).items()
+        Claim.COUNTERPART: [(f, (la[i], ra[j]) in every) for (i, j), f in grading.counterpart_features(ctx, state).items()],
+        Claim.SHARES: [(f, (la[i], ra[j]) in every) for (i, j), f in grading.share_features(ctx, state).items()],
+        Claim.ALONE: [
+            (f, (la[k] not in sure_l) if side is Side.LEFT else (ra[k] not in sure_r))
+            for (side, k), f in grading.alone_features(ctx, state).items()
         ],
     }
     return out
@@ -172,7 +173,7 @@ def models_for(data: dict[str, dict], modes: dict[str, str]) -> dict:
         sure = {}
         for mode in ("versions", "jurisdictions"):
             sure[mode] = lowest_cutoff([scored[p] for p in data if modes[p] == mode] or [[]], SURE_PRECISION)
-        if kind == "one_sided":
+        if kind is Claim.ALONE:
             unsure = {"versions": 0.0, "jurisdictions": 0.0}
         else:
             shown = lowest_cutoff([scored[p] for p in data if modes[p] == "versions"] or [[]], SHOWN_PRECISION)
@@ -216,7 +217,7 @@ def write(models: dict) -> None:
         "MODELS = {",
     ]
     for kind, m in models.items():
-        lines.append(f"    {kind!r}: {{")
+        lines.append(f"    {kind.value!r}: {{")
         lines.append(f"        # features: {', '.join(KINDS[kind])}")
         for key in ("intercept", "weights", "mean", "scale", "sure", "unsure"):
             v = m[key]

@@ -35,7 +35,7 @@ from fagui.align.relations import Group, jurisdiction_groups, share_grade, versi
 from fagui.align.shares import distinctive_counterparts, shared_units
 from fagui.align.vectors import Background, stock_background
 from fagui.align.versions import pairs_between_anchors, same_text_anchors
-from fagui.model import MODES, Grade, Mode, PlacedDecision, Regulation, Strength
+from fagui.model import MODES, Claim, Grade, Mode, PlacedDecision, Regulation, Strength
 
 __all__ = [
     "Action",
@@ -223,7 +223,7 @@ def _events(
         out.append(Event(name, Action.REMOVED, *key))
     if after.grades is not before.grades:
         for (kind, a, b), (grade, p) in sorted(after.grades.items()):
-            if kind != "alone":
+            if kind != Claim.ALONE:
                 out.append(Event(name, Action(grade), kind, a, b, p))
         for kind, a, b, p in after.candidates:
             out.append(Event(name, Action.CANDIDATE, kind, a, b, p))

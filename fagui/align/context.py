@@ -26,7 +26,7 @@ from fagui.align.vectors import (
     block_texts,
 )
 from fagui.text.width import fold
-from fagui.model import Grade, LocatedArticle, Mode, Regulation
+from fagui.model import Claim, Grade, LocatedArticle, Mode, Regulation, Side
 
 Pairing = tuple[tuple[int, ...], tuple[int, ...]]
 """Corresponding articles as the passes propose them: (left indices, right
@@ -57,8 +57,8 @@ class State:
     until the split and merge passes), ``shares`` links, ``inner``: the
     blocks linked inside a group (evidence for it), and ``trace``: one line
     per pass, what it changed. Once links are graded: ``grades``, {(kind,
-    left or side, right or article): (grade, probability)} with kind
-    "counterpart", "shares" or "alone" (side 0 left, 1 right), and
+    left or side, right or article): (grade, probability)} with kind a
+    :class:`fagui.model.Claim` (for ``alone``, a :class:`fagui.model.Side`), and
     ``candidates``: (kind, left, right, probability) of the links proposed
     and not accepted."""
 
@@ -66,7 +66,7 @@ class State:
     shares: tuple[Share, ...] = ()
     inner: tuple[BlockLink, ...] = ()
     trace: tuple[str, ...] = ()
-    grades: Mapping[tuple[str, int, int], tuple[Grade, float]] = field(default_factory=dict)
+    grades: Mapping[tuple[Claim, int | Side, int], tuple[Grade, float]] = field(default_factory=dict)
     candidates: tuple[tuple[str, int, int, float], ...] = ()
 
     def matches(self) -> dict[int, int]:

@@ -3,15 +3,15 @@
 The passes before this one *propose* links; :func:`grade_links` decides which
 to accept and how surely, from what the ranking already knows about each
 (:func:`counterpart_features`, :func:`share_features`,
-:func:`one_sided_features`): its score, whether the two articles are each
+:func:`alone_features`): its score, whether the two articles are each
 other's best match and by what margin over the second best, whether it keeps
 the order of the links around it, what the two articles do (purpose, scope,
 entry into force, liability), whether one cites the other, whether it grew a
-group. A logistic model per kind of claim weighs these into the probability
-that the claim is right; its coefficients and cut-offs
-(:mod:`fagui.align.weights`) are fitted on the hand-checked alignments by
-``benchmarks/fit_grades.py``, which measures them leave-one-pair-out
-(docs/comparison.md). No single absolute score decides.
+group. A logistic model per kind of claim (:class:`fagui.model.Claim`)
+weighs these into the probability that the claim is right; its coefficients
+and cut-offs (:mod:`fagui.align.weights`) are fitted on the hand-checked
+alignments by ``benchmarks/fit_grades.py``, which measures them
+leave-one-pair-out (docs/comparison.md). No single absolute score decides.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from fagui.align.shares import eligibility, shared_mass
 from fagui.align.vectors import Vector, best_matches, cosine, group_score, unit_vector
 from fagui.align.versions import masked
 from fagui.align.weights import MODELS
-from fagui.model import Grade, Mode, Strength
+from fagui.model import Claim, Grade, Mode, Side, Strength
 
 COUNTERPART_FEATURES = (
     "score",
@@ -54,8 +54,8 @@ group, in this order."""
 SHARE_FEATURES = ("score", "corpus_score", "distinctive", "article_score", "mutual_best", "blocks", "versions", "cited", "liability")
 """What :func:`share_features` measures of a *shares* link, in this order."""
 
-ONE_SIDED_FEATURES = ("best_article", "best_block", "best_is_free", "versions", "liability")
-"""What :func:`one_sided_features` measures of an article left alone, in this order."""
+ALONE_FEATURES = ("best_article", "best_block", "best_is_free", "versions", "liability")
+"""What :func:`alone_features` measures of an article left alone, in this order."""
 
 Features = tuple[float, ...]
 
@@ -217,9 +217,9 @@ def _block_best(ctx: Context):
     return ctx._cache["block best"]
 
 
-def one_sided_features(ctx: Context, state: State) -> dict[tuple[str, int], Features]:
-    """{("l" or "r", article): features} for each article in no group and in
-    no *shares* link (see :data:`ONE_SIDED_FEATURES`): how close its nearest
+def alone_features(ctx: Context, state: State) -> dict[tuple[Side, int], Features]:
+    """{(side, article): features} for each article alone: in no group and in
+    no *shares* link (see :data:`ALONE_FEATURES`): how close its nearest
     article and block on the other side come, and whether that article is
     itself free."""
     paired_l = {i for l, _ in state.groups for i in l} | {s.left for s in state.shares}
@@ -230,18 +230,18 @@ def one_sided_features(ctx: Context, state: State) -> dict[tuple[str, int], Feat
     rows, _ = best_matches(by_row)
     _, cols = best_matches(by_col)
     block_rows, block_cols = _block_best(ctx)
-    best = {("l", i): x for i, x in rows.items()} | {("r", j): x for j, x in cols.items()}
-    block_best: dict[tuple[str, int], float] = {}
-    for side, found in (("l", block_rows), ("r", block_cols)):
+    best = {(Side.LEFT, i): x for i, x in rows.items()} | {(Side.RIGHT, j): x for j, x in cols.items()}
+    block_best: dict[tuple[Side, int], float] = {}
+    for side, found in ((Side.LEFT, block_rows), (Side.RIGHT, block_cols)):
         for (k, _), (s, _) in found.items():
             if s > block_best.get((side, k), 0.0):
                 block_best[side, k] = s
     versions = float(ctx.mode == Mode.VERSIONS)
-    out: dict[tuple[str, int], Features] = {}
+    out: dict[tuple[Side, int], Features] = {}
     may_link = eligibility(ctx)
     for side, n, paired, other_paired, liable in (
-        ("l", len(ctx.left), paired_l, paired_r, may_link.liability_l),
-        ("r", len(ctx.right), paired_r, paired_l, may_link.liability_r),
+        (Side.LEFT, len(ctx.left), paired_l, paired_r, may_link.liability_l),
+        (Side.RIGHT, len(ctx.right), paired_r, paired_l, may_link.liability_r),
     ):
         for k in range(n):
             if k in paired:
@@ -257,24 +257,23 @@ def one_sided_features(ctx: Context, state: State) -> dict[tuple[str, int], Feat
     return out
 
 
-def probability(kind: str, features: Features) -> float:
+def probability(kind: Claim, features: Features) -> float:
     """The fitted probability (:data:`fagui.align.weights.MODELS`) that a
-    claim of ``kind`` ("counterpart", "shares", "one_sided") with these
-    features is right."""
+    claim of ``kind`` with these features is right."""
     model = MODELS[kind]
     z = model["intercept"] + sum(w * (x - m) / sd for w, x, m, sd in zip(model["weights"], features, model["mean"], model["scale"]))
     return 1 / (1 + math.exp(-max(-60.0, min(60.0, z))))
 
 
-def grade_of(kind: str, mode: Mode, p: float) -> Grade:
+def grade_of(kind: Claim, mode: Mode, p: float) -> Grade:
     """``sure`` at or above the kind's fitted cut-off, ``unsure`` down to its
-    candidate cut-off for ``mode``, below that a candidate (a one-sided claim
+    candidate cut-off for ``mode``, below that a candidate (an *alone* claim
     is never a candidate: an article is there or not; below its cut-off it is
     ``unsure``)."""
     model = MODELS[kind]
     if p >= model[Grade.SURE][mode]:
         return Grade.SURE
-    if kind == "one_sided" or p >= model[Grade.UNSURE][mode]:
+    if kind == Claim.ALONE or p >= model[Grade.UNSURE][mode]:
         return Grade.UNSURE
     return Grade.CANDIDATE
 
@@ -296,7 +295,7 @@ def grade_links(ctx: Context, state: State) -> State:
         (i, j) for lefts, rights in state.groups for i in lefts for j in rights if masked(ctx.texts_l[i]) == masked(ctx.texts_r[j])
     }
     pairs = counterpart_features(ctx, state, same_text)
-    grades: dict[tuple[str, int, int], tuple[Grade, float]] = {}
+    grades: dict[tuple[Claim, int | Side, int], tuple[Grade, float]] = {}
     candidates: list[tuple[str, int, int, float]] = []
     groups = []
     for lefts, rights in state.groups:
@@ -332,7 +331,7 @@ def grade_links(ctx: Context, state: State) -> State:
             grades[Strength.SHARES, i, j] = (g, p)
             shares.append(by_pair[i, j])
     state = replace(state, groups=tuple(sorted(groups)), shares=tuple(shares))
-    for (side, k), f in one_sided_features(ctx, state).items():
-        p = probability("one_sided", f)
-        grades["alone", 0 if side == "l" else 1, k] = (grade_of("one_sided", ctx.mode, p), p)
+    for (side, k), f in alone_features(ctx, state).items():
+        p = probability(Claim.ALONE, f)
+        grades[Claim.ALONE, side, k] = (grade_of(Claim.ALONE, ctx.mode, p), p)
     return replace(state, grades=grades, candidates=tuple(candidates))

@@ -16,7 +16,7 @@ from fagui.align.context import Context, Pairing, Share, State
 from fagui.align.nearest import Near
 from fagui.align.versions import ARTICLE_NUMBER, INTERNAL_REF
 from fagui.align.vectors import coverage, group_score
-from fagui.model import ArticleKey, Grade, Note, NoteKind, Relation, Strength
+from fagui.model import ArticleKey, Claim, Grade, Note, NoteKind, Relation, Side, Strength
 from fagui.text.labels import label_text
 from fagui.text.numerals import to_int
 
@@ -54,13 +54,13 @@ def group_grade(state: State, lefts: tuple[int, ...], rights: tuple[int, ...]) -
     return worst
 
 
-def alone_grade(state: State, side: int, k: int) -> Grade:
-    """The grade of the claim that article ``k`` of ``side`` (0 left, 1 right)
+def alone_grade(state: State, side: Side, k: int) -> Grade:
+    """The grade of the claim that article ``k`` of ``side`` is alone:
     corresponds to nothing (sure when claims were not graded)."""
-    return state.grades.get(("alone", side, k), (Grade.SURE, 1.0))[0]
+    return state.grades.get((Claim.ALONE, side, k), (Grade.SURE, 1.0))[0]
 
 
-def one_sided(ctx: Context, state: State) -> tuple[list[int], list[int]]:
+def ungrouped(ctx: Context, state: State) -> tuple[list[int], list[int]]:
     """(left articles in no group, right articles in no group)."""
     paired_l = {i for g in state.groups for i in g[0]}
     paired_r = {j for g in state.groups for j in g[1]}
@@ -70,15 +70,15 @@ def one_sided(ctx: Context, state: State) -> tuple[list[int], list[int]]:
 def _lone(ctx: Context, state: State, alone: tuple[Relation, Relation]) -> list[Group]:
     """Groups of one article each: ``shared`` when a *shares* link touches
     it, else ``alone[0]`` (left) or ``alone[1]`` (right)."""
-    free_l, free_r = one_sided(ctx, state)
+    free_l, free_r = ungrouped(ctx, state)
     touched_l = {s.left for s in state.shares}
     touched_r = {s.right for s in state.shares}
     out = [
-        Group((i,), (), Relation.SHARED, 0.0) if i in touched_l else Group((i,), (), alone[0], 0.0, grade=alone_grade(state, 0, i))
+        Group((i,), (), Relation.SHARED, 0.0) if i in touched_l else Group((i,), (), alone[0], 0.0, grade=alone_grade(state, Side.LEFT, i))
         for i in free_l
     ]
     return out + [
-        Group((), (j,), Relation.SHARED, 0.0) if j in touched_r else Group((), (j,), alone[1], 0.0, grade=alone_grade(state, 1, j))
+        Group((), (j,), Relation.SHARED, 0.0) if j in touched_r else Group((), (j,), alone[1], 0.0, grade=alone_grade(state, Side.RIGHT, j))
         for j in free_r
     ]
 

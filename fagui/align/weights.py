@@ -22,7 +22,7 @@ MODELS = {
         'sure': {'versions': 1.0, 'jurisdictions': 0.77761},
         'unsure': {'versions': 1.0, 'jurisdictions': 0.3},
     },
-    'one_sided': {
+    'alone': {
         # features: best_article, best_block, best_is_free, versions, liability
         'intercept': 2.604374,
         'weights': [-0.950625, -0.179788, -0.453348, 0.393531, 0.778614],

@@ -31,6 +31,19 @@ class Grade(StrEnum):
     CANDIDATE = "candidate"
 
 
+class Claim(StrEnum):
+    """What a :class:`Grade` is of: a link of either :class:`Strength`
+    (their own values), or ``alone``, the claim that an article in no group
+    and no *shares* link has no counterpart (not adopted, provincial-only,
+    deleted, added). Not a strength: no link says it, and a reviewer's
+    decision cannot. A ``StrEnum``: it equals, prints and serialises as its
+    value."""
+
+    COUNTERPART = Strength.COUNTERPART.value
+    SHARES = Strength.SHARES.value
+    ALONE = "alone"
+
+
 class Mode(StrEnum):
     """What a comparison compares: two ``versions`` of one regulation, or a
     reference text and a text of another jurisdiction made under it
