@@ -4,7 +4,9 @@ add``), through the real CLI."""
 
 from __future__ import annotations
 
+
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -38,11 +40,15 @@ def fagui(tmp_path_factory, isolated_git):
     return run
 
 
+ROW = re.compile(r"序号 \d+ ")
+"""The start of a row's heading line in the text diff."""
+
+
 def _group(out: str, heading: str) -> list[str]:
     """The lines of the group whose heading line ends with ``heading``."""
     lines = out.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("#") and line.endswith(heading))
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("#")), len(lines))
+    start = next(i for i, line in enumerate(lines) if ROW.match(line) and line.endswith(heading))
+    end = next((i for i in range(start + 1, len(lines)) if ROW.match(lines[i])), len(lines))
     return lines[start + 1:end]
 
 
