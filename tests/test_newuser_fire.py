@@ -4,7 +4,6 @@ add``), through the real CLI."""
 
 from __future__ import annotations
 
-
 import os
 import re
 import subprocess
