@@ -15,6 +15,7 @@ from dataclasses import replace
 from fagui.align.context import Context, Share, State, BlockLink
 from fagui.align.functional import functional_pairs
 from fagui.align.vectors import best_matches, group_score
+from fagui.model import Side
 
 CATCH_ALL = re.compile(r"^(?:其他|其它)|(?:法律|法规|规章|国家|本[^，。；,;]{0,4})[^，。；,;]{0,8}规定的其他[^，。；,;]{0,20}[。；;]?$")
 """A catch-all item (兜底条款): 其他应当履行的义务, 法律、法规规定的其他职责.
@@ -65,7 +66,7 @@ def shared_units(ctx: Context, state: State) -> State:
         group = group_of_l.get(i)
         if group is not None and j in group[1]:
             inner.append((u, v, s))
-        elif not (ctx.block_texts_l[i][u[1]] == ctx.block_texts_r[j][v[1]] and ("l", u) in at_home and ("r", v) in at_home):
+        elif not (ctx.block_texts_l[i][u[1]] == ctx.block_texts_r[j][v[1]] and (Side.LEFT, u) in at_home and (Side.RIGHT, v) in at_home):
             found[i, j].append((u, v, s))
     shares = tuple(Share(i, j, tuple(sorted(links))) for (i, j), links in sorted(found.items()))
     return replace(state, shares=shares, inner=tuple(sorted(inner)))
@@ -83,7 +84,7 @@ def _repeated_at_home(ctx: Context, state: State) -> set:
         for j in rights:
             for c, text in enumerate(ctx.block_texts_r[j]):
                 if text in texts_l:
-                    out.update((("l", texts_l[text]), ("r", (j, c))))
+                    out.update(((Side.LEFT, texts_l[text]), (Side.RIGHT, (j, c))))
     return out
 
 
