@@ -141,13 +141,13 @@ def test_j_and_k_move_between_changes(site, watched):
 def test_article_anchor_scrolls_into_view(site, watched):
     w = watched()
     page = w.open(site / "sample.html", "#R-第六条")
-    page.wait_for_timeout(100)
+    page.wait_for_function(IN_VIEW, arg="R-第六条", timeout=10_000)  # the scroll has happened, however slow the machine
     assert page.evaluate(IN_VIEW, "R-第六条")
     assert page.evaluate("window.scrollY") > 0
     # An anchor into a row the filters hide shows everything again.
     page.click('button.only[data-only="identical"]')
     page.evaluate("location.hash = '#L-第五条'")
-    page.wait_for_timeout(100)
+    page.wait_for_function(IN_VIEW, arg="L-第五条", timeout=10_000)  # the scroll has happened, however slow the machine
     assert page.evaluate("document.getElementById('L-第五条').checkVisibility()")
     assert page.evaluate(IN_VIEW, "L-第五条")
     w.check_clean()
@@ -159,7 +159,7 @@ def test_index_links_into_comparison_rows(site, watched):
     page.click('td.c.not_adopted a')
     page.wait_for_load_state()
     assert unquote(page.url).endswith("sample.html#L-第五条")
-    page.wait_for_timeout(100)
+    page.wait_for_function(IN_VIEW, arg="L-第五条", timeout=10_000)  # the scroll has happened, however slow the machine
     assert page.evaluate(IN_VIEW, "L-第五条")
     w.check_clean()
 
@@ -168,11 +168,11 @@ def test_shares_links_go_both_ways(site, watched):
     w = watched()
     page = w.open(site / "sample.html")
     page.click('#L-第十八条 .shares a')
-    page.wait_for_timeout(100)
+    page.wait_for_function(IN_VIEW, arg="R-第十九条", timeout=10_000)  # the scroll has happened, however slow the machine
     assert unquote(page.url).endswith("#R-第十九条") and page.evaluate(IN_VIEW, "R-第十九条")
     assert "12339举报受理电话" in page.inner_text("#R-第十九条 .shares mark")
     page.click('#R-第十九条 .shares a')
-    page.wait_for_timeout(100)
+    page.wait_for_function(IN_VIEW, arg="L-第十八条", timeout=10_000)  # the scroll has happened, however slow the machine
     assert unquote(page.url).endswith("#L-第十八条") and page.evaluate(IN_VIEW, "L-第十八条")
     w.check_clean()
 
@@ -307,7 +307,9 @@ def test_the_report_is_usable_on_a_phone(site, watched):
     # Scrolled to a change: the navigation is at the top, the change just below it, not under it.
     page.click("#next")
     page.click("#next")
-    page.wait_for_timeout(300)
+    page.wait_for_function(  # the scroll has happened, however slow the machine
+        "() => { const b = document.querySelector('#bar .nav').getBoundingClientRect(); const r = document.querySelector('.row.current');"
+        " return b.top === 0 && r !== null && r.getBoundingClientRect().top >= b.bottom - 1; }", timeout=10_000)
     top, bottom, row = page.evaluate("(() => { const b = document.querySelector('#bar .nav').getBoundingClientRect(); return [b.top, b.bottom, document.querySelector('.row.current').getBoundingClientRect().top]; })()")
     assert top == 0 and row >= bottom - 1, (top, bottom, row)
     w.check_clean()
