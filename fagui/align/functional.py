@@ -50,9 +50,12 @@ def functional_articles(ctx: Context, state: State) -> State:
 
 
 def functional_pairs(ctx: Context) -> set[tuple[int, int]]:
-    """The (left, right) articles :func:`functional_articles` links."""
-    right = _roles(ctx.texts_r)
-    return {(i, right[role]) for role, i in _roles(ctx.texts_l).items() if role in right}
+    """The (left, right) articles :func:`functional_articles` links (found
+    once per comparison: five passes ask)."""
+    if "functional" not in ctx._cache:
+        right = _roles(ctx.texts_r)
+        ctx._cache["functional"] = {(i, right[role]) for role, i in _roles(ctx.texts_l).items() if role in right}
+    return ctx._cache["functional"]
 
 
 def _roles(texts: list[str]) -> dict[str, int]:
