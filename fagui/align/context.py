@@ -130,6 +130,8 @@ class Context:
         if "articles" not in self._cache:
             self._cache["articles"] = similarities(self.vec_l, self.vec_r, range(n), range(m), self.params)
         every = self._cache["articles"]
+        if len(rows) == n and len(cols) == m:
+            return every  # rows and cols are every article (indices are distinct)
         keep_r, keep_c = set(rows), set(cols)
         return {k: s for k, s in every.items() if k[0] in keep_r and k[1] in keep_c}
 

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import chain
 
 from fagui.align.citations import citations
 from fagui.align.context import Context, State
@@ -69,11 +70,25 @@ def around(ctx: Context, rows, cols) -> tuple[dict[tuple[int, int], float], dict
     scores of every left article against right articles ``cols``): all a
     feature of those articles reads. Taken from the scores of every pair
     (or, for a large text, of every candidate pair: :meth:`Context.article_scores`),
-    computed once per comparison."""
-    every = ctx.article_scores(range(len(ctx.left)), range(len(ctx.right)))
-    by_row = {k: s for k, s in every.items() if k[0] in rows} if rows else {}
-    by_col = {k: s for k, s in every.items() if k[1] in cols} if cols else {}
+    computed once per comparison; each row's (and each column's) scores are
+    in the order of that table, where :func:`best_matches` breaks ties."""
+    by_row_of, by_col_of = _score_index(ctx)
+    by_row = dict(chain.from_iterable(by_row_of.get(i, ()) for i in rows))
+    by_col = dict(chain.from_iterable(by_col_of.get(j, ()) for j in cols))
     return by_row, by_col
+
+
+def _score_index(ctx: Context) -> tuple[dict[int, list], dict[int, list]]:
+    """The scores of every (candidate) pair by left article and by right
+    article, ((left, right), score) in table order, made once per comparison."""
+    if "score index" not in ctx._cache:
+        by_row: dict[int, list] = defaultdict(list)
+        by_col: dict[int, list] = defaultdict(list)
+        for item in ctx.article_scores(range(len(ctx.left)), range(len(ctx.right))).items():
+            by_row[item[0][0]].append(item)
+            by_col[item[0][1]].append(item)
+        ctx._cache["score index"] = (by_row, by_col)
+    return ctx._cache["score index"]
 
 
 def counterpart_features(ctx: Context, state: State, skip=frozenset()) -> dict[tuple[int, int], Features]:
