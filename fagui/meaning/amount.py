@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fagui.meaning.sanction import sanctioning
 from fagui.meaning.terms import Passage, Term, alternation, cached, clause, pair_by, places, scan, unmatched
@@ -120,15 +121,19 @@ def amount_terms(passage: Passage) -> list[Term]:
     return sorted(terms, key=lambda t: (t.place.block, t.start))
 
 
-def _paired(left: Passage, right: Passage):
+@lru_cache(maxsize=64)
+def _paired(left: Passage, right: Passage) -> tuple[tuple[Term | None, Term | None], ...]:
     """Amounts of the two sides, those both have set aside, paired in order
-    by measure and unit first (money with money), then by measure alone."""
+    by measure and unit first (money with money), then by measure alone.
+    Made once per two passages: each of the four rules reads them."""
     lt, rt = unmatched(amount_terms(left), amount_terms(right))
+    if not lt and not rt:
+        return ()
     first = list(pair_by(lt, rt, group=lambda t: (t.value.measure, t.value.unit)))
     both = [(a, b) for a, b in first if a and b]
     rest_l = [a for a, b in first if a and not b]
     rest_r = [b for a, b in first if b and not a]
-    return both + list(pair_by(rest_l, rest_r, group=lambda t: t.value.measure))
+    return tuple(both + list(pair_by(rest_l, rest_r, group=lambda t: t.value.measure)))
 
 
 def _sign(a, b) -> int | None:

@@ -44,7 +44,11 @@ class Passage:
     only follows the renumbering reads as unchanged. A passage hashes by its
     blocks alone: the renumbering is the same for every passage of a
     comparison, and hashing it on each cache look-up made the rules
-    quadratic in the number of articles (it still counts for equality)."""
+    quadratic in the number of articles (it still counts for equality).
+    The hash is computed once: every rule looks its passages up in the
+    caches of terms, a dozen times a pair, and hashing the blocks (each
+    place a dataclass) anew on each look-up was a fifth of the time spent
+    on meaning."""
 
     blocks: tuple[tuple[Place, str], ...] = ()
     renumbered: Renumbering = field(default=Renumbering(), hash=False)
@@ -52,6 +56,13 @@ class Passage:
     def __post_init__(self) -> None:
         if type(self.renumbered) is not Renumbering:
             object.__setattr__(self, "renumbered", Renumbering(self.renumbered))
+        object.__setattr__(self, "_hash", hash((self.blocks,)))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __reduce__(self):
+        return Passage, (self.blocks, self.renumbered)  # a string's hash differs between processes: hash anew
 
 
 @dataclass(frozen=True)
@@ -88,6 +99,8 @@ def unmatched(left: Sequence[Term], right: Sequence[Term], key: Callable[[Term],
 
 def _less(terms: Sequence[Term], others: Sequence[Term], key: Callable[[Term], Hashable]) -> list[Term]:
     """``terms`` less one term for each of ``others`` with the same key."""
+    if not terms or not others:  # most passages have no term of a kind: no count to make
+        return list(terms)
     counts = Counter(map(key, others))
     rest = []
     for t in terms:

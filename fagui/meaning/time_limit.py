@@ -8,6 +8,7 @@ or an age (十八周岁) is no period.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from fagui.meaning.terms import Passage, Term, cached, pair_by, places, scan, unmatched
 from fagui.model.meaning import Direction, MeaningChange, MeaningKind
@@ -84,9 +85,12 @@ def _change(a: Term | None, b: Term | None, rule: str) -> MeaningChange:
     return MeaningChange(MeaningKind.TIME_LIMIT, a.wording if a else "", b.wording if b else "", d, places(a, b), rule, says)
 
 
-def _paired(left: Passage, right: Passage):
+@lru_cache(maxsize=64)
+def _paired(left: Passage, right: Passage) -> tuple[tuple[Term | None, Term | None], ...]:
+    """Periods of the two sides, those both have set aside, paired in order;
+    made once per two passages: both period rules read them."""
     lt, rt = unmatched(period_terms(left), period_terms(right))
-    return list(pair_by(lt, rt, group=lambda t: None))
+    return tuple(pair_by(lt, rt, group=lambda t: None))
 
 
 def period_changed(left: Passage, right: Passage) -> tuple[MeaningChange, ...]:
