@@ -91,7 +91,9 @@ def compare(
     background = background or stock_background()
     alignment = align_articles(left, right, mode, params=params, background=background, passes=passes, decisions=decisions)
     mode = Mode(mode)  # a known one: align_articles refuses any other
-    pairs = tuple(_article_pair(g, la, ra, params, background) for g in _display_order(list(alignment.groups)))
+    # Each article's blocks walked once (Article.blocks walks them anew on each call).
+    article_refs = tuple(map(_article_ref, la)), tuple(map(_article_ref, ra))
+    pairs = tuple(_article_pair(g, article_refs, params, background) for g in _display_order(list(alignment.groups)))
     links = article_links(pairs, alignment.links, alignment.inner, la, ra, alignment.made, params)
     if alignment.decided:
         pairs, links = _marked(pairs, links, alignment.decided, la, ra)
@@ -99,7 +101,7 @@ def compare(
     # too, as it is in the counts (the matrix showed ✕ where the counts said 0).
     unsure_claims = frozenset(a.label for p in pairs if not p.right and not p.settled for a in p.left)
     coverage = coverage_of(la, links, unsure_claims)
-    summary = _summary(mode, pairs, la, ra, coverage)
+    summary = _summary(mode, pairs, article_refs, coverage)
     if not meanings:
         return Comparison(mode, left_ref, right_ref, pairs, summary, links, coverage, background=background.name)
     renumbered = renumbering(pairs) if mode == Mode.VERSIONS else ()
@@ -146,9 +148,9 @@ def _article_ref(located: LocatedArticle) -> ArticleRef:
     return ArticleRef(a.number, a.label, located.divisions, a.blocks(), a.suffix)
 
 
-def _article_pair(group: Group, la, ra, params: Params, background: Background) -> ArticlePair:
-    lefts = [_article_ref(la[i]) for i in group.left]
-    rights = [_article_ref(ra[j]) for j in group.right]
+def _article_pair(group: Group, refs: tuple[tuple[ArticleRef, ...], tuple[ArticleRef, ...]], params: Params, background: Background) -> ArticlePair:
+    lefts = [refs[0][i] for i in group.left]
+    rights = [refs[1][j] for j in group.right]
     blocks_l = [((k, b), text) for k, ref in enumerate(lefts) for b, text in enumerate(ref.blocks)]
     blocks_r = [((k, b), text) for k, ref in enumerate(rights) for b, text in enumerate(ref.blocks)]
     paragraphs = []
@@ -162,11 +164,11 @@ def _article_pair(group: Group, la, ra, params: Params, background: Background) 
             paragraphs.append(ParagraphPair(None, blocks_r[y][0], (DiffOp("insert", "", blocks_r[y][1]),)))
     return ArticlePair(
         group.relation, tuple(lefts), tuple(rights), group.score, tuple(paragraphs), group.notes, group.grade,
-        rule=group.rule, candidates=_candidates(group, la, ra, params, background),
+        rule=group.rule, candidates=_candidates(group, refs, params, background),
     )
 
 
-def _candidates(group: Group, la, ra, params: Params, background: Background) -> tuple[Candidate, ...]:
+def _candidates(group: Group, refs: tuple[tuple[ArticleRef, ...], tuple[ArticleRef, ...]], params: Params, background: Background) -> tuple[Candidate, ...]:
     """An article alone's candidates (:class:`fagui.align.Near`) with the
     telling wording their best blocks share (:func:`fagui.diff.shared_runs`,
     in runs of at least ``params.shared_run`` characters, then :func:`_telling`)."""
@@ -174,12 +176,12 @@ def _candidates(group: Group, la, ra, params: Params, background: Background) ->
     out = []
     for near in group.candidates:
         if group.left:
-            left, right = la[group.left[0]].article, ra[near.other].article
-            shared = shared_runs(left.blocks()[near.block], right.blocks()[near.other_block], shortest)
+            left, right = refs[0][group.left[0]], refs[1][near.other]
+            shared = shared_runs(left.blocks[near.block], right.blocks[near.other_block], shortest)
             other = right
         else:
-            left, right = la[near.other].article, ra[group.right[0]].article
-            shared = shared_runs(left.blocks()[near.other_block], right.blocks()[near.block], shortest)
+            left, right = refs[0][near.other], refs[1][group.right[0]]
+            shared = shared_runs(left.blocks[near.other_block], right.blocks[near.block], shortest)
             other = left
         out.append(Candidate(other.label, near.score, _telling(shared, background, params), near.rule))
     return tuple(out)
@@ -200,9 +202,11 @@ def _telling(runs: tuple[str, ...], background: Background, params: Params = PAR
     rare = params.telling_share * background.blocks
     out: dict[str, None] = {}
     for run in runs:
-        grams = [g for g in bigram_list(fold(run)) if len(g) == 2]
-        if len(fold(run)) >= params.telling_run and any(background.df.get(g, 0) < rare for g in grams):
-            out.setdefault(run)
+        if run in out:
+            continue
+        folded = fold(run)  # most runs are too short to tell: their bigrams are not looked up
+        if len(folded) >= params.telling_run and any(background.df.get(g, 0) < rare for g in bigram_list(folded) if len(g) == 2):
+            out[run] = None
     return tuple(out)
 
 
@@ -271,11 +275,12 @@ def _match_blocks(left: list[str], right: list[str], least: float) -> list[tuple
     return steps
 
 
-def _summary(mode: Mode, pairs: tuple[ArticlePair, ...], la, ra, coverage) -> Summary:
+def _summary(mode: Mode, pairs: tuple[ArticlePair, ...], refs: tuple[tuple[ArticleRef, ...], tuple[ArticleRef, ...]], coverage) -> Summary:
+    la, ra = refs
     counts = Counter(p.relation for p in pairs if p.settled)
     unsure = Counter(p.relation for p in pairs if not p.settled)
     adopted = sum(len(p.left) for p in pairs if p.right and p.settled)
-    right_chars = sum(len(b) for x in ra for b in x.article.blocks())
+    right_chars = sum(len(b) for x in ra for b in x.blocks)
     derived = sum(len(op.right) for p in pairs for para in p.paragraphs for op in para.ops if op.kind == "equal")
     return Summary(
         counts=tuple((r, counts.get(r, 0)) for r in MODE_RELATIONS[mode]),
@@ -288,8 +293,8 @@ def _summary(mode: Mode, pairs: tuple[ArticlePair, ...], la, ra, coverage) -> Su
     )
 
 
-def _provision_share(la, coverage) -> float:
+def _provision_share(la: tuple[ArticleRef, ...], coverage) -> float:
     """Share of the left text's characters in blocks the right text carries."""
-    sizes = [sum(map(len, x.article.blocks())) for x in la]
+    sizes = [sum(map(len, x.blocks)) for x in la]
     total = sum(sizes)
     return sum(c.share * n for c, n in zip(coverage, sizes)) / total if total else 0.0
