@@ -33,6 +33,7 @@ import zipfile
 import docx
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
@@ -92,22 +93,40 @@ def render_docx(comparison: Comparison, *, lang: Lang = DEFAULT_LANG, details: b
     for rid, rel in list(package.rels.items()):
         if rel.reltype.endswith("/thumbnail"):  # python-docx's picture of its blank template
             del package.rels[rid]
-    out = io.BytesIO()
-    document.save(out)
-    return _reproducible(out.getvalue())
+    return _reproducible(package)
 
 
-def _reproducible(data: bytes) -> bytes:
-    """The same archive with every member dated 1980-01-01, so the same
+class _Members:
+    """Collects the members python-docx's package writer hands its zip
+    writer: (name in the archive, bytes), in its order."""
+
+    def __init__(self) -> None:
+        self.members: list[tuple[str, bytes]] = []
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        self.members.append((pack_uri.membername, blob))
+
+
+def _reproducible(package) -> bytes:
+    """``package`` as the bytes of a .docx archive, the members in the
+    order python-docx writes them and each dated 1980-01-01, so the same
     comparison gives the same bytes (a report re-run changes no file that
-    did not change)."""
-    source = zipfile.ZipFile(io.BytesIO(data))
+    did not change). Each member is compressed once: ``Document.save``
+    writes an archive dated now, and redating it meant inflating and
+    compressing every member a second time."""
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()  # as OpcPackage.save does
+    collected = _Members()
+    PackageWriter._write_content_types_stream(collected, parts)
+    PackageWriter._write_pkg_rels(collected, package.rels)
+    PackageWriter._write_parts(collected, parts)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+        for name, blob in collected.members:
+            member = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             member.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(member, source.read(info))
+            target.writestr(member, blob)
     return out.getvalue()
 
 
