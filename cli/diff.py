@@ -16,7 +16,7 @@ from fagui.orientation import compare_oriented
 from fagui.store.load import load
 from fagui.text.control import visible
 from fagui.errors import FaguiError
-from renderers import BINARY_FORMATS, FORMATS, render
+from renderers import BINARY_FORMATS, FORMATS, render, render_parts
 
 
 @click.command("diff")
@@ -86,7 +86,7 @@ def diff_command(
     if output:
         from fagui.atomic import write_atomic  # here: printing needs neither it nor the ctypes it loads
 
-        write_atomic(output, render(comparison, fmt, lang=lang, details=details))
+        write_atomic(output, render_parts(comparison, fmt, lang=lang, details=details))
         return
     colored = fmt == "text" and use_color(color, sys.stdout)
     out = render(comparison, fmt, color=colored, lang=lang, details=details)

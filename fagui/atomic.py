@@ -17,7 +17,7 @@ import secrets
 import stat
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from fagui.errors import FaguiError
 
@@ -26,7 +26,7 @@ _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0)
 
 def write_atomic(
     path: str | os.PathLike,
-    data: str | bytes,
+    data: str | bytes | Iterable[str],
     *,
     root: str | os.PathLike | None = None,
     temp: str | None = None,
@@ -34,7 +34,9 @@ def write_atomic(
     durable: bool = True,
 ) -> None:
     """Write ``data`` (text as UTF-8, line ends as given) to ``path`` through a
-    temporary file in the same folder and an atomic rename.
+    temporary file in the same folder and an atomic rename. Text may come in
+    pieces (an iterable of str), written as they come, so a large document
+    is never whole in memory; if making a piece fails, nothing is written.
 
     Refuses with FaguiError, writing nothing, when ``path`` is a symbolic link
     or exists and is not a regular file (a folder, a device, a pipe).
@@ -55,7 +57,7 @@ def write_atomic(
     hidden until it is swapped in, flushes all its files at once before the
     swap: :class:`fagui.outfolder.OutputFolder`).
     """
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    payload = data.encode("utf-8") if isinstance(data, str) else data  # bytes, or text in pieces
     shown = str(path) if root is None else str(Path(root) / path)
     try:
         folder = _open_folder(Path(path), root, shown)
@@ -150,7 +152,7 @@ def _kind(folder: int, name: str, shown: str) -> int | None:
     return stat.S_IMODE(st.st_mode)
 
 
-def _write_in(folder: int, name: str, payload: bytes, temp: str | None, shown: str, unchanged: Callable[[bytes | None], bool] | None, durable: bool = True) -> None:
+def _write_in(folder: int, name: str, payload: bytes | Iterable[str], temp: str | None, shown: str, unchanged: Callable[[bytes | None], bool] | None, durable: bool = True) -> None:
     mode = _kind(folder, name, shown)
     tmp = temp or f".{name}.{secrets.token_hex(4)}.tmp"
     if temp is not None:
@@ -163,9 +165,10 @@ def _write_in(folder: int, name: str, payload: bytes, temp: str | None, shown: s
         try:
             if mode is not None:
                 os.fchmod(fd, mode)
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(fd, view):]
+            for chunk in _chunks(payload):
+                view = memoryview(chunk)
+                while view:
+                    view = view[os.write(fd, view):]
             if durable:
                 os.fsync(fd)
         finally:
@@ -183,6 +186,27 @@ def _write_in(folder: int, name: str, payload: bytes, temp: str | None, shown: s
         raise
     if durable:
         os.fsync(folder)
+
+
+_BATCH = 1 << 20
+"""Characters of text in pieces encoded and written at once."""
+
+
+def _chunks(payload: bytes | Iterable[str]) -> Iterator[bytes]:
+    """``payload`` as bytes to write: itself, or its pieces of text encoded
+    a batch of about :data:`_BATCH` characters at a time."""
+    if isinstance(payload, (bytes, bytearray, memoryview)):
+        yield payload
+        return
+    batch: list[str] = []
+    size = 0
+    for piece in payload:
+        batch.append(piece)
+        size += len(piece)
+        if size >= _BATCH:
+            yield "".join(batch).encode("utf-8")
+            batch, size = [], 0
+    yield "".join(batch).encode("utf-8")
 
 
 CHANGED = "was changed while fagui was writing it (an editor saved it?): your version is kept"

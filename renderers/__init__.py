@@ -81,6 +81,18 @@ def render(comparison: Comparison, fmt: str, *, color: bool = False, lang: Lang 
     raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
 
 
+def render_parts(comparison: Comparison, fmt: str, *, lang: Lang = DEFAULT_LANG, details: bool = False) -> str | bytes | Iterable[str]:
+    """:func:`render`'s output for a file, to be written as it is made
+    (:func:`fagui.atomic.write_atomic` takes either): JSON in pieces
+    (:func:`renderers.json.json_parts`, a document of 20,000 articles is
+    some 100 MB), every other format whole."""
+    if fmt == "json":
+        from renderers.json import json_parts
+
+        return json_parts(comparison)
+    return render(comparison, fmt, lang=lang, details=details)
+
+
 # -- shared helpers (private) --------------------------------------------------
 
 def relations(comparison: Comparison, lang: Lang = DEFAULT_LANG) -> dict[str, str]:

@@ -4,7 +4,6 @@ as terminal text (``[-deleted-]{+inserted+}``, or ANSI colour) and as JSON
 
 from __future__ import annotations
 
-import json
 from typing import Any, Iterator
 
 from fagui.impact import ChangedProvision, Impact, ProvinceImpact
@@ -14,6 +13,7 @@ from fagui.model import DocumentRef
 from fagui.text.control import visible
 from renderers import relation_label
 from renderers.html import esc
+from renderers.json import Streamed, document_parts
 from renderers.text import render_article_diff
 
 SCHEMA = "fagui.impact/1"
@@ -71,7 +71,7 @@ def _implementing(p: ProvinceImpact) -> dict[str, Any]:
     }
 
 
-def _head(impact: Impact, implementing: list) -> dict[str, Any]:
+def _head(impact: Impact, implementing: Any) -> dict[str, Any]:
     return {"schema": SCHEMA, "national": _ref(impact.newest), "versions": impact.versions, "implementing": implementing}
 
 
@@ -82,21 +82,13 @@ def impact_data(impact: Impact) -> dict[str, Any]:
 
 def impact_json_parts(impact: Impact) -> Iterator[str]:
     """``impact`` as a ``fagui.impact/1`` JSON document, in pieces: the head,
-    then each implementing text as it is made, then the end. Joined, exactly
+    then each implementing text as it is made, then the end
+    (:func:`renderers.json.document_parts`). Joined, exactly
     ``json.dumps(impact_data(impact), ensure_ascii=False, indent=2)`` and a
     newline; but only one text's data and JSON are held at a time, where the
     whole document held every text's copy of the national changes (about
     0.5 MiB a text, measured with benchmarks/bench_impact.py)."""
-    whole = json.dumps(_head(impact, []), ensure_ascii=False, indent=2)
-    if not impact.provinces:
-        yield whole + "\n"
-        return
-    yield whole[: -len("[]\n}")] + "["  # "implementing" is the last key: its list ends the document
-    for k, p in enumerate(impact.provinces):
-        # Two levels down (the document, its list): a newline in the JSON of
-        # one text is always between tokens, strings having theirs escaped.
-        yield ("," if k else "") + "\n    " + json.dumps(_implementing(p), ensure_ascii=False, indent=2).replace("\n", "\n    ")
-    yield "\n  ]\n}\n"
+    return document_parts(_head(impact, Streamed(_implementing(p) for p in impact.provinces)), allow_nan=True)
 
 
 def _inline_html(c: ChangedProvision) -> str:

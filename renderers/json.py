@@ -3,13 +3,17 @@
 Documented in ``docs/json-schema.md``. Every field of the model is written, in
 a fixed order (the model's own), so the same comparison always gives the same
 bytes: two-space indentation, UTF-8 text as is (``ensure_ascii=False``), one
-final newline.
+final newline. :func:`json_parts` gives the same bytes in pieces, one pair
+(link, coverage entry) at a time, for a writer that streams them: the
+document of 20,000 articles is some 100 MB, and the stdlib's indenting
+encoder held every piece of it in a list, several times the document, before
+joining them.
 """
 
 from __future__ import annotations
 
 import json as _json
-from typing import Any
+from typing import Any, Callable, Iterable, Iterator
 
 from fagui.model import (
     ArticleLink,
@@ -32,11 +36,23 @@ from fagui.messages import Lang
 
 def render_json(comparison: Comparison) -> str:
     """``comparison`` as a ``fagui.comparison/3`` JSON document."""
-    return _json.dumps(comparison_data(comparison), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return "".join(json_parts(comparison))
+
+
+def json_parts(comparison: Comparison) -> Iterator[str]:
+    """:func:`render_json` in pieces, made as they are asked for: joined,
+    the same text; in between, one pair's data and JSON are held, not the
+    document's."""
+    return document_parts(_fields(comparison, Streamed))
 
 
 def comparison_data(c: Comparison) -> dict[str, Any]:
     """The ``fagui.comparison/3`` form as plain JSON-ready data."""
+    return _fields(c, list)
+
+
+def _fields(c: Comparison, listed: Callable[[Iterable[Any]], Any]) -> dict[str, Any]:
+    """The document's fields, each list of the model's parts made by ``listed``."""
     return {
         "schema": c.schema,
         "mode": c.mode,
@@ -44,11 +60,45 @@ def comparison_data(c: Comparison) -> dict[str, Any]:
         "right": _document(c.right),
         "background": c.background,
         "summary": _summary(c.summary),
-        "pairs": [_pair(p) for p in c.pairs],
-        "links": [_link(x) for x in c.links],
-        "coverage": [_coverage(x) for x in c.coverage],
-        "flags": [_flag(f) for f in c.flags],
+        "pairs": listed(_pair(p) for p in c.pairs),
+        "links": listed(_link(x) for x in c.links),
+        "coverage": listed(_coverage(x) for x in c.coverage),
+        "flags": listed(_flag(f) for f in c.flags),
     }
+
+
+class Streamed:
+    """A list of a JSON document whose items are made and written one at a
+    time by :func:`document_parts`."""
+
+    def __init__(self, items: Iterable[Any]):
+        self.items = items
+
+
+def document_parts(document: dict[str, Any], *, allow_nan: bool = False) -> Iterator[str]:
+    """``json.dumps(document, ensure_ascii=False, indent=2, allow_nan=...)``
+    and a newline, in pieces: each value of ``document`` is encoded whole,
+    but a :class:`Streamed` one is written as a list one item at a time.
+    The same bytes as the stdlib's: a nested value is encoded on its own and
+    indented by its depth, which is safe because a newline in indented JSON
+    is always between tokens (a string's own are escaped)."""
+    encoder = _json.JSONEncoder(ensure_ascii=False, indent=2, allow_nan=allow_nan)
+    pending = ["{"]  # what comes before the next streamed item, or the end, as one piece
+    for k, (key, value) in enumerate(document.items()):
+        pending.append(("," if k else "") + "\n  " + encoder.encode(key) + ": ")
+        if not isinstance(value, Streamed):
+            pending.append(encoder.encode(value).replace("\n", "\n  "))
+            continue
+        n = 0
+        for n, item in enumerate(value.items, 1):
+            if n == 1:
+                pending.append("[")
+                yield "".join(pending)
+                pending = []
+            yield ("," if n > 1 else "") + "\n    " + encoder.encode(item).replace("\n", "\n    ")
+        pending.append("\n  ]" if n else "[]")
+    pending.append("\n}\n" if document else "}\n")
+    yield "".join(pending)
 
 
 def _document(d: DocumentRef) -> dict[str, Any]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from samples import XSS, decided_sample, meaning_sample, sample, synthetic, versions_sample
 
 from fagui.model import (
@@ -29,7 +31,7 @@ from fagui.model import (
     Place,
     Summary,
 )
-from renderers.json import render_json
+from renderers.json import Streamed, comparison_data, document_parts, json_parts, render_json
 
 
 def from_json(text: str) -> Comparison:
@@ -153,3 +155,31 @@ def test_meanings_and_flags_as_data():
     rules = [f["rule"] for f in d["flags"]]
     assert "penalty_beyond_higher" in rules and "duty_became_permission" in rules
     assert all(f["basis"] for f in d["flags"])
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.text(max_size=5), st.tuples(JSON_VALUES, st.booleans()), max_size=5))
+def test_a_document_in_pieces_is_the_stdlibs_byte_for_byte(fields):
+    """Any JSON-ready document, with any of its lists made one item at a
+    time (Streamed), joins to exactly what json.dumps writes: the pieces
+    re-indent nested JSON, which must never touch a newline inside a string."""
+    whole = {key: value for key, (value, _) in fields.items()}
+    streamed = {
+        key: Streamed(iter(value)) if as_pieces and isinstance(value, list) else value for key, (value, as_pieces) in fields.items()
+    }
+    assert "".join(document_parts(streamed, allow_nan=True)) == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_json_in_pieces_holds_one_pair_at_a_time():
+    c = synthetic(40)
+    parts = list(json_parts(c))
+    assert "".join(parts) == render_json(c) == json.dumps(comparison_data(c), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    assert max(map(len, parts)) < len(render_json(c)) / 10  # no piece is a large share of the document
+    assert sum('"relation": ' in part for part in parts) == len(c.pairs)

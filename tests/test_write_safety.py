@@ -170,3 +170,22 @@ def test_a_read_only_texts_or_repository_is_a_one_line_error(tmp_path, raw, fold
         immutable(repo / folder, False)
     one_line_error(result, "not permitted")
     assert snapshot(repo) == before
+
+
+def test_text_in_pieces_is_written_whole_or_not_at_all(tmp_path):
+    """write_atomic takes text in pieces (a large JSON document streamed):
+    the file is their join; when making a piece fails, the file that was
+    there is untouched and no temporary file is left."""
+    target = tmp_path / "out.json"
+    pieces = ["{", "\n  \"a\": ", "\"縣\"" * 400_000, "\n}\n"]  # past one batch of encoding
+    write_atomic(target, iter(pieces))
+    assert target.read_bytes() == "".join(pieces).encode("utf-8")
+
+    def failing():
+        yield "x" * 3_000_000
+        raise ValueError("Out of range float values are not JSON compliant")
+
+    with pytest.raises(ValueError):
+        write_atomic(target, failing())
+    assert target.read_bytes() == "".join(pieces).encode("utf-8")
+    assert os.listdir(tmp_path) == ["out.json"]
