@@ -20,6 +20,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,29 +38,50 @@ class OutputFolder:
     Unless ``durable``, a file is not flushed to disk as it is written
     (a folder built whole and hidden until swapped in): :meth:`sync`
     flushes them all, and the folder, at once (several times faster than
-    one by one on a busy disk)."""
+    one by one on a busy disk). ``previous``: the set this folder will
+    replace whole (its files all fagui's, listed in its manifest); a file
+    written with the same bytes as its file there is that file, linked,
+    not a copy (see :meth:`write`)."""
 
-    def __init__(self, folder: Path, shown: Path, *, durable: bool = True):
+    def __init__(self, folder: Path, shown: Path, *, durable: bool = True, previous: Path | None = None):
         self.folder = folder
         self.shown = shown
         self.durable = durable
         self.written: list[str] = []
+        self.previous = previous
+        self.reusable = frozenset(_manifest(previous)) if previous is not None else frozenset()
+        self.linked: set[str] = set()
+        self.new_mode = 0o666 & ~_umask()  # what write_atomic gives a new file
 
     def write(self, name: str, data: str | bytes) -> Path:
         """Write the file ``name`` (no folders) atomically; the path it will
-        have once the folder is in place."""
+        have once the folder is in place. When the set this one replaces has
+        the same bytes under the same name, in a file of this user's with
+        the mode a new file gets and no other link, that file is linked in
+        instead: nothing to write or flush, and removing the old set frees
+        nothing on disk (on a disk that discards freed blocks, removing a
+        flushed file costs milliseconds: a report run again writes, flushes
+        and removes only the files that changed)."""
         if "/" in name or name in ("", ".", "..", MANIFEST):
             raise FaguiError(f"not a file name for the output folder: {name!r}", str(self.shown))
-        write_atomic(name, data, root=self.folder, durable=self.durable)
+        payload = data.encode("utf-8") if isinstance(data, str) else data
+        if name in self.reusable and _link_same(self.previous, self.folder, name, payload, self.new_mode):
+            self.linked.add(name)
+        else:
+            write_atomic(name, payload, root=self.folder, durable=self.durable)
+            self.linked.discard(name)
         if name not in self.written:
             self.written.append(name)
         return self.shown / name
 
     def sync(self) -> None:
-        """Flush every file written, then the folder, to disk."""
+        """Flush every file written, then the folder, to disk (a linked
+        file was flushed before the set it comes from was shown)."""
         folder = os.open(self.folder, os.O_RDONLY | os.O_DIRECTORY)
         try:
             for name in self.written:
+                if name in self.linked:
+                    continue
                 fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=folder)
                 try:
                     os.fsync(fd)
@@ -68,6 +90,47 @@ class OutputFolder:
             os.fsync(folder)
         finally:
             os.close(folder)
+
+
+def _link_same(previous: Path, folder: Path, name: str, payload: bytes, mode: int) -> bool:
+    """Link ``previous/name`` as ``folder/name`` if it is a regular file of
+    this user's holding ``payload``, with the mode a new file gets (``mode``) and
+    no other link (so the new set is what writing it would give, and no
+    file elsewhere is tied to it); whether it was. Never follows a symbolic
+    link; the link is checked to be the very file read, else removed."""
+    flags = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0)
+    try:
+        old_dir = os.open(previous, flags | os.O_NOFOLLOW)
+    except OSError:
+        return False
+    try:
+        fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0), dir_fd=old_dir)
+        try:
+            st = os.fstat(fd)
+            if not (
+                stat.S_ISREG(st.st_mode) and st.st_nlink == 1 and st.st_uid == os.geteuid()
+                and stat.S_IMODE(st.st_mode) == mode and st.st_size == len(payload)
+            ):
+                return False
+            with os.fdopen(os.dup(fd), "rb") as fh:
+                if fh.read() != payload:
+                    return False
+        finally:
+            os.close(fd)
+        new_dir = os.open(folder, flags | os.O_NOFOLLOW)
+        try:
+            os.link(name, name, src_dir_fd=old_dir, dst_dir_fd=new_dir, follow_symlinks=False)
+            now = os.stat(name, dir_fd=new_dir, follow_symlinks=False)
+            if (now.st_dev, now.st_ino) != (st.st_dev, st.st_ino):  # swapped for another since it was read
+                os.unlink(name, dir_fd=new_dir)
+                return False
+        finally:
+            os.close(new_dir)
+        return True
+    except OSError:  # not there, no links on this file system, already written: write it
+        return False
+    finally:
+        os.close(old_dir)
 
 
 @contextmanager
@@ -170,7 +233,8 @@ def _swapped(path: Path, shown: Path, command: str) -> Iterator[OutputFolder]:
         raise FaguiError(f"cannot write: {exc.strerror or exc}", str(shown)) from None
     try:
         _write_manifest(build, command, [], building=True)  # all ours, should this run be killed
-        out = OutputFolder(build, shown, durable=False)  # hidden until swapped in: flushed at once, below
+        previous = path if path.is_dir() else None  # all ours (else refused, or written in place)
+        out = OutputFolder(build, shown, durable=False, previous=previous)  # hidden until swapped in: flushed at once, below
         yield out
         out.sync()  # every file on disk before the manifest says the build is done and the swap shows it
         _write_manifest(build, command, out.written)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 
@@ -55,6 +57,38 @@ def test_build_site_writes_pages_then_an_index_whose_links_resolve(tmp_path):
         assert f'href="{name}" download' in page
     assert_links_resolve(index.parent)
     assert 'href="index.html"' in (index.parent / "jilin.html").read_text(encoding="utf-8")
+
+
+def test_a_site_built_again_links_its_unchanged_files_and_writes_the_rest(tmp_path):
+    """Built again into the same folder, a file with the same bytes is the
+    old set's file linked into the new (nothing written, flushed or freed
+    for it); a changed page, and a file whose mode the user changed, are
+    written anew; the folder is byte for byte what a fresh build gives, and
+    the old set is gone."""
+    c = sample()
+    other = Comparison(c.mode, c.left, DocumentRef("zhejiang/x", "浙江省反间谍安全防范办法", "浙江省"), c.pairs[:5], c.summary)
+    site = tmp_path / "site"
+    build_site(site, [("jilin", c), ("zhejiang", other)])
+    before = {p.name: p.stat().st_ino for p in site.iterdir()}
+    os.chmod(site / "jilin.docx", 0o600)
+    changed = Comparison(c.mode, c.left, DocumentRef("zhejiang/x", "浙江省反间谍安全防范规定", "浙江省"), c.pairs[:5], c.summary)
+    build_site(site, [("jilin", c), ("zhejiang", changed)])
+    after = {p.name: p.stat() for p in site.iterdir()}
+    assert set(after) == set(before)
+    kept = {name for name in after if after[name].st_ino == before[name]}
+    assert "jilin.html" in kept and "zhejiang.html" not in kept and "index.html" not in kept
+    assert "jilin.docx" not in kept and stat.S_IMODE(after["jilin.docx"].st_mode) == 0o666 & ~umask()
+    assert all(after[name].st_nlink == 1 for name in after)  # the old set is gone: no second link
+    fresh = tmp_path / "fresh"
+    build_site(fresh, [("jilin", c), ("zhejiang", changed)])
+    assert all((site / name).read_bytes() == (fresh / name).read_bytes() for name in after)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def test_coverage_matrix_classes_and_links(tmp_path):
