@@ -10,12 +10,16 @@ shows its own option (``--force``: :mod:`cli.flags`).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
-_ARGUMENT_RE = re.compile("\ue000([a-z_]+)(?:=([^\ue001]*))?\ue001")
+_ARGUMENT = "\ue000([a-z_]+)(?:=([^\ue001]*))?\ue001"
 """An argument as :func:`argument` marks it (two private-use characters
-around it, which no message of fagui's otherwise holds)."""
+around it, which no message of fagui's otherwise holds): a pattern compiled
+on first use, as ``re`` itself is imported then: every command imports this
+module, and the answers kept from before (:mod:`cli.gitdiffcache`,
+:mod:`cli.diffcache`) need nothing else of ``re`` (~3 ms a process)."""
 
 
 def argument(name: str, value: str | None = None) -> str:
@@ -37,7 +41,11 @@ def python_argument(name: str, value: str | None) -> str:
 def worded(text: str, word: Callable[[str, str | None], str] = python_argument) -> str:
     """``text`` with each argument :func:`argument` marked in it worded by
     ``word`` (name, value) -> words: by default as a Python caller writes it."""
-    return _ARGUMENT_RE.sub(lambda m: word(m.group(1), m.group(2)), text)
+    if "\ue000" not in text:
+        return text
+    import re  # here, see _ARGUMENT
+
+    return re.sub(_ARGUMENT, lambda m: word(m.group(1), m.group(2)), text)
 
 
 class FaguiError(Exception):

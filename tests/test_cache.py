@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -18,7 +19,7 @@ from gitrepos import amend, git, kept, make_repo
 
 import fagui.review
 from cli.main import main
-from fagui.cache import CACHE_DIR, blob_id, read_cached, write_cached
+from fagui.cache import CACHE_DIR, QUIET_SECONDS, blob_id, read_cached, stamp_of, write_cached
 from fagui.review import review_range
 
 pytestmark = pytest.mark.usefixtures("isolated_git")
@@ -110,6 +111,43 @@ def test_blob_id_is_gits(tmp_path):
     assert blob_id(path.read_bytes()) == subprocess.run(["git", "hash-object", str(path)], capture_output=True, text=True, check=True).stdout.strip()
 
 
+@pytest.mark.parametrize("later", [0.0, QUIET_SECONDS + 60], ids=["just-written", "quiet"])
+def test_the_code_stamp_changes_with_any_code_file(tmp_path, later):
+    """Whether the stamp reads the files' bytes (one changed just now) or
+    their status (all quiet), any change to a code file is a new stamp: an
+    edit that keeps the size, a new file, a removed one; a __pycache__ is no code."""
+    (tmp_path / "pkg" / "sub").mkdir(parents=True)
+    module = tmp_path / "pkg" / "sub" / "m.py"
+    module.write_text("X = 1\n")
+    (tmp_path / "pkg" / "a.py").write_text("")
+
+    def stamp() -> str:
+        return stamp_of(str(tmp_path), ("pkg",), time.time() + later)
+
+    seen = {stamp()}
+    assert stamp() in seen  # the same code, the same stamp
+    (tmp_path / "pkg" / "__pycache__").mkdir()
+    (tmp_path / "pkg" / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"\0")
+    assert stamp() in seen
+    for change in (lambda: module.write_text("X = 2\n"), lambda: (tmp_path / "pkg" / "b.py").write_text(""), lambda: (tmp_path / "pkg" / "a.py").unlink()):
+        change()
+        assert stamp() not in seen
+        seen.add(stamp())
+
+
+def test_the_code_stamp_reads_bytes_until_the_files_are_quiet(tmp_path):
+    """A file written within the last QUIET_SECONDS may be written again in
+    the same tick of the file system's clock, keeping its status: its
+    bytes decide the stamp; the same files quiet give another stamp."""
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "m.py").write_text("X = 1\n")
+    now = time.time()
+    assert stamp_of(str(tmp_path), ("pkg",), now) != stamp_of(str(tmp_path), ("pkg",), now + QUIET_SECONDS + 60)
+    copy = tmp_path / "copy"
+    shutil.copytree(tmp_path / "pkg", copy / "pkg")  # same bytes, another status
+    assert stamp_of(str(copy), ("pkg",), now) == stamp_of(str(tmp_path), ("pkg",), now)
+
+
 def test_git_driver_answers_again_from_the_cache_and_never_stale(tmp_path):
     repo = corpus(tmp_path)
     result = CliRunner().invoke(main, ["install-git-driver", "--repo", str(repo)], catch_exceptions=False)
@@ -135,15 +173,18 @@ def test_git_driver_answers_again_from_the_cache_and_never_stale(tmp_path):
 
 
 DIFF_SCRIPT = """
-import json, sys
+import sys
 from cli.start import main
 try:
     main()
 finally:
-    sys.stderr.write("\\n" + json.dumps(sorted(m for m in ("click", "fagui.compare", "fagui.markdown") if m in sys.modules)))
+    loaded = sorted(m for m in ("click", "fagui.compare", "fagui.markdown", "re", "hashlib") if m in sys.modules)
+    import json
+    sys.stderr.write("\\n" + json.dumps(loaded))
 """
 """``fagui diff`` as the console script runs it (cli.start.main); the last
-line of stderr lists which of click, the engine and the reader it loaded."""
+line of stderr lists which of click, the engine, the reader, re and hashlib
+(which loads OpenSSL) it loaded: an answer kept from before needs none."""
 
 
 def fagui_diff(repo, *args, env=None):
