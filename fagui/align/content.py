@@ -15,6 +15,14 @@ def _all(ctx: Context) -> dict[tuple[int, int], float]:
     return ctx.article_scores(range(len(ctx.left)), range(len(ctx.right)))
 
 
+def _best(ctx: Context):
+    """:func:`best_matches` of every pair of articles, found once per
+    comparison (three passes ask; they only read it)."""
+    if "article best" not in ctx._cache:
+        ctx._cache["article best"] = best_matches(_all(ctx))
+    return ctx._cache["article best"]
+
+
 def in_order_chain(ctx: Context, state: State) -> State:
     """The heaviest chain of pairs increasing on both sides, each weighted
     ``score - low_score``; a pair of it below ``min_score`` is kept only when
@@ -22,7 +30,7 @@ def in_order_chain(ctx: Context, state: State) -> State:
     article's likeliest source)."""
     p = ctx.params
     sims = _all(ctx)
-    _, col_best = best_matches(sims)
+    _, col_best = _best(ctx)
     pairs = [(i, j, s - p.low_score) for (i, j), s in sims.items() if s >= p.low_score]
     matches = {i: j for i, j in chain_of(pairs) if sims[i, j] >= p.min_score or sims[i, j] >= col_best[j][0]}
     return state.with_matches(matches)
@@ -32,8 +40,7 @@ def mutual_best(ctx: Context, state: State) -> State:
     """Two articles that are each other's best match, at least ``min_score``,
     are linked, in place of any earlier link of either: the chain maximises
     a sum, and two middling pairs may take an article's best match away."""
-    sims = _all(ctx)
-    row_best, col_best = best_matches(sims)
+    row_best, col_best = _best(ctx)
     matches = state.matches()
     matched_to = {j: i for i, j in matches.items()}
     for i, (s, j) in row_best.items():
@@ -66,8 +73,7 @@ def weak_mutual_best(ctx: Context, state: State) -> State:
     a weak pair is that neither has anything better. (Best of what is left
     is not enough: an article whose best match went to another shares only
     stock phrasing with the leftovers.)"""
-    sims = _all(ctx)
-    row_best, col_best = best_matches(sims)
+    row_best, col_best = _best(ctx)
     matches = state.matches()
     taken = set(matches.values())
     for i, (s, j) in row_best.items():

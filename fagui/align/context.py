@@ -20,6 +20,7 @@ from fagui.align.vectors import (
     Background,
     Vector,
     bigram_list,
+    group_score,
     idf_weights,
     similarities,
     unit_vector,
@@ -135,6 +136,15 @@ class Context:
         keep_r, keep_c = set(rows), set(cols)
         return {k: s for k, s in every.items() if k[0] in keep_r and k[1] in keep_c}
 
+    def group_score(self, lefts: tuple[int, ...], rights: tuple[int, ...]) -> float:
+        """:func:`fagui.align.vectors.group_score` of left articles ``lefts``
+        and right articles ``rights``, computed once per group: three passes
+        and the naming of groups ask it of the same groups."""
+        key = ("group score", lefts, rights)
+        if key not in self._cache:
+            self._cache[key] = group_score([self.vec_l[i] for i in lefts], [self.vec_r[j] for j in rights])
+        return self._cache[key]
+
     def block_vectors(self) -> tuple[list[tuple[int, int]], list[Vector], list[tuple[int, int]], list[Vector]]:
         """(left block keys, their vectors, right block keys, their vectors)."""
         if "blocks" not in self._cache:
@@ -164,12 +174,15 @@ class Context:
             paragraphs = self.right[j].article.paragraphs
             out = []
             if len(paragraphs) > 1:
+                # the article's blocks' bigrams (grams_r: Paragraph.walk's
+                # order), each paragraph's in turn: bigrams of each block,
+                # never across two: a paragraph and an item without
+                # punctuation between them would make a bigram of neither,
+                # which the IDF table does not hold
+                blocks = iter(self.grams_r[j])
                 for p in paragraphs:
-                    # bigrams of each block, never across two: a paragraph and
-                    # an item without punctuation between them would make a
-                    # bigram of neither, which the IDF table does not hold
-                    grams = chain.from_iterable(bigram_list(fold(block.text)) for _, block in p.walk())
-                    out.append(unit_vector(Counter(grams), self.idf))
+                    grams = [next(blocks) for _ in p.walk()]
+                    out.append(unit_vector(Counter(chain.from_iterable(grams)), self.idf))
             self._cache[key] = out
         return self._cache[key]
 

@@ -27,7 +27,7 @@ from fagui.align.citations import citations
 from fagui.align.context import Context, State
 from fagui.align.functional import functional_pairs
 from fagui.align.shares import eligibility, shared_mass
-from fagui.align.vectors import Vector, best_matches, cosine, group_score, unit_vector
+from fagui.align.vectors import Vector, best_matches, cosine, unit_vector
 from fagui.align.versions import masked
 from fagui.align.weights import MODELS
 from fagui.model import Claim, Grade, Mode, Side, Strength
@@ -114,7 +114,7 @@ def counterpart_features(ctx: Context, state: State, skip=frozenset()) -> dict[t
     top = ctx.params.shared_terms * ctx.max_stock_idf or 1.0
     out: dict[tuple[int, int], Features] = {}
     for lefts, rights in state.groups:
-        g = group_score([ctx.vec_l[i] for i in lefts], [ctx.vec_r[j] for j in rights])
+        g = ctx.group_score(lefts, rights)
         order = _in_order(anchors, lefts, rights)
         grown = float(len(lefts) > 1 or len(rights) > 1)
         for i in lefts:

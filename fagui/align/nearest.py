@@ -58,9 +58,10 @@ def nearest(ctx: Context, state: State, proposed: dict[tuple[str, int, int], str
     block_scores = ctx.block_scores()
     out = {}
     for (side, k), scored in ranked.items():
-        scored.sort(key=lambda x: (-((side, k, x[1]) in rules), -x[0], x[1]))
-        picks = []
+        # filtered, then sorted: the same list, without sorting what the floor drops
         near = [x for x in scored if x[0] >= ctx.params.candidate_floor]
+        near.sort(key=lambda x: (-((side, k, x[1]) in rules), -x[0], x[1]))
+        picks = []
         for s, other in sorted(near[: ctx.params.lone_candidates], key=lambda x: (-x[0], x[1])):
             i, j = (k, other) if side == 0 else (other, k)
             b, c = _best_blocks(ctx, block_scores, i, j)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from fagui.align.context import Context, Pairing, Share, State
 from fagui.align.nearest import Near
 from fagui.align.versions import ARTICLE_NUMBER, INTERNAL_REF
-from fagui.align.vectors import coverage, group_score
+from fagui.align.vectors import coverage
 from fagui.model import ArticleKey, Claim, Grade, Note, NoteKind, Relation, Side, Strength
 from fagui.text.labels import label_text
 from fagui.text.numerals import to_int
@@ -96,7 +96,7 @@ def jurisdiction_groups(ctx: Context, state: State) -> list[Group]:
         a = sum((ctx.counts_l[i] for i in lefts), Counter())
         b = sum((ctx.counts_r[j] for j in rights), Counter())
         shared = min(coverage(a, b), coverage(b, a))
-        score = group_score([ctx.vec_l[i] for i in lefts], [ctx.vec_r[j] for j in rights])
+        score = ctx.group_score(lefts, rights)
         relation = Relation.REWORDED if shared >= ctx.params.reworded_coverage else Relation.ADAPTED
         out.append(Group(lefts, rights, relation, score, grade=group_grade(state, lefts, rights)))
     return out + _lone(ctx, state, (Relation.NOT_ADOPTED, Relation.PROVINCIAL_ONLY))
@@ -112,7 +112,7 @@ def version_groups(ctx: Context, state: State) -> list[Group]:
     chapter_map = _chapter_map(state.groups, la, ra)
     out = []
     for lefts, rights in state.groups:
-        score = group_score([ctx.vec_l[i] for i in lefts], [ctx.vec_r[j] for j in rights])
+        score = ctx.group_score(lefts, rights)
         if len(rights) > 1 or len(lefts) > 1:
             relation = Relation.SPLIT if len(rights) > 1 else Relation.MERGED
             out.append(Group(lefts, rights, relation, score, grade=group_grade(state, lefts, rights)))

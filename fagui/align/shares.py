@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from fagui.align.context import Context, Share, State, BlockLink
 from fagui.align.functional import functional_pairs
-from fagui.align.vectors import best_matches, group_score
+from fagui.align.vectors import best_matches
 from fagui.model import Side
 
 CATCH_ALL = re.compile(r"^(?:其他|其它)|(?:法律|法规|规章|国家|本[^，。；,;]{0,4})[^，。；,;]{0,8}规定的其他[^，。；,;]{0,20}[。；;]?$")
@@ -172,7 +172,7 @@ def distinctive_counterparts(ctx: Context, state: State) -> State:
     may_link = eligibility(ctx)
     kept = []
     for lefts, rights in state.groups:
-        weak = group_score([ctx.vec_l[i] for i in lefts], [ctx.vec_r[j] for j in rights]) < ctx.params.sure_score
+        weak = ctx.group_score(lefts, rights) < ctx.params.sure_score
         if weak and not any((i, j) in functional for i in lefts for j in rights) and not any(
             share_distinctive_wording(ctx, i, j, may_link) for i in lefts for j in rights
         ):

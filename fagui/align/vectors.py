@@ -240,10 +240,14 @@ def best_matches(sims: Mapping[tuple[int, int], float]) -> tuple[dict[int, tuple
     """({left: (score, its best right)}, {right: (score, its best left)});
     on a tie the pair met first."""
     row_best: dict[int, tuple[float, int]] = {}
-    col_best: dict[int, tuple[float, int]] = defaultdict(lambda: (0.0, -1))
+    col_best: dict[int, tuple[float, int]] = defaultdict(lambda: _NO_MATCH)
+    row_get = row_best.get
     for (i, j), s in sims.items():
-        if s > row_best.get(i, (0.0, -1))[0]:
+        if s > row_get(i, _NO_MATCH)[0]:
             row_best[i] = (s, j)
         if s > col_best[j][0]:
             col_best[j] = (s, i)
     return row_best, col_best
+
+
+_NO_MATCH = (0.0, -1)
