@@ -55,7 +55,14 @@ def cited_names(title: str, right_texts: list[str]) -> tuple[list[str], list[str
 
 def citations(ctx: Context) -> dict[int, set[int]]:
     """Right article index -> the left article indices it cites by name
-    (outside :data:`VIOLATION` clauses)."""
+    (outside :data:`VIOLATION` clauses). Found once per comparison (a pass
+    and two feature sets ask); the answer is only read."""
+    if "citations" not in ctx._cache:
+        ctx._cache["citations"] = _citations(ctx)
+    return ctx._cache["citations"]
+
+
+def _citations(ctx: Context) -> dict[int, set[int]]:
     if not ctx.left_title:
         return {}
     given, derived = cited_names(ctx.left_title, ctx.texts_r)
