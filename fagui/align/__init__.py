@@ -176,17 +176,20 @@ def align_articles(
     events: list[Event] = []
     made: dict[tuple[str, int, int], str] = {}
     gone: dict[tuple[str, int, int], str] = {}
+    pairs: set[tuple[str, int, int]] = set()  # the links of state, carried from pass to pass
     for name, run in chain if passes is None else passes:
         before = state
         state = run(ctx, state)
         state = replace(state, trace=before.trace + (f"{name}: {_change(before, state)}",))
-        events += _events(name, before, state, made, gone)
+        after = _pairs(state)
+        events += _events(name, before, state, pairs, after, made, gone)
+        pairs = after
     marks: tuple[Mark, ...] = ()
     if decisions:
         before = state
         state, marks = reviewer_decisions(ctx, state, decisions)
         state = replace(state, trace=before.trace + (f"reviewer_decisions: {_change(before, state)}",))
-        events += _events("reviewer_decisions", before, state, made, gone)
+        events += _events("reviewer_decisions", before, state, pairs, _pairs(state), made, gone)
     links = tuple(
         Link(s.left, s.right, s.score, share_grade(state, s), s.block_links, made.get((Strength.SHARES, s.left, s.right), ""))
         for s in state.shares
@@ -208,12 +211,18 @@ def _pairs(state: State) -> set[tuple[str, int, int]]:
 
 
 def _events(
-    name: str, before: State, after: State, made: dict[tuple[str, int, int], str], gone: dict[tuple[str, int, int], str]
+    name: str,
+    before: State,
+    after: State,
+    old: set[tuple[str, int, int]],
+    new: set[tuple[str, int, int]],
+    made: dict[tuple[str, int, int], str],
+    gone: dict[tuple[str, int, int], str],
 ) -> list[Event]:
-    """What pass ``name`` did to each link (and, grading, each grade); keeps
+    """What pass ``name`` did to each link (and, grading, each grade), given
+    the links before and after it (``old``, ``new``: :func:`_pairs`); keeps
     ``made``: the pass that made each link standing, and ``gone``: the pass
     that made each link since removed."""
-    old, new = _pairs(before), _pairs(after)
     out = []
     for key in sorted(new - old):
         made[key] = name
