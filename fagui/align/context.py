@@ -160,8 +160,7 @@ class Context:
         bigram with (candidates only, for large texts), scored once."""
         if "block_scores" not in self._cache:
             keys_l, vl, keys_r, vr = self.block_vectors()
-            sims = similarities(vl, vr, range(len(vl)), range(len(vr)), self.params)
-            self._cache["block_scores"] = {(keys_l[i], keys_r[j]): s for (i, j), s in sims.items()}
+            self._cache["block_scores"] = similarities(vl, vr, range(len(vl)), range(len(vr)), self.params, (keys_l, keys_r))
         return self._cache["block_scores"]
 
     def paragraph_vectors(self, j: int) -> list[Vector]:

@@ -26,11 +26,11 @@ import math
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain, repeat
-from operator import add, itemgetter, mul
+from operator import add, itemgetter, mul, truediv
 from pathlib import Path
 
 from fagui.text.width import fold
@@ -129,8 +129,11 @@ def idf_weights(
 
 
 def _idf(n: int, df: Mapping[str, int], floor: float) -> dict[str, float]:
-    # One logarithm per distinct document frequency, not per bigram.
-    weight = {d: max(floor, math.log((n + 1) / (d + 1))) for d in set(df.values())}
+    # One logarithm per distinct document frequency, not per bigram:
+    # max(floor, log((n + 1) / (d + 1))) for each, in C.
+    freqs = set(df.values())
+    logs = map(math.log, map(truediv, repeat(n + 1), map(add, freqs, repeat(1))))
+    weight = dict(zip(freqs, map(max, repeat(floor), logs)))
     return dict(zip(df, map(weight.__getitem__, df.values())))
 
 
@@ -184,12 +187,17 @@ def group_score(vl: list[Vector], vr: list[Vector]) -> float:
     return min(1.0, dot / norms) if norms else 0.0
 
 
-def similarities(vec_l: list[Vector], vec_r: list[Vector], rows, cols, params) -> dict[tuple[int, int], float]:
+def similarities(
+    vec_l: list[Vector], vec_r: list[Vector], rows, cols, params, names: tuple[Sequence, Sequence] | None = None
+) -> dict[tuple, float]:
     """Cosine scores {(i, j): s > 0} for left vectors ``rows`` against right
     vectors ``cols``: every pair with a shared bigram when there are few
     pairs (``params.exact_pairs``), else the best ``params.candidates`` per
-    right vector found through the rarest bigrams."""
-    out: dict[tuple[int, int], float] = {}
+    right vector found through the rarest bigrams. With ``names`` (a name
+    per left and per right vector), scores are keyed by the names of the
+    two, {(names[0][i], names[1][j]): s}, in the same order."""
+    name_l, name_r = names or (range(len(vec_l)), range(len(vec_r)))
+    out: dict[tuple, float] = {}
     if len(rows) * len(cols) <= params.exact_pairs:
         # Only bigrams some right vector has are indexed; each posting list
         # stays in row order.
@@ -205,9 +213,10 @@ def similarities(vec_l: list[Vector], vec_r: list[Vector], rows, cols, params) -
             for t, w in vec_r[j].items():
                 for i, wi in get(t, ()):
                     acc[i] += wi * w
+            name = name_r[j]
             for i, s in acc.items():
                 if s > 0:
-                    out[i, j] = s if s < 1.0 else 1.0
+                    out[name_l[i], name] = s if s < 1.0 else 1.0
         return out
     # Large texts: each right vector's seed_terms heaviest (rarest) bigrams
     # vote for the left vectors that have them; bigrams in more than
@@ -232,7 +241,7 @@ def similarities(vec_l: list[Vector], vec_r: list[Vector], rows, cols, params) -
         for i, _ in sorted(votes.items(), key=itemgetter(1), reverse=True)[: params.candidates]:
             s = cosine(vec_l[i], vec_r[j])
             if s > 0:
-                out[i, j] = s
+                out[name_l[i], name_r[j]] = s
     return out
 
 
