@@ -9,10 +9,11 @@ only names its actors, it does not change them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from fagui.meaning.modality import MODAL_NAMES, SAME_CLAUSE, Modal, same_clause_pairs
-from fagui.meaning.similar import dice
+from fagui.meaning.similar import bigrams, dice
 from fagui.meaning.terms import Passage, Term, alternation, cached, clause, pair_by, places, unmatched
 from fagui.model.meaning import Direction, MeaningChange, MeaningKind
 
@@ -60,6 +61,7 @@ _NAME = re.compile(rf"(?:{_END})(?:(?:有关|事业|相关|所属|及其有关|�
 """A body word, and any more that follow within a few characters: 企业事业单位,
 县级以上人民政府有关部门 are one name each."""
 _STOP = re.compile(alternation(STOPS))
+_DELIMITER = re.compile(f"[{re.escape(DELIMITERS)}]")
 
 
 @cached
@@ -76,10 +78,14 @@ def body_terms(passage: Passage) -> list[Term]:
         scanned = text
         for levels in ENUMERATED_LEVELS:
             scanned = scanned.replace(levels, levels.replace("、", "·"))
+        delimiters = None  # where the delimiters stand, found once a block is found to name a body
         for m in _NAME.finditer(scanned):
             if text.startswith(NOT_A_NAME_AFTER, m.end()):
                 continue
-            start = max(scanned.rfind(ch, 0, m.start()) for ch in DELIMITERS) + 1
+            if delimiters is None:
+                delimiters = [d.start() for d in _DELIMITER.finditer(scanned)]
+            k = bisect_left(delimiters, m.start())
+            start = delimiters[k - 1] + 1 if k else 0  # after the last delimiter before the name
             together = text.rfind("会同", start, m.start())
             start = together + 2 if together >= 0 else start
             for stop in _STOP.finditer(text, start, m.start()):
@@ -200,12 +206,13 @@ def _context(term: Term, text: str) -> str:
 def _same_place(lt: list[Term], rt: list[Term], ltext: dict, rtext: dict) -> list[tuple[Term | None, Term | None]]:
     """Names of the two sides paired where they stand in alike clauses (the
     rest of the clause, Dice ``SAME_CLAUSE``), best first; the rest alone."""
-    cl = [_context(a, ltext[a.place]) for a in lt]
-    cr = [_context(b, rtext[b.place]) for b in rt]
-    candidates = sorted((-dice(x, y), i, j) for i, x in enumerate(cl) for j, y in enumerate(cr))
+    cl = [(x, bigrams(x)) for x in (_context(a, ltext[a.place]) for a in lt)]
+    cr = [(y, bigrams(y)) for y in (_context(b, rtext[b.place]) for b in rt)]
+    scores = ((-dice(x, y, gx, gy), i, j) for i, (x, gx) in enumerate(cl) for j, (y, gy) in enumerate(cr))
+    candidates = sorted(c for c in scores if -c[0] >= SAME_CLAUSE)  # those below pair nothing
     used_l, used_r, out = set(), set(), []
     for score, i, j in candidates:
-        if -score >= SAME_CLAUSE and i not in used_l and j not in used_r:
+        if i not in used_l and j not in used_r:
             used_l.add(i)
             used_r.add(j)
             out.append((lt[i], rt[j]))

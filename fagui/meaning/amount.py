@@ -117,7 +117,7 @@ def amount_terms(passage: Passage) -> list[Term]:
         amount = Amount(measure, "", None, None, m.group(), m.group())
         return Term(m.group(), (measure, "", m.group()), place, m.start(), amount)
 
-    terms = scan(passage, MONEY, maker("元")) + scan(passage, MULTIPLE, maker("倍")) + scan(passage, UNREADABLE, unreadable)
+    terms = scan(passage, MONEY, maker("元"), "元") + scan(passage, MULTIPLE, maker("倍"), "倍") + scan(passage, UNREADABLE, unreadable)
     return sorted(terms, key=lambda t: (t.place.block, t.start))
 
 

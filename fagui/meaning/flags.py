@@ -95,13 +95,14 @@ def penalty_beyond_higher(left: Passage, right: Passage, texts: Texts) -> tuple[
         if t.value.unit:
             higher.setdefault((t.value.measure, t.value.unit), []).append(t.value)
     out = []
-    conduct = _grams("".join(text for _, text in left.blocks))
+    conduct = None  # the higher provision's bigrams, made for the first penalty it also sets
     blocks = dict(right.blocks)
     for t in amount_terms(right):
         a: Amount = t.value
         there = higher.get((a.measure, a.unit))
         if not there or a.measure not in PENALTIES:
             continue
+        conduct = conduct if conduct is not None else _grams("".join(text for _, text in left.blocks))
         mine = _grams(blocks[t.place])
         if len(mine & conduct) < SAME_CONDUCT * len(mine):
             continue  # a fine for conduct the higher provision does not describe

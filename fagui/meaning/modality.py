@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from enum import Enum
 from functools import lru_cache
+from operator import add
 
 from fagui.meaning.terms import Passage, Term, cached, clause, places, unmatched
 from fagui.meaning.similar import dice
@@ -192,7 +193,7 @@ SENTENCE_END = "。；"
 _SENTENCE_END = re.compile(f"[{SENTENCE_END}]")
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def same_clause_pairs(left: Passage, right: Passage) -> tuple[tuple[Term, Term, float], ...]:
     """The modal verbs of the two sides that stand in the same provision,
     once those both sides have for the same holder are set aside: paired
@@ -279,8 +280,7 @@ def _classes(terms: list[Term], texts: dict) -> dict[frozenset[str], list[int]]:
         text, grams, known = texts[place], set(), frozenset()
         read_from = stop - 1  # bigrams start before the sentence's last character
         for end, k in sorted(verbs, reverse=True):
-            for x in range(end, read_from):
-                grams.add(text[x : x + 2])
+            grams.update(map(add, text[end:read_from], text[end + 1 : read_from + 1]))  # the bigrams starting in [end, read_from)
             read_from = min(read_from, end)
             if len(grams) != len(known):
                 known = frozenset(grams)

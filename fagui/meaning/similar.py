@@ -4,11 +4,18 @@ stand in the same clause."""
 from __future__ import annotations
 
 
-def dice(a: str, b: str) -> float:
+def bigrams(text: str) -> frozenset[str]:
+    """The set of character bigrams of ``text``."""
+    return frozenset(text[k : k + 2] for k in range(len(text) - 1))
+
+
+def dice(a: str, b: str, x: frozenset[str] | None = None, y: frozenset[str] | None = None) -> float:
     """The Dice coefficient of the sets of character bigrams of ``a`` and
-    ``b`` (1.0 for two texts too short to have any, when equal)."""
-    x = {a[k : k + 2] for k in range(len(a) - 1)}
-    y = {b[k : k + 2] for k in range(len(b) - 1)}
+    ``b`` (1.0 for two texts too short to have any, when equal); ``x`` and
+    ``y``, when given, are those sets (:func:`bigrams`), made once by a
+    caller that scores a text against many."""
+    x = bigrams(a) if x is None else x
+    y = bigrams(b) if y is None else y
     if not x or not y:
         return 1.0 if a == b else 0.0
     return 2 * len(x & y) / (len(x) + len(y))

@@ -78,11 +78,15 @@ class Term:
     value: object = None
 
 
-def scan(passage: Passage, pattern: re.Pattern, make: Callable[[re.Match, str, Place], Term | None]) -> list[Term]:
+def scan(passage: Passage, pattern: re.Pattern, make: Callable[[re.Match, str, Place], Term | None], needs: str = "") -> list[Term]:
     """Every match of ``pattern`` in the passage's blocks, in order, made a
-    term by ``make`` (which may refuse it with None)."""
+    term by ``make`` (which may refuse it with None). ``needs``: a string
+    every match holds; a block without it is not searched (a pattern that
+    opens with a numeral is tried at every character of a block)."""
     out = []
     for place, text in passage.blocks:
+        if needs not in text:
+            continue
         for m in pattern.finditer(text):
             term = make(m, text, place)
             if term is not None:
