@@ -202,7 +202,7 @@ def _telling(runs: tuple[str, ...], background: Background, params: Params = PAR
     rare = params.telling_share * background.blocks
     out: dict[str, None] = {}
     for run in runs:
-        if run in out:
+        if run in out or len(run) < params.telling_run:  # folding never lengthens a run
             continue
         folded = fold(run)  # most runs are too short to tell: their bigrams are not looked up
         if len(folded) >= params.telling_run and any(background.df.get(g, 0) < rare for g in bigram_list(folded) if len(g) == 2):

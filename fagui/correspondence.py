@@ -21,7 +21,8 @@ from fagui.model import Article, ArticleLink, ArticlePair, Coverage, CoverageSta
 def shared_wording(ops: tuple[DiffOp, ...], shortest: int = PARAMS.shared_run) -> tuple[str, ...]:
     """The runs of at least ``shortest`` characters (``Params.shared_run``)
     a diff keeps equal, in left order, as the left text writes them."""
-    return tuple(op.left for op in ops if op.kind == "equal" and len(fold(op.left)) >= shortest)
+    # Folding never lengthens a text: one shorter than ``shortest`` is not folded to be measured.
+    return tuple(op.left for op in ops if op.kind == "equal" and len(op.left) >= shortest and len(fold(op.left)) >= shortest)
 
 
 def _equal_share(ops: tuple[DiffOp, ...]) -> float:
