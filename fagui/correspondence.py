@@ -14,15 +14,16 @@ from collections.abc import Mapping
 
 from fagui.align import Link
 from fagui.diff import diff_text
-from fagui.text.width import fold
 from fagui.model.params import PARAMS, Params
 from fagui.model import Article, ArticleLink, ArticlePair, Coverage, CoverageStatus, DiffOp, Evidence, LocatedArticle, Strength
 
 def shared_wording(ops: tuple[DiffOp, ...], shortest: int = PARAMS.shared_run) -> tuple[str, ...]:
     """The runs of at least ``shortest`` characters (``Params.shared_run``)
-    a diff keeps equal, in left order, as the left text writes them."""
-    # Folding never lengthens a text: one shorter than ``shortest`` is not folded to be measured.
-    return tuple(op.left for op in ops if op.kind == "equal" and len(op.left) >= shortest and len(fold(op.left)) >= shortest)
+    a diff keeps equal, in left order, as the left text writes them (its
+    length folded: whitespace does not count)."""
+    # A run's folded length is its length less its whitespace (fold keeps
+    # every other character, one for one): counted without folding the run.
+    return tuple(op.left for op in ops if op.kind == "equal" and len("".join(op.left.split())) >= shortest)
 
 
 def _equal_share(ops: tuple[DiffOp, ...]) -> float:

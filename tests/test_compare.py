@@ -13,6 +13,9 @@ from hypothesis import strategies as st
 from regulations import NATIONAL, amended_national, corpus
 
 from fagui.compare import _dice, _grams, compare
+from fagui.correspondence import shared_wording
+from fagui.diff import diff_text
+from fagui.text.width import fold
 from fagui.text.numerals import to_chinese
 from fagui.markdown import read_regulation
 from fagui.messages import Lang
@@ -194,6 +197,16 @@ def test_block_similarity_is_the_dice_of_bigram_multisets(x, y):
     total = sum(a.values()) + sum(b.values())
     expected = 2 * sum((a & b).values()) / total if total else 1.0
     assert _dice(_grams(x), _grams(y)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="国家安全机关，。１Ａab \u3000\t\n\xa0", max_size=30), st.text(alphabet="国家安全机关，。１Ａab \u3000\t\n\xa0", max_size=30), st.integers(0, 4))
+def test_shared_wording_is_each_equal_run_at_least_shortest_once_folded(x, y, shortest):
+    """shared_wording measures a run without folding it: the same runs as
+    measuring the folded run (fold drops whitespace and keeps every other
+    character one for one)."""
+    ops = diff_text(x, y)
+    assert shared_wording(ops, shortest) == tuple(op.left for op in ops if op.kind == "equal" and len(fold(op.left)) >= shortest)
 
 
 @pytest.mark.parametrize("province", ["jilin/counterespionage-work-provisions", "zhejiang/counterespionage-security-measures"])
