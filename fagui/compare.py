@@ -106,7 +106,7 @@ def compare(
         return Comparison(mode, left_ref, right_ref, pairs, summary, links, coverage, background=background.name)
     renumbered = renumbering(pairs) if mode == Mode.VERSIONS else ()
     carried = carried_blocks(links)
-    pairs = tuple(replace(p, meanings=pair_meanings(p, renumbered, carried)) for p in pairs)
+    pairs = tuple(replace(p, meanings=m) if (m := pair_meanings(p, renumbered, carried)) else p for p in pairs)
     refs = {(side, ref.label): ref for p in pairs for side, refs in ((Side.LEFT, p.left), (Side.RIGHT, p.right)) for ref in refs}
     links = tuple(replace(x, meanings=link_meanings(x, refs)) if x.strength == Strength.SHARES else x for x in links)
     flags = flags_of(pairs, links, refs, texts_of(left.metadata, right.metadata, mode))

@@ -82,7 +82,9 @@ def pair_meanings(
     unmatched = {(Side.LEFT,) + tuple(pp.left) for pp in pair.paragraphs if pp.right is None and pp.left is not None}
     unmatched |= {(Side.RIGHT,) + tuple(pp.right) for pp in pair.paragraphs if pp.left is None and pp.right is not None}
 
-    def own(side: Side, refs: tuple[ArticleRef, ...]) -> set[tuple[str, int]]:
+    def own(side: Side, refs: tuple[ArticleRef, ...]) -> set[tuple[str, int]] | None:
+        if not carried:
+            return None  # no block is carried: every block is the pair's own
         return {
             (ref.label, b)
             for k, ref in enumerate(refs)

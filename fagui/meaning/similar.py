@@ -3,10 +3,12 @@ stand in the same clause."""
 
 from __future__ import annotations
 
+from operator import add
+
 
 def bigrams(text: str) -> frozenset[str]:
     """The set of character bigrams of ``text``."""
-    return frozenset(text[k : k + 2] for k in range(len(text) - 1))
+    return frozenset(map(add, text, text[1:]))
 
 
 def dice(a: str, b: str, x: frozenset[str] | None = None, y: frozenset[str] | None = None) -> float:
