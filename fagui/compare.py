@@ -248,6 +248,8 @@ def _match_blocks(left: list[str], right: list[str], least: float) -> list[tuple
     n, m = len(left), len(right)
     if not n or not m:
         return [(k, None) for k in range(n)] + [(None, k) for k in range(m)]
+    if left == right:  # an unchanged article (most, between versions): nothing to fold
+        return [(k, k) for k in range(n)]
     fl, fr = [fold(t) for t in left], [fold(t) for t in right]
     if fl == fr:  # each block equal to its counterpart: the best matching, and the only one
         return [(k, k) for k in range(n)]
