@@ -11,8 +11,10 @@ slow and coarse.
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from dataclasses import replace
+from functools import wraps
 from operator import add
 
 from fagui.align import Background, Group, Pass, align_articles, stock_background
@@ -57,6 +59,28 @@ def default_mode(left: DocumentRef, right: DocumentRef) -> Mode:
     return Mode.VERSIONS if left.title == right.title else Mode.JURISDICTIONS
 
 
+def _without_cycle_collection(function):
+    """``function`` run with Python's cycle collector paused (as it was
+    before, after). A comparison makes no reference cycles (a test holds it
+    to that): everything it drops is freed as it goes, and the collector,
+    set off by the count of objects made, only walks the comparison's
+    growing tables again and again, a quarter of the time at 5,000
+    articles."""
+
+    @wraps(function)
+    def paused(*args, **kwargs):
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    return paused
+
+
+@_without_cycle_collection
 def compare(
     left: Regulation,
     right: Regulation,

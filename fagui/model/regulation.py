@@ -163,13 +163,16 @@ class Paragraph:
         :meth:`Article.blocks`, the alignment's block texts and the plain-text
         form all read it."""
         yield 0, self
+        yield from _items_of(self.items, 1)
 
-        def items_of(items: tuple[Item, ...], depth: int) -> Iterator[tuple[int, Union["Paragraph", Item]]]:
-            for item in items:
-                yield depth, item
-                yield from items_of(item.items, depth + 1)
 
-        yield from items_of(self.items, 1)
+def _items_of(items: tuple[Item, ...], depth: int) -> Iterator[tuple[int, Union[Paragraph, Item]]]:
+    """Each item at ``depth`` followed by its sub-items, for :meth:`Paragraph.walk`
+    (a module function: one nested in walk would refer to itself, a reference
+    cycle per walk left for the garbage collector, 20,000 per 1,000 articles)."""
+    for item in items:
+        yield depth, item
+        yield from _items_of(item.items, depth + 1)
 
 
 @dataclass(frozen=True)
@@ -233,6 +236,18 @@ class LocatedArticle:
     divisions: tuple[str, ...]  # ("第二章 反间谍安全防范责任",)
 
 
+def _locate(nodes: tuple[Union["Division", Article], ...], path: tuple[str, ...], out: list[LocatedArticle]) -> None:
+    """Append every article under ``nodes`` to ``out`` with its divisions, for
+    :meth:`Regulation.located_articles` (a module function: one nested there
+    would refer to itself and to ``out``, a reference cycle holding every
+    article's place until the garbage collector runs)."""
+    for node in nodes:
+        if isinstance(node, Article):
+            out.append(LocatedArticle(node, path))
+        else:
+            _locate(node.children, path + (node.heading,), out)
+
+
 @dataclass(frozen=True)
 class Regulation:
     """One version of one regulation."""
@@ -244,15 +259,7 @@ class Regulation:
     def located_articles(self) -> tuple[LocatedArticle, ...]:
         """Every article in document order, with its containing divisions."""
         out: list[LocatedArticle] = []
-
-        def walk(nodes, path):
-            for node in nodes:
-                if isinstance(node, Article):
-                    out.append(LocatedArticle(node, path))
-                else:
-                    walk(node.children, path + (node.heading,))
-
-        walk(self.body, ())
+        _locate(self.body, (), out)
         return tuple(out)
 
     @property
