@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from fagui.atomic import write_atomic
-from fagui.store.gitcmd import open_repo, run, succeeds
+from fagui.store.gitcmd import open_checkout, run, succeeds
 
 DRIVER = "fagui"
 ATTRIBUTE_LINE = "texts/**/*.md diff=fagui"
@@ -58,7 +58,7 @@ def install_git_driver(repo_dir: str = ".") -> list[str]:
     lines), without staging or committing it. Idempotent: returns what it
     changed, one sentence each, empty when nothing was needed.
     """
-    repo = open_repo(repo_dir)
+    repo = open_checkout(repo_dir)
     changed = []
     key = f"diff.{DRIVER}.command"
     current = run(repo, "config", "--local", "--get", key) if succeeds(repo, "config", "--local", "--get", key) else None

@@ -29,12 +29,8 @@ from fagui.errors import FaguiError
 from fagui.files import decode_utf8
 from fagui.model import METADATA_FIELDS, Metadata, Regulation
 from fagui.model.review import DecisionsChange, FileChange, MetadataChange, Review
-from fagui.store.gitcmd import blob_bytes, changed_paths, commit_id, default_base, open_repo, raw_changes, regular_file, tree_blobs
+from fagui.store.gitcmd import Checkout, blob_bytes, changed_paths, commit_id, default_base, open_checkout, raw_changes, regular_file, tree_blobs
 from fagui.store.paths import DECISIONS, TEXTS
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
-if TYPE_CHECKING:
-    import git
 
 UNREVIEWED_FIELDS = ("source_sha256",)
 """Front-matter fields not listed as changes: the digest changes with every
@@ -51,7 +47,7 @@ what a shortened review must keep), then new regulations, then deletions."""
 def default_range(repo_dir: str = ".") -> tuple[str, str]:
     """(base, head) for a review with no range given: the merge base of HEAD
     with the default branch (origin's HEAD, else main or master) and HEAD."""
-    base = default_base(open_repo(repo_dir))
+    base = default_base(open_checkout(repo_dir))
     if base is not None:
         return base, "HEAD"
     raise FaguiError("no default branch (main or master) to review against: give BASE..HEAD", repo_dir)
@@ -73,7 +69,7 @@ def review_range(base: str, head: str, repo_dir: str = ".") -> Review:
     Raises FaguiError when the folder is not a git repository or a revision
     does not exist.
     """
-    repo = open_repo(repo_dir)
+    repo = open_checkout(repo_dir)
     base_commit, head_commit = commit_id(repo, base), commit_id(repo, head)
     changes = []
     sources = None
@@ -96,7 +92,7 @@ def review_range(base: str, head: str, repo_dir: str = ".") -> Review:
     return Review(base, base_commit, head, head_commit, tuple(changes), decisions_changed(repo, base_commit, head_commit))
 
 
-def decisions_changed(repo: git.Repo, base: str, head: str) -> tuple[DecisionsChange, ...]:
+def decisions_changed(repo: Checkout, base: str, head: str) -> tuple[DecisionsChange, ...]:
     """Every decisions file (``decisions/**/*.jsonl``) that differs between
     the two commits, by path: a pull request shows who decided what."""
     paths = sorted(p for p in changed_paths(repo, base, head, DECISIONS) if p.endswith(".jsonl"))
@@ -120,7 +116,7 @@ def decisions_changed(repo: git.Repo, base: str, head: str) -> tuple[DecisionsCh
     return tuple(found)
 
 
-def _decisions_at(repo: git.Repo, commit: str, path: str) -> DecisionFile | None:
+def _decisions_at(repo: Checkout, commit: str, path: str) -> DecisionFile | None:
     """The decisions file at ``commit``, None when it has none; FaguiError when it cannot be read."""
     try:
         text = _read(repo, commit, path)
@@ -129,7 +125,7 @@ def _decisions_at(repo: git.Repo, commit: str, path: str) -> DecisionFile | None
     return parse_decisions(text, path)
 
 
-def _source_blobs(repo: git.Repo, commit: str) -> dict[str, str]:
+def _source_blobs(repo: Checkout, commit: str) -> dict[str, str]:
     """Path -> blob id of every ``.source.txt`` under texts/ at ``commit``.
 
     With the changed file's paths, status, modes and blob ids, these make the
@@ -140,7 +136,7 @@ def _source_blobs(repo: git.Repo, commit: str) -> dict[str, str]:
     return {path: blob for path, blob in tree_blobs(repo, commit, TEXTS).items() if path.endswith(".source.txt")}
 
 
-def _kept(repo: git.Repo, key: str, base: str, head: str) -> FileChange | None:
+def _kept(repo: Checkout, key: str, base: str, head: str) -> FileChange | None:
     """The change kept under ``key`` by an earlier review, with this range's
     revisions, or None. Unpickling is safe here: the cache is inside the git
     folder, which whoever can write to it can already run code from (hooks)."""
@@ -156,7 +152,7 @@ def _kept(repo: git.Repo, key: str, base: str, head: str) -> FileChange | None:
     return replace(change, comparison=comparison)
 
 
-def _change(repo: git.Repo, base: str, head: str, status: str, old: str, new: str) -> FileChange:
+def _change(repo: Checkout, base: str, head: str, status: str, old: str, new: str) -> FileChange:
     # The reader, checker, ingest pipeline and engine are loaded here, on a
     # cache miss only: a review answered from the cache does without them.
     from fagui.markdown import read_regulation
@@ -203,7 +199,7 @@ def metadata_changes(before: Metadata | None, after: Metadata | None) -> tuple[M
     return tuple(out)
 
 
-def _source_note(repo: git.Repo, head: str, path: str, regulation: Regulation) -> str | None:
+def _source_note(repo: Checkout, head: str, path: str, regulation: Regulation) -> str | None:
     """Why ``regulation`` (the file at ``path`` in ``head``) is not what
     ingesting its ``.source.txt`` again gives, or None when it is (or there
     is no source file). Front matter the adder may override (effective date,
@@ -212,7 +208,7 @@ def _source_note(repo: git.Repo, head: str, path: str, regulation: Regulation) -
     from fagui.store.changes import compare_versions
 
     source = path.removesuffix(".md") + ".source.txt"
-    raw = blob_bytes(repo.commit(head), source)
+    raw = blob_bytes(repo.repo.commit(head), source)
     if raw is None:
         return None
     stated = regulation.metadata.source_sha256
@@ -245,8 +241,8 @@ def _problem(text: str, path: str) -> str | None:
     return f"{path}:{departure.line}: {departure.reason}" if departure else None
 
 
-def _read(repo: git.Repo, commit: str, path: str) -> str:
+def _read(repo: Checkout, commit: str, path: str) -> str:
     """The file at ``commit`` as UTF-8 text; FaguiError (with the line) when
     it is not UTF-8 or is binary, rather than a guess at its characters, or
     when it is a submodule or a symbolic link."""
-    return decode_utf8(regular_file(repo, commit, path), path)
+    return decode_utf8(regular_file(repo.repo, commit, path), path)

@@ -172,28 +172,42 @@ def test_git_driver_answers_again_from_the_cache_and_never_stale(tmp_path):
     assert diff("head") == edited and diff("base", "head") == worked_out
 
 
-DIFF_SCRIPT = """
+RUN_SCRIPT = """
 import sys
 from cli.start import main
 try:
     main()
 finally:
-    loaded = sorted(m for m in ("click", "fagui.compare", "fagui.markdown", "re", "hashlib") if m in sys.modules)
+    loaded = sorted(m for m in ("click", "fagui.compare", "fagui.markdown", "git", "re", "hashlib") if m in sys.modules)
     import json
     sys.stderr.write("\\n" + json.dumps(loaded))
 """
-"""``fagui diff`` as the console script runs it (cli.start.main); the last
-line of stderr lists which of click, the engine, the reader, re and hashlib
-(which loads OpenSSL) it loaded: an answer kept from before needs none."""
+"""A command as the console script runs it (cli.start.main); the last line
+of stderr lists which of click, the engine, the reader, GitPython, re and
+hashlib (which loads OpenSSL) it loaded."""
 
 
-def fagui_diff(repo, *args, env=None):
-    """(stdout, stderr without the last line, modules loaded) of ``fagui diff ARGS`` in ``repo``."""
-    done = subprocess.run([sys.executable, "-c", DIFF_SCRIPT, "diff", *args], cwd=repo, capture_output=True, text=True,
+def fagui_run(repo, *args, env=None):
+    """(stdout, stderr without the last line, modules loaded) of ``fagui ARGS`` in ``repo``."""
+    done = subprocess.run([sys.executable, "-c", RUN_SCRIPT, *args], cwd=repo, capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT), **(env or BARE)})
     assert done.returncode == 0, done.stderr
     err, _, loaded = done.stderr.rpartition("\n")
     return done.stdout, err, json.loads(loaded)
+
+
+def fagui_diff(repo, *args, env=None):
+    """``fagui diff ARGS`` by :func:`fagui_run`: an answer kept from before
+    needs none of the modules it lists."""
+    return fagui_run(repo, "diff", *args, env=env)
+
+
+def test_review_answered_from_the_cache_loads_neither_gitpython_nor_the_engine(tmp_path):
+    repo = corpus(tmp_path)
+    out, _, loaded = fagui_run(repo, "review", "base..head")
+    assert "fagui.compare" in loaded and len(kept(repo)) == 2
+    again, _, loaded = fagui_run(repo, "review", "base..head")
+    assert again == out and not {"git", "fagui.compare", "fagui.markdown"} & set(loaded)
 
 
 def test_diff_of_two_files_answers_again_from_the_cache_and_never_stale(tmp_path):

@@ -11,44 +11,92 @@ import hashlib
 import os
 import re
 import subprocess
-import tempfile
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
-import git
-
 from fagui.errors import FaguiError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    import git
 
 
 def open_repo(path: str | os.PathLike, not_found: str = "not a git repository") -> git.Repo:
     """The git repository containing ``path`` (the folder itself or one
-    above it); FaguiError ``not_found``, naming ``path``, when there is none."""
+    above it), as GitPython opens it, for the store, which reads commits and
+    trees through it; FaguiError ``not_found``, naming ``path``, when there
+    is none. What only runs git takes a :class:`Checkout` instead."""
+    import git  # here: open_checkout's users run git without GitPython (~40 ms to import)
+
     try:
         return git.Repo(path, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
         raise FaguiError(not_found, str(path)) from None
 
 
-def work_tree(repo: git.Repo) -> Path:
+@dataclass(frozen=True)
+class Checkout:
+    """A git repository found by git itself, for what only runs git commands
+    (:func:`run` and the functions built on it: ``fagui review``, the driver's
+    installation): its work tree (the repository's folder when bare) and the
+    git folder its work trees share. GitPython, whose import costs more than
+    a review answered from ``.git/fagui-cache/``, is loaded only when a file
+    is read out of a commit (:attr:`repo`)."""
+
+    working_dir: str
+    common_dir: str
+
+    @cached_property
+    def repo(self) -> git.Repo:
+        """The same repository opened by GitPython, to read files out of commits."""
+        return open_repo(self.working_dir)
+
+
+if TYPE_CHECKING:
+    Repository = git.Repo | Checkout
+    """What git commands run in: GitPython's repository or a :class:`Checkout`."""
+
+
+def open_checkout(path: str | os.PathLike, not_found: str = "not a git repository") -> Checkout:
+    """The git repository containing ``path`` (as :func:`open_repo` finds
+    it, without GitPython); FaguiError ``not_found``, naming ``path``, when
+    there is none."""
+    try:
+        out = _git(path, ("rev-parse", "--is-bare-repository", "--absolute-git-dir", "--git-common-dir", "--show-cdup"))
+    except (FaguiError, OSError):
+        raise FaguiError(not_found, str(path)) from None
+    bare, git_dir, common, *cdup = out.decode("utf-8", "surrogateescape").split("\n")[:4]
+    top = git_dir if bare == "true" else os.path.normpath(os.path.join(os.path.abspath(path), cdup[0] if cdup else ""))
+    return Checkout(top, os.path.normpath(os.path.join(os.path.abspath(path), common)))
+
+
+def work_tree(repo: Repository) -> Path:
     """The top of ``repo``'s work tree, the folder its git commands run in."""
-    return Path(repo.working_tree_dir)
+    return Path(repo.working_dir)
 
 
-def run(repo: git.Repo, *args: str, input: bytes | None = None, env: dict | None = None) -> str:
+GIT_LOCALE = {"LANGUAGE": "C", "LC_ALL": "C"}
+"""git's messages in English whatever the user's locale: :func:`git_failure`
+reads them (GitPython ran git so too)."""
+
+
+def _git(folder: str | os.PathLike, args: tuple[str, ...], input: bytes | None = None, env: dict | None = None) -> bytes:
+    """What git ``args`` run in ``folder`` prints, byte for byte; FaguiError
+    (:func:`git_failure`) when it fails."""
+    done = subprocess.run(
+        ["git", *args], cwd=folder, input=input, stdin=subprocess.DEVNULL if input is None else None,
+        capture_output=True, env={**os.environ, **GIT_LOCALE, **(env or {})},
+    )
+    if done.returncode != 0:
+        raise git_failure(args, done.stderr.decode("utf-8", "replace"), done.returncode, str(folder))
+    return done.stdout
+
+
+def run(repo: Repository, *args: str, input: bytes | None = None, env: dict | None = None) -> str:
     """Run git in the work tree; its output without the final newline.
     A failure becomes FaguiError with git's own message."""
-    command = ["git", *args]
-    try:
-        if input is None:
-            return repo.git.execute(command, env=env)
-        with tempfile.TemporaryFile() as stdin:
-            stdin.write(input)
-            stdin.seek(0)
-            return repo.git.execute(command, env=env, istream=stdin)
-    except git.GitCommandError as exc:
-        stderr = exc.stderr.decode("utf-8", "replace") if isinstance(exc.stderr, bytes) else str(exc.stderr)
-        stderr = stderr.strip().strip("'").removeprefix("stderr: ").strip("'")
-        raise git_failure(args, stderr, exc.status, str(work_tree(repo))) from None
+    return _git(work_tree(repo), args, input, env).decode("utf-8", "surrogateescape").removesuffix("\n")
 
 
 STALE_LOCK = (
@@ -92,16 +140,16 @@ def git_in(folder: str | os.PathLike, *args: str) -> str:
     return done.stdout.decode("utf-8", "replace").rstrip("\n")
 
 
-def succeeds(repo: git.Repo, *args: str) -> bool:
+def succeeds(repo: Repository, *args: str) -> bool:
     """Whether git exits 0: for questions a failure answers."""
     try:
-        repo.git.execute(["git", *args])
+        run(repo, *args)
         return True
-    except git.GitCommandError:
+    except FaguiError:
         return False
 
 
-def git_path(repo: git.Repo, name: str) -> str:
+def git_path(repo: Repository, name: str) -> str:
     """The file ``name`` in the git dir, by ``--git-path`` because it honours
     GIT_INDEX_FILE and linked work trees; asked of git once per name."""
     key = (str(work_tree(repo)), name, os.environ.get("GIT_INDEX_FILE"), os.environ.get("GIT_DIR"))
@@ -135,11 +183,11 @@ def blob_bytes(commit: git.Commit | None, path: str) -> bytes | None:
         return None
 
 
-def commit_id(repo: git.Repo, rev: str) -> str:
+def commit_id(repo: Repository, rev: str) -> str:
     """The full id of the commit ``rev`` names; FaguiError when it names none."""
     try:
-        return repo.git.rev_parse("--verify", "-q", "--end-of-options", f"{rev}^{{commit}}")
-    except git.GitCommandError:
+        return run(repo, "rev-parse", "--verify", "-q", "--end-of-options", f"{rev}^{{commit}}")
+    except FaguiError:
         raise FaguiError(f"no such revision: {rev}", repo.working_dir) from None
 
 
@@ -158,7 +206,7 @@ class RawChange:
     new_blob: str
 
 
-def raw_changes(repo: git.Repo, base: str, head: str, folder: str) -> list[RawChange]:
+def raw_changes(repo: Repository, base: str, head: str, folder: str) -> list[RawChange]:
     """Every file under ``folder`` that differs from ``base`` to ``head``,
     renames found (``-M``), by path."""
     out = run(repo, "diff", "--raw", "--no-abbrev", "-M", "-z", base, head, "--", f"{folder}/")
@@ -177,14 +225,14 @@ def raw_changes(repo: git.Repo, base: str, head: str, folder: str) -> list[RawCh
     return changes
 
 
-def changed_paths(repo: git.Repo, base: str, head: str, folder: str) -> list[str]:
+def changed_paths(repo: Repository, base: str, head: str, folder: str) -> list[str]:
     """The paths under ``folder`` that differ from ``base`` to ``head``
     (a rename counted as a deletion and an addition)."""
     out = run(repo, "diff", "--name-only", "--no-renames", "-z", base, head, "--", f"{folder}/")
     return [p for p in out.split("\0") if p]
 
 
-def blob_history(repo: git.Repo, path: str) -> list[tuple[str, str]]:
+def blob_history(repo: Repository, path: str) -> list[tuple[str, str]]:
     """(commit id, blob id) for every commit that changed the file at
     ``path`` (a literal path, no pattern), newest first, as ``git log --raw``
     reports it: the blob is the file as that commit left it (zeros where it
@@ -200,7 +248,7 @@ def blob_history(repo: git.Repo, path: str) -> list[tuple[str, str]]:
     return history
 
 
-def tree_blobs(repo: git.Repo, commit: str, folder: str) -> dict[str, str]:
+def tree_blobs(repo: Repository, commit: str, folder: str) -> dict[str, str]:
     """Path -> blob id of every file under ``folder`` at ``commit``."""
     out = run(repo, "ls-tree", "-r", "-z", "--full-tree", commit, "--", f"{folder}/")
     blobs = {}
@@ -211,20 +259,20 @@ def tree_blobs(repo: git.Repo, commit: str, folder: str) -> dict[str, str]:
     return blobs
 
 
-def default_base(repo: git.Repo) -> str | None:
+def default_base(repo: Repository) -> str | None:
     """The merge base of HEAD with the default branch (origin's HEAD, else
     origin/main, origin/master, main or master, the first that exists), or
     None when there is none."""
     candidates = []
     try:
-        candidates.append(repo.git.symbolic_ref("refs/remotes/origin/HEAD", short=True))
-    except git.GitCommandError:
+        candidates.append(run(repo, "symbolic-ref", "--short", "refs/remotes/origin/HEAD"))
+    except FaguiError:
         pass
     candidates += ["origin/main", "origin/master", "main", "master"]
     for ref in candidates:
         try:
-            return repo.git.merge_base(ref, "HEAD")
-        except git.GitCommandError:
+            return run(repo, "merge-base", ref, "HEAD")
+        except FaguiError:
             continue
     return None
 
