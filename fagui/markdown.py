@@ -13,8 +13,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
-
-from markdown_it import MarkdownIt
+from collections.abc import Iterator
 
 from fagui.errors import FaguiError
 from fagui.model.regulation import ID_RE
@@ -30,12 +29,19 @@ _PLAIN_VALUE_RE = re.compile(r"^[^\s'\"#:{}\[\],&*!|>%@`-][^#]*$")
 DATE_FIELDS = ("adopted", "promulgated", "effective", "date")
 """Front-matter fields (and the history key) that hold a date."""
 
-_md = MarkdownIt("commonmark").disable("inline")
-"""The reader takes each heading's and paragraph's source text (an inline
-token's ``content``, set by the block parse) and never its parsed children,
-so the inline parse, a quarter of the reading time, is not run
-(tests/test_markdown.py checks the same Regulation, or the same error, as a
-full CommonMark parse gives)."""
+_md = None
+"""markdown-it's CommonMark parser, made on first use (:func:`_parsed_blocks`:
+text laid out as canonical Markdown is read without it). The reader takes
+each heading's and paragraph's source text (an inline token's ``content``,
+set by the block parse) and never its parsed children, so the inline parse,
+a quarter of the reading time, is not run (tests/test_markdown.py checks the
+same Regulation, or the same error, as a full CommonMark parse gives)."""
+
+_OTHER_BLOCK_RE = re.compile(r"[#>*+\-=_~`<|\[]|\d+[.)]")
+"""How a line opens that CommonMark may read as something other than a
+paragraph of that line (a heading, quote, list, break, fence, HTML, link
+reference definition): :func:`_canonical_blocks` leaves such a body to
+markdown-it (the writer escapes these in a paragraph: ``\\#``)."""
 
 
 # -- writing -----------------------------------------------------------------
@@ -153,21 +159,16 @@ def read_regulation(text: str, path: str | None = None) -> Regulation:
         text = text[1:]
     text = text.replace("\r\n", "\n")
     fields, body, offset = _split_front_matter(text, where)
-    tokens = _md.parse(body)
+    blocks = _canonical_blocks(body, offset)
     title: str | None = None
     preamble: list[str] = []
     stack: list[tuple[int, list]] = [(1, [])]  # (heading level, children)
     divisions: list[tuple[str, int, str, str, list]] = []  # (kind, number, label, title, children)
     article: dict | None = None
     seen: dict[ArticleKey, int] = {}
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        line = offset + (tok.map[0] + 1 if tok.map else 0)
-        if tok.type == "heading_open":
-            level = int(tok.tag[1])
-            content = tokens[i + 1].content.strip()
-            i += 3
+    for heading, level, content, line in _parsed_blocks(body, offset, where) if blocks is None else blocks:
+        if heading:
+            content = content.strip()
             if level == 1:
                 if title is not None:
                     raise FaguiError("a second title (# heading)", where, line)
@@ -197,19 +198,15 @@ def read_regulation(text: str, path: str | None = None) -> Regulation:
             divisions.append((label.kind, label.number, label.text, rest[1:], children))
             stack.append((level, children))
             continue
-        if tok.type == "paragraph_open":
-            content = _unescape(tokens[i + 1].content)
-            i += 3
-            if "\n" in content:
-                raise FaguiError("a paragraph must be one line", where, line)
-            if article is not None:
-                article["blocks"].append(content)
-            elif title is not None and len(stack) == 1:
-                preamble.append(content)
-            else:
-                raise FaguiError("text outside any article", where, line)
-            continue
-        raise FaguiError(f"unexpected Markdown ({tok.type.replace('_open', '')}) in a regulation", where, line)
+        content = _unescape(content)
+        if "\n" in content:
+            raise FaguiError("a paragraph must be one line", where, line)
+        if article is not None:
+            article["blocks"].append(content)
+        elif title is not None and len(stack) == 1:
+            preamble.append(content)
+        else:
+            raise FaguiError("text outside any article", where, line)
     if title is None:
         raise FaguiError("no # title", where)
     _close_article(article, stack)
@@ -221,6 +218,63 @@ def read_regulation(text: str, path: str | None = None) -> Regulation:
         raise FaguiError(f"front matter title {fields['title']!r} differs from the # title {title!r}", where, 2)
     fields["title"] = title
     return Regulation(Metadata(**fields), tuple(preamble), tuple(stack[0][1]))
+
+
+def _canonical_blocks(body: str, offset: int) -> list[tuple[bool, int, str, int]] | None:
+    """The blocks of ``body`` (the text after the front matter, which ends
+    on line ``offset``) as :func:`_parsed_blocks` gives them, read without
+    markdown-it, when the body is laid out as the writer lays it out: a blank
+    line, then lines each followed by one blank line (the last by the end of
+    the text), each an ATX heading (``#`` to ``######``, one space, text that
+    neither starts nor ends with a space nor ends with ``#``) or a line no
+    Markdown block but a paragraph can open (:data:`_OTHER_BLOCK_RE`), with
+    no space at either end, no CR and no NUL (which CommonMark reads as a
+    line break and U+FFFD). Anything else: None, and markdown-it reads it.
+    Why: markdown-it's import and parse are a sixth of a first ``fagui
+    diff``; the property tests in tests/test_markdown.py check that this
+    gives what markdown-it gives for any body it accepts."""
+    if not (body.startswith("\n") and body.endswith("\n")) or "\r" in body or "\0" in body:
+        return None
+    blocks = []
+    line = offset + 2
+    for block in body[1:-1].split("\n\n"):
+        if not block or "\n" in block or block != block.strip():
+            return None
+        if block[0] == "#":
+            level = len(block) - len(block.lstrip("#"))
+            content = block[level + 1 :]
+            if level > 6 or block[level : level + 1] != " " or content != content.strip() or not content or content[-1] == "#":
+                return None
+            blocks.append((True, level, content, line))
+        elif _OTHER_BLOCK_RE.match(block):
+            return None
+        else:
+            blocks.append((False, 0, block, line))
+        line += 2
+    return blocks
+
+
+def _parsed_blocks(body: str, offset: int, where: str) -> Iterator[tuple[bool, int, str, int]]:
+    """Each heading and paragraph of ``body`` (the text after the front
+    matter, which ends on line ``offset``) as markdown-it reads it, in order:
+    (whether a heading, its level, its source text, its line). Any other
+    Markdown block: FaguiError naming its line, when the reader gets there."""
+    global _md
+    if _md is None:
+        from markdown_it import MarkdownIt  # here: canonical text is read without it (_canonical_blocks)
+
+        _md = MarkdownIt("commonmark").disable("inline")
+    tokens = _md.parse(body)
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        line = offset + (tok.map[0] + 1 if tok.map else 0)
+        if tok.type in ("heading_open", "paragraph_open"):
+            heading = tok.type == "heading_open"
+            yield heading, int(tok.tag[1]) if heading else 0, tokens[i + 1].content, line
+            i += 3
+            continue
+        raise FaguiError(f"unexpected Markdown ({tok.type.replace('_open', '')}) in a regulation", where, line)
 
 
 def _split_front_matter(text: str, where: str) -> tuple[dict, str, int]:
