@@ -19,7 +19,6 @@ whose texts changed since.
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 from dataclasses import replace
 
@@ -204,6 +203,8 @@ def _source_note(repo: Checkout, head: str, path: str, regulation: Regulation) -
     ingesting its ``.source.txt`` again gives, or None when it is (or there
     is no source file). Front matter the adder may override (effective date,
     source) is not compared; the title, preamble and articles are."""
+    import hashlib  # here, as the rest: only a file worked out again reads its source
+
     from fagui.ingest import ingest_bytes
     from fagui.store.changes import compare_versions
 

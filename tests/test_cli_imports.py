@@ -41,6 +41,11 @@ renderers.regulation alone."""
 MARKDOWN_IT = ("markdown_it",)
 """markdown-it: canonical Markdown is read without it (fagui.markdown._canonical_blocks)."""
 
+STARTUP_WEIGHTS = ("hashlib", "pathlib")
+"""hashlib loads OpenSSL (~2.5 ms), pathlib urllib and ipaddress (~4 ms): a
+first diff of two files needs neither (fagui.cache hashes with CPython's own
+modules; the engine's paths are os.path)."""
+
 INGESTING = ("fagui.ingest",)
 """The ingest pipeline (decoding, cleaning, parsing raw text): only ingest and
 add need it; numerals and item markers are in fagui.text."""
@@ -74,7 +79,7 @@ def test_a_command_help_loads_only_that_command(tmp_path):
 @pytest.mark.parametrize(
     "args, forbidden",
     [
-        (("diff", str(markdown_path(NATIONAL)), str(markdown_path(JIANGXI))), GIT + INGESTING + MARKDOWN_IT + ("fagui.store.corpus", "renderers.html", "fagui.atomic", "ctypes", "fagui.explain")),
+        (("diff", str(markdown_path(NATIONAL)), str(markdown_path(JIANGXI))), GIT + INGESTING + MARKDOWN_IT + STARTUP_WEIGHTS + ("fagui.store.corpus", "renderers.html", "fagui.atomic", "ctypes", "fagui.explain")),
         (("diff", str(markdown_path(NATIONAL)), str(markdown_path(JIANGXI)), "--format", "json"), GIT + INGESTING + MARKDOWN_IT + ("renderers.text", "renderers.html")),
         (("show", str(markdown_path(NATIONAL)), "--article", "3"), GIT + COMPARING + INGESTING + MARKDOWN_IT + COMPARISON_RENDERERS),
         (("check", str(markdown_path(NATIONAL))), GIT + COMPARING + INGESTING + MARKDOWN_IT + ("renderers",)),

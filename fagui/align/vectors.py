@@ -23,6 +23,7 @@ they say what a provision relies on, not what it provides.
 from __future__ import annotations
 
 import math
+import os
 import re
 import sys
 from collections import Counter, defaultdict
@@ -31,7 +32,6 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import chain, repeat
 from operator import add, itemgetter, mul, truediv
-from pathlib import Path
 
 from fagui.text.width import fold
 from fagui.model import Article
@@ -80,10 +80,11 @@ class Background:
     min_df: int = 0
 
 
-BACKGROUND_FILE = Path(__file__).parent / "data" / "background.tsv"
+BACKGROUND_FILE = os.path.join(os.path.dirname(__file__), "data", "background.tsv")
 """The shipped background: block frequencies over LawRefBook's laws,
 regulations and local regulations, computed by ``tools/stock_background.py``
-(numbers, no text)."""
+(numbers, no text). (os.path: pathlib, with the urllib and ipaddress it
+imports, would be ~4 ms of every first diff's start-up for this one path.)"""
 
 
 @cache
@@ -91,7 +92,8 @@ def stock_background() -> Background:
     """The shipped background (:data:`BACKGROUND_FILE`), read once. It is the
     same whatever else a corpus holds, so a comparison of two texts depends
     on those two texts alone."""
-    lines = BACKGROUND_FILE.read_text("utf-8").splitlines()
+    with open(BACKGROUND_FILE, encoding="utf-8") as fh:
+        lines = fh.read().splitlines()
     head = dict(field.split("=", 1) for field in lines[0].split("\t")[1:])
     df = {}
     for line in lines[1:]:

@@ -10,7 +10,6 @@ on the two texts being compared.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 
@@ -50,6 +49,8 @@ def article_fingerprint(blocks: tuple[str, ...] | list[str]) -> str:
     """An article's wording as 16 hex digits (the start of the SHA-256 of its
     blocks joined by newlines, as :meth:`Article.text`): kept in a decision so
     that a later change of wording is noticed."""
+    import hashlib  # here: it loads OpenSSL (~2.5 ms), and a diff of two files has no decisions
+
     return hashlib.sha256("\n".join(blocks).encode("utf-8")).hexdigest()[:16]
 
 

@@ -7,7 +7,6 @@ range (:mod:`fagui.review`) both go through it."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import subprocess
@@ -15,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from fagui.cache import blob_id as _blob_id
 from fagui.errors import FaguiError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
@@ -163,7 +163,7 @@ _GIT_PATHS: dict[tuple, str] = {}
 
 def blob_id(raw: bytes | None) -> str | None:
     """The id git gives a blob of these bytes (no filters); None for None."""
-    return None if raw is None else hashlib.sha1(b"blob %d\0" % len(raw) + raw).hexdigest()
+    return None if raw is None else _blob_id(raw)
 
 
 def head(repo: git.Repo) -> git.Commit | None:
