@@ -260,6 +260,21 @@ def _renameat2(a: str | os.PathLike, b: str | os.PathLike, folder: int | None, f
     raise OSError(code, os.strerror(code), os.fsdecode(b))
 
 
+def sync_file_system(fd: int) -> bool:
+    """Flush to disk everything written to the file system that holds the
+    open file or folder ``fd`` (``syncfs``, Linux); whether the system could
+    (False: flush each file yourself). An error writing back raises OSError."""
+    syncfs = getattr(ctypes.CDLL(None, use_errno=True), "syncfs", None)
+    if syncfs is None:
+        return False
+    if syncfs(fd) != 0:
+        code = ctypes.get_errno()
+        if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+            return False
+        raise OSError(code, os.strerror(code))
+    return True
+
+
 def exchange(a: str | os.PathLike, b: str | os.PathLike, folder: int | None = None) -> None:
     """Swap two existing names (files or folders, relative to ``folder``) in
     one step (``renameat2(RENAME_EXCHANGE)``). Raises FileNotFoundError if
