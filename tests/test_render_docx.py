@@ -26,7 +26,8 @@ from samples import XSS, decided_sample, sample, versions_sample
 
 from cli.main import main
 from fagui.model import ArticlePair, ArticleRef, Comparison
-from renderers.docx import render_docx
+from fagui.messages import Lang
+from renderers.docx import _template, render_docx
 
 ROOT = Path(__file__).resolve().parent.parent
 NATIONAL = str(markdown_path("national/counterespionage-security-provisions"))
@@ -236,3 +237,17 @@ def test_page_one_picture(pdf, tmp_path):
     if os.environ.get("FAGUI_UPDATE_DOCS"):
         shutil.copyfile(picture, DOC_IMAGE)
     assert DOC_IMAGE.is_file() and "images/duizhaobiao.png" in (ROOT / "docs" / "report.md").read_text(encoding="utf-8")
+
+
+def test_tables_share_a_template_none_of_them_changes():
+    """Every 对照表 of a process is made from one template whose styles,
+    font table, theme... they share, serialised once: making tables (both
+    modes, both languages, with details) leaves each shared part as it was
+    serialised, so no table's file differs from one made alone."""
+    template = _template()
+    made = [render_docx(c, lang=lang, details=details) for c in (sample(xss=True), versions_sample(), decided_sample())
+            for lang in Lang for details in (False, True)]
+    assert all(part.blob == template.blobs[id(part)] for part in template.shared)
+    assert {"/word/styles.xml", "/word/fontTable.xml"} <= {str(part.partname) for part in template.shared}
+    _template.cache_clear()  # a fresh template: the same bytes
+    assert render_docx(versions_sample(), lang=Lang.EN, details=True) == made[7]
