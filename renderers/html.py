@@ -9,6 +9,7 @@ the page grows linearly with the number of article pairs.
 from __future__ import annotations
 
 import html
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -32,7 +33,7 @@ from fagui.model import (
 )
 from fagui.messages import DEFAULT_LANG, Lang, say
 
-from fagui.text.control import visible
+from fagui.text.control import CONTROL, visible
 from renderers import (
     decision_label,
     article_blocks,
@@ -62,7 +63,14 @@ def esc(text: object) -> str:
     """``text`` for any HTML page: escaped, and with control and
     bidirectional formatting characters shown as ``\\u202e`` (a right-to-left
     override in a hand-edited text would reorder what the reader sees)."""
-    return html.escape(visible(str(text)), quote=True)
+    text = str(text)
+    if _TO_ESCAPE.search(text) is None:  # most of a page's strings: one scan, not six (a page calls this thousands of times)
+        return text
+    return html.escape(visible(text), quote=True)
+
+
+_TO_ESCAPE = re.compile(f"[&<>\"'{CONTROL.pattern[1:-1]}]")
+"""A character :func:`html.escape` or :func:`visible` changes."""
 
 
 @lru_cache(maxsize=None)

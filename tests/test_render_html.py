@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from samples import XSS, sample, synthetic, versions_sample
 
-from renderers.html import render_side_by_side
+from fagui.text.control import visible
+from renderers.html import esc, render_side_by_side
 
 
 class Tags(HTMLParser):
@@ -167,3 +172,11 @@ def test_controls_and_bidi_overrides_in_a_hand_edited_text_are_shown_not_obeyed(
     page = out.read_text("utf-8")
     assert "\u202e" not in page and "\x1b" not in page
     assert "\\u202e" in page and "\\x1b" in page
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("&<>\"'\x00\x1b\t\n\x85\x9f\u061c\u200e\u202e\u2066\u2069\u2028a中 ") | st.characters()))
+def test_esc_is_escape_of_visible_and_returns_plain_text_as_is(text):
+    """esc skips the work for text with nothing to escape or show (most of a
+    page's strings) and is otherwise html.escape of visible: the same either way."""
+    assert esc(text) == html.escape(visible(text), quote=True)
