@@ -78,27 +78,41 @@ def test_a_rerun_removes_pages_of_the_earlier_run(tmp_path):
     assert sorted(json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"]) == site_files("a")
 
 
-def test_every_file_is_on_disk_before_the_site_is_swapped_in(tmp_path, monkeypatch):
-    """A site built beside is flushed to disk all at once before the swap
-    (one flush a file and one for the folder, not two a file as each is
-    written): a crash after the swap finds whole files, never empty ones."""
+@pytest.mark.parametrize("syncfs", [True, False], ids=["syncfs", "file-by-file"])
+def test_every_file_is_on_disk_before_the_site_is_swapped_in(tmp_path, monkeypatch, syncfs):
+    """A site built beside is flushed to disk all at once before the swap,
+    not each file as it is written: the file system with one syncfs where
+    the system has it, else each file written (a file linked from the set
+    it replaces was flushed before that set was shown), then the folder,
+    between the manifest saying "building" and the finished one: a crash
+    after the swap finds whole files, never empty ones."""
     import fagui.outfolder
 
     out = tmp_path / "site"
     build_site(out, [("a", sample())])  # a site to swap with
+    before = {p.name: p.stat().st_ino for p in out.iterdir()}
     events = []
-    real_fsync, real_exchange = os.fsync, fagui.outfolder._exchange
-    monkeypatch.setattr(os, "fsync", lambda fd: events.append(("fsync", os.readlink(f"/proc/self/fd/{fd}"))) or real_fsync(fd))
+    real_fsync, real_exchange, real_syncfs = os.fsync, fagui.outfolder._exchange, fagui.outfolder.sync_file_system
+    where = lambda fd: os.readlink(f"/proc/self/fd/{fd}")  # noqa: E731
+    monkeypatch.setattr(os, "fsync", lambda fd: events.append(("fsync", where(fd))) or real_fsync(fd))
     monkeypatch.setattr(fagui.outfolder, "_exchange", lambda a, b: events.append(("swap", str(a))) or real_exchange(a, b))
+    monkeypatch.setattr(
+        fagui.outfolder, "sync_file_system", lambda fd: events.append(("syncfs", where(fd))) or (real_syncfs(fd) if syncfs else False)
+    )
     build_site(out, [("a", sample()), ("b", sample())])
     swap = events.index(next(e for e in events if e[0] == "swap"))
     build = events[swap][1]
     flushed = [Path(path).name for kind, path in events[:swap] if kind == "fsync" and Path(path).parent == Path(build)]
     pages = [name for name in flushed if not name.startswith(MANIFEST)]
-    assert sorted(pages) == sorted(site_files("a", "b"))  # each once
+    linked = {p.name for p in out.iterdir() if before.get(p.name) == p.stat().st_ino}
+    assert "a.docx" in linked and "index.html" not in linked
+    assert sorted(pages) == ([] if syncfs else sorted(set(site_files("a", "b")) - linked))  # each once
     # the manifest saying "building" before them, the finished one after them
     assert [name.startswith(MANIFEST) for name in flushed] == [True] + [False] * len(pages) + [True]
-    assert ("fsync", build) in events[:swap]  # the folder itself
+    synced = events.index(("syncfs", build))
+    manifests = [k for k, (kind, path) in enumerate(events[:swap]) if kind == "fsync" and Path(path).name.startswith(MANIFEST)]
+    assert manifests[0] < synced < manifests[-1]
+    assert ("fsync", build) in events[synced:swap]  # the folder itself
 
 
 def fails_half_way():
