@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from itertools import chain
+from itertools import accumulate, chain
 
 from fagui.model.params import Params
 from fagui.align.vectors import (
@@ -155,6 +155,19 @@ class Context:
             self._cache["blocks"] = (keys_l, vl, keys_r, vr)
         return self._cache["blocks"]
 
+    def shared_bigrams(self, u: tuple[int, int], v: tuple[int, int]) -> set[str]:
+        """The distinct bigrams left block ``u`` and right block ``v`` share:
+        the terms their vectors have in common (a block's vector has a term
+        for each of its bigrams, so no set of them is kept besides)."""
+        if "block starts" not in self._cache:
+            self._cache["block starts"] = (
+                list(accumulate(map(len, self.block_texts_l), initial=0)),
+                list(accumulate(map(len, self.block_texts_r), initial=0)),
+            )
+        starts_l, starts_r = self._cache["block starts"]
+        _, vl, _, vr = self.block_vectors()
+        return vl[starts_l[u[0]] + u[1]].keys() & vr[starts_r[v[0]] + v[1]].keys()
+
     def block_scores(self) -> dict[tuple[tuple[int, int], tuple[int, int]], float]:
         """Scores of every left block against every right block it shares a
         bigram with (candidates only, for large texts), scored once."""
@@ -167,23 +180,21 @@ class Context:
         """One vector per paragraph (款) of right article ``j`` if it has
         several, each with its items: a paragraph is the unit a provision is
         written in, and an item alone (其他应当履行的义务) is too generic to
-        say what it is about. Empty for an article of one paragraph."""
-        key = ("paragraphs", j)
-        if key not in self._cache:
-            paragraphs = self.right[j].article.paragraphs
-            out = []
-            if len(paragraphs) > 1:
-                # the article's blocks' bigrams (grams_r: Paragraph.walk's
-                # order), each paragraph's in turn: bigrams of each block,
-                # never across two: a paragraph and an item without
-                # punctuation between them would make a bigram of neither,
-                # which the IDF table does not hold
-                blocks = iter(self.grams_r[j])
-                for p in paragraphs:
-                    grams = [next(blocks) for _ in p.walk()]
-                    out.append(unit_vector(Counter(chain.from_iterable(grams)), self.idf))
-            self._cache[key] = out
-        return self._cache[key]
+        say what it is about. Empty for an article of one paragraph. Made
+        when asked, not kept: one pass asks, once per article."""
+        paragraphs = self.right[j].article.paragraphs
+        out = []
+        if len(paragraphs) > 1:
+            # the article's blocks' bigrams (grams_r: Paragraph.walk's
+            # order), each paragraph's in turn: bigrams of each block,
+            # never across two: a paragraph and an item without
+            # punctuation between them would make a bigram of neither,
+            # which the IDF table does not hold
+            blocks = iter(self.grams_r[j])
+            for p in paragraphs:
+                grams = [next(blocks) for _ in p.walk()]
+                out.append(unit_vector(Counter(chain.from_iterable(grams)), self.idf))
+        return out
 
 
 def _block_vectors(grams: list[list[list[str]]], article_vectors: list[Vector], idf: dict[str, float]) -> list[Vector]:

@@ -135,18 +135,8 @@ def shared_mass(ctx: Context, u: tuple[int, int], v: tuple[int, int]) -> float:
     rarest distinct bigrams blocks ``u`` (left) and ``v`` (right) share: a
     long run of stock phrasing (其他应当履行的……义务) adds up to a lot of small
     weights, a distinctive provision has a few heavy ones."""
-    if "gram sets" not in ctx._cache:
-        ctx._cache["gram sets"] = ({}, {})
-    sets_l, sets_r = ctx._cache["gram sets"]
-    a = sets_l.get(u)
-    if a is None:
-        a = sets_l[u] = set(ctx.grams_l[u[0]][u[1]])
-    b = sets_r.get(v)
-    if b is None:
-        b = sets_r[v] = set(ctx.grams_r[v[0]][v[1]])
     # sorted()[:n] is heapq.nlargest's documented equal, in C
-    return sum(sorted(map(ctx.stock_idf.__getitem__, a & b), reverse=True)[: ctx.params.shared_terms])
-
+    return sum(sorted(map(ctx.stock_idf.__getitem__, ctx.shared_bigrams(u, v)), reverse=True)[: ctx.params.shared_terms])
 
 
 def share_distinctive_wording(ctx: Context, i: int, j: int, may_link: "_Eligibility | None" = None) -> bool:
