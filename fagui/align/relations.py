@@ -93,13 +93,19 @@ def jurisdiction_groups(ctx: Context, state: State) -> list[Group]:
             out.append(Group(lefts, rights, Relation.IDENTICAL, 1.0))
             continue
         # How much of each side's wording, generic words included, the other has.
-        a = sum((ctx.counts_l[i] for i in lefts), Counter())
-        b = sum((ctx.counts_r[j] for j in rights), Counter())
+        a = _counts([ctx.counts_l[i] for i in lefts])
+        b = _counts([ctx.counts_r[j] for j in rights])
         shared = min(coverage(a, b), coverage(b, a))
         score = ctx.group_score(lefts, rights)
         relation = Relation.REWORDED if shared >= ctx.params.reworded_coverage else Relation.ADAPTED
         out.append(Group(lefts, rights, relation, score, grade=group_grade(state, lefts, rights)))
     return out + _lone(ctx, state, (Relation.NOT_ADOPTED, Relation.PROVINCIAL_ONLY))
+
+
+def _counts(counts: list[Counter]) -> Counter:
+    """The bigram counts of articles together (an article's own, when alone:
+    adding it to nothing would copy the same counts in the same order)."""
+    return counts[0] if len(counts) == 1 else sum(counts, Counter())
 
 
 def version_groups(ctx: Context, state: State) -> list[Group]:
