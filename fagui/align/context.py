@@ -24,9 +24,8 @@ from fagui.align.vectors import (
     idf_weights,
     similarities,
     unit_vector,
-    block_texts,
+    folded_texts,
 )
-from fagui.text.width import fold
 from fagui.model import Claim, Grade, LocatedArticle, Mode, Regulation, Side
 
 Pairing = tuple[tuple[int, ...], tuple[int, ...]]
@@ -208,13 +207,20 @@ def _block_vectors(grams: list[list[list[str]]], article_vectors: list[Vector], 
     ]
 
 
+def _folded(located: tuple[LocatedArticle, ...]) -> tuple[list[list[str]], list[str]]:
+    """(Each article's folded blocks, each article's folded text): see
+    :func:`fagui.align.vectors.folded_texts`."""
+    both = [folded_texts(x.article) for x in located]
+    return [blocks for blocks, _ in both], [text for _, text in both]
+
+
 def make_context(left: Regulation, right: Regulation, mode: Mode, params: Params, background: Background) -> Context:
     """The Context of ``left`` against ``right``: scores weighted by IDF over
     the blocks of both texts; stock phrasing judged by IDF over those and the
     blocks of ``background``."""
     la, ra = left.located_articles(), right.located_articles()
-    block_texts_l = [block_texts(x.article) for x in la]
-    block_texts_r = [block_texts(x.article) for x in ra]
+    block_texts_l, texts_l = _folded(la)
+    block_texts_r, texts_r = _folded(ra)
     grams_l = [[bigram_list(u) for u in us] for us in block_texts_l]
     grams_r = [[bigram_list(u) for u in us] for us in block_texts_r]
     both = [list(chain.from_iterable(grams_l)), list(chain.from_iterable(grams_r))]
@@ -226,8 +232,8 @@ def make_context(left: Regulation, right: Regulation, mode: Mode, params: Params
         params=params,
         left=la,
         right=ra,
-        texts_l=["".join(fold(b) for b in x.article.blocks()) for x in la],
-        texts_r=["".join(fold(b) for b in x.article.blocks()) for x in ra],
+        texts_l=texts_l,
+        texts_r=texts_r,
         block_texts_l=block_texts_l,
         block_texts_r=block_texts_r,
         grams_l=grams_l,

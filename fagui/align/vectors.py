@@ -42,10 +42,19 @@ _RUN = re.compile(r"[^\W_]+")
 _CITATION = re.compile(r"《[^》]*》")
 
 
-def block_texts(article: Article) -> list[str]:
-    """The article's blocks in reading order (as :meth:`Article.blocks`),
-    folded, without item markers."""
-    return [fold(block.text) for paragraph in article.paragraphs for _, block in paragraph.walk()]
+def folded_texts(article: Article) -> tuple[list[str], str]:
+    """(The article's blocks in reading order (as :meth:`Article.blocks`),
+    folded, without item markers; its whole text folded: the blocks with
+    their markers, joined). Each block is folded once: folding changes one
+    character at a time, so a marked item folds as its marker and its text."""
+    blocks: list[str] = []
+    whole: list[str] = []
+    for paragraph in article.paragraphs:
+        for depth, block in paragraph.walk():
+            text = fold(block.text)
+            blocks.append(text)
+            whole.append(text if depth == 0 else fold(block.marker) + text)
+    return blocks, "".join(whole)
 
 
 def bigram_list(text: str) -> list[str]:
