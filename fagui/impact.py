@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Mapping
 
 from fagui.align import Background
 from fagui.compare import compare
@@ -107,12 +108,21 @@ def revised_references(corpus: Corpus | None, pairings: tuple[Pairing, ...]) -> 
     return out
 
 
+Carriers = dict[str, tuple[str, ...]]
+"""A reference article's label -> the labels of the derived articles that carry it."""
+
+
 def texts_impact(
     corpus: Corpus, texts: list[Text], pairings: tuple[Pairing, ...], national_id: str, decide: Decide | None = None,
+    carried: Mapping[tuple[DocumentRef, DocumentRef], Carriers] | None = None,
 ) -> Impact:
     """:func:`impact` on texts already read and paired; ``decide`` gives the
     reviewers' decisions on a pair (as the comparison pages apply them), so a
-    rejected link carries nothing and a confirmed one carries its article."""
+    rejected link carries nothing and a confirmed one carries its article.
+    ``carried``: :func:`carriers` of comparisons already made, by their two
+    refs (the report's, made with the same ``decide``): a province whose
+    comparison with the version it followed is among them is not compared
+    again."""
     by_id = {t.id: t for t in texts}
     versions = corpus.versions(national_id)
     newest, newest_ref = corpus.resolve(f"{national_id}@{versions[0].commit}")
@@ -129,26 +139,34 @@ def texts_impact(
             continue
         if followed.commit not in revisions:
             revisions[followed.commit] = compare(old, newest, Mode.VERSIONS, old_ref, newest_ref)
-        text, ref = derived.read(), derived.ref()
-        decisions = decide(old, old_ref, text, ref) if decide is not None else ()
-        taken = compare(old, text, Mode.JURISDICTIONS, old_ref, ref, decisions=decisions)
-        provinces.append(ProvinceImpact(derived.ref(), old_ref, pairing, changed_provisions(revisions[followed.commit], taken)))
+        ref = derived.ref()
+        taken = carried.get((old_ref, ref)) if carried else None
+        if taken is None:
+            text = derived.read()
+            decisions = decide(old, old_ref, text, ref) if decide is not None else ()
+            taken = carriers(compare(old, text, Mode.JURISDICTIONS, old_ref, ref, decisions=decisions))
+        provinces.append(ProvinceImpact(ref, old_ref, pairing, changed_provisions(revisions[followed.commit], taken)))
     return Impact(national_id, newest_ref, len(versions), tuple(provinces))
 
 
-def changed_provisions(revision: Comparison, taken: Comparison) -> tuple[ChangedProvision, ...]:
+def carriers(taken: Comparison) -> Carriers:
+    """What ``taken`` (a reference text -> a derived one) shows each
+    reference article carried by: a derived article carries it through a
+    sure link or an unsure one (待核), so that a provision to review is not
+    left out because the engine is unsure where the province put it."""
+    return {c.article: tuple(dict.fromkeys(label for _, label, _ in c.places + c.unsure_places)) for c in taken.coverage}
+
+
+def changed_provisions(revision: Comparison, taken: Carriers) -> tuple[ChangedProvision, ...]:
     """The national articles ``revision`` (old -> new national version)
-    changes in a way :data:`REVIEW` names, that ``taken`` (the old national
-    version -> a province) shows the province carries, in the old
-    version's order. A province's article carries it through a sure link or
-    an unsure one (待核): a provision to review is not left out because the
-    engine is unsure where the province put it."""
-    carriers = {c.article: tuple(dict.fromkeys(label for _, label, _ in c.places + c.unsure_places)) for c in taken.coverage}
+    changes in a way :data:`REVIEW` names, that the province carries
+    (``taken``: :func:`carriers` of the old national version -> the
+    province), in the old version's order."""
     out = []
     for pair in revision.pairs:
         if pair.relation not in REVIEW:
             continue
         for article in pair.left:
-            if carriers.get(article.label):
-                out.append((article.key, ChangedProvision(article.label, pair, carriers[article.label])))
+            if taken.get(article.label):
+                out.append((article.key, ChangedProvision(article.label, pair, taken[article.label])))
     return tuple(c for _, c in sorted(out, key=lambda x: x[0]))

@@ -73,12 +73,20 @@ def made(plan: ReportPlan, jobs: int) -> tuple[Iterator[tuple[str, Comparison | 
     else:
         stream = _pooled(pending, jobs)
     n = len(plan.jurisdictions)
-    return _take(stream, n), _take(stream, len(pending) - n)
+    return _noted(plan, _take(stream, n)), _take(stream, len(pending) - n)
 
 
 def _take(stream: Iterator, n: int) -> Iterator:
     for _ in range(n):
         yield next(stream)
+
+
+def _noted(plan: ReportPlan, made: Iterator[tuple[str, Comparison | Failed]]) -> Iterator[tuple[str, Comparison | Failed]]:
+    """``made``, each comparison noted in ``plan`` as it passes (:meth:`fagui.report.ReportPlan.made`)."""
+    for name, comparison in made:
+        if not isinstance(comparison, Failed):
+            plan.made(comparison)
+        yield name, comparison
 
 
 def _pooled(pending: tuple[PendingComparison, ...], jobs: int) -> Iterator[tuple[str, Comparison | Failed]]:

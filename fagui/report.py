@@ -12,7 +12,7 @@ site is :func:`renderers.report.build_site`.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Callable
@@ -22,7 +22,7 @@ from fagui.compare import compare
 from fagui.errors import FaguiError
 from fagui.files import corpus_root, read_bytes
 from fagui.followed import followed_version
-from fagui.impact import Impact, revised_references, texts_impact
+from fagui.impact import Carriers, Impact, carriers, revised_references, texts_impact
 from fagui.implements import Implementation, link_texts
 from fagui.model import Comparison, DocumentRef, Mode, Regulation, Unreadable
 from fagui.orientation import Decide
@@ -183,10 +183,22 @@ class ReportPlan:
     impacts: tuple[Callable[[], Impact], ...] = ()
     """Per reference text with several versions in git: what its newest
     version means for each text implementing it (:mod:`fagui.impact`),
-    computed when called."""
+    computed when called, after the comparisons: it reads :attr:`carried`."""
+    carried: dict[tuple[DocumentRef, DocumentRef], Carriers] = field(default_factory=dict, compare=False, repr=False)
+    """What the comparisons of :attr:`jurisdictions` made so far show each
+    reference article carried by (:func:`fagui.impact.carriers`), by their
+    two refs, noted by :meth:`made` when there are :attr:`impacts`: a
+    province's impact needs its comparison with the version it followed,
+    which is one of them (the same texts, refs and decisions), and reads it
+    here rather than compare the two again."""
 
     def __len__(self) -> int:
         return len(self.jurisdictions) + len(self.versions)
+
+    def made(self, comparison: Comparison) -> None:
+        """Note what the impacts need of ``comparison``, one of :attr:`jurisdictions` just made."""
+        if self.impacts:
+            self.carried[(comparison.left, comparison.right)] = carriers(comparison)
 
 
 def plan_report(repo: str | Path = ".") -> ReportPlan:
@@ -205,8 +217,9 @@ def plan_report(repo: str | Path = ".") -> ReportPlan:
     decide = decisions_at(root)
     corpus = open_corpus(root)
     shared = Shared(root, corpus, decide)
+    carried: dict[tuple[DocumentRef, DocumentRef], Carriers] = {}
     impacts = tuple(
-        (lambda r=reference: texts_impact(corpus, texts, implementation.pairings, r, decide))
+        (lambda r=reference: texts_impact(corpus, texts, implementation.pairings, r, decide, carried))
         for reference in revised_references(corpus, implementation.pairings)
     )
     return ReportPlan(
@@ -216,6 +229,7 @@ def plan_report(repo: str | Path = ".") -> ReportPlan:
         implementation,
         tuple(unreadable),
         impacts,
+        carried,
     )
 
 

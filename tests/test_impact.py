@@ -198,3 +198,28 @@ def test_impact_names_a_text_it_cannot_read(tmp_path):
     done = cli(repo, "impact", "national/a-law")
     assert done.returncode == 2 and done.stderr.count("\n") == 1
     assert "texts/national/a-law.md:" in done.stderr and "no text" not in done.stderr
+
+
+def test_the_report_reuses_each_provinces_comparison_for_its_impact(tmp_path, monkeypatch):
+    """A province's impact needs it compared with the national version it
+    followed: the report's own comparison of the two (the same texts, refs
+    and decisions). The report reads what it carries from that comparison
+    rather than compare again, and the impact is the one ``fagui impact``
+    works out on its own."""
+    import fagui.impact
+    from fagui.model import Mode
+    from fagui.pool import made
+    from fagui.report import plan_report
+    from renderers.report import build_site
+
+    repo = two_versions(tmp_path)
+    alone = impact_data(impact(repo, "national/a-law"))
+    plan = plan_report(repo)
+    compared = []
+    real = fagui.impact.compare
+    monkeypatch.setattr(fagui.impact, "compare", lambda *a, **k: compared.append(a[2]) or real(*a, **k))
+    jurisdictions, versions = made(plan, 1)
+    out = tmp_path / "out"
+    build_site(out, jurisdictions, versions, implementation=plan.implementation, impacts=(make() for make in plan.impacts))
+    assert compared == [Mode.VERSIONS]  # the revision, once; no province compared again
+    assert json.loads((out / "index.json").read_text(encoding="utf-8"))["impacts"] == [alone]
