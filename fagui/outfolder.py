@@ -24,7 +24,7 @@ import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from fagui.atomic import NoExchange, check_writable, exchange, remove_within, sync_file_system, write_atomic
 from fagui.errors import FaguiError, argument
@@ -53,9 +53,10 @@ class OutputFolder:
         self.linked: set[str] = set()
         self.new_mode = 0o666 & ~_umask()  # what write_atomic gives a new file
 
-    def write(self, name: str, data: str | bytes) -> Path:
-        """Write the file ``name`` (no folders) atomically; the path it will
-        have once the folder is in place. When the set this one replaces has
+    def write(self, name: str, data: str | bytes | Iterable[str]) -> Path:
+        """Write the file ``name`` (no folders) atomically, from text, bytes
+        or text in pieces (written as they come: never whole in memory); the
+        path it will have once the folder is in place. When the set this one replaces has
         the same bytes under the same name, in a file of this user's with
         the mode a new file gets and no other link, that file is linked in
         instead: nothing to write or flush, and removing the old set frees
@@ -65,7 +66,7 @@ class OutputFolder:
         if "/" in name or name in ("", ".", "..", MANIFEST):
             raise FaguiError(f"not a file name for the output folder: {name!r}", str(self.shown))
         payload = data.encode("utf-8") if isinstance(data, str) else data
-        if name in self.reusable and _link_same(self.previous, self.folder, name, payload, self.new_mode):
+        if isinstance(payload, bytes) and name in self.reusable and _link_same(self.previous, self.folder, name, payload, self.new_mode):
             self.linked.add(name)
         else:
             write_atomic(name, payload, root=self.folder, durable=self.durable)

@@ -11,28 +11,34 @@ bytes.
 
 from __future__ import annotations
 
-import json
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from fagui.impact import Impact
 from fagui.implements import Implementation, describe
 from fagui.model import Unreadable
-from renderers.impact import impact_data
+from renderers.impact import impact_streamed
+from renderers.json import Streamed, document_parts
 from renderers.repetition import TextRepetition, repetition_data
 from renderers.site import Entry
 
 SCHEMA = "fagui.report-index/1"
 
 
-def render_index_json(
+def index_json_parts(
     jurisdictions: Sequence[Entry],
     versions: Sequence[Entry],
     implementation: Implementation,
     unreadable: Sequence[Unreadable] = (),
     impacts: Sequence[Impact] = (),
     repetitions: Sequence[TextRepetition] = (),
-) -> str:
-    """The index of a report written from its entries (as :func:`renderers.site.entry` makes them)."""
+) -> Iterator[str]:
+    """The index of a report written from its entries (as
+    :func:`renderers.site.entry` makes them), in pieces
+    (:func:`renderers.json.document_parts`): joined, exactly
+    ``json.dumps(..., ensure_ascii=False, indent=2)`` and a newline of the
+    whole; but each impact's implementing texts are made one at a time, where
+    the whole document held every text's copy of the national changes (about
+    0.5 MiB a province)."""
     why = {(p.reference, p.derived): p for p in implementation.pairings}
     comparisons = []
     for e in jurisdictions:
@@ -57,7 +63,7 @@ def render_index_json(
         "unpaired": [{"id": u.id, "reason": u.reason.value, "cites": list(u.cites)} for u in implementation.unpaired],
         "warnings": list(implementation.warnings),
         "unreadable": [{"path": u.path, "line": u.line, "reason": u.reason} for u in unreadable],
-        "impacts": [impact_data(i) for i in impacts],
+        "impacts": Streamed(impact_streamed(i) for i in impacts),
         "repetition": repetition_data(repetitions),
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return document_parts(data, allow_nan=True)

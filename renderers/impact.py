@@ -88,7 +88,13 @@ def impact_json_parts(impact: Impact) -> Iterator[str]:
     newline; but only one text's data and JSON are held at a time, where the
     whole document held every text's copy of the national changes (about
     0.5 MiB a text, measured with benchmarks/bench_impact.py)."""
-    return document_parts(_head(impact, Streamed(_implementing(p) for p in impact.provinces)), allow_nan=True)
+    return document_parts(impact_streamed(impact), allow_nan=True)
+
+
+def impact_streamed(impact: Impact) -> dict[str, Any]:
+    """:func:`impact_data` with its implementing texts made as they are
+    written (a :class:`renderers.json.Streamed` list)."""
+    return _head(impact, Streamed(_implementing(p) for p in impact.provinces))
 
 
 def _inline_html(c: ChangedProvision) -> str:

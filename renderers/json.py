@@ -77,28 +77,53 @@ class Streamed:
 
 def document_parts(document: dict[str, Any], *, allow_nan: bool = False) -> Iterator[str]:
     """``json.dumps(document, ensure_ascii=False, indent=2, allow_nan=...)``
-    and a newline, in pieces: each value of ``document`` is encoded whole,
-    but a :class:`Streamed` one is written as a list one item at a time.
-    The same bytes as the stdlib's: a nested value is encoded on its own and
-    indented by its depth, which is safe because a newline in indented JSON
-    is always between tokens (a string's own are escaped)."""
+    and a newline, in pieces: a :class:`Streamed` value, at any depth (in
+    dicts with str keys, or in a Streamed list), is written as a list one
+    item at a time, each item a piece of its own; what lies between them is
+    joined into one piece. The same bytes as the stdlib's: every other value
+    is encoded on its own and indented by its depth, which is safe because
+    a newline in indented JSON is always between tokens (a string's own are
+    escaped)."""
     encoder = _json.JSONEncoder(ensure_ascii=False, indent=2, allow_nan=allow_nan)
-    pending = ["{"]  # what comes before the next streamed item, or the end, as one piece
-    for k, (key, value) in enumerate(document.items()):
-        pending.append(("," if k else "") + "\n  " + encoder.encode(key) + ": ")
-        if not isinstance(value, Streamed):
-            pending.append(encoder.encode(value).replace("\n", "\n  "))
-            continue
-        n = 0
-        for n, item in enumerate(value.items, 1):
-            if n == 1:
-                pending.append("[")
+    pending: list[str] = []  # what comes before the next streamed item, or the end, as one piece
+    for text, alone in _encoded(document, 0, encoder):
+        if alone:
+            if pending:
                 yield "".join(pending)
                 pending = []
-            yield ("," if n > 1 else "") + "\n    " + encoder.encode(item).replace("\n", "\n    ")
-        pending.append("\n  ]" if n else "[]")
-    pending.append("\n}\n" if document else "}\n")
+            yield text
+        else:
+            pending.append(text)
+    pending.append("\n")
     yield "".join(pending)
+
+
+def _encoded(value: Any, depth: int, encoder: _json.JSONEncoder) -> Iterator[tuple[str, bool]]:
+    """``value`` as JSON at ``depth`` levels of indentation, in pieces, each
+    with whether it is a streamed item, whole."""
+    indent = "\n" + "  " * (depth + 1)
+    if isinstance(value, Streamed):
+        n = 0
+        for n, item in enumerate(value.items, 1):
+            lead = ("[" if n == 1 else ",") + indent
+            if _streams(item):
+                yield lead, False
+                yield from _encoded(item, depth + 1, encoder)
+            else:
+                yield lead + encoder.encode(item).replace("\n", indent), True
+        yield ("\n" + "  " * depth + "]" if n else "[]"), False
+    elif isinstance(value, dict) and _streams(value):
+        for k, (key, item) in enumerate(value.items()):
+            yield ("," if k else "{") + indent + encoder.encode(key) + ": ", False
+            yield from _encoded(item, depth + 1, encoder)
+        yield "\n" + "  " * depth + "}", False
+    else:
+        yield encoder.encode(value).replace("\n", "\n" + "  " * depth), False
+
+
+def _streams(value: Any) -> bool:
+    """Whether ``value`` is, or holds in its dicts, a :class:`Streamed` list."""
+    return isinstance(value, Streamed) or isinstance(value, dict) and any(_streams(v) for v in value.values())
 
 
 def _document(d: DocumentRef) -> dict[str, Any]:

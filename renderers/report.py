@@ -24,7 +24,7 @@ from fagui.model import Comparison, Mode, Unreadable
 from fagui.outfolder import OutputFolder, output_folder
 from fagui.repetition import Repetition, repetition
 from renderers.articles import Column, render_article_page
-from renderers.corpus_json import render_index_json
+from renderers.corpus_json import index_json_parts
 from renderers.coverage_csv import render_coverage_csv
 from fagui.messages import DEFAULT_LANG, Lang
 from renderers.docx import render_docx
@@ -112,7 +112,7 @@ def build_site(
         repeats = by_text(repeated)
         if repeats:
             folder.write(REPETITION_CSV, render_repetition_csv(repeats))
-        folder.write(INDEX_JSON, render_index_json(found, version_entries, implementation, unreadable, revised, repeats))
+        folder.write(INDEX_JSON, index_json_parts(found, version_entries, implementation, unreadable, revised, repeats))
         index = folder.write(
             INDEX,
             render_index(

@@ -164,17 +164,24 @@ JSON_VALUES = st.recursive(
 )
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.dictionaries(st.text(max_size=5), st.tuples(JSON_VALUES, st.booleans()), max_size=5))
-def test_a_document_in_pieces_is_the_stdlibs_byte_for_byte(fields):
-    """Any JSON-ready document, with any of its lists made one item at a
-    time (Streamed), joins to exactly what json.dumps writes: the pieces
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text(max_size=5), JSON_VALUES, max_size=5), st.data())
+def test_a_document_in_pieces_is_the_stdlibs_byte_for_byte(document, data):
+    """Any JSON-ready document, with any of its lists (in dicts, or in lists
+    made one item at a time, at any depth) made one item at a time
+    (Streamed), joins to exactly what json.dumps writes: the pieces
     re-indent nested JSON, which must never touch a newline inside a string."""
-    whole = {key: value for key, (value, _) in fields.items()}
-    streamed = {
-        key: Streamed(iter(value)) if as_pieces and isinstance(value, list) else value for key, (value, as_pieces) in fields.items()
-    }
-    assert "".join(document_parts(streamed, allow_nan=True)) == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+
+    def streamed(value):
+        if isinstance(value, dict):
+            return {key: streamed(item) for key, item in value.items()}
+        if isinstance(value, list) and data.draw(st.booleans()):
+            return Streamed(iter([streamed(item) for item in value]))
+        return value
+
+    pieces = list(document_parts(streamed(document), allow_nan=True))
+    assert "".join(pieces) == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    assert all(pieces)  # no empty piece
 
 
 def test_json_in_pieces_holds_one_pair_at_a_time():
