@@ -20,22 +20,28 @@ DRIVER = "fagui"
 ATTRIBUTE_LINE = "texts/**/*.md diff=fagui"
 
 
+START = "from cli.start import main; main()"
+"""What the ``fagui`` script runs (its entry point, ``cli.start:main``)."""
+
+
 def driver_command() -> str:
     """The command git runs: a ``/bin/sh`` wrapper around this installation's
     ``fagui git-diff``, named by absolute path so that git finds it whatever
-    PATH holds (a virtual environment not activated): the ``fagui`` script
-    installed beside this interpreter, else ``<this interpreter> -P -m cli``
-    (``-P``: not the ``cli`` of the folder git runs it in). Where that cannot
-    run (the environment was deleted or moved), the wrapper says so in one
-    line on stderr and prints ``diff -u`` of the two files, and exits 0 either
-    way, so that git never stops with "external diff died"."""
-    script = Path(sys.executable).with_name("fagui")
-    if script.is_file() and os.access(script, os.X_OK):
-        program, run = script, f"{shlex.quote(str(script))} git-diff"
-    else:
-        program, run = Path(sys.executable), f"{shlex.quote(sys.executable)} -P -m cli git-diff"
+    PATH holds (a virtual environment not activated): ``<this interpreter>
+    -P -c 'from cli.start import main; main()' git-diff``, what the ``fagui``
+    script runs, without the ``import re`` the script pip writes does first
+    (a quarter of an answer kept in ``.git/fagui-cache/``: git starts one
+    process a file) nor ``-m``'s runpy; ``-P``: not the ``cli`` of the folder
+    git runs it in. Where that cannot run (the environment deleted or moved,
+    fagui uninstalled: the interpreter or ``cli/start.py`` beside this
+    package gone, or it fails to start), the wrapper says so in one line on
+    stderr and prints ``diff -u`` of the two files, and exits 0 either way,
+    so that git never stops with "external diff died"."""
+    program = sys.executable
+    start = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "cli", "start.py")
+    run = f"{shlex.quote(program)} -P -c {shlex.quote(START)} git-diff"
     wrapper = (
-        f'if [ -x {shlex.quote(str(program))} ] && {run} "$@"; then exit 0; fi; '
+        f'if [ -x {shlex.quote(program)} ] && [ -f {shlex.quote(start)} ] && {run} "$@"; then exit 0; fi; '
         f'echo "fagui git-diff: $1: {program} cannot run (moved or uninstalled? run fagui install-git-driver again): '
         f'a plain diff instead" >&2; '
         'diff -u --label "a/$1" --label "b/${8:-$1}" "$2" "$5"; exit 0'
