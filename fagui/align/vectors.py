@@ -153,12 +153,11 @@ def unit_vector(counts: Counter, idf: Mapping[str, float]) -> Vector:
     (empty when there is no bigram)."""
     # map/zip keep the arithmetic in C; the operations (and their order) are
     # those of the plain formula: (1 + log tf) * idf, then * (1 / norm).
-    terms = list(counts)
-    weights = list(map(mul, map(_LOG_TF.__getitem__, counts.values()), map(idf.__getitem__, terms)))
+    weights = list(map(mul, map(_LOG_TF.__getitem__, counts.values()), map(idf.__getitem__, counts)))
     norm = math.sqrt(math.fsum(map(mul, weights, weights)))
     if norm:
         weights = map(mul, weights, repeat(1 / norm))
-    return dict(zip(terms, weights))
+    return dict(zip(counts, weights))
 
 
 def cosine(a: Vector, b: Vector) -> float:
