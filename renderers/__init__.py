@@ -17,6 +17,7 @@ The helpers below are shared by the renderers; they are not a public API.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 from fagui.model import (
@@ -187,9 +188,22 @@ def block_name(blocks: tuple[str, ...], index: int) -> str:
     """How a reader names block ``index`` of an article whose blocks are
     ``blocks``: 第2款 for a paragraph, 第1款（三） for an item (its marker as
     written)."""
-    paragraph = sum(1 for block in blocks[: index + 1] if not is_item(block)) or 1
-    marker = parse_marker(blocks[index])
-    return f"第{paragraph}款" + (marker[2] if marker else "")
+    return _block_names(blocks)[index]
+
+
+@lru_cache(maxsize=1024)
+def _block_names(blocks: tuple[str, ...]) -> tuple[str, ...]:
+    """:func:`block_name` of each block, worked out in one pass: pages and
+    对照表 name blocks of the same articles again and again (a report's
+    article pages, hundreds of times each), and each name counted the
+    paragraphs before its block anew."""
+    names = []
+    paragraph = 0
+    for block in blocks:
+        marker = parse_marker(block)
+        paragraph += marker is None
+        names.append(f"第{paragraph or 1}款" + (marker[2] if marker else ""))
+    return tuple(names)
 
 
 def article_blocks(comparison: Comparison) -> dict[tuple[str, str], tuple[str, ...]]:

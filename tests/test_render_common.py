@@ -6,9 +6,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from conftest import assert_pair_rebuilds
 from samples import decided_sample, label, sample
 
+from fagui.text.items import parse_marker
 from renderers import BINARY_FORMATS, FORMATS, block_name, render, score_histogram
 
 
@@ -73,3 +76,15 @@ def test_every_format_shows_a_reviewers_decisions(fmt):
     out = render(decided_sample(), fmt)
     assert "已确认" in out and "需复核" in out and "已添加" in out
     assert "已确认" not in render(sample(), fmt) and "需复核" not in render(sample(), fmt)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["（一）甲；", "（二）乙。", "县级以上人民政府应当负责。", "1. 某某", "一、总则", "", "（三）丙"]), min_size=1, max_size=8))
+def test_a_block_is_named_by_the_paragraphs_up_to_it_and_its_marker(blocks):
+    """第N款: N counts the blocks up to this one that are not items (1 when
+    the article opens with an item); an item adds its marker as written."""
+    blocks = tuple(blocks)
+    for k, block in enumerate(blocks):
+        marker = parse_marker(block)
+        paragraph = sum(parse_marker(b) is None for b in blocks[: k + 1]) or 1
+        assert block_name(blocks, k) == f"第{paragraph}款" + (marker[2] if marker else "")
