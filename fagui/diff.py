@@ -150,6 +150,8 @@ class _ChineseDiff(diff_match_patch):
         pieces = [levels[0].findall(text) for text in (left, right)]
         if len(pieces[0]) + len(pieces[1]) > sys.maxunicode:  # more units than characters to stand for them
             return self.diff_units(left, right, levels[1:])
+        if len(pieces[0]) == len(pieces[1]) == 1 and left != right:
+            return self.diff_units(left, right, levels[1:])  # one unit each, changed: what matching them would give
         units: list[str] = []
         codes: dict[str, str] = {}
 
