@@ -28,6 +28,8 @@ def shared_wording(ops: tuple[DiffOp, ...], shortest: int = PARAMS.shared_run) -
 
 def _equal_share(ops: tuple[DiffOp, ...]) -> float:
     """Twice the equal characters over the characters of both sides."""
+    if len(ops) == 1 and ops[0].kind == "equal":  # two blocks the same (most, between versions)
+        return 1.0
     equal = sum(len(op.left) + len(op.right) for op in ops if op.kind == "equal")
     total = sum(len(op.left) + len(op.right) for op in ops)
     return equal / total if total else 1.0
@@ -109,16 +111,16 @@ def coverage_of(
     places: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
     pending: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
     unchanged: dict[str, set[int]] = defaultdict(set)
-    has_counterpart = {link.left for link in links if link.strength == Strength.COUNTERPART and link.settled}
-    has_unsure = {link.left for link in links if not link.settled}
+    has_counterpart: set[str] = set()
+    has_unsure: set[str] = set()
     for link in links:
-        for ev in link.evidence:
-            (places if link.settled else pending)[link.left].append((ev.left[1], ev.right[0], ev.right[1]))
-        if not link.settled:
-            continue
-        for ev in link.evidence:
-            if link.strength == Strength.COUNTERPART and ev.score == 1.0:
-                unchanged[link.left].add(ev.left[1])
+        settled = link.settled  # a property: asked once a link
+        (places if settled else pending)[link.left].extend((ev.left[1], ev.right[0], ev.right[1]) for ev in link.evidence)
+        if not settled:
+            has_unsure.add(link.left)
+        elif link.strength == Strength.COUNTERPART:
+            has_counterpart.add(link.left)
+            unchanged[link.left].update(ev.left[1] for ev in link.evidence if ev.score == 1.0)
     out = []
     for located in la:
         article = located.article

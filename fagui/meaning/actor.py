@@ -76,7 +76,7 @@ def body_terms(passage: Passage) -> list[Term]:
     seen: set[str] = set()
     for place, text in passage.blocks:
         scanned = text
-        for levels in ENUMERATED_LEVELS:
+        for levels in ENUMERATED_LEVELS if "、" in text else ():  # every one is a list written with 、
             scanned = scanned.replace(levels, levels.replace("、", "·"))
         delimiters = None  # where the delimiters stand, found once a block is found to name a body
         for m in _NAME.finditer(scanned):
