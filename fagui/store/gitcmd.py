@@ -134,10 +134,7 @@ def git_failure(args: tuple[str, ...] | list[str], stderr: str, status: int | st
 def git_in(folder: str | os.PathLike, *args: str) -> str:
     """Run git in ``folder``, which need not be a repository yet (``git
     init``); failing as :func:`run` does."""
-    done = subprocess.run(["git", *args], cwd=folder, capture_output=True)
-    if done.returncode != 0:
-        raise git_failure(args, done.stderr.decode("utf-8", "replace"), done.returncode, str(folder))
-    return done.stdout.decode("utf-8", "replace").rstrip("\n")
+    return _git(folder, args).decode("utf-8", "replace").rstrip("\n")
 
 
 def succeeds(repo: Repository, *args: str) -> bool:
