@@ -9,13 +9,22 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from fagui.text.width import FULL_TO_HALF
 
 CJK = "\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’—…·《》"
 """Characters of Chinese text: ideographs and full-width punctuation."""
 
-_CJK_RE = re.compile(f"[{CJK}]")
+
+@cache
+def _cjk_re() -> re.Pattern:
+    """A character of :data:`CJK`, compiled on first use: a class of some
+    27,000 code points takes ~2 ms to compile, which reading and comparing
+    canonical text (every diff) never asks for; normalising a source does."""
+    return re.compile(f"[{CJK}]")
+
+
 LINE_SPACE = " \t\u3000"
 """Space, tab and the ideographic space U+3000: the spaces the layout readers
 skip inside a line (around a field's colon, inside a label: 第 三 章). The
@@ -35,7 +44,7 @@ _SPACES_RE = re.compile(f"[{_SPACE}]+")
 HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 def is_cjk(ch: str) -> bool:
-    return bool(ch) and _CJK_RE.match(ch) is not None
+    return bool(ch) and _cjk_re().match(ch) is not None
 
 
 def normalise(text: str) -> tuple[str, Counter]:
@@ -102,7 +111,7 @@ def _punctuation_round(text: str) -> tuple[str, int]:
         elif ch == ")" and stack:
             j = stack.pop()
             if (
-                _CJK_RE.search(text[j + 1 : i])
+                _cjk_re().search(text[j + 1 : i])
                 or is_cjk(_neighbour(text, j, -1))
                 or is_cjk(_neighbour(text, i, 1))
                 or not text[:j].strip(_SPACE)
