@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from fagui.align.vectors import bigram_list, units  # noqa: E402
+from fagui.align.vectors import bigram_list, folded_texts  # noqa: E402
 from fagui.errors import FaguiError  # noqa: E402
 from fagui.ingest import ingest_bytes  # noqa: E402
 
@@ -43,6 +43,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus" / "lawrefbook"))
     ap.add_argument("--min-df", type=int, default=50)
+    ap.add_argument("--out", type=Path, default=OUT, help="where to write it (by default the shipped file)")
     ap.add_argument("--name", default="2f4c5c2", help="what names the corpus's version (LawRefBook's commit)")
     args = ap.parse_args()
     df: Counter = Counter()
@@ -62,14 +63,14 @@ def main() -> None:
             continue
         read += 1
         for article in regulation.articles:
-            for unit in units(article):
-                df.update(set(bigram_list(unit)))
+            for block in folded_texts(article)[0]:
+                df.update(set(bigram_list(block)))
                 blocks += 1
     kept = sorted((g, n) for g, n in df.items() if n >= args.min_df)
     name = f"{Path(args.corpus).name}-{args.name}" if args.name else Path(args.corpus).name
     lines = [f"#fagui-background\tname={name}\tblocks={blocks}\tregulations={read}\tmin_df={args.min_df}"]
     lines += [f"{g}\t{n}" for g, n in kept]
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{read} regulations, {blocks} blocks, {len(df)} bigrams, {len(kept)} kept; skipped {skipped}, reserved {reserved}")
 
 
