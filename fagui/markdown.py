@@ -133,8 +133,17 @@ def _check_lines(regulation: Regulation) -> None:
     walk(regulation.body)
 
 
+def _read_as_markup(line: str) -> bool:
+    """Whether CommonMark could read ``line``, alone between blank lines, as
+    something other than a paragraph of that text: a heading, quote, list,
+    break, fence, HTML or table line (:data:`_BLOCK_START_RE`), or a link
+    reference definition, which a reader drops (``[label]: destination``:
+    a ``[`` line holding ``]:``)."""
+    return bool(_BLOCK_START_RE.match(line)) or (line.startswith("[") and "]:" in line)
+
+
 def _escape(line: str) -> str:
-    return "\\" + line if _BLOCK_START_RE.match(line) else line
+    return "\\" + line if _read_as_markup(line) else line
 
 
 def _yaml_value(value: str) -> str:
@@ -352,7 +361,7 @@ def _is_date(value: str) -> bool:
 
 
 def _unescape(content: str) -> str:
-    return content[1:] if content.startswith("\\") and _BLOCK_START_RE.match(content[1:]) else content
+    return content[1:] if content.startswith("\\") and _read_as_markup(content[1:]) else content
 
 
 def _close_article(article: dict | None, stack: list) -> None:

@@ -102,6 +102,27 @@ def test_normalising_twice_changes_nothing(text):
     assert not counts
 
 
+_definition_like = st.builds(
+    lambda label, rest, tail: f"[{label}]:{rest}{tail}",
+    st.text(st.sampled_from(list("注a1 \\]")), min_size=1, max_size=4).filter(lambda s: s.strip() and not s.endswith("\\")),
+    st.sampled_from(["", " ", "  "]),
+    st.sampled_from(["b", "http://example.org", "<x>", '<x> "t"', "本条 的规定", "。"]),
+).map(lambda s: normalise(s)[0]).filter(lambda s: s.startswith("["))
+
+
+@settings(max_examples=100, deadline=None)
+@given(regulations(), _definition_like)
+def test_a_block_shaped_like_a_link_definition_survives(regulation, line):
+    """CommonMark drops a link reference definition (``[a]: b``) from what it
+    shows: written as a paragraph or preamble line, it must come back as it was."""
+    first = regulation.articles[0]
+    article = Article(first.number, first.label, (Paragraph(line),) + first.paragraphs)
+    regulation = Regulation(regulation.metadata, (line,), (article,))
+    text = write_regulation(regulation)
+    assert read_regulation(text) == regulation
+    assert _read_with(FULL_PARSE, text) == regulation
+
+
 # -- the reader skips markdown-it's inline parse --------------------------
 
 FULL_PARSE = MarkdownIt("commonmark")
