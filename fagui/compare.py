@@ -64,8 +64,8 @@ def _without_cycle_collection(function):
     before, after). A comparison makes no reference cycles (a test holds it
     to that): everything it drops is freed as it goes, and the collector,
     set off by the count of objects made, only walks the comparison's
-    growing tables again and again, a quarter of the time at 5,000
-    articles."""
+    growing tables again and again: a fifth to a quarter of the time at
+    5,000 articles."""
 
     @wraps(function)
     def paused(*args, **kwargs):
@@ -226,9 +226,10 @@ def _telling(runs: tuple[str, ...], background: Background, params: Params = PAR
     rare = params.telling_share * background.blocks
     out: dict[str, None] = {}
     for run in runs:
-        if run in out or len(run) < params.telling_run:  # folding never lengthens a run
+        # Most runs are too short to tell (folding never lengthens one): neither folded nor looked up.
+        if run in out or len(run) < params.telling_run:
             continue
-        folded = fold(run)  # most runs are too short to tell: their bigrams are not looked up
+        folded = fold(run)
         if len(folded) >= params.telling_run and any(background.df.get(g, 0) < rare for g in bigram_list(folded) if len(g) == 2):
             out[run] = None
     return tuple(out)
