@@ -70,7 +70,7 @@ def article_terms(passage: Passage) -> list[Term]:
         became = tuple(renumbered.get(x, x) for x in _ARTICLE_ONLY.findall(num)) if law in ("本", "") else ()
         return Term(m.group(), (law, num), place, m.start(), became)
 
-    return scan(passage, ARTICLE, make)
+    return scan(passage, ARTICLE, make, "条")  # every citation by number ends its number in 条
 
 
 def cited_article_changed(left: Passage, right: Passage) -> tuple[MeaningChange, ...]:
