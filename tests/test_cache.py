@@ -174,17 +174,19 @@ def test_git_driver_answers_again_from_the_cache_and_never_stale(tmp_path):
 
 RUN_SCRIPT = """
 import sys
+before = set(sys.modules)
 from cli.start import main
 try:
     main()
 finally:
-    loaded = sorted(m for m in ("click", "fagui.compare", "fagui.markdown", "git", "re", "hashlib") if m in sys.modules)
+    loaded = sorted(m for m in ("click", "fagui.compare", "fagui.markdown", "git", "re", "hashlib") if m in set(sys.modules) - before)
     import json
     sys.stderr.write("\\n" + json.dumps(loaded))
 """
 """A command as the console script runs it (cli.start.main); the last line
 of stderr lists which of click, the engine, the reader, GitPython, re and
-hashlib (which loads OpenSSL) it loaded."""
+hashlib (which loads OpenSSL) it loaded (not those the interpreter had before
+it: an editable install's .pth loads re at start-up)."""
 
 
 def fagui_run(repo, *args, env=None):

@@ -18,16 +18,21 @@ NATIONAL = "national/counterespionage-security-provisions"
 JIANGXI = "jiangxi/counterespionage-work-regulations"
 
 PROBE = """
-import json, sys
+import sys
+before = set(sys.modules)
 from cli.main import main
 try:
     main(sys.argv[2:], prog_name="fagui")
 except SystemExit:
     pass
-loaded = sorted(sys.modules)
+loaded = sorted(set(sys.modules) - before)
+import json
 with open(sys.argv[1], "w") as fh:
     json.dump(loaded, fh)
 """
+"""What the command loads: the modules in sys.modules after it that were
+not there before it (an editable install's .pth loads pathlib and re at
+start-up, before any command: not the command's doing)."""
 
 GIT = ("git", "gitdb")
 """GitPython and its object database."""
