@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import git
 import pytest
 from conftest import markdown_path, source_path
+
+from fagui.store import gitcmd
 
 ROOT = Path(__file__).resolve().parent.parent
 NATIONAL = "national/counterespionage-security-provisions"
@@ -56,12 +60,13 @@ INGESTING = ("fagui.ingest",)
 add need it; numerals and item markers are in fagui.text."""
 
 
-def loaded(tmp_path: Path, *args: str) -> set[str]:
-    """The modules loaded by ``fagui ARGS`` run in a new interpreter (at
-    the top of this repository, so ids name the seed corpus)."""
+def loaded(tmp_path: Path, *args: str, cwd: Path = ROOT) -> set[str]:
+    """The modules loaded by ``fagui ARGS`` run in a new interpreter (by
+    default at the top of this repository, so ids name the seed corpus)."""
     out = tmp_path / "modules.json"
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONSTARTUP"}
-    subprocess.run([sys.executable, "-c", PROBE, str(out), *args], cwd=ROOT, env=env, check=True, capture_output=True)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONSTARTUP", "GIT_DIR")}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(ROOT), env.get("PYTHONPATH"))))
+    subprocess.run([sys.executable, "-c", PROBE, str(out), *args], cwd=cwd, env=env, check=True, capture_output=True)
     return set(json.loads(out.read_text()))
 
 
@@ -122,3 +127,39 @@ def test_the_check_is_not_vacuous(tmp_path):
     """A command that does use git or the pipeline loads it, so the probe sees imports."""
     assert offending(loaded(tmp_path, "log", NATIONAL), GIT)
     assert offending(loaded(tmp_path, "ingest", str(source_path(NATIONAL)), "-q"), INGESTING)
+
+
+def test_a_report_outside_git_loads_no_gitpython(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "texts", corpus / "texts", ignore=shutil.ignore_patterns("*.source.txt"))
+    if subprocess.run(["git", "rev-parse"], cwd=corpus, capture_output=True).returncode == 0:
+        pytest.skip("the temporary folder is inside a git repository")
+    modules = loaded(tmp_path, "report", "-o", str(tmp_path / "out"), cwd=corpus)
+    assert (tmp_path / "out" / "index.html").exists() and "fagui.compare" in modules
+    assert offending(modules, GIT) == []
+
+
+def test_gitpython_is_skipped_only_where_it_would_find_no_repository(tmp_path):
+    """gitcmd's check before loading GitPython says "no repository" only
+    where GitPython, asked, finds none (folders, links, work trees, bare)."""
+    git_init = lambda *a: subprocess.run(["git", *a], check=True, capture_output=True)  # noqa: E731
+    plain, work, bare = tmp_path / "plain" / "sub", tmp_path / "work", tmp_path / "bare.git"
+    plain.mkdir(parents=True)
+    git_init("init", "-q", str(work))
+    (work / "texts").mkdir()
+    git_init("init", "-q", "--bare", str(bare))
+    git_init("-C", str(work), "-c", "user.name=a", "-c", "user.email=a@a", "commit", "-q", "--allow-empty", "-m", "x")
+    git_init("-C", str(work), "worktree", "add", "-q", str(tmp_path / "linked"))
+    (tmp_path / "plain" / "link").symlink_to(work / "texts")
+    places = [plain, plain.parent, work, work / "texts", bare, tmp_path / "linked", plain.parent / "link", work / ".git"]
+    if subprocess.run(["git", "rev-parse"], cwd=plain, capture_output=True).returncode == 0:
+        pytest.skip("the temporary folder is inside a git repository")
+    for place in places:
+        for spelled in (str(place), place):
+            try:
+                git.Repo(spelled, search_parent_directories=True)
+                found = True
+            except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+                found = False
+            assert gitcmd._may_be_in_repository(spelled) or not found, place
+    assert not gitcmd._may_be_in_repository(plain)  # not vacuous: a plain folder is answered without GitPython

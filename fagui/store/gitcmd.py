@@ -27,12 +27,35 @@ def open_repo(path: str | os.PathLike, not_found: str = "not a git repository") 
     above it), as GitPython opens it, for the store, which reads commits and
     trees through it; FaguiError ``not_found``, naming ``path``, when there
     is none. What only runs git takes a :class:`Checkout` instead."""
+    if not _may_be_in_repository(path):
+        raise FaguiError(not_found, str(path))
     import git  # here: open_checkout's users run git without GitPython (~40 ms to import)
 
     try:
         return git.Repo(path, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
         raise FaguiError(not_found, str(path)) from None
+
+
+def _may_be_in_repository(path: str | os.PathLike) -> bool:
+    """False only where GitPython's search from ``path`` upwards cannot find
+    a repository: no ``$GIT_DIR`` (or other git folder variable), no ``~`` or
+    ``$`` for it to expand, and neither ``path`` nor a folder above it (as
+    written or with links resolved) holds a ``.git`` or a ``HEAD``, one of
+    which every repository it finds has. A report or a check outside git then
+    never loads GitPython (~40 ms); anywhere else GitPython decides."""
+    written = os.fspath(path)
+    if "~" in written or "$" in written or any(os.environ.get(v) for v in ("GIT_DIR", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY")):
+        return True
+    for folder in {os.path.abspath(written), os.path.realpath(written)}:
+        while True:
+            if os.path.lexists(os.path.join(folder, ".git")) or os.path.lexists(os.path.join(folder, "HEAD")):
+                return True
+            above = os.path.dirname(folder)
+            if above == folder:
+                break
+            folder = above
+    return False
 
 
 @dataclass(frozen=True)

@@ -47,14 +47,15 @@ import sys
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Iterator
-
-import git
+from typing import TYPE_CHECKING, Iterator
 
 from fagui.atomic import remove_within, write_atomic
 from fagui.errors import FaguiError
 from fagui.store.gitcmd import blob_id, git_failure, git_path, run, work_tree
 from fagui.store.plumbing import store_blob
+
+if TYPE_CHECKING:  # GitPython's repository is handed in by the caller: nothing here needs it loaded
+    import git
 
 LOCKED = (
     "the index is locked by another git process (another fagui add?); "

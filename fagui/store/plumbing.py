@@ -10,12 +10,14 @@ safely against a kill, are :mod:`fagui.store.journal`.
 from __future__ import annotations
 
 import os
-
-import git
+from typing import TYPE_CHECKING
 
 from fagui.atomic import check_writable
 from fagui.errors import FaguiError, argument
 from fagui.store.gitcmd import STALE_LOCK, git_path, run, succeeds, work_tree
+
+if TYPE_CHECKING:  # GitPython's repository is handed in by the caller: nothing here needs it loaded
+    import git
 
 _UNSAFE_STATES = {
     "MERGE_HEAD": "in the middle of a merge",

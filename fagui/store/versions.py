@@ -10,10 +10,8 @@ latest committed winning a tie.
 from __future__ import annotations
 
 import difflib
-
 from dataclasses import dataclass
-
-import git
+from typing import TYPE_CHECKING
 
 from fagui.errors import FaguiError
 from fagui.files import TEXTS, decode_utf8
@@ -23,7 +21,10 @@ from fagui.store.changes import Changes, changes
 from fagui.store.gitcmd import blob_bytes, run, succeeds
 from fagui.store.paths import check_date, markdown_path
 
-Chain = list[tuple[git.Commit, Regulation]]
+if TYPE_CHECKING:  # GitPython's objects are only handed through here; a report outside git never loads it (~40 ms)
+    import git
+
+Chain = list[tuple["git.Commit", Regulation]]
 """A regulation's versions up to some revision: (commit, regulation), newest first."""
 
 
