@@ -246,6 +246,7 @@ def _swapped(path: Path, shown: Path, command: str) -> Iterator[OutputFolder]:
             _exchange(build, path)  # build now holds the old set
             added = _foreign(build, shown)
             if added:
+                _untie(build, path, out.linked)
                 kept, build = build, None
                 raise FaguiError(f"the site is in place, but {added!r} appeared in the folder while fagui ran: it is kept in {kept}", str(shown))
         else:
@@ -258,6 +259,21 @@ def _swapped(path: Path, shown: Path, command: str) -> Iterator[OutputFolder]:
                 _discard(build)  # the old set, after the swap; the unfinished build, after a failure
         except OSError:
             pass
+
+
+def _untie(kept: Path, site: Path, linked: set[str]) -> None:
+    """Give the old set, kept because a file of the user's appeared in it,
+    its own copy of each file the new site linked from it (a file is linked
+    only from a set about to be removed: kept, an edit of either in place
+    would change the other). A file there that is no longer the site's is
+    left as it is."""
+    for name in sorted(linked):
+        try:
+            old, new = os.stat(kept / name, follow_symlinks=False), os.stat(site / name, follow_symlinks=False)
+        except OSError:
+            continue
+        if (old.st_dev, old.st_ino) == (new.st_dev, new.st_ino):
+            write_atomic(name, (kept / name).read_bytes(), root=kept)
 
 
 def _remove_leftovers(path: Path, *, inside: bool = False) -> None:

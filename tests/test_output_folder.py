@@ -192,6 +192,14 @@ def test_a_file_put_in_the_folder_while_it_runs_is_kept(tmp_path):
     assert sorted(files(out)) == sorted([MANIFEST, *site_files("a", "b")])
     [kept] = [p for p in tmp_path.iterdir() if p.name != "site"]
     assert (kept / "mine.txt").read_text(encoding="utf-8") == "written while fagui ran\n"
+    # The pages of "a" came out the same and were linked from the set now kept: that set has its
+    # own copies, so an edit there (in place, as an editor may) does not change the site.
+    same = [n for n in os.listdir(out) if n != MANIFEST and (kept / n).exists() and (kept / n).read_bytes() == (out / n).read_bytes()]
+    assert same and all(os.stat(out / name).st_nlink == 1 for name in same)
+    before = (out / same[0]).read_bytes()
+    with open(kept / same[0], "ab") as fh:
+        fh.write(b"an edit in the kept copy\n")
+    assert (out / same[0]).read_bytes() == before
     build_site(out, [("a", sample())])  # a later run leaves it alone
     assert (kept / "mine.txt").exists()
 
