@@ -11,7 +11,10 @@ is a miss, and the caller works the result out again. Each entry is written
 atomically, through real folders only (:func:`fagui.atomic.write_atomic`
 with the git folder as root), and read without following a symbolic link.
 Nothing here fails a command: a cache that cannot be read or written is
-simply not used.
+simply not used. Bounded: an entry neither written nor read for
+:data:`KEEP_DAYS` days (those of older fagui code, of texts since changed)
+is removed by the next command that keeps an answer, at most once a day
+(:func:`prune`).
 """
 
 from __future__ import annotations
@@ -135,10 +138,19 @@ def git_dir(worktree: str = ".") -> str | None:
     return os.path.realpath(found) if os.path.isdir(found) else None
 
 
+KEEP_DAYS = 30
+"""How long an entry neither written nor read is kept (:func:`prune`)."""
+
+_DAY = 86400.0
+PRUNED = ".pruned"
+"""The file in the cache folder whose time says when :func:`prune` last ran."""
+
+
 def read_cached(root: str | None, key: str) -> bytes | None:
     """The payload stored under ``key`` in ``root``'s cache, or None: no
     such entry, a symbolic link anywhere below ``root``, not a regular file,
-    or damaged (its digest does not match)."""
+    or damaged (its digest does not match). An entry read marks itself used
+    (its modification time, set at most once a day: :func:`prune` keeps it)."""
     if root is None:
         return None
     folder = entry = -1
@@ -150,9 +162,15 @@ def read_cached(root: str | None, key: str) -> bytes | None:
         entry = os.open(key, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=folder)
         with os.fdopen(entry, "rb") as fh:
             entry = -1
-            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            status = os.fstat(fh.fileno())
+            if not stat.S_ISREG(status.st_mode):
                 return None
             data = fh.read()
+            if time.time() - status.st_mtime > _DAY:
+                try:
+                    os.utime(fh.fileno())
+                except OSError:  # a cache this user may read but not change: still an answer
+                    pass
     except OSError:
         return None
     finally:
@@ -177,7 +195,41 @@ def write_cached(root: str | None, key: str, payload: bytes) -> None:
     try:
         write_atomic(f"{CACHE_DIR}/{key}", data, root=root)
     except (FaguiError, OSError):
+        return
+    prune(root, time.time())
+
+
+def prune(root: str, now: float) -> None:
+    """Remove from ``root``'s cache each entry (and each temporary file a
+    killed write left) whose modification time is :data:`KEEP_DAYS` days
+    before ``now`` or more: not written or read since. Runs when the cache
+    was last pruned a day or more before ``now`` (or never), so a command
+    that keeps an answer pays for the walk once a day at most. Only regular
+    files directly in the cache folder, never through a symbolic link;
+    anything that cannot be removed is left."""
+    folder = -1
+    try:
+        top = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            folder = os.open(CACHE_DIR, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=top)
+        finally:
+            os.close(top)
+        try:
+            if now - os.stat(PRUNED, dir_fd=folder, follow_symlinks=False).st_mtime < _DAY:
+                return
+        except FileNotFoundError:
+            pass
+        os.close(os.open(PRUNED, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o666, dir_fd=folder))
+        os.utime(PRUNED, (now, now), dir_fd=folder, follow_symlinks=False)
+        for entry in os.scandir(folder):
+            if entry.name != PRUNED and entry.is_file(follow_symlinks=False):
+                if now - entry.stat(follow_symlinks=False).st_mtime >= KEEP_DAYS * _DAY:
+                    os.unlink(entry.name, dir_fd=folder)
+    except OSError:
         pass
+    finally:
+        if folder >= 0:
+            os.close(folder)
 
 
 def remembered(root: str | None, key: str, make: Callable[[], object]) -> object:

@@ -11,7 +11,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from fagui.cache import CACHE_DIR
+from fagui.cache import CACHE_DIR, PRUNED
 from fagui.text.numerals import to_chinese
 
 JILIN = "jilin/counterespionage-work-provisions"
@@ -127,6 +127,7 @@ def amend(repo: Path, name: str, old: str, new: str) -> None:
 
 
 def kept(repo: Path) -> set[str]:
-    """The entries of ``repo``'s result cache (:mod:`fagui.cache`)."""
+    """The entries of ``repo``'s result cache (:mod:`fagui.cache`; not the
+    file that says when it was last pruned)."""
     folder = repo / ".git" / CACHE_DIR
-    return set(os.listdir(folder)) if folder.is_dir() else set()
+    return set(os.listdir(folder)) - {PRUNED} if folder.is_dir() else set()

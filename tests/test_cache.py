@@ -19,7 +19,7 @@ from gitrepos import amend, git, kept, make_repo
 
 import fagui.review
 from cli.main import main
-from fagui.cache import CACHE_DIR, QUIET_SECONDS, blob_id, read_cached, stamp_of, write_cached
+from fagui.cache import CACHE_DIR, KEEP_DAYS, PRUNED, QUIET_SECONDS, blob_id, prune, read_cached, stamp_of, write_cached
 from fagui.review import review_range
 
 pytestmark = pytest.mark.usefixtures("isolated_git")
@@ -103,6 +103,56 @@ def test_a_symlinked_cache_is_neither_read_nor_written(tmp_path):
     (elsewhere / "k").write_bytes((tmp_path / CACHE_DIR / "k").read_bytes())
     assert read_cached(str(repo / ".git"), "k") is None  # ...but nothing is read through the link
     assert review_range("base", "head", str(repo)) == first
+
+
+def _age(path, days):
+    then = time.time() - days * 86400
+    os.utime(path, (then, then), follow_symlinks=False)
+
+
+def test_entries_unused_for_keep_days_are_pruned_once_a_day(tmp_path):
+    repo = corpus(tmp_path)
+    root, cache = str(repo / ".git"), repo / ".git" / CACHE_DIR
+    review_range("base", "head", str(repo))  # real entries, and the first prune (nothing old yet)
+    real = sorted(kept(repo))
+    assert real and (cache / PRUNED).exists()
+    write_cached(root, "old", b"of older code")
+    write_cached(root, "recent", b"used last week")
+    (cache / ".old.1234abcd.tmp").write_bytes(b"a write killed part way")
+    outside = tmp_path / "outside"
+    outside.write_bytes(b"not the cache's")
+    (cache / "link").symlink_to(outside)
+    for name, days in (("old", KEEP_DAYS + 1), (".old.1234abcd.tmp", KEEP_DAYS), ("recent", 7), ("link", KEEP_DAYS + 5)):
+        _age(cache / name, days)
+    write_cached(root, "new", b"x")  # pruned a moment ago: no walk yet
+    assert (cache / "old").exists()
+    _age(cache / PRUNED, 1)  # a day later, the next answer kept prunes
+    write_cached(root, "newer", b"y")
+    left = sorted(p.name for p in cache.iterdir())
+    assert left == sorted([*real, PRUNED, "link", "new", "newer", "recent"])  # a link is not ours to remove
+    assert outside.read_bytes() == b"not the cache's"
+    assert review_range("base", "head", str(repo)) == fresh_review(repo, "base", "head")
+
+
+def test_an_entry_read_is_kept_and_a_read_only_cache_still_answers(tmp_path):
+    root = str(tmp_path)
+    write_cached(root, "k", b"answer")
+    entry = tmp_path / CACHE_DIR / "k"
+    _age(entry, KEEP_DAYS - 1)
+    assert read_cached(root, "k") == b"answer"
+    assert time.time() - entry.stat().st_mtime < 60  # used: prune keeps it another KEEP_DAYS
+    prune(root, time.time() + 2 * 86400)
+    assert entry.exists()
+    prune(root, time.time() + (KEEP_DAYS + 2) * 86400)  # unused since: removed
+    assert not entry.exists()
+    write_cached(root, "k", b"answer")
+    _age(entry, 3)
+    entry.chmod(0o444)
+    (tmp_path / CACHE_DIR).chmod(0o555)
+    try:  # where it cannot be marked used (another user's cache, read only), still an answer
+        assert read_cached(root, "k") == b"answer"
+    finally:
+        (tmp_path / CACHE_DIR).chmod(0o755)
 
 
 def test_blob_id_is_gits(tmp_path):
