@@ -15,31 +15,21 @@ and where each *shares* link carries a paragraph; the engine's figures
 (``details``). The title block cites each text as an office does: title,
 文号, jurisdiction, 公布 and 施行 dates (never the corpus id or a git hash).
 
-A4 portrait; the header row repeats on every page; text is set in SimSun
-(宋体) for Chinese (``w:eastAsia``, with the font table naming 宋体 and the
-GB2312 character set so Word and LibreOffice substitute a Chinese serif
-where SimSun is missing) and Times New Roman for Latin letters and digits.
-Every string from the comparison is made XML-safe (control characters shown
-as ``\\xNN``); python-docx escapes the rest.
+A4 portrait, the header row repeated on every page; the page, the fonts
+and the file's bytes are :mod:`renderers.wordfile`'s. Every string from the
+comparison is made XML-safe there (control characters shown as ``\\xNN``);
+python-docx escapes the rest.
 """
 
 from __future__ import annotations
 
 import copy
-import io
-import re
-import zipfile
-from functools import cache
 
-import docx
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, Twips
+from docx.shared import Mm, Pt
 from docx.table import _Cell
 from lxml import etree
 
@@ -64,22 +54,11 @@ from renderers import (
     side_name,
     unsure_total,
 )
+from renderers.wordfile import blank_document, document_bytes, table_style, xml_safe
 
-CJK_FONT = "SimSun"
-CJK_FONT_ALT = "宋体"
-LATIN_FONT = "Times New Roman"
-SIZE = Pt(10.5)  # 五号
 COLUMNS = (Mm(72), Mm(72), Mm(30))
 """Widths of the left, right and notes columns (A4 less 18 mm margins)."""
 SHADE = "E7E6E6"
-
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-
-
-def xml_safe(text: object) -> str:
-    """``text`` with every character XML 1.0 cannot hold (and C1 controls)
-    written as ``\\xNN`` / ``\\uNNNN``, so no text can break the document."""
-    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", str(text))
 
 
 def render_docx(comparison: Comparison, *, lang: Lang = DEFAULT_LANG, details: bool = False) -> bytes:
@@ -88,58 +67,10 @@ def render_docx(comparison: Comparison, *, lang: Lang = DEFAULT_LANG, details: b
     strength of a correspondence, its similarity, 待核 for a weak one, the
     wording a shared paragraph shares); without it the column says only
     what a drafting office writes there."""
-    document = _blank(_title(comparison, lang))
+    document = blank_document(_title(comparison, lang))
     _title_block(document, comparison, lang)
     _table(document, comparison, lang, details)
-    package = document.part.package
-    for rid, rel in list(package.rels.items()):
-        if rel.reltype.endswith("/thumbnail"):  # python-docx's picture of its blank template
-            del package.rels[rid]
-    return _reproducible(package)
-
-
-class _Members:
-    """Collects the members python-docx's package writer hands its zip
-    writer: (name in the archive, bytes), in its order."""
-
-    def __init__(self) -> None:
-        self.members: list[tuple[str, bytes]] = []
-
-    def write(self, pack_uri, blob: bytes) -> None:
-        self.members.append((pack_uri.membername, blob))
-
-
-class _Part:
-    """A part of the template as the package writer reads it, its blob
-    serialised once (:attr:`_Template.blobs`)."""
-
-    def __init__(self, part, blob: bytes) -> None:
-        self.partname, self.content_type, self.rels, self.blob = part.partname, part.content_type, part.rels, blob
-
-
-def _reproducible(package) -> bytes:
-    """``package`` as the bytes of a .docx archive, the members in the
-    order python-docx writes them and each dated 1980-01-01, so the same
-    comparison gives the same bytes (a report re-run changes no file that
-    did not change). Each member is compressed once: ``Document.save``
-    writes an archive dated now, and redating it meant inflating and
-    compressing every member a second time."""
-    parts = package.parts
-    for part in parts:
-        part.before_marshal()  # as OpcPackage.save does
-    blobs = _template().blobs
-    parts = [_Part(part, blobs[id(part)]) if id(part) in blobs else part for part in parts]
-    collected = _Members()
-    PackageWriter._write_content_types_stream(collected, parts)
-    PackageWriter._write_pkg_rels(collected, package.rels)
-    PackageWriter._write_parts(collected, parts)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, blob in collected.members:
-            member = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            member.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(member, blob)
-    return out.getvalue()
+    return document_bytes(document)
 
 
 def _title(comparison: Comparison, lang: Lang) -> str:
@@ -147,96 +78,6 @@ def _title(comparison: Comparison, lang: Lang) -> str:
     if comparison.mode == Mode.VERSIONS and left.title == right.title:
         return say("docx.title_versions", lang, title=left.title)
     return say("docx.title_pair", lang, left=left.title, right=right.title)
-
-
-# -- page, fonts ------------------------------------------------------------------
-
-
-class _Template:
-    """python-docx's blank document set up as every 对照表 is (:func:`_setup`),
-    made once per process, and what a 对照表 takes from it as it is."""
-
-    def __init__(self) -> None:
-        self.document = docx.Document()
-        _setup(self.document, "")
-        own = (self.document.part, self.document.part.package.part_related_by(RT.CORE_PROPERTIES))
-        self.shared = [part for part in self.document.part.package.parts if part not in own]
-        """Every part but the body and the core properties (which hold the
-        title): the styles, the font table, the theme... No 对照表 changes
-        them, so each shares them rather than copying them (the styles
-        alone are 350 KB of XML); :func:`_reproducible` serialises them once."""
-        self.blobs = {id(part): part.blob for part in self.shared}
-        self.table_style = self.document.part.get_style_id("Table Grid", WD_STYLE_TYPE.TABLE)
-
-
-@cache
-def _template() -> _Template:
-    return _Template()
-
-
-def _blank(title: str):
-    """A new document as :func:`_setup` leaves one titled ``title``: a copy
-    of the template's body and core properties, its other parts shared
-    (reading python-docx's template and parsing its styles took a fifth of
-    the time of a 对照表)."""
-    template = _template()
-    document = copy.deepcopy(template.document, {id(part): part for part in template.shared})
-    document.core_properties.title = xml_safe(title)
-    return document
-
-
-def _setup(document, title: str) -> None:
-    section = document.sections[0]
-    section.page_width, section.page_height = Twips(11906), Twips(16838)  # A4, as Word writes it
-    section.left_margin = section.right_margin = Mm(18)
-    section.top_margin = section.bottom_margin = Mm(20)
-    normal = document.styles["Normal"]
-    normal.font.size = SIZE
-    _fonts(normal.element.get_or_add_rPr())
-    defaults = document.styles.element.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr"))
-    if defaults is not None:
-        _fonts(defaults)
-    normal.paragraph_format.space_after = Pt(0)
-    _add_font_table_entry(document)
-    props = document.core_properties
-    props.title, props.author, props.last_modified_by, props.comments = xml_safe(title), "fagui", "fagui", ""
-    props.keywords = "对照表"
-
-
-def _fonts(rpr) -> None:
-    """Set SimSun for Chinese, Times New Roman for the rest, and zh-CN as the
-    East Asian language (which LibreOffice uses to choose a fallback)."""
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for attr, value in (("w:ascii", LATIN_FONT), ("w:hAnsi", LATIN_FONT), ("w:cs", LATIN_FONT), ("w:eastAsia", CJK_FONT), ("w:hint", "eastAsia")):
-        fonts.set(qn(attr), value)
-    for attr in list(fonts.attrib):
-        if attr.endswith("Theme"):  # a theme font would win over the named one
-            del fonts.attrib[attr]
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(qn("w:val"), "en-US")
-    lang.set(qn("w:eastAsia"), "zh-CN")
-
-
-def _add_font_table_entry(document) -> None:
-    """Describe SimSun in the font table: its other name 宋体, the GB2312
-    character set and a serif family, which is what Word and LibreOffice
-    substitute by when SimSun itself is not installed."""
-    part = next(p for p in document.part.package.iter_parts() if p.partname == "/word/fontTable.xml")
-    root = etree.fromstring(part.blob)
-    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    font = etree.SubElement(root, w + "font", {w + "name": CJK_FONT})
-    etree.SubElement(font, w + "altName", {w + "val": CJK_FONT_ALT})
-    etree.SubElement(font, w + "panose1", {w + "val": "02010600030101010101"})
-    etree.SubElement(font, w + "charset", {w + "val": "86"})
-    etree.SubElement(font, w + "family", {w + "val": "roman"})
-    etree.SubElement(font, w + "pitch", {w + "val": "variable"})
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 # -- title block -------------------------------------------------------------------
@@ -260,7 +101,7 @@ def _title_block(document, comparison: Comparison, lang: Lang) -> None:
     run.font.size = Pt(16)
     run.bold = True
     facts = document.add_table(rows=0, cols=3)
-    facts._tbl.tblStyle_val = _template().table_style  # what Table.style = "Table Grid" sets, looked up once
+    facts._tbl.tblStyle_val = table_style()  # what Table.style = "Table Grid" sets, looked up once
     facts.alignment = WD_TABLE_ALIGNMENT.CENTER
     roles = _roles(comparison, lang)
     rows = [("", roles[0], roles[1])]
@@ -296,7 +137,7 @@ def _table(document, comparison: Comparison, lang: Lang, details: bool) -> None:
     names = {Side.LEFT: side_name(comparison, Side.LEFT, lang), Side.RIGHT: side_name(comparison, Side.RIGHT, lang)}
     roles = _roles(comparison, lang)
     table = document.add_table(rows=1, cols=3)
-    table._tbl.tblStyle_val = _template().table_style
+    table._tbl.tblStyle_val = table_style()
     table.autofit = False  # fixed layout: the grid's widths hold for every row
     for column, width in zip(table.columns, COLUMNS):
         column.width = width

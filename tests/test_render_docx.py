@@ -27,7 +27,8 @@ from samples import XSS, decided_sample, sample, versions_sample
 from cli.main import main
 from fagui.model import ArticlePair, ArticleRef, Comparison
 from fagui.messages import Lang
-from renderers.docx import _template, render_docx
+from renderers.docx import render_docx
+from renderers.wordfile import _template
 
 ROOT = Path(__file__).resolve().parent.parent
 NATIONAL = str(markdown_path("national/counterespionage-security-provisions"))
